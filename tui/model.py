@@ -1,0 +1,237 @@
+"""The data every stage passes to the next.
+
+Everything here is a frozen dataclass so that a `Comparison` can be handed to the app, the
+report writers and the tests without anyone being able to change it under the others' feet.
+Collections are tuples for the same reason. Lookups that several stages need live here as
+small methods; analysis does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SourceStatus = Literal["ok", "error"]
+DivergenceKind = Literal["figure", "blame", "denial", "naming", "framing", "omission", "wording"]
+DIVERGENCE_KINDS: tuple[DivergenceKind, ...] = (
+    "figure",
+    "blame",
+    "denial",
+    "naming",
+    "framing",
+    "omission",
+    "wording",
+)
+
+
+# --- configuration (sources.yaml) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """A camp in the conflict; which outlets belong to it is data, not code."""
+
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    side: str
+    homepage: str | None = None
+    selector: str | None = None  # CSS selector that overrides readability for this outlet
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """One article of an event: where to get it and which outlet published it.
+
+    `location` is an http(s) URL, a file:// URL, or an absolute path (config paths are resolved
+    against the YAML file when it is loaded). `line` is where it was declared, for messages.
+    """
+
+    outlet: str
+    location: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: dt.date
+    articles: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """One place or thing that the sides name differently (Stepanakert / Khankendi).
+
+    `variants` pairs a side id with the names that side uses; a name used by everyone may be
+    listed under any side.
+    """
+
+    id: str
+    variants: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for _, names in self.variants for name in names)
+
+    def side_of(self, name: str) -> str | None:
+        folded = name.casefold()
+        for side, names in self.variants:
+            if any(n.casefold() == folded for n in names):
+                return side
+        return None
+
+
+@dataclass(frozen=True)
+class FramingTerm:
+    """A loaded term and the side whose vocabulary it belongs to."""
+
+    term: str
+    side: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: tuple[NameGroup, ...] = ()
+    framing: tuple[FramingTerm, ...] = ()
+    denial: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    sides: tuple[Side, ...]
+    outlets: tuple[Outlet, ...]
+    events: tuple[Event, ...]
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def side(self, side_id: str) -> Side:
+        return next(s for s in self.sides if s.id == side_id)
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        return next(o for o in self.outlets if o.id == outlet_id)
+
+    def event(self, event_id: str) -> Event:
+        return next(e for e in self.events if e.id == event_id)
+
+
+# --- fetched and extracted sources -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as the analysis sees it: an outlet's text, or the reason there is none.
+
+    `id` is the outlet id, suffixed (-2, -3, …) when an event has several articles from one
+    outlet. A source with status "error" has no paragraphs and a one-line `error`.
+    """
+
+    id: str
+    outlet: Outlet
+    location: str
+    status: SourceStatus
+    error: str | None = None
+    title: str = ""
+    fetched_at: dt.datetime | None = None
+    sha256: str | None = None
+    paragraphs: tuple[str, ...] = ()
+
+    @property
+    def side(self) -> str:
+        return self.outlet.side
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+# --- analysis ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Member:
+    """A paragraph of a source: `paragraph` indexes `Source.paragraphs`."""
+
+    source: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Paragraphs, from any number of sources, that report the same thing.
+
+    Clusters are listed in reading order; a cluster may hold one paragraph only, and a source
+    may contribute several paragraphs to one cluster.
+    """
+
+    id: str
+    score: float
+    members: tuple[Member, ...]
+
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.members))
+
+
+@dataclass(frozen=True)
+class Span:
+    """Exact characters of one paragraph: `text == paragraphs[paragraph][start:end]`."""
+
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Divergence:
+    id: str
+    kind: DivergenceKind
+    cluster: str
+    summary: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number together with what it counts, as one source states it."""
+
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    quantity: str  # what is counted: "killed", "wounded", "drones", …
+    value: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the report writers and the app show; both read only this."""
+
+    event: Event
+    sides: tuple[Side, ...]
+    sources: tuple[Source, ...]
+    clusters: tuple[Cluster, ...]
+    divergences: tuple[Divergence, ...]
+    figures: tuple[Figure, ...]
+    generated_at: dt.datetime
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def side(self, side_id: str) -> Side:
+        return next(s for s in self.sides if s.id == side_id)
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        return next(c for c in self.clusters if c.id == cluster_id)

@@ -1,0 +1,31 @@
+"""Word tokens with their character offsets.
+
+Alignment, word diffs and figure detection all need to point back at exact characters of a
+paragraph (the report contract promises `text == paragraph[start:end]`), so every stage
+tokenises with this one function instead of `str.split`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number keeps its thousands separators and decimals ("1,200", "3.5"); a word keeps inner
+# hyphens and apostrophes ("thirty-three", "Azerbaijan's").
+WORD_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’\-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        """Case- and apostrophe-insensitive form, for comparing words across outlets."""
+        return self.text.casefold().replace("’", "'")
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
