@@ -1,0 +1,170 @@
+"""The stages run end to end: from an event in the config to a `Comparison`.
+
+The CLI and the app both come through here, so that `parallax report` and the screen can never
+disagree about what an event's sources said. Fetching is the only slow, failure-prone step; it
+reports progress per source and turns every failure into an error source rather than an
+exception, so one dead outlet never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, replace
+
+from tui.align import align
+from tui.diverge import diverge
+from tui.extract import ExtractionError, extract
+from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
+from tui.model import Comparison, Config, Event, Outlet, Source
+
+
+@dataclass(frozen=True)
+class PlannedSource:
+    """A source known before anything is fetched, so the app can lay out its column at once."""
+
+    id: str
+    outlet: Outlet
+    location: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of one source: queued → fetching → done/cached/error.
+
+    `source` is set on the final step of a source that finished (ok or error), so that a
+    listener can show each column as soon as its article is in.
+    """
+
+    source_id: str
+    state: FetchState
+    detail: str = ""
+    source: Source | None = field(default=None, compare=False)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
+    """Source ids are outlet ids, suffixed -2, -3 … when an outlet has several articles."""
+    seen: dict[str, int] = {}
+    planned = []
+    for ref in event.articles:
+        seen[ref.outlet] = seen.get(ref.outlet, 0) + 1
+        source_id = ref.outlet if seen[ref.outlet] == 1 else f"{ref.outlet}-{seen[ref.outlet]}"
+        planned.append(PlannedSource(source_id, config.outlet(ref.outlet), ref.location))
+    return tuple(planned)
+
+
+def source_from_fetch(planned: PlannedSource, result: FetchResult) -> Source:
+    """Extract one fetched document; any failure becomes an error source with a reason."""
+    failed = Source(planned.id, planned.outlet, planned.location, "error")
+    document = result.document
+    if document is None:
+        return replace(failed, error=result.error or "fetch failed for an unknown reason")
+    provenance = {"fetched_at": document.fetched_at, "sha256": document.sha256}
+    try:
+        article = extract(
+            document.text,
+            media_type=document.media_type,
+            url=document.final_location,
+            selector=planned.outlet.selector,
+        )
+    except ExtractionError as exc:
+        return replace(failed, error=str(exc), **provenance)
+    except Exception as exc:  # a parser bug on one page must not take the other outlets down
+        return replace(
+            failed, error=f"extraction failed ({type(exc).__name__}: {exc})", **provenance
+        )
+    return Source(
+        planned.id,
+        planned.outlet,
+        planned.location,
+        "ok",
+        title=article.title,
+        paragraphs=article.paragraphs,
+        **provenance,
+    )
+
+
+async def gather_sources(
+    config: Config,
+    event: Event,
+    options: FetchOptions,
+    on_progress: ProgressCallback | None = None,
+    only: Collection[str] | None = None,
+) -> tuple[Source, ...]:
+    """Fetch and extract the event's articles (or the `only` ones), all at once.
+
+    Extraction runs in a worker thread so that an app calling this keeps drawing.
+    """
+    planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
+    notify = on_progress or (lambda _progress: None)
+
+    def forward(index: int, state: FetchState, detail: str) -> None:
+        # The final state is announced after extraction, together with the source.
+        if state in ("queued", "fetching"):
+            notify(Progress(planned[index].id, state, detail))
+
+    results = await fetch_all([p.location for p in planned], options, on_progress=forward)
+
+    async def finish(item: PlannedSource, result: FetchResult) -> Source:
+        source = await asyncio.to_thread(source_from_fetch, item, result)
+        if source.ok:
+            cached = result.document is not None and result.document.from_cache
+            state: FetchState = "cached" if cached else "done"
+            detail = f"{len(source.paragraphs)} paragraphs"
+        else:
+            state, detail = "error", source.error or ""
+        notify(Progress(source.id, state, detail, source))
+        return source
+
+    return tuple(
+        await asyncio.gather(*(finish(p, r) for p, r in zip(planned, results, strict=True)))
+    )
+
+
+def compare(
+    config: Config,
+    event: Event,
+    sources: Sequence[Source],
+    *,
+    now: dt.datetime | None = None,
+) -> Comparison:
+    """Align and diverge; pure and fast enough to rerun each time a source arrives."""
+    clusters = align(sources, config.lexicon)
+    divergences, figures = diverge(sources, clusters, config.lexicon)
+    return Comparison(
+        event=event,
+        sides=config.sides,
+        sources=tuple(sources),
+        clusters=clusters,
+        divergences=divergences,
+        figures=figures,
+        generated_at=now or dt.datetime.now(dt.UTC),
+    )
+
+
+@dataclass(frozen=True)
+class EventLoader:
+    """What the app holds: one event of one config, and how to fetch it."""
+
+    config: Config
+    event: Event
+    options: FetchOptions
+
+    def plan(self) -> tuple[PlannedSource, ...]:
+        return plan_sources(self.config, self.event)
+
+    async def load(
+        self,
+        on_progress: ProgressCallback,
+        only: Collection[str] | None = None,
+        refresh: bool = False,
+    ) -> tuple[Source, ...]:
+        options = replace(self.options, refresh=True) if refresh else self.options
+        return await gather_sources(self.config, self.event, options, on_progress, only)
+
+    def compare(self, sources: Sequence[Source]) -> Comparison:
+        return compare(self.config, self.event, sources)
