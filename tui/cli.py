@@ -112,7 +112,8 @@ def _event(config: Config, event_id: str | None) -> Event:
         if len(known) == 1:
             return config.events[0]
         raise UsageError(
-            f"{config.path.name} has {len(known)} events: choose one with --event ID ({', '.join(known)})"
+            f"{config.path.name} has {len(known)} events: choose one with --event ID "
+            f"({', '.join(known)})"
         )
     if event_id not in known:
         close = difflib.get_close_matches(event_id, known, n=1)
@@ -130,7 +131,8 @@ def _adhoc_ref(config: Config, item: str) -> ArticleRef:
     if sep and "://" not in outlet_id:
         if outlet_id not in known:
             raise UsageError(
-                f"unknown outlet '{outlet_id}' in '{item}' (outlets in {config.path.name}: {', '.join(known)})"
+                f"unknown outlet '{outlet_id}' in '{item}' "
+                f"(outlets in {config.path.name}: {', '.join(known)})"
             )
         return ArticleRef(outlet_id, _absolute(location))
     host = _host(item)
