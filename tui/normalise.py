@@ -1,0 +1,161 @@
+"""Paragraph text reduced to the words that say what happened, for matching across outlets.
+
+Two outlets reporting the same strike share little wording: one writes "Seven civilians were
+killed in Khankendi", the other "7 people died in Stepanakert's centre". Matching the raw
+strings would see mostly differences, so every paragraph is first reduced to terms:
+
+- case and accents folded ("Ağdam" == "agdam"), possessives dropped ("Azerbaijan's"),
+- numbers read as values, whether digits or words ("seven" == "7", "1,200" == "1200"),
+- every name in a lexicon name group replaced by one key for the group, so the sides' names
+  for one place (Stepanakert / Khankendi / Xankendi, multi-word names too) are one term,
+- a light suffix strip ("killed", "killing", "kills" -> "kill") and a short English stopword
+  list, so that the informative words drive matching rather than "the" and "of".
+
+Each term keeps the character span it came from, so the divergence finder can point back at
+the exact text (the report contract requires `text == paragraph[start:end]`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from tui.model import Lexicon
+from tui.numbers import find_numbers
+from tui.tokens import Token, tokenize
+
+TermKind = Literal["word", "number", "name"]
+
+# Function words of news English: they are in every paragraph and say nothing about which
+# fact a paragraph reports. Reporting verbs ("said") are kept: IDF weighting discounts them.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be been before being
+    below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself
+    yourselves s t
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+NAME_PREFIX = "@"  # marks a name-group key so that it can never collide with a real word
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One normalised unit of a paragraph and the characters it was read from."""
+
+    key: str
+    start: int
+    end: int
+    kind: TermKind
+
+    @property
+    def informative(self) -> bool:
+        return self.kind != "word" or (self.key not in STOPWORDS and len(self.key) > 1)
+
+
+@dataclass(frozen=True)
+class NameMatcher:
+    """Lexicon names as token sequences, longest first, mapped to their group key."""
+
+    sequences: dict[tuple[str, ...], str]
+    longest: int
+
+    def match(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """The group key and token count of the longest name starting at `words[i]`."""
+        for length in range(min(self.longest, len(words) - i), 0, -1):
+            key = self.sequences.get(tuple(words[i : i + length]))
+            if key is not None:
+                return key, length
+        return None
+
+
+def fold(word: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of one word, possessive dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", plain) if len(plain) > 2 else plain
+
+
+def stem(word: str) -> str:
+    """Strip the commonest inflections so "shelled", "shelling" and "shells" are one term.
+
+    Deliberately crude (no dictionary): both sides of a comparison go through the same
+    function, so a wrong stem ("injur") costs nothing as long as it is consistent.
+    """
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ied"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def group_key(group_id: str) -> str:
+    return NAME_PREFIX + re.sub(r"\s+", "_", group_id.casefold())
+
+
+@lru_cache(maxsize=16)
+def name_matcher(lexicon: Lexicon) -> NameMatcher:
+    """Compile the lexicon's name groups once per lexicon (lexicons are frozen, hashable)."""
+    sequences: dict[tuple[str, ...], str] = {}
+    for group in lexicon.names:
+        for name in group.names:
+            words = tuple(fold(t.text) for t in tokenize(name))
+            if words:
+                sequences.setdefault(words, group_key(group.id))
+    return NameMatcher(sequences, max((len(s) for s in sequences), default=0))
+
+
+def _number_key(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def terms(text: str, lexicon: Lexicon) -> list[Term]:
+    """Every term of `text` in reading order, stopwords included (see `Term.informative`)."""
+    tokens: list[Token] = tokenize(text)
+    words = [fold(t.text) for t in tokens]
+    numbers = {m.start: m for m in find_numbers(text)}
+    matcher = name_matcher(lexicon)
+    out: list[Term] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        name = matcher.match(words, i)
+        if name is not None:
+            key, length = name
+            out.append(Term(key, token.start, tokens[i + length - 1].end, "name"))
+            i += length
+            continue
+        number = numbers.get(token.start)
+        if number is not None:
+            out.append(Term(_number_key(number.value), number.start, number.end, "number"))
+            while i < len(tokens) and tokens[i].end <= number.end:
+                i += 1
+            continue
+        out.append(Term(stem(words[i]), token.start, token.end, "word"))
+        i += 1
+    return out
+
+
+def informative_tokens(text: str, lexicon: Lexicon) -> list[str]:
+    """The keys of the terms that say what a paragraph reports, in reading order."""
+    return [t.key for t in terms(text, lexicon) if t.informative]
+
+
+def match_key(text: str, lexicon: Lexicon) -> str:
+    """One string per paragraph for rapidfuzz: informative terms joined by spaces."""
+    return " ".join(informative_tokens(text, lexicon))
