@@ -1,0 +1,504 @@
+"""Getting every article of a comparison: over HTTP, from disk, or from the cache.
+
+An editor compares a dozen outlets at once, and some of them will be slow, down, geo-blocked or
+moved. So all sources are fetched at the same time through one shared client, every source
+has its own time limit and a few retries, and a source that fails becomes a one-line error in
+its `FetchResult` while the others go on. `fetch_all` itself never raises for a source.
+
+What counts as one attempt: the whole request, redirects and body included, must finish within
+`FetchOptions.timeout`; connection errors, time-outs and 5xx answers are retried up to
+`retries` more times with exponential backoff, 4xx answers are not (they will not change).
+
+Local files (plain paths and file:// URLs) are read fresh every time and never cached; their
+`fetched_at` is the file's modification time, so that a report made twice from the same files
+says the same thing. `offline` takes precedence over `refresh`: with both set, the cache is
+read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import re
+import socket
+import ssl
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import httpx
+
+from tui import __version__, cache
+from tui.charset import decode, decode_as
+
+FetchState = Literal["queued", "fetching", "cached", "done", "error"]
+ProgressCallback = Callable[[int, FetchState, str], None]
+
+# At most this many requests are in flight at once: enough for a dozen outlets in one go,
+# few enough not to look like a flood to any one site. A source's timer starts only once it
+# has a slot, so waiting in line never counts against its timeout.
+MAX_CONCURRENT = 16
+
+ACCEPT = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.9,*/*;q=0.5"
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_TEXT_TYPES = {
+    "text/plain": "text/plain",
+    "text/markdown": "text/markdown",
+    "text/x-markdown": "text/markdown",
+}
+_GENERIC_TYPES = frozenset(
+    {"", "application/octet-stream", "binary/octet-stream", "application/unknown"}
+)
+_TYPES_BY_SUFFIX = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+}
+# Formats a misconfigured server sends as application/octet-stream, recognised by their first
+# bytes so the message can say what the file really is.
+_MAGIC = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+)
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<p")
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    timeout: float = 20.0  # per attempt, seconds, the whole request including the body
+    retries: int = 2  # extra attempts on connection errors / timeouts / 5xx
+    backoff: float = 0.5  # first retry delay, doubled each time
+    max_bytes: int = 8 * 1024 * 1024
+    max_redirects: int = 5
+    offline: bool = False  # read only the cache; a miss is an error naming the source
+    refresh: bool = False  # ignore the cache (still write it)
+    cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
+    user_agent: str = f"Parallax/{__version__} (+news comparison tool)"
+
+
+@dataclass(frozen=True)
+class Document:
+    location: str  # as asked for (URL, file:// URL, or path)
+    final_location: str  # after redirects
+    content: bytes
+    text: str  # decoded
+    media_type: str  # "text/html", "text/plain", "text/markdown"
+    encoding: str  # the charset actually used
+    fetched_at: dt.datetime  # timezone-aware UTC; for cache hits, when originally fetched
+    sha256: str  # of content
+    from_cache: bool
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    location: str
+    document: Document | None
+    error: str | None  # one line: what failed and, where useful, what to do
+
+
+class _Failure(Exception):
+    """A source failed for good; the message is the one line the user will read."""
+
+
+class _Transient(Exception):
+    """An attempt failed in a way another attempt may not: `reason` says how."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Download:
+    final_location: str
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    client: httpx.AsyncClient
+    gate: asyncio.Semaphore
+    options: FetchOptions
+    cache_dir: Path
+    report: ProgressCallback
+
+
+async def fetch_all(
+    locations: Sequence[str],
+    options: FetchOptions = FetchOptions(),
+    on_progress: ProgressCallback | None = None,
+) -> list[FetchResult]:
+    """Fetch every location at once; results come back in the order of `locations`."""
+    report: ProgressCallback = on_progress or _ignore_progress
+    for index in range(len(locations)):
+        report(index, "queued", "")
+    limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
+    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
+    async with httpx.AsyncClient(
+        headers=headers, limits=limits, timeout=options.timeout, follow_redirects=False
+    ) as client:
+        context = _Context(
+            client=client,
+            gate=asyncio.Semaphore(MAX_CONCURRENT),
+            options=options,
+            cache_dir=options.cache_dir or cache.default_cache_dir(),
+            report=report,
+        )
+        results = await asyncio.gather(
+            *(_fetch_one(context, index, location) for index, location in enumerate(locations))
+        )
+    return list(results)
+
+
+def _ignore_progress(index: int, state: FetchState, detail: str) -> None:
+    """Stands in when the caller does not want progress."""
+
+
+async def _fetch_one(context: _Context, index: int, location: str) -> FetchResult:
+    report = context.report
+    try:
+        document, note = await _get(context, index, location)
+    except _Failure as failure:
+        error = str(failure)
+    except Exception as exc:  # a bug or an exotic failure must not take the other sources down
+        error = f"unexpected error: {type(exc).__name__}: {_one_line(str(exc))}"
+    else:
+        state: FetchState = "cached" if document.from_cache else "done"
+        report(index, state, note)
+        return FetchResult(location, document, None)
+    report(index, "error", error)
+    return FetchResult(location, None, error)
+
+
+async def _get(context: _Context, index: int, location: str) -> tuple[Document, str]:
+    """The document for one location and the detail line to show when it is done."""
+    options = context.options
+    target = _parse_location(location)
+    if isinstance(target, Path):
+        context.report(index, "fetching", "reading the file")
+        document = await asyncio.to_thread(_read_local, location, target, options.max_bytes)
+        return document, format_size(len(document.content))
+
+    if options.offline or not options.refresh:
+        document = await asyncio.to_thread(_from_cache, context.cache_dir, location)
+        if document is not None:
+            stamp = document.fetched_at.strftime("%Y-%m-%d %H:%M UTC")
+            return document, f"{format_size(len(document.content))}, fetched {stamp}"
+        if options.offline:
+            raise _Failure(
+                "not in the cache (run `parallax fetch` online first, or drop --offline)"
+            )
+
+    download = await _download(context, index, target)
+    document = await asyncio.to_thread(
+        _document,
+        location=location,
+        final_location=download.final_location,
+        content=download.content,
+        content_type=download.content_type,
+        name=urlsplit(download.final_location).path,
+    )
+    note = format_size(len(document.content))
+    try:
+        await asyncio.to_thread(cache.store, context.cache_dir, _cache_entry(document))
+    except OSError as exc:
+        note += f" (not cached: {exc.strerror or exc})"
+    return document, note
+
+
+# --- locations ----------------------------------------------------------------------------------
+
+
+def _parse_location(location: str) -> httpx.URL | Path:
+    """An http(s) URL to download or a local file to read; anything else is refused."""
+    text = location.strip()
+    if not text:
+        raise _Failure("empty location: give an http(s) URL, a file:// URL or a file path")
+    match = _SCHEME_RE.match(text)
+    if match is None or len(match.group(1)) == 1:  # no scheme, or a Windows drive letter
+        return Path(text).expanduser()
+    scheme = match.group(1).lower()
+    if scheme == "file":
+        parts = urlsplit(text)
+        if parts.netloc not in ("", "localhost"):
+            raise _Failure(
+                f"file:// URL names another host ({parts.netloc}): give a local path instead"
+            )
+        return Path(url2pathname(parts.path))
+    if scheme not in ("http", "https"):
+        raise _Failure(
+            f"unsupported address scheme '{scheme}:' — give an http(s) URL, "
+            "a file:// URL or a file path"
+        )
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL as exc:
+        raise _Failure(f"not a valid URL: {_one_line(str(exc))}") from None
+    if not url.host:
+        raise _Failure("not a valid URL: it has no host name")
+    return url
+
+
+def _read_local(location: str, path: Path, max_bytes: int) -> Document:
+    try:
+        if path.is_dir():
+            raise _Failure(f"is a directory, not a file: {path}")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
+        with path.open("rb") as handle:
+            content = handle.read(max_bytes + 1)
+        modified = path.stat().st_mtime
+    except FileNotFoundError:
+        raise _Failure(f"file not found: {path}") from None
+    except PermissionError:
+        raise _Failure(f"permission denied: {path}") from None
+    except OSError as exc:
+        raise _Failure(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(content) > max_bytes:  # it grew between stat and read
+        raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
+    return _document(
+        location=location,
+        final_location=str(path),
+        content=content,
+        content_type=_TYPES_BY_SUFFIX.get(path.suffix.lower(), ""),
+        name=path.name,
+        fetched_at=dt.datetime.fromtimestamp(modified, dt.UTC),
+    )
+
+
+# --- HTTP ---------------------------------------------------------------------------------------
+
+
+async def _download(context: _Context, index: int, url: httpx.URL) -> _Download:
+    options = context.options
+    attempts = max(options.retries, 0) + 1
+    for attempt in range(1, attempts + 1):
+        try:
+            async with context.gate:
+                if attempt == 1:
+                    context.report(index, "fetching", "")
+                async with asyncio.timeout(options.timeout):
+                    return await _attempt(context.client, url, options)
+        except (TimeoutError, httpx.TimeoutException):
+            problem = _Transient(f"timed out after {options.timeout:g} s")
+        except httpx.TransportError as exc:
+            problem = _Transient(_describe_transport_error(exc))
+        except _Transient as exc:
+            problem = exc
+        if attempt < attempts:
+            context.report(
+                index, "fetching", f"retry {attempt}/{options.retries} after {problem.reason}"
+            )
+            await asyncio.sleep(options.backoff * 2 ** (attempt - 1))
+    suffix = f" ({attempts} attempts)" if attempts > 1 else ""
+    raise _Failure(problem.reason + suffix)  # the loop always ends with a problem
+
+
+async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOptions) -> _Download:
+    """One try at `url`, following redirects by hand to count them and check where they go."""
+    visited = [str(url)]
+    request = client.build_request("GET", url)
+    while True:
+        response = await client.send(request, stream=True)
+        try:
+            if response.next_request is None:
+                return await _read_response(response, options)
+            request = response.next_request
+        finally:
+            await response.aclose()
+        if request.url.scheme not in ("http", "https"):
+            raise _Failure(f"redirected to an unsupported address: {request.url}")
+        if len(visited) > options.max_redirects:
+            loop = " (a redirect loop)" if str(request.url) in visited else ""
+            raise _Failure(f"too many redirects (more than {options.max_redirects}){loop}")
+        visited.append(str(request.url))
+
+
+async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
+    status = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+    if response.status_code >= 500:
+        raise _Transient(status)
+    if not 200 <= response.status_code < 300:
+        raise _Failure(status)
+    content_type = response.headers.get("content-type", "")
+    declared = _mime(content_type)
+    if not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
+        raise _not_an_article(declared)  # before reading a body that would be thrown away
+    limit = f"body larger than {format_size(options.max_bytes)} limit"
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > options.max_bytes:
+        raise _Failure(f"{limit} (Content-Length {format_size(int(length))})")
+    chunks: list[bytes] = []
+    received = 0
+    async for chunk in response.aiter_bytes():
+        received += len(chunk)
+        if received > options.max_bytes:
+            raise _Failure(limit)
+        chunks.append(chunk)
+    return _Download(str(response.url), b"".join(chunks), content_type)
+
+
+def _describe_transport_error(exc: httpx.TransportError) -> str:
+    """Name the real cause, which httpx wraps in generic messages several layers deep."""
+    causes = list(_exception_chain(exc))
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return "connection refused"
+    if any(isinstance(cause, socket.gaierror) for cause in causes):
+        return "host not found (check the URL, or your network)"
+    if any(isinstance(cause, ssl.SSLError) for cause in causes):
+        return f"TLS error: {_one_line(str(causes[-1]))}"
+    if any(isinstance(cause, ConnectionResetError) for cause in causes):
+        return "connection reset by the server"
+    message = _one_line(str(causes[-1])) or type(causes[-1]).__name__
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server broke off the response: {message}"
+    if isinstance(exc, httpx.ConnectError):
+        return f"could not connect: {message}"
+    return f"network error: {message}"
+
+
+def _exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def _document(
+    *,
+    location: str,
+    final_location: str,
+    content: bytes,
+    content_type: str,
+    name: str,
+    fetched_at: dt.datetime | None = None,
+) -> Document:
+    media_type = _media_type(_mime(content_type), content, name)
+    if not content.strip():
+        raise _Failure("empty document: the page has no content")
+    decoded = decode(content, _charset_param(content_type), html=media_type == "text/html")
+    return Document(
+        location=location,
+        final_location=final_location,
+        content=content,
+        text=decoded.text,
+        media_type=media_type,
+        encoding=decoded.encoding,
+        fetched_at=fetched_at or dt.datetime.now(dt.UTC),
+        sha256=hashlib.sha256(content).hexdigest(),
+        from_cache=False,
+    )
+
+
+def _media_type(declared: str, content: bytes, name: str) -> str:
+    """The article media type of a body, or a `_Failure` saying it is not an article.
+
+    `declared` is the MIME type the server (or the file suffix) claims, `name` the path of the
+    URL or file, used when the claim is missing or generic.
+    """
+    for magic, sniffed in _MAGIC:
+        if content.startswith(magic) and (declared in _GENERIC_TYPES or magic == b"%PDF-"):
+            raise _not_an_article(sniffed)
+    by_suffix = _TYPES_BY_SUFFIX.get(Path(name).suffix.lower())
+    if declared in _HTML_TYPES:
+        return "text/html"
+    if declared in _TEXT_TYPES:
+        # Code hosts serve raw Markdown as text/plain; the suffix knows better.
+        return "text/markdown" if by_suffix == "text/markdown" else _TEXT_TYPES[declared]
+    if declared not in _GENERIC_TYPES:
+        raise _not_an_article(declared)
+    if by_suffix is not None:
+        return by_suffix
+    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<") and any(marker in head for marker in _HTML_MARKERS):
+        return "text/html"
+    if b"\x00" not in head:
+        return "text/plain"
+    raise _not_an_article(declared or "unknown binary data")
+
+
+def _not_an_article(media_type: str) -> _Failure:
+    return _Failure(f"not an article page: {media_type} — give the URL of the HTML page")
+
+
+def _mime(content_type: str) -> str:
+    return content_type.partition(";")[0].strip().lower()
+
+
+def _charset_param(content_type: str) -> str | None:
+    match = _CHARSET_PARAM_RE.search(content_type.partition(";")[2])
+    return match.group(1) if match else None
+
+
+# --- cache --------------------------------------------------------------------------------------
+
+
+def _from_cache(cache_dir: Path, location: str) -> Document | None:
+    entry = cache.load(cache_dir, location)
+    if entry is None or entry.media_type not in ("text/html", "text/plain", "text/markdown"):
+        return None
+    try:
+        text = decode_as(entry.content, entry.encoding)
+    except LookupError:  # an encoding name this Python does not know: refetch
+        return None
+    return Document(
+        location=location,
+        final_location=entry.final_location,
+        content=entry.content,
+        text=text,
+        media_type=entry.media_type,
+        encoding=entry.encoding,
+        fetched_at=entry.fetched_at,
+        sha256=entry.sha256,
+        from_cache=True,
+    )
+
+
+def _cache_entry(document: Document) -> cache.CacheEntry:
+    return cache.CacheEntry(
+        location=document.location,
+        final_location=document.final_location,
+        media_type=document.media_type,
+        encoding=document.encoding,
+        fetched_at=document.fetched_at,
+        sha256=document.sha256,
+        content=document.content,
+    )
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def format_size(size: int) -> str:
+    """'8 MiB' for a round limit, '48.2 KiB' for a page, '512 bytes' for a snippet."""
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if size % scale == 0 else f"{value:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
