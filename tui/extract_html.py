@@ -1,0 +1,254 @@
+"""HTML page -> title and paragraph candidates.
+
+readability-lxml finds the article block; `summary(html_partial=True)` is used because the
+default mode lets readability's own sanitiser delete its wrapper and return an empty page for
+some real articles. An outlet's CSS selector, when it matches, replaces readability's guess.
+The chosen HTML is then walked once, turning block elements into paragraph boundaries so that
+words are never run together across them, and skipping the page furniture that readability
+keeps (captions, share bars, bylines) where the markup itself says what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from readability import Document
+from readability.htmls import build_doc, shorten_title
+
+from tui.cleantext import clean_line
+from tui.extract_blocks import Block, BlockKind
+
+
+class HtmlError(Exception):
+    """The page cannot be read as HTML or the selector is unusable; the message says why."""
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_KIND_OF: dict[str, BlockKind] = {
+    **{f"h{i}": "heading" for i in range(1, 7)},
+    "li": "item",
+    "dt": "item",
+    "dd": "item",
+    "blockquote": "quote",
+    "td": "cell",
+    "th": "cell",
+}
+_INVISIBLE_TAGS = frozenset(
+    "head title script style noscript template meta link iframe object embed svg math canvas "
+    "audio video source track map param button select option input textarea label".split()
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ElementRule:
+    """Skip elements by tag or by words in their class/id, under a name the benchmark reports."""
+
+    name: str
+    tags: frozenset[str]
+    attr_re: re.Pattern[str] | None
+
+
+# Class/id words are matched as whole hyphen/underscore-separated parts ("share-bar",
+# "post_tags") so that "shared-content" or "mediashare" style accidents stay rare.
+def _attr_words(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE)
+
+
+ELEMENT_RULES: tuple[ElementRule, ...] = (
+    ElementRule(
+        "el-caption",
+        frozenset({"figcaption"}),
+        _attr_words(r"caption|captions|credit|credits|image-credit|photo-credit|wp-caption-text"),
+    ),
+    ElementRule(
+        "el-chrome",
+        frozenset({"nav", "aside"}),
+        _attr_words(
+            r"share|sharing|social|share-bar|sharebar|related|promo|newsletter|subscribe"
+            r"|subscription|advert|advertisement|ad|ads|sponsor|sponsored|tags|tag-list"
+            r"|breadcrumb|breadcrumbs|toolbar|comments|comment-list|signup|outbrain|taboola"
+        ),
+    ),
+    ElementRule(
+        "el-byline",
+        frozenset(),
+        _attr_words(r"byline|bylines|dateline|timestamp|author|authors|post-meta|entry-meta"),
+    ),
+)
+ELEMENT_RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ELEMENT_RULES)
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def html_blocks(
+    text: str,
+    *,
+    url: str | None = None,
+    selector: str | None = None,
+    rules: frozenset[str] | None = None,
+) -> HtmlArticle:
+    """Title and paragraph candidates of an HTML page, before boilerplate lines are dropped."""
+    active = [r for r in ELEMENT_RULES if rules is None or r.name in rules]
+    if selector:
+        try:
+            doc, _ = build_doc(text)
+        except (etree.ParserError, ValueError) as exc:
+            raise HtmlError(f"the HTML could not be parsed ({exc})") from exc
+        roots = _select(doc, selector)
+        if roots:
+            return HtmlArticle(page_title(doc), tuple(_walk(roots, active, skip_hidden=True)))
+    try:
+        document = Document(text, url=url)
+        summary = document.summary(html_partial=True)
+    except Exception as exc:  # readability wraps every parser failure in its Unparseable
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise HtmlError(f"readability could not parse the page ({reason})") from exc
+    title = page_title(document.html) if document.html is not None else ""
+    if not summary or not summary.strip():
+        return HtmlArticle(title, ())
+    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    # readability has already dropped hidden elements and stripped style attributes
+    return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False)))
+
+
+def _select(doc: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
+    """Elements matching the outlet's selector, outermost only, in document order."""
+    try:
+        found = doc.cssselect(selector)
+    except Exception as exc:  # cssselect raises SelectorSyntaxError / ExpressionError
+        raise HtmlError(f"the CSS selector {selector!r} is not valid ({exc})") from exc
+    chosen = set(found)
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _skip(el: etree._Element, tag: str, rules: list[ElementRule], skip_hidden: bool) -> bool:
+    if tag in _INVISIBLE_TAGS:
+        return True
+    if skip_hidden and (
+        el.get("hidden") is not None or _HIDDEN_STYLE_RE.search(el.get("style") or "")
+    ):
+        return True
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    for rule in rules:
+        if tag in rule.tags or (attrs and rule.attr_re is not None and rule.attr_re.search(attrs)):
+            return True
+    return False
+
+
+def _walk(
+    roots: Iterable[etree._Element], rules: list[ElementRule], *, skip_hidden: bool
+) -> list[Block]:
+    """Text of the trees as blocks; a boundary at every block element and at <br>."""
+    blocks: list[Block] = []
+    chunks: list[tuple[str, bool]] = []
+    kinds: list[BlockKind] = []
+    state = {"soft": False}
+
+    def flush(next_soft: bool) -> None:
+        if chunks:
+            text = clean_line("".join(c for c, _ in chunks))
+            if text:
+                link_chars = sum(len(clean_line(c)) for c, in_link in chunks if in_link)
+                kind = kinds[-1] if kinds else "p"
+                blocks.append(Block(text, kind, link_chars, state["soft"]))
+            chunks.clear()
+        state["soft"] = next_soft
+
+    for root in roots:
+        skip_depth = 0
+        link_depth = 0
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag
+            if not isinstance(tag, str):  # comments and processing instructions
+                if event == "end" and not skip_depth and el.tail:
+                    chunks.append((el.tail, link_depth > 0))
+                continue
+            tag = tag.rsplit("}", 1)[-1].lower()
+            if event == "start":
+                if skip_depth or _skip(el, tag, rules, skip_hidden):
+                    skip_depth += 1
+                    continue
+                if tag == "br":
+                    flush(next_soft=True)
+                elif tag in _BLOCK_TAGS:
+                    flush(next_soft=False)
+                    if tag in _KIND_OF:
+                        kinds.append(_KIND_OF[tag])
+                if tag == "a":
+                    link_depth += 1
+                if el.text:
+                    chunks.append((el.text, link_depth > 0))
+                continue
+            if skip_depth:
+                skip_depth -= 1
+                if skip_depth:
+                    continue
+            else:
+                if tag == "a":
+                    link_depth -= 1
+                if tag in _BLOCK_TAGS:
+                    flush(next_soft=False)
+                    if tag in _KIND_OF:
+                        kinds.pop()
+            if el.tail:
+                chunks.append((el.tail, link_depth > 0))
+        flush(next_soft=False)
+    return blocks
+
+
+_META_TITLE_XPATH = (
+    "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content"
+)
+_SITE_NAME_XPATH = "//meta[@property='og:site_name' or @name='application-name']/@content"
+# Separators that almost only ever divide a headline from a site name, and weaker ones that
+# headlines also use ("Armenia - Azerbaijan talks"), which need more evidence.
+_STRONG_SEPARATORS = (" | ", " || ", " :: ", " · ", " » ", " « ")
+_WEAK_SEPARATORS = (" — ", " – ", " - ")
+
+
+def page_title(doc: lxml.html.HtmlElement) -> str:
+    """The headline: og:title or readability's short title, without a " | Site name" part."""
+    candidates = [str(v) for v in doc.xpath(_META_TITLE_XPATH)]
+    try:
+        candidates.append(shorten_title(doc) or "")
+    except Exception:  # shorten_title walks arbitrary markup; a title is never worth a crash
+        candidates.append("")
+    site_names = [clean_line(str(v)) for v in doc.xpath(_SITE_NAME_XPATH)]
+    for raw in candidates:
+        title = strip_site_name(clean_line(raw), site_names)
+        if title and title != "[no-title]":
+            return title
+    return ""
+
+
+def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
+    """Drop a site-name segment at either end of a title ("Headline | Outlet")."""
+    known = {fold for name in site_names if (fold := name.casefold())}
+    for sep in (*_STRONG_SEPARATORS, *_WEAK_SEPARATORS):
+        if sep not in title:
+            continue
+        strong = sep in _STRONG_SEPARATORS
+        head, _, tail = title.rpartition(sep)
+        if tail.casefold() in known or (
+            len(tail.split()) <= (4 if strong else 3) and len(head.split()) >= 4
+        ):
+            return strip_site_name(head.strip(), known)
+        first, _, rest = title.partition(sep)
+        if first.casefold() in known or (
+            strong and len(first.split()) <= 3 and len(rest.split()) >= 4
+        ):
+            return strip_site_name(rest.strip(), known)
+    return title
