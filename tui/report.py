@@ -1,0 +1,421 @@
+"""A Comparison written out: the JSON contract for scripts, a Markdown report for editors.
+
+The JSON follows DESIGN.md field for field (`tui.report_contract` checks it); fields are only
+ever added. The Markdown is meant to be pasted into a GitHub or GitLab issue or wiki on
+deadline: what conflicts comes first, each side's text sits in its own column with the
+differing words marked, and no article text can inject markup (see `tui.markdown_escape`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from tui.markdown_escape import code, inline, location, marked
+from tui.model import Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
+from tui.report_contract import SCHEMA
+from tui.tokens import tokenize
+
+SCORE_DECIMALS = 3
+SHA_PREFIX = 12
+NO_REASON = "failed without a recorded reason"
+
+# Editors triage by what would force a correction: conflicting numbers, who is blamed and what
+# is denied come first; the vocabulary each side uses next; plain wording last. Omissions have
+# no text on one side to put in a column, so they get their own section after these.
+KIND_ORDER: tuple[DivergenceKind, ...] = (
+    "figure", "blame", "denial", "naming", "framing", "wording",
+)  # fmt: skip
+KIND_TITLES: dict[str, str] = {
+    "figure": "Figures",
+    "blame": "Blame",
+    "denial": "Denials",
+    "naming": "Naming",
+    "framing": "Framing",
+    "wording": "Wording",
+    "omission": "Omissions",
+}
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC with a Z; a naive datetime is taken to be UTC already."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def iso_date(day: dt.date) -> str:
+    return dt.date(day.year, day.month, day.day).isoformat()
+
+
+def word_count(source: Source) -> int:
+    return sum(len(tokenize(paragraph)) for paragraph in source.paragraphs)
+
+
+def one_line(error: str | None) -> str:
+    """A source's failure reason as the single line the contract promises."""
+    return " ".join((error or "").split()) or NO_REASON
+
+
+def format_value(value: float) -> str:
+    number = plain_number(value)
+    return f"{number:,}" if math.isfinite(number) else str(number)
+
+
+def plain_number(value: float) -> float:
+    """7.0 as 7: figures are mostly counts, and "7" is what the article said."""
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def report_dict(comparison: Comparison) -> dict[str, object]:
+    """The report as plain JSON-ready data, keys in the contract's order."""
+    event = comparison.event
+    return {
+        "schema": SCHEMA,
+        "event": {"id": event.id, "title": event.title, "date": iso_date(event.date)},
+        "generated_at": iso_utc(comparison.generated_at),
+        "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
+        "sources": [_source_dict(source) for source in comparison.sources],
+        "clusters": [
+            {
+                "id": cluster.id,
+                "score": _score(cluster.score),
+                "members": [_member_dict(m) for m in cluster.members],
+            }
+            for cluster in comparison.clusters
+        ],
+        "divergences": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "cluster": d.cluster,
+                "summary": d.summary,
+                "spans": [
+                    {
+                        "source": s.source,
+                        "paragraph": s.paragraph,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": s.text,
+                    }
+                    for s in d.spans
+                ],
+            }
+            for d in comparison.divergences
+        ],
+        "figures": [
+            {
+                "source": f.source,
+                "paragraph": f.paragraph,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "quantity": f.quantity,
+                "value": plain_number(f.value),
+            }
+            for f in comparison.figures
+            if math.isfinite(f.value)
+        ],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def _source_dict(source: Source) -> dict[str, object]:
+    ok = source.ok
+    return {
+        "id": source.id,
+        "outlet": source.outlet.name,
+        "side": source.side,
+        "location": source.location,
+        "status": "ok" if ok else "error",
+        "error": None if ok else one_line(source.error),
+        "title": source.title,
+        "fetched_at": iso_utc(source.fetched_at) if source.fetched_at else None,
+        "sha256": source.sha256,
+        "paragraphs": list(source.paragraphs) if ok else [],
+        "outlet_id": source.outlet.id,
+        "words": word_count(source) if ok else 0,
+    }
+
+
+def _member_dict(member: Member) -> dict[str, object]:
+    return {"source": member.source, "paragraph": member.paragraph}
+
+
+def _score(score: float) -> float | None:
+    """Rounded so diffs of two reports show real changes, not float noise; NaN is not JSON."""
+    return round(score, SCORE_DECIMALS) if math.isfinite(score) else None
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def render_markdown(comparison: Comparison) -> str:
+    view = _View(comparison)
+    sections = [
+        _header(view),
+        _sources_table(view),
+        _figures_table(view),
+        _divergences(view),
+        _omissions(view),
+        _failures(view),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+class _View:
+    """Lookups the Markdown sections share, tolerant of ids that point nowhere."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.sources = {source.id: source for source in comparison.sources}
+        self.cluster_order = {c.id: i for i, c in enumerate(comparison.clusters)}
+        self.clusters = {c.id: c for c in comparison.clusters}
+        known = {side.id: side for side in comparison.sides}
+        for source in comparison.sources:
+            known.setdefault(source.side, Side(source.side, source.side, ""))
+        self.sides: tuple[Side, ...] = tuple(known.values())
+        self.source_order = {
+            source.id: (index, position)
+            for index, side in enumerate(self.sides)
+            for position, source in enumerate(comparison.sources)
+            if source.side == side.id
+        }
+        outlets = Counter(source.outlet.name for source in comparison.sources)
+        self.names = {
+            s.id: s.outlet.name if outlets[s.outlet.name] == 1 else f"{s.outlet.name} ({s.id})"
+            for s in comparison.sources
+        }
+        self.read_sides = [
+            side for side in self.sides if any(s.ok and s.side == side.id for s in self.ok)
+        ]
+
+    @property
+    def ok(self) -> list[Source]:
+        return [source for source in self.comparison.sources if source.ok]
+
+    def paragraph(self, source_id: str, index: int) -> str | None:
+        source = self.sources.get(source_id)
+        if source is None or not source.ok or not 0 <= index < len(source.paragraphs):
+            return None
+        return source.paragraphs[index]
+
+    def side_label(self, side_id: str) -> str:
+        return next((side.label for side in self.sides if side.id == side_id), side_id)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
+    """A GFM table from cells that are already escaped; `align` gives one letter per column."""
+    rule = {"l": ":--", "r": "--:", "c": ":-:"}
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(rule.get(a, "---") for a in align.ljust(len(header))) + "|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _header(view: _View) -> str:
+    comparison = view.comparison
+    event = comparison.event
+    counts = [
+        (
+            inline(side.label),
+            str(sum(1 for s in comparison.sources if s.side == side.id and s.ok)),
+            str(sum(1 for s in comparison.sources if s.side == side.id and not s.ok)),
+        )
+        for side in view.sides
+    ]
+    kinds = Counter(d.kind for d in comparison.divergences)
+    by_kind = ", ".join(
+        f"{kinds[k]} {k}" for k in (*KIND_ORDER, "omission") if kinds[k]
+    )  # fmt: skip
+    total = len(comparison.divergences)
+    return "\n\n".join(
+        [
+            f"# {inline(event.title) or code(event.id)}",
+            f"Parallax report · event {code(event.id)} of {iso_date(event.date)}"
+            f" · generated {iso_utc(comparison.generated_at)}",
+            _table(("Side", "Sources read", "Failed"), counts, "lrr"),
+            f"**{len(comparison.clusters)}** clusters of aligned paragraphs · "
+            f"**{total}** divergences" + (f": {by_kind}" if by_kind else ""),
+            "Paragraph numbers (¶) count from 1; <mark>highlighted</mark> text is what differs.",
+        ]
+    )
+
+
+def _sources_table(view: _View) -> str:
+    rows = []
+    for source in sorted(view.comparison.sources, key=lambda s: view.source_order[s.id]):
+        status = "ok" if source.ok else f"⚠ error: {inline(one_line(source.error))}"
+        rows.append(
+            (
+                f"<b>{inline(view.names[source.id])}</b>",
+                inline(view.side_label(source.side)),
+                location(source.location),
+                iso_utc(source.fetched_at) if source.fetched_at else "—",
+                f"{word_count(source):,}" if source.ok else "—",
+                code(source.sha256[:SHA_PREFIX]) if source.sha256 else "—",
+                status,
+            )
+        )
+    header = ("Outlet", "Side", "Location", "Fetched (UTC)", "Words", "SHA-256", "Status")
+    return "## Sources\n\n" + _table(header, rows, "lllrrll")
+
+
+def _figures_table(view: _View) -> str:
+    """What each outlet counts, one row per quantity; a row whose outlets disagree gets a ⚠."""
+    figures = [f for f in view.comparison.figures if view.paragraph(f.source, f.paragraph)]
+    if not figures:
+        return "## Figures\n\nNo figures (killed, wounded, …) were found in the sources."
+    columns = sorted(
+        {f.source for f in figures} | {s.id for s in view.ok},
+        key=lambda source_id: view.source_order[source_id],
+    )
+    stated: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for figure in figures:
+        stated[figure.quantity][figure.source].append(figure)
+    rows = []
+    for quantity, by_source in stated.items():
+        values = {frozenset(f.value for f in found) for found in by_source.values()}
+        label = inline(quantity)
+        label = f"⚠ <b>{label}</b>" if len(values) > 1 else label
+        rows.append([label, *(_figure_cell(by_source.get(c, [])) for c in columns)])
+    header = [
+        f"{inline(view.names[c])}<br><i>{inline(view.side_label(view.sources[c].side))}</i>"
+        for c in columns
+    ]
+    return "## Figures\n\n⚠ marks a figure the outlets state differently.\n\n" + _table(
+        ["What", *header], rows, "l" + "r" * len(columns)
+    )
+
+
+def _figure_cell(figures: list[Figure]) -> str:
+    if not figures:
+        return "—"
+    where: dict[float, list[int]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: (f.paragraph, f.start)):
+        if figure.paragraph + 1 not in where[figure.value]:
+            where[figure.value].append(figure.paragraph + 1)
+    return ", ".join(
+        f"{format_value(value)} ({', '.join(f'¶{p}' for p in paragraphs)})"
+        for value, paragraphs in where.items()
+    )
+
+
+def _ordered(view: _View, divergences: Iterable[Divergence]) -> list[Divergence]:
+    """Reading order of the clusters they point at; unknown clusters last."""
+    return sorted(divergences, key=lambda d: view.cluster_order.get(d.cluster, len(view.clusters)))
+
+
+def _divergences(view: _View) -> str:
+    by_kind: dict[str, list[Divergence]] = defaultdict(list)
+    for divergence in view.comparison.divergences:
+        by_kind[divergence.kind].append(divergence)
+    parts = ["## Divergences"]
+    for kind in KIND_ORDER:
+        if by_kind[kind]:
+            parts.append(f"### {KIND_TITLES[kind]} ({len(by_kind[kind])})")
+            parts += [_divergence(view, d) for d in _ordered(view, by_kind[kind])]
+    if len(parts) == 1:
+        parts.append("No divergences in what the sources that could be read report in common.")
+    return "\n\n".join(parts)
+
+
+def _divergence(view: _View, divergence: Divergence) -> str:
+    places = _places(view, divergence)
+    cells = []
+    for side in view.read_sides:
+        quoted = [
+            _quote(view, source_id, index, ranges)
+            for (source_id, index), ranges in places.items()
+            if view.sources[source_id].side == side.id
+        ]
+        cells.append("<br><br>".join(quoted) or "<i>not reported</i>")
+    header = [inline(side.label) for side in view.read_sides]
+    return "\n\n".join(
+        [
+            f"#### {inline(divergence.summary) or KIND_TITLES[divergence.kind]}",
+            f"<sub>{code(divergence.id)} · {divergence.kind} · cluster {code(divergence.cluster)}"
+            "</sub>",
+            _table(header, [cells]),
+        ]
+    )
+
+
+def _places(view: _View, divergence: Divergence) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Every paragraph the divergence concerns (its cluster's and its spans') -> marked ranges.
+
+    Ordered by side, then source order, then paragraph, so that each column reads like the
+    articles do. A span whose text is not the slice it claims is left unmarked rather than
+    marking the wrong words.
+    """
+    places: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    cluster = view.clusters.get(divergence.cluster)
+    for member in cluster.members if cluster else ():
+        if view.paragraph(member.source, member.paragraph) is not None:
+            places.setdefault((member.source, member.paragraph), [])
+    for span in divergence.spans:
+        text = view.paragraph(span.source, span.paragraph)
+        if text is None:
+            continue
+        ranges = places.setdefault((span.source, span.paragraph), [])
+        if text[span.start : span.end] == span.text and span.start >= 0:
+            ranges.append((span.start, span.end))
+    return dict(sorted(places.items(), key=lambda item: (view.source_order[item[0][0]], item[0])))
+
+
+def _quote(view: _View, source_id: str, index: int, ranges: list[tuple[int, int]]) -> str:
+    text = view.paragraph(source_id, index) or ""
+    return f"<b>{inline(view.names[source_id])}</b> ¶{index + 1}: {marked(text, ranges)}"
+
+
+def _omissions(view: _View) -> str:
+    """What only some sides report, grouped by which sides those are."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for divergence in _ordered(
+        view, (d for d in view.comparison.divergences if d.kind == "omission")
+    ):
+        places = _places(view, divergence)
+        sides = tuple(dict.fromkeys(view.sources[s].side for s, _ in places))
+        lines = [
+            f"- <b>{inline(divergence.summary) or 'omission'}</b> <sub>{code(divergence.id)}</sub>"
+        ]
+        lines += [f"  - {_quote(view, s, i, ranges)}" for (s, i), ranges in places.items()]
+        groups[sides].append("\n".join(lines))
+    if not groups:
+        return ""
+    parts = ["## Omissions"]
+    for sides, items in groups.items():
+        others = [side.label for side in view.read_sides if side.id not in sides]
+        only = ", ".join(view.side_label(s) for s in sides) or "no readable source"
+        title = f"### Only in {inline(only)} sources"
+        if others:
+            title += f" (not in {inline(', '.join(others))})"
+        parts += [title, "\n".join(items)]
+    return "\n\n".join(parts)
+
+
+def _failures(view: _View) -> str:
+    failed = [source for source in view.comparison.sources if not source.ok]
+    if not failed:
+        return ""
+    lines = [
+        f"- <b>{inline(view.names[s.id])}</b> ({inline(view.side_label(s.side))}),"
+        f" {location(s.location)}: {inline(one_line(s.error))}"
+        for s in failed
+    ]
+    return "## Sources that could not be read\n\n" + "\n".join(lines)

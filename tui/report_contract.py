@@ -1,0 +1,245 @@
+"""The invariants of the JSON report contract (DESIGN.md), checked on the decoded JSON.
+
+Scripts that read reports rely on more than field names: every paragraph is in exactly one
+cluster, a span's text is the slice it claims to be. `validate_report` checks what a reader
+relies on, on plain decoded JSON, so the writer's tests, the CLI's tests and anyone holding a
+report file can ask "is this a valid report?" and get every problem named, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from tui.model import DIVERGENCE_KINDS
+
+SCHEMA = "parallax.report/1"
+
+TOP_KEYS = ("schema", "event", "generated_at", "sources", "clusters", "divergences")
+EVENT_KEYS = ("id", "title", "date")
+SOURCE_KEYS = (
+    "id", "outlet", "side", "location", "status", "error", "title", "fetched_at", "sha256",
+    "paragraphs",
+)  # fmt: skip
+CLUSTER_KEYS = ("id", "score", "members")
+MEMBER_KEYS = ("source", "paragraph")
+DIVERGENCE_KEYS = ("id", "kind", "cluster", "summary", "spans")
+SPAN_KEYS = ("source", "paragraph", "start", "end", "text")
+FIGURE_KEYS = ("source", "paragraph", "start", "end", "text", "quantity", "value")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\Z")
+
+
+def validate_report(data: object) -> list[str]:
+    """Every way in which `data` breaks the report contract; an empty list means none."""
+    if not isinstance(data, Mapping):
+        return [f"report: expected a JSON object, got {type(data).__name__}"]
+    problems = _missing(data, TOP_KEYS, "report")
+    if data.get("schema") != SCHEMA:
+        problems.append(f"schema: expected {SCHEMA!r}, got {data.get('schema')!r}")
+    problems += _check_event(data.get("event"))
+    if "generated_at" in data and not _is_utc(data["generated_at"]):
+        problems.append(f"generated_at: {data['generated_at']!r} is not ISO 8601 UTC ending in Z")
+    paragraphs = _check_sources(_items(data, "sources", problems), problems)
+    cluster_ids = _check_clusters(_items(data, "clusters", problems), paragraphs, problems)
+    _check_divergences(_items(data, "divergences", problems), cluster_ids, paragraphs, problems)
+    if "figures" in data:
+        _check_figures(_items(data, "figures", problems), paragraphs, problems)
+    return problems
+
+
+def _missing(obj: Mapping[str, Any], keys: tuple[str, ...], where: str) -> list[str]:
+    return [f"{where}: missing field {key!r}" for key in keys if key not in obj]
+
+
+def _items(data: Mapping[str, Any], key: str, problems: list[str]) -> list[Mapping[str, Any]]:
+    """The objects of a top-level list; anything that is not an object is reported and skipped."""
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        problems.append(f"{key}: expected a list, got {type(value).__name__}")
+        return []
+    items = []
+    for index, item in enumerate(value):
+        if isinstance(item, Mapping):
+            items.append(item)
+        else:
+            problems.append(f"{key}[{index}]: expected an object, got {type(item).__name__}")
+    return items
+
+
+def _is_utc(value: object) -> bool:
+    return isinstance(value, str) and bool(_UTC.match(value))
+
+
+def _is_index(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _check_event(event: object) -> list[str]:
+    if not isinstance(event, Mapping):
+        return [f"event: expected an object, got {type(event).__name__}"]
+    problems = _missing(event, EVENT_KEYS, "event")
+    date = event.get("date")
+    if "date" in event and not (isinstance(date, str) and _DATE.match(date)):
+        problems.append(f"event.date: {date!r} is not YYYY-MM-DD")
+    return problems
+
+
+def _check_sources(
+    sources: list[Mapping[str, Any]], problems: list[str]
+) -> dict[str, list[str] | None]:
+    """Source id -> its paragraphs (None for an error source), for the checks that follow."""
+    paragraphs: dict[str, list[str] | None] = {}
+    for index, source in enumerate(sources):
+        where = f"sources[{index}] ({source.get('id')!r})"
+        problems += _missing(source, SOURCE_KEYS, where)
+        source_id = source.get("id")
+        if not isinstance(source_id, str):
+            problems.append(f"{where}: id must be a string")
+            continue
+        if source_id in paragraphs:
+            problems.append(f"{where}: duplicate source id")
+        texts = source.get("paragraphs", [])
+        if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts)):
+            problems.append(f"{where}: paragraphs must be a list of strings")
+            texts = []
+        status, error = source.get("status"), source.get("error")
+        if status == "ok":
+            if error is not None:
+                problems.append(f"{where}: an ok source has error {error!r}; expected null")
+            paragraphs[source_id] = texts
+        elif status == "error":
+            if not isinstance(error, str) or not error.strip() or "\n" in error:
+                problems.append(f"{where}: an error source needs a one-line error reason")
+            if texts:
+                problems.append(f"{where}: an error source must have no paragraphs")
+            paragraphs[source_id] = None
+        else:
+            problems.append(f"{where}: status {status!r} is neither 'ok' nor 'error'")
+        fetched_at = source.get("fetched_at")
+        if fetched_at is not None and not _is_utc(fetched_at):
+            problems.append(f"{where}: fetched_at {fetched_at!r} is not ISO 8601 UTC ending in Z")
+    return paragraphs
+
+
+def _place(
+    obj: Mapping[str, Any],
+    where: str,
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> str | None:
+    """The paragraph `obj` points at (source + paragraph), or None after reporting why not."""
+    source, index = obj.get("source"), obj.get("paragraph")
+    if not isinstance(source, str) or source not in paragraphs:
+        problems.append(f"{where}: unknown source {source!r}")
+        return None
+    texts = paragraphs[source]
+    if texts is None:
+        problems.append(f"{where}: source {source!r} is an error source and has no paragraphs")
+        return None
+    if not _is_index(index) or index >= len(texts):
+        problems.append(f"{where}: paragraph {index!r} is out of range for {source!r}")
+        return None
+    return texts[index]
+
+
+def _check_clusters(
+    clusters: list[Mapping[str, Any]],
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> set[str]:
+    ids: set[str] = set()
+    seen: Counter[tuple[str, int]] = Counter()
+    for index, cluster in enumerate(clusters):
+        where = f"clusters[{index}] ({cluster.get('id')!r})"
+        problems += _missing(cluster, CLUSTER_KEYS, where)
+        cluster_id = cluster.get("id")
+        if cluster_id in ids:
+            problems.append(f"{where}: duplicate cluster id")
+        if isinstance(cluster_id, str):
+            ids.add(cluster_id)
+        score = cluster.get("score")
+        if "score" in cluster and (isinstance(score, bool) or not isinstance(score, int | float)):
+            problems.append(f"{where}: score {score!r} is not a number")
+        members = cluster.get("members", [])
+        if not isinstance(members, list) or not members:
+            problems.append(f"{where}: members must be a non-empty list")
+            continue
+        for m_index, member in enumerate(members):
+            m_where = f"{where} member {m_index}"
+            if not isinstance(member, Mapping):
+                problems.append(f"{m_where}: expected an object")
+                continue
+            if _place(member, m_where, paragraphs, problems) is not None:
+                seen[(member["source"], member["paragraph"])] += 1
+    for source, texts in paragraphs.items():
+        for p_index in range(len(texts or ())):
+            count = seen[(source, p_index)]
+            if count != 1:
+                where = f"source {source!r} paragraph {p_index}"
+                problems.append(f"{where} is in {count} clusters; expected exactly 1")
+    return ids
+
+
+def _check_spanlike(
+    obj: Mapping[str, Any],
+    where: str,
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> None:
+    text = _place(obj, where, paragraphs, problems)
+    if text is None:
+        return
+    start, end = obj.get("start"), obj.get("end")
+    if not (_is_index(start) and _is_index(end) and start <= end <= len(text)):
+        problems.append(f"{where}: start/end {start!r}/{end!r} out of range (0..{len(text)})")
+    elif obj.get("text") != text[start:end]:
+        problems.append(f"{where}: text {obj.get('text')!r} != paragraph slice {text[start:end]!r}")
+
+
+def _check_divergences(
+    divergences: list[Mapping[str, Any]],
+    cluster_ids: set[str],
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> None:
+    ids: set[object] = set()
+    for index, divergence in enumerate(divergences):
+        where = f"divergences[{index}] ({divergence.get('id')!r})"
+        problems += _missing(divergence, DIVERGENCE_KEYS, where)
+        if divergence.get("id") in ids:
+            problems.append(f"{where}: duplicate divergence id")
+        ids.add(divergence.get("id"))
+        if divergence.get("kind") not in DIVERGENCE_KINDS:
+            kinds = ", ".join(DIVERGENCE_KINDS)
+            problems.append(f"{where}: kind {divergence.get('kind')!r} is not one of {kinds}")
+        if divergence.get("cluster") not in cluster_ids:
+            problems.append(f"{where}: cluster {divergence.get('cluster')!r} does not exist")
+        spans = divergence.get("spans", [])
+        if not isinstance(spans, list):
+            problems.append(f"{where}: spans must be a list")
+            continue
+        for s_index, span in enumerate(spans):
+            s_where = f"{where} span {s_index}"
+            if not isinstance(span, Mapping):
+                problems.append(f"{s_where}: expected an object")
+                continue
+            problems += _missing(span, SPAN_KEYS, s_where)
+            _check_spanlike(span, s_where, paragraphs, problems)
+
+
+def _check_figures(
+    figures: list[Mapping[str, Any]],
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> None:
+    for index, figure in enumerate(figures):
+        where = f"figures[{index}]"
+        problems += _missing(figure, FIGURE_KEYS, where)
+        _check_spanlike(figure, where, paragraphs, problems)
+        value = figure.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"{where}: value {value!r} is not a number")
