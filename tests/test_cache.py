@@ -1,0 +1,300 @@
+"""The on-disk cache, on its own and as fetch_all uses it (against pytest-httpserver)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import platformdirs
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tui import cache
+from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
+
+RUSSIAN_PAGE = (
+    "<html><body><p>Министерство обороны назвало это заявление абсолютной ложью, "
+    "а в Степанакерте снова звучали сирены.</p></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def fresh_server(http: HTTPServer) -> Iterator[None]:
+    yield
+    http.clear()
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> FetchOptions:
+    return FetchOptions(timeout=2.0, retries=0, cache_dir=tmp_path / "cache")
+
+
+def with_(options: FetchOptions, **changes: object) -> FetchOptions:
+    return FetchOptions(**{**vars(options), **changes})
+
+
+def publish(http: HTTPServer, path: str, html: str, charset: str = "utf-8") -> str:
+    http.expect_request(path).respond_with_data(
+        html.encode(charset), content_type=f"text/html; charset={charset}"
+    )
+    return http.url_for(path)
+
+
+def requests_for(http: HTTPServer, path: str) -> int:
+    return sum(1 for request, _ in http.log if request.path == path)
+
+
+async def fetch_with_states(
+    location: str, options: FetchOptions
+) -> tuple[FetchResult, list[tuple[FetchState, str]]]:
+    events: list[tuple[FetchState, str]] = []
+    [result] = await fetch_all(
+        [location], options, lambda _, state, detail: events.append((state, detail))
+    )
+    return result, events
+
+
+def entry(
+    location: str = "https://example.org/ganja", content: bytes = b"<p>x</p>"
+) -> cache.CacheEntry:
+    return cache.CacheEntry(
+        location=location,
+        final_location=location + "?amp",
+        media_type="text/html",
+        encoding="utf-8",
+        fetched_at=dt.datetime(2020, 10, 11, 6, 0, tzinfo=dt.UTC),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )
+
+
+# --- the cache module -----------------------------------------------------------------------------
+
+
+def test_store_then_load_round_trip(tmp_path: Path) -> None:
+    cache.store(tmp_path, entry())
+    assert cache.load(tmp_path, "https://example.org/ganja") == entry()
+    assert cache.load(tmp_path, "https://example.org/other") is None
+
+
+def test_layout_is_keyed_by_the_sha256_of_the_location(tmp_path: Path) -> None:
+    location = "https://example.org/ganja"
+    cache.store(tmp_path, entry(location))
+    key = hashlib.sha256(location.encode()).hexdigest()
+    body, meta = tmp_path / key[:2] / f"{key}.body", tmp_path / key[:2] / f"{key}.json"
+    assert body.read_bytes() == b"<p>x</p>"
+    assert json.loads(meta.read_text()) == {
+        "location": location,
+        "final_location": location + "?amp",
+        "media_type": "text/html",
+        "encoding": "utf-8",
+        "fetched_at": "2020-10-11T06:00:00+00:00",
+        "sha256": hashlib.sha256(b"<p>x</p>").hexdigest(),
+    }
+
+
+def test_store_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    cache.store(tmp_path, entry(content=b"<p>old</p>"))
+    cache.store(tmp_path, entry(content=b"<p>new</p>"))
+    loaded = cache.load(tmp_path, "https://example.org/ganja")
+    assert loaded is not None and loaded.content == b"<p>new</p>"
+    assert sorted(p.suffix for p in tmp_path.rglob("*") if p.is_file()) == [".body", ".json"]
+
+
+def test_failed_write_cleans_up_and_reads_as_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.store(tmp_path, entry(content=b"<p>old</p>"))
+
+    def disk_full(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        cache.store(tmp_path, entry(content=b"<p>new</p>"))
+    leftovers = [p.name for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
+    assert leftovers == []
+    assert cache.load(tmp_path, "https://example.org/ganja") is None  # never old meta, new body
+
+
+def damage_truncated_body(body: Path, meta: Path) -> None:
+    body.write_bytes(body.read_bytes()[:3])
+
+
+def damage_missing_body(body: Path, meta: Path) -> None:
+    body.unlink()
+
+
+def damage_half_written_json(body: Path, meta: Path) -> None:
+    meta.write_text(meta.read_text()[:20])
+
+
+def damage_json_not_an_object(body: Path, meta: Path) -> None:
+    meta.write_text("[1, 2, 3]")
+
+
+def damage_field_missing(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    del data["encoding"]
+    meta.write_text(json.dumps(data))
+
+
+def damage_other_location(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["location"] = "https://example.org/elsewhere"
+    meta.write_text(json.dumps(data))
+
+
+def damage_naive_timestamp(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["fetched_at"] = "2020-10-11T06:00:00"
+    meta.write_text(json.dumps(data))
+
+
+def damage_bad_timestamp(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["fetched_at"] = "yesterday"
+    meta.write_text(json.dumps(data))
+
+
+def damage_binary_metadata(body: Path, meta: Path) -> None:
+    meta.write_bytes(b"\xff\xfe\x00garbage")
+
+
+Damage = Callable[[Path, Path], None]
+DAMAGES: list[Damage] = [
+    damage_truncated_body,
+    damage_missing_body,
+    damage_half_written_json,
+    damage_json_not_an_object,
+    damage_field_missing,
+    damage_other_location,
+    damage_naive_timestamp,
+    damage_bad_timestamp,
+    damage_binary_metadata,
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=lambda f: f.__name__.removeprefix("damage_"))
+def test_a_damaged_entry_is_a_miss(tmp_path: Path, damage: Damage) -> None:
+    cache.store(tmp_path, entry())
+    damage(*cache.entry_paths(tmp_path, "https://example.org/ganja"))
+    assert cache.load(tmp_path, "https://example.org/ganja") is None
+
+
+# --- fetch_all with the cache ---------------------------------------------------------------------
+
+
+async def test_fetch_then_offline_hit(http: HTTPServer, options: FetchOptions) -> None:
+    url = publish(http, "/ru", RUSSIAN_PAGE, "windows-1251")
+    online, online_states = await fetch_with_states(url, options)
+    assert online.document is not None and not online.document.from_cache
+    assert [state for state, _ in online_states] == ["queued", "fetching", "done"]
+
+    offline, offline_states = await fetch_with_states(url, with_(options, offline=True))
+    assert offline.error is None and offline.document is not None
+    assert offline.document.from_cache
+    assert offline.document.text == RUSSIAN_PAGE
+    assert offline.document.encoding == "cp1251"
+    assert offline.document.fetched_at == online.document.fetched_at
+    assert offline.document.sha256 == online.document.sha256
+    assert offline.document.final_location == url
+    assert [state for state, _ in offline_states] == ["queued", "cached"]
+    assert "fetched " in offline_states[-1][1]
+    assert requests_for(http, "/ru") == 1
+
+
+async def test_cache_hit_without_offline_skips_the_network(
+    http: HTTPServer, options: FetchOptions
+) -> None:
+    url = publish(http, "/twice", "<p>one</p>")
+    await fetch_all([url], options)
+    [again] = await fetch_all([url], options)
+    assert again.document is not None and again.document.from_cache
+    assert requests_for(http, "/twice") == 1
+
+
+async def test_offline_miss_names_the_way_out(http: HTTPServer, options: FetchOptions) -> None:
+    url = publish(http, "/never", "<p>x</p>")
+    result, states = await fetch_with_states(url, with_(options, offline=True))
+    assert result.error == (
+        "not in the cache (run `parallax fetch` online first, or drop --offline)"
+    )
+    assert states[-1] == ("error", result.error)
+    assert requests_for(http, "/never") == 0
+
+
+async def test_refresh_refetches_and_overwrites(http: HTTPServer, options: FetchOptions) -> None:
+    url = publish(http, "/edited", "<p>first version</p>")
+    await fetch_all([url], options)
+    http.clear()
+    publish(http, "/edited", "<p>corrected version</p>")
+
+    [stale] = await fetch_all([url], options)
+    assert stale.document is not None and stale.document.text == "<p>first version</p>"
+
+    [fresh] = await fetch_all([url], with_(options, refresh=True))
+    assert fresh.document is not None and not fresh.document.from_cache
+    assert fresh.document.text == "<p>corrected version</p>"
+
+    [later] = await fetch_all([url], with_(options, offline=True))
+    assert later.document is not None and later.document.text == "<p>corrected version</p>"
+
+
+async def test_offline_wins_over_refresh(http: HTTPServer, options: FetchOptions) -> None:
+    url = publish(http, "/both", "<p>cached</p>")
+    await fetch_all([url], options)
+    [result] = await fetch_all([url], with_(options, offline=True, refresh=True))
+    assert result.document is not None and result.document.from_cache
+    assert requests_for(http, "/both") == 1
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=lambda f: f.__name__.removeprefix("damage_"))
+async def test_a_damaged_entry_is_refetched_and_repaired(
+    http: HTTPServer,
+    options: FetchOptions,
+    damage: Damage,
+) -> None:
+    url = publish(http, "/fragile", "<p>whole</p>")
+    await fetch_all([url], options)
+    assert options.cache_dir is not None
+    damage(*cache.entry_paths(options.cache_dir, url))
+    [result] = await fetch_all([url], options)
+    assert result.document is not None and result.document.text == "<p>whole</p>"
+    assert not result.document.from_cache
+    assert requests_for(http, "/fragile") == 2
+    assert cache.load(options.cache_dir, url) is not None
+
+
+async def test_an_unwritable_cache_does_not_fail_the_fetch(
+    http: HTTPServer, options: FetchOptions, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    url = publish(http, "/ok", "<p>fine</p>")
+    result, states = await fetch_with_states(url, with_(options, cache_dir=blocker))
+    assert result.error is None and result.document is not None
+    assert states[-1][0] == "done" and "(not cached: " in states[-1][1]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is how Linux moves it")
+async def test_default_cache_dir_is_the_user_cache(
+    http: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.default_cache_dir() == Path(platformdirs.user_cache_dir("parallax"))
+    url = publish(http, "/default", "<p>x</p>")
+    await fetch_all([url], FetchOptions(timeout=2.0, retries=0))
+    assert cache.load(tmp_path / "xdg" / "parallax", url) is not None
