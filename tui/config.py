@@ -36,6 +36,7 @@ LEXICON_KEYS = ("names", "framing", "denial")
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 COLOUR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+HASH_VALUE_RE = re.compile(r":\s+#")
 LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 URL_SCHEMES = ("http", "https", "file")
 YAML_STR = "tag:yaml.org,2002:str"
@@ -143,8 +144,9 @@ def summarise(config: Config) -> str:
     name_count = sum(len(g.names) for g in lexicon.names)
     lines += [
         "",
-        f"Lexicon: {len(lexicon.names)} name groups ({name_count} names), "
-        f"{len(lexicon.framing)} framing terms, {len(lexicon.denial)} denial phrases",
+        f"Lexicon: {_plural(len(lexicon.names), 'name group')} ({_plural(name_count, 'name')}),"
+        f" {_plural(len(lexicon.framing), 'framing term')},"
+        f" {_plural(len(lexicon.denial), 'denial phrase')}",
     ]
     return "\n".join(lines)
 
@@ -180,7 +182,7 @@ def _compose(path: Path, name: str) -> Node:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise ConfigError([_syntax_message(name, exc)]) from None
+        raise ConfigError([_syntax_message(name, exc, text)]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise ConfigError(
@@ -200,17 +202,34 @@ def _compose(path: Path, name: str) -> Node:
     return root
 
 
-def _syntax_message(name: str, exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(name: str, exc: yaml.MarkedYAMLError, text: str) -> str:
     mark = exc.problem_mark or exc.context_mark
-    line = f":{mark.line + 1}" if mark is not None else ""
     problem = " ".join(p for p in (exc.context, exc.problem) if p)
-    if "'\\t'" in problem:
+    if mark is None:
+        return f"{name}: YAML syntax error: {problem} — check the file's indentation and quotes"
+    line = mark.line + 1
+    first = exc.context_mark.line if exc.context_mark is not None else mark.line
+    lines = text.splitlines()
+    # An unquoted colour ("colour: #e67e22") turns the rest of the line into a comment, which
+    # inside {…} surfaces as a confusing error on a later line: point at the real cause.
+    comment = next(
+        (
+            n
+            for n in range(first, min(mark.line, len(lines) - 1) + 1)
+            if HASH_VALUE_RE.search(lines[n])
+        ),
+        None,
+    )
+    if comment is not None:
+        line = comment + 1
+        fix = 'in YAML " #" starts a comment: put the value in quotes, colour: "#e67e22"'
+    elif "'\\t'" in problem:
         fix = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         fix = 'put quotes around text that contains ": "'
     else:
         fix = "check the indentation and quotes on this line and the one before"
-    return f"{name}{line}: YAML syntax error: {problem} — {fix}"
+    return f"{name}:{line}: YAML syntax error: {problem} — {fix}"
 
 
 # --- validation ----------------------------------------------------------------------------------
