@@ -41,11 +41,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_SOCIAL = frozenset(
+_SOCIAL_NAMES = (
     "share shares sharing tweet twitter facebook whatsapp telegram pinterest pint pin linkedin "
     "reddit email e-mail mail print messenger vk vkontakte ok odnoklassniki copy link flipboard "
-    "submit baixar instagram youtube x".split()
+    "submit baixar instagram youtube x"
 )
+_SOCIAL = frozenset(_SOCIAL_NAMES.split())
 _SHARE_RE = _rx(
     r"^(?:share(?: this| the story| article)?(?: (?:on|via|with) .{1,30})?|sharing is caring!?"
     r"|like this:?|like loading\W*|tweet this|click to share.*|поделиться|կիսվել)\W*$"
@@ -63,7 +64,8 @@ _PROMO_RE = _rx(
     r"^\W*(?:related(?: articles?| stories| story| content| posts?| news| roundup| coverage)?"
     r"|read (?:more|also|next|this)|see (?:more|also)|also (?:read|see|on \S+)|more(?: on| from)?"
     r"|don'?t miss|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular)"
-    r"|trending(?: now)?|watch(?: now)?|more (?:great )?\S+ stories|leggi anche(?: su)?|lesen sie auch"
+    r"|trending(?: now)?|watch(?: now)?|more (?:great )?\S+ stories|leggi anche(?: su)?"
+    r"|lesen sie auch"
     r"|lire aussi|leia (?:também|mais)|читайте также|читайте еще|смотрите также|по теме"
     r"|տես նաև|կարդացեք նաև|oxşar xəbərlər|həmçinin oxuyun|daha çox)"
     r"\s*(?::|\.\.\.|…|»|>|\||-|–|—|$)"
@@ -214,9 +216,9 @@ def _ui(block: Block, _: Context) -> bool:
     text = block.text
     if _UI_RE.match(text):
         return True
-    # a line without a single letter (gallery counters, pagination) is not prose; a table cell
-    # may well be a bare figure, so cells are left alone.
-    return block.kind != "cell" and not re.search(r"[^\W\d_]", text)
+    # a line without a single letter (gallery counters, pagination) is not prose; a table row
+    # may well be bare figures, so rows are left alone.
+    return block.kind != "row" and not re.search(r"[^\W\d_]", text)
 
 
 def _title_repeat(block: Block, ctx: Context) -> bool:
@@ -280,14 +282,26 @@ def drop_boilerplate(
         if any(rule.drops(block, ctx) for rule in line_rules):
             paywall = paywall or bool(_PAYWALL_RE.search(text))
             continue
-        if "duplicate" in active:
-            if text in seen:
-                continue
-            seen.add(text)
+        if "duplicate" in active and _is_repeat(text, kept, seen):
+            continue
+        seen.add(text)
         kept.append(text)
     if "teaser" in active:
         kept = _drop_teasers(kept)
     return Cleaned(tuple(kept), paywall)
+
+
+# A repeat of a sentence-length paragraph is a copy (gallery captions are often in the page
+# twice); a short line repeated far apart is structure, like "Pre-workout meal" heading every
+# day of a meal plan, and stays unless its twin is only a few paragraphs back.
+_REPEAT_MIN_WORDS = 12
+_REPEAT_WINDOW = 4
+
+
+def _is_repeat(text: str, kept: list[str], seen: set[str]) -> bool:
+    if text not in seen:
+        return False
+    return _words(text) >= _REPEAT_MIN_WORDS or text in kept[-_REPEAT_WINDOW:]
 
 
 def _drop_teasers(paragraphs: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-BlockKind = Literal["p", "heading", "item", "quote", "cell"]
+BlockKind = Literal["p", "heading", "item", "quote", "row"]
 
 
 @dataclass(frozen=True)

@@ -27,24 +27,28 @@ class HtmlError(Exception):
     """The page cannot be read as HTML or the selector is unusable; the message says why."""
 
 
-_BLOCK_TAGS = frozenset(
+# Names as one string (split below) keep these long tag lists readable.
+_BLOCK_TAG_NAMES = (
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
-    "main menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    "main menu nav ol p pre section summary table tbody tfoot thead tr ul"
 )
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
 _KIND_OF: dict[str, BlockKind] = {
     **{f"h{i}": "heading" for i in range(1, 7)},
     "li": "item",
     "dt": "item",
     "dd": "item",
     "blockquote": "quote",
-    "td": "cell",
-    "th": "cell",
+    "tr": "row",
 }
-_INVISIBLE_TAGS = frozenset(
+_INVISIBLE_TAG_NAMES = (
     "head title script style noscript template meta link iframe object embed svg math canvas "
-    "audio video source track map param button select option input textarea label".split()
+    "audio video source track map param button select option input textarea label"
 )
+_INVISIBLE_TAGS = frozenset(_INVISIBLE_TAG_NAMES.split())
+# Table cells are not paragraphs: a row ("Ganja 7 33") is, so cells only get a space between them.
+_CELL_TAGS = frozenset({"td", "th"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -187,6 +191,8 @@ def _walk(
                     flush(next_soft=False)
                     if tag in _KIND_OF:
                         kinds.append(_KIND_OF[tag])
+                elif tag in _CELL_TAGS:
+                    chunks.append((" ", False))
                 if tag == "a":
                     link_depth += 1
                 if el.text:
@@ -203,6 +209,8 @@ def _walk(
                     flush(next_soft=False)
                     if tag in _KIND_OF:
                         kinds.pop()
+                elif tag in _CELL_TAGS:
+                    chunks.append((" ", False))
             if el.tail:
                 chunks.append((el.tail, link_depth > 0))
         flush(next_soft=False)
