@@ -18,6 +18,7 @@ UNITS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "dozen": 12,
 }  # fmt: skip
+# "dozens", "hundreds", "thousands" are deliberately absent: they are not figures.
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
@@ -68,11 +69,15 @@ def find_numbers(text: str) -> list[NumberMatch]:
             i += 1
             continue
         start, end = tokens[i].start, tokens[i].end
+        if tokens[i].folded == "dozen" and i and tokens[i - 1].folded == "a":
+            start = tokens[i - 1].start  # "a dozen" is the number, not just "dozen"
         total, current = 0.0, value
         j = i + 1
         while j < len(tokens):
             word = tokens[j].folded
-            if word in SCALES:
+            if word == "dozen" and current < 100:
+                current *= 12  # "two dozen"
+            elif word in SCALES:
                 scale = SCALES[word]
                 if scale == 100:
                     current *= scale

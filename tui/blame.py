@@ -1,0 +1,184 @@
+"""Blame divergences: who is said to have attacked, and whether that is fact or someone's claim.
+
+An attack statement is an attack word (shelled, struck, fired, violated, …) with an actor: the
+agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
+shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
+shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
+from `tui.actors`. A statement is attributed when its sentence carries a reporting cue ("said",
+"according to", "claimed", "accused"); otherwise the outlet states it as fact. Sentences that
+deny a claim are left to the denial detector.
+
+Within a cluster, two divergences are reported: sources that name disjoint actors for the
+attack (opposite blame), and, per actor, sources stating as fact what others attribute.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tui.actors import actor_side
+from tui.corpus import Corpus, Finding
+from tui.denial import denial_patterns
+from tui.function_words import word_set
+from tui.model import Member, Span
+from tui.spans import find_phrases, join_names, make_span, quote, sentences, side_name
+from tui.tokens import Token, tokenize
+
+ATTACK_WORDS = word_set(
+    "shell shells shelled shelling shellings strike strikes struck striking attack attacks "
+    "attacked attacking bomb bombs bombed bombing bombings bombard bombarded bombarding "
+    "bombardment fire fired firing target targeted targeting hit hits hitting launched "
+    "violate violated violates violating violation violations"
+)
+REPORTING_WORDS = word_set(
+    "said says say claimed claims claim alleged alleges allegedly accused accuses accusing "
+    "according reported reportedly insisted stated told blamed blames blaming"
+)
+PASSIVE = word_set("was were been being is are be")
+TARGET_PREPOSITIONS = word_set("on at against in into of over near toward towards upon across")
+REACH = 6
+
+
+@dataclass(frozen=True)
+class Statement:
+    source: str
+    actor: str  # side id
+    attributed: bool
+    actor_span: Span  # actor words through the attack word
+    cue_span: Span | None  # the reporting cue, when attributed
+
+
+def blame_findings(corpus: Corpus) -> list[Finding]:
+    statements = _statements(corpus)
+    findings: list[Finding] = []
+    for cluster in corpus.clusters:
+        in_cluster = [s for m in cluster.members for s in statements.get(m, [])]
+        findings.extend(_opposite(corpus, cluster.id, in_cluster))
+        findings.extend(_fact_versus_claim(corpus, cluster.id, in_cluster))
+    return findings
+
+
+def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
+    sides = corpus.party_sides
+    denials = denial_patterns(corpus.lexicon)
+    found: dict[Member, list[Statement]] = {}
+    for member in corpus.paragraphs():
+        text = corpus.text(member)
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if find_phrases(sentence, denials):
+                continue
+            tokens = tokenize(sentence)
+            for statement in _sentence_statements(member, text, start, tokens, sides):
+                found.setdefault(member, []).append(statement)
+    return found
+
+
+def _sentence_statements(
+    member: Member, text: str, offset: int, tokens: list[Token], sides: tuple[str, ...]
+) -> list[Statement]:
+    cue = next((t for t in tokens if t.folded in REPORTING_WORDS), None)
+    cue_span = None
+    if cue is not None:
+        cue_span = make_span(
+            member.source, member.paragraph, text, offset + cue.start, offset + cue.end
+        )
+    seen: set[str] = set()
+    statements = []
+    for i, token in enumerate(tokens):
+        if token.folded not in ATTACK_WORDS:
+            continue
+        actor = _actor(tokens, i, sides)
+        if actor is None or actor[0] in seen:
+            continue
+        side, actor_index = actor
+        seen.add(side)
+        first, last = sorted((actor_index, i))
+        span = make_span(
+            member.source,
+            member.paragraph,
+            text,
+            offset + tokens[first].start,
+            offset + tokens[last].end,
+        )
+        statements.append(Statement(member.source, side, cue is not None, span, cue_span))
+    return statements
+
+
+def _actor(tokens: list[Token], verb: int, sides: tuple[str, ...]) -> tuple[str, int] | None:
+    """(side, token index) of who carries out the attack at `verb`, if the sentence says."""
+    words = [t.folded for t in tokens]
+    # "shelling by Armenian forces"
+    for i in range(verb + 1, min(len(words), verb + 3)):
+        if words[i] == "by":
+            for j in range(i + 1, min(len(words), i + 4)):
+                side = actor_side(words[j], sides)
+                if side is not None:
+                    return side, j
+    # "accused Azerbaijan of shelling"
+    for i in range(max(0, verb - REACH), verb):
+        if words[i].startswith("accus") or words[i].startswith("blam"):
+            for j in range(i + 1, verb):
+                side = actor_side(words[j], sides)
+                if side is not None:
+                    return side, j
+    # "Armenian forces shelled", "Armenia's shelling of": active voice only.
+    if verb and words[verb - 1] in PASSIVE:
+        return None
+    for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
+        side = actor_side(words[j], sides)
+        if side is not None:
+            if j and words[j - 1] in TARGET_PREPOSITIONS:
+                return None
+            return side, j
+    return None
+
+
+def _opposite(corpus: Corpus, cluster: str, statements: list[Statement]) -> list[Finding]:
+    actors: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        actors[s.source].add(s.actor)
+    pairs = [(a, b) for a in actors for b in actors if a < b and actors[a].isdisjoint(actors[b])]
+    if not pairs:
+        return []
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for source, sides in actors.items():
+        if len(sides) == 1:
+            by_actor[next(iter(sides))].append(source)
+    if len(by_actor) < 2:
+        return []
+    parts = [
+        f"{side_name(side)} side ({join_names(corpus.name(s) for s in sources)})"
+        for side, sources in by_actor.items()
+    ]
+    spans = tuple(
+        s.actor_span for s in statements if s.source in {x for v in by_actor.values() for x in v}
+    )
+    return [Finding("blame", cluster, "attack blamed on " + " vs ".join(parts), spans)]
+
+
+def _fact_versus_claim(corpus: Corpus, cluster: str, statements: list[Statement]) -> list[Finding]:
+    findings = []
+    for actor in dict.fromkeys(s.actor for s in statements):
+        facts = [s for s in statements if s.actor == actor and not s.attributed]
+        claims = [s for s in statements if s.actor == actor and s.attributed]
+        fact_sources = {s.source for s in facts}
+        claims = [s for s in claims if s.source not in fact_sources]
+        if not facts or not claims:
+            continue
+        stated = join_names(corpus.name(s.source) for s in facts)
+        attributed = join_names(corpus.name(s.source) for s in claims)
+        example = quote(facts[0].actor_span.text, 60)
+        summary = (
+            f"{stated} state{'s' if len(fact_sources) == 1 else ''} as fact '{example}'; "
+            f"{attributed} attribute{'s' if len({s.source for s in claims}) == 1 else ''} it "
+            f"('{quote(claims[0].cue_span.text if claims[0].cue_span else '', 30)}')"
+        )
+        spans: list[Span] = [s.actor_span for s in facts]
+        for s in claims:
+            spans.append(s.actor_span)
+            if s.cue_span is not None and s.cue_span not in spans:
+                spans.append(s.cue_span)
+        findings.append(Finding("blame", cluster, summary, tuple(spans)))
+    return findings

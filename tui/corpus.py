@@ -1,0 +1,79 @@
+"""What every divergence detector reads: the usable sources, the clusters, and the sides.
+
+Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.diverge` orders and
+numbers them. Bad input is dropped here once (error sources, members pointing at unknown
+sources or paragraphs) so that no detector has to guard against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
+
+DEFAULT_NEUTRAL_SIDES = frozenset({"international"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A divergence before it is numbered."""
+
+    kind: DivergenceKind
+    cluster: str
+    summary: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    sources: Mapping[str, Source]  # ok sources only, in input order
+    clusters: tuple[Cluster, ...]  # members restricted to paragraphs of ok sources
+    cluster_of: Mapping[Member, str]
+    lexicon: Lexicon
+    neutral_sides: frozenset[str]
+
+    @property
+    def party_sides(self) -> tuple[str, ...]:
+        """Sides taking part in the conflict: every side of an ok source that is not neutral."""
+        sides = (s.side for s in self.sources.values() if s.side not in self.neutral_sides)
+        return tuple(dict.fromkeys(sides))
+
+    def text(self, member: Member) -> str:
+        return self.sources[member.source].paragraphs[member.paragraph]
+
+    def name(self, source_id: str) -> str:
+        return self.sources[source_id].outlet.name
+
+    def side(self, source_id: str) -> str:
+        return self.sources[source_id].side
+
+    def is_party(self, source_id: str) -> bool:
+        return self.side(source_id) not in self.neutral_sides
+
+    def paragraphs(self) -> list[Member]:
+        """Every paragraph of every ok source, in source order."""
+        return [
+            Member(sid, i) for sid, src in self.sources.items() for i in range(len(src.paragraphs))
+        ]
+
+
+def build_corpus(
+    sources: Sequence[Source],
+    clusters: Sequence[Cluster],
+    lexicon: Lexicon,
+    neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+) -> Corpus:
+    ok = {s.id: s for s in sources if s.ok}
+    kept: list[Cluster] = []
+    cluster_of: dict[Member, str] = {}
+    for cluster in clusters:
+        members = tuple(
+            m
+            for m in cluster.members
+            if m.source in ok and 0 <= m.paragraph < len(ok[m.source].paragraphs)
+        )
+        kept.append(Cluster(cluster.id, cluster.score, members))
+        for member in members:
+            cluster_of.setdefault(member, cluster.id)
+    return Corpus(ok, tuple(kept), cluster_of, lexicon, frozenset(neutral_sides))

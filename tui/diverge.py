@@ -1,0 +1,70 @@
+"""Where the outlets' accounts of one event diverge, with the exact characters that show it.
+
+Each kind has its own detector module (figures, blame, denial, naming, framing, omission,
+wording); this module builds the shared `Corpus`, runs them and numbers what they find in a
+stable order: by cluster (in the order given), then by kind (model.DIVERGENCE_KINDS), then by
+where the first span is. The same input always yields the same ids.
+
+Sides: a side in `neutral_sides` reports on the conflict without being a party to it; every
+other side of an ok source is a party. Omissions are judged between parties only, and neutral
+outlets never make a cluster "one-sided".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.blame import blame_findings
+from tui.corpus import DEFAULT_NEUTRAL_SIDES, Corpus, Finding, build_corpus
+from tui.denial import denial_findings
+from tui.figure_conflicts import all_figures, figure_findings
+from tui.framing import framing_findings
+from tui.model import DIVERGENCE_KINDS, Cluster, Divergence, Figure, Lexicon, Source
+from tui.naming import naming_findings
+from tui.omission import omission_findings
+from tui.wording import wording_findings
+
+
+def diverge(
+    sources: Sequence[Source],
+    clusters: Sequence[Cluster],
+    lexicon: Lexicon,
+    neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+) -> tuple[tuple[Divergence, ...], tuple[Figure, ...]]:
+    """Every divergence, numbered d1, d2, …, and every figure stated by any source."""
+    corpus = build_corpus(sources, clusters, lexicon, neutral_sides)
+    figures = all_figures(corpus)
+    findings = [
+        *figure_findings(corpus, figures),
+        *blame_findings(corpus),
+        *denial_findings(corpus),
+        *naming_findings(corpus),
+        *framing_findings(corpus),
+        *omission_findings(corpus),
+        *wording_findings(corpus),
+    ]
+    ordered = sorted(findings, key=_order_key(corpus))
+    divergences = tuple(
+        Divergence(f"d{i}", f.kind, f.cluster, f.summary, f.spans)
+        for i, f in enumerate(ordered, start=1)
+    )
+    return divergences, tuple(figures)
+
+
+def _order_key(corpus: Corpus):
+    cluster_rank = {c.id: i for i, c in enumerate(corpus.clusters)}
+    source_rank = {sid: i for i, sid in enumerate(corpus.sources)}
+
+    def key(finding: Finding) -> tuple:
+        first = finding.spans[0] if finding.spans else None
+        where = (
+            (source_rank[first.source], first.paragraph, first.start, first.end) if first else ()
+        )
+        return (
+            cluster_rank.get(finding.cluster, len(cluster_rank)),
+            DIVERGENCE_KINDS.index(finding.kind),
+            where,
+            finding.summary,
+        )
+
+    return key

@@ -1,0 +1,141 @@
+"""Figure divergences: the same quantity stated with different values by different sources.
+
+Two scopes. Inside a cluster the aligner has already said the paragraphs report the same
+thing, so any disagreement on a quantity is a divergence. Across the event, two figures are
+only compared when their sentences share a place or name (Ganja; Stepanakert and Khankendi
+count as one), because "killed: 7" in Ganja and "killed: 30,000" in the 1990s war are not a
+disagreement. Event-wide divergences are only reported for what no cluster already shows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tui.actors import is_actor_word
+from tui.corpus import Corpus, Finding
+from tui.figures import MONTHS, find_figures
+from tui.function_words import FUNCTION_WORDS, word_set
+from tui.model import Figure, Member
+from tui.spans import join_names, make_span, sentences
+from tui.tokens import tokenize
+
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
+def all_figures(corpus: Corpus) -> list[Figure]:
+    """Every figure of every ok paragraph, in source and reading order."""
+    return [
+        figure
+        for member in corpus.paragraphs()
+        for figure in find_figures(member.source, member.paragraph, corpus.text(member))
+    ]
+
+
+def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
+    findings: list[Finding] = []
+    by_cluster: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
+        if cluster is not None:
+            by_cluster[cluster].append(figure)
+    covered: set[tuple[str, str]] = set()  # (quantity, source) already in a cluster divergence
+    for cluster in corpus.clusters:
+        for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
+            finding = _disagreement(corpus, cluster.id, quantity, group)
+            if finding is not None:
+                findings.append(finding)
+                covered.update((quantity, f.source) for f in group)
+    for quantity, group in _by_quantity(figures).items():
+        for component in _topics(corpus, group):
+            clusters = {corpus.cluster_of.get(Member(f.source, f.paragraph)) for f in component}
+            if len(clusters) < 2 or all((quantity, f.source) in covered for f in component):
+                continue
+            first = corpus.cluster_of.get(Member(component[0].source, component[0].paragraph))
+            if first is not None:
+                finding = _disagreement(corpus, first, quantity, component)
+                if finding is not None:
+                    findings.append(finding)
+    return findings
+
+
+def _by_quantity(figures: list[Figure]) -> dict[str, list[Figure]]:
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        groups[figure.quantity].append(figure)
+    return groups
+
+
+def _disagreement(
+    corpus: Corpus, cluster: str, quantity: str, figures: list[Figure]
+) -> Finding | None:
+    """A finding when at least two sources state different values, else None."""
+    values: dict[float, list[str]] = defaultdict(list)
+    for figure in figures:
+        values[figure.value].append(figure.source)
+    sources_by_value = {v: frozenset(s) for v, s in values.items()}
+    if len(values) < 2 or len({s for f in figures for s in [f.source]}) < 2:
+        return None
+    if len(set(sources_by_value.values())) == 1:
+        return None  # one source's own figures differ, every other source agrees with it
+    parts = [
+        f"{format_value(quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
+        for v in sorted(values)
+    ]
+    spans = tuple(
+        make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)), f.start, f.end)
+        for f in figures
+    )
+    return Finding("figure", cluster, f"{quantity}: " + " vs ".join(parts), spans)
+
+
+def format_value(quantity: str, value: float) -> str:
+    if quantity == "time":
+        hours, minutes = divmod(round(value * 60), 60)
+        return f"{hours:02d}:{minutes:02d}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
+    """Figures grouped by shared place or name in their sentence (connected components)."""
+    keys = [_topic_keys(corpus, f) for f in figures]
+    parent = list(range(len(figures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, ks in enumerate(keys):
+        for key in ks:
+            if key in owner:
+                parent[root(i)] = root(owner[key])
+            else:
+                owner[key] = i
+    components: dict[int, list[Figure]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        if keys[i]:
+            components[root(i)].append(figure)
+    return list(components.values())
+
+
+def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
+    """Proper names in the figure's sentence; lexicon name variants map to their group."""
+    text = corpus.text(Member(figure.source, figure.paragraph))
+    start, end = next(((s, e) for s, e in sentences(text) if s <= figure.start < e), (0, len(text)))
+    variants = {name.casefold(): group.id for group in corpus.lexicon.names for name in group.names}
+    keys: set[str] = set()
+    for token in tokenize(text[start:end]):
+        word = token.folded.removesuffix("'s")
+        if word in variants:
+            keys.add(variants[word])
+        elif (
+            token.text[:1].isupper()
+            and word not in FUNCTION_WORDS
+            and word not in MONTHS
+            and word not in WEEKDAYS
+            and not is_actor_word(word)
+        ):
+            keys.add(word)
+    return frozenset(keys)

@@ -1,0 +1,309 @@
+"""Numbers together with what they count ("7 civilians killed" → killed: 7).
+
+Outlets disagree most visibly on figures, but a paragraph is full of numbers that count nothing
+comparable: years, dates, ages, durations, ordinals, model names. A number becomes a `Figure`
+only when nearby words in its sentence say what it counts. The association is deliberately
+local (a window of a few words on either side, never crossing another number), because in
+"seven people dead and 33 wounded" the nearest counted word is the right one.
+
+Quantities:
+- casualties: "killed", "wounded"; a count introduced by "including"/"among them", or a
+  specific group in a sentence that also gives a total, is a sub-count ("women killed") so it
+  never competes with the total;
+- things: "drones", "missiles", "shells", "km", "buildings destroyed", "buildings damaged",
+  "buildings";
+- people with no casualty word nearby: "people", "civilians", "children", "women", "soldiers";
+- "time": a time of day ("at 2 a.m.", "02:00", "at noon"), as hours after midnight.
+
+Durations ("24 hours", "two weeks") are never figures: they measure the story, not the event.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.function_words import FUNCTION_WORDS, word_set
+from tui.model import Figure
+from tui.numbers import find_numbers
+from tui.spans import sentences
+from tui.tokens import Token, tokenize
+
+CASUALTY_WORDS = {
+    "killed": word_set(
+        "killed kill kills killing dead died die dies death deaths fatalities fatality "
+        "perished lives toll"
+    ),
+    "wounded": word_set("wounded wounding injured injuring injuries injury hurt wounds"),
+}
+PERSON_WORDS = {
+    "people": "people", "persons": "people", "person": "people", "others": "people",
+    "victims": "people", "residents": "people", "bodies": "people",
+    "civilians": "civilians", "civilian": "civilians",
+    "children": "children", "child": "children", "kids": "children",
+    "women": "women", "woman": "women", "men": "men", "man": "men",
+    "soldiers": "soldiers", "soldier": "soldiers", "servicemen": "soldiers",
+    "troops": "soldiers", "servicemembers": "soldiers",
+}  # fmt: skip
+THING_WORDS = {
+    "drone": "drones", "drones": "drones", "uav": "drones", "uavs": "drones",
+    "missile": "missiles", "missiles": "missiles", "rocket": "missiles", "rockets": "missiles",
+    "shell": "shells", "shells": "shells",
+    "building": "buildings", "buildings": "buildings", "house": "buildings",
+    "houses": "buildings", "home": "buildings", "homes": "buildings",
+    "apartment": "buildings", "apartments": "buildings", "flat": "buildings",
+    "flats": "buildings", "dwellings": "buildings",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+}  # fmt: skip
+DAMAGE_WORDS = {
+    "destroyed": "destroyed", "destroying": "destroyed", "razed": "destroyed",
+    "levelled": "destroyed", "leveled": "destroyed", "ruined": "destroyed",
+    "flattened": "destroyed", "damaged": "damaged", "damaging": "damaged",
+}  # fmt: skip
+DURATION_WORDS = word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries year-old years-old"
+)
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Words between a number and what it counts that do not stop the association.
+MODIFIERS = word_set(
+    "more than over about around some at least nearly almost up to another other additional "
+    "armenian azerbaijani azeri ethnic local innocent peaceful residential unmanned "
+    "combat enemy were was are is have has had been being reported reportedly people and "
+    "of them whom who confirmed total a the in"
+)
+# A casualty word across one of these belongs to another clause ("killed and 33 others were").
+CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "with", "as"})
+SUBCOUNT_CUES = frozenset({"including", "incl", "among them", "of them", "of whom", "among whom"})
+AGE_CUES = frozenset({"aged", "age", "ages"})
+WINDOW = 6
+
+_TIME = re.compile(
+    r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\w:]|\.\d)(?:\s*(?:local time|GMT|UTC))?"
+    r"|(?<=at )(?P<word>noon|midnight)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    first: int  # index of its first token
+    last: int  # index of its last token
+
+
+def find_figures(source: str, paragraph: int, text: str) -> list[Figure]:
+    """Every figure stated in one paragraph, in reading order."""
+    figures: list[Figure] = []
+    for s_start, s_end in sentences(text):
+        figures.extend(_sentence_figures(source, paragraph, text, s_start, s_end))
+    return figures
+
+
+def _sentence_figures(
+    source: str, paragraph: int, text: str, s_start: int, s_end: int
+) -> list[Figure]:
+    sentence = text[s_start:s_end]
+    times = [
+        (m.start(), m.end(), _time_value(m)) for m in _TIME.finditer(sentence) if _time_value(m)
+    ]
+    found = [(t[0], t[1], t[2], "time") for t in times if t[2] is not None]
+    tokens = tokenize(sentence)
+    numbers = [
+        n
+        for n in _numbers(sentence, tokens)
+        if not any(t_start < n.end and n.start < t_end for t_start, t_end, _ in times)
+    ]
+    subcounts = {
+        id(n)
+        for n in numbers
+        if _cue_before(tokens, n.first, SUBCOUNT_CUES, 3)
+        or " ".join(t.folded for t in tokens[n.last + 1 : n.last + 3]) in SUBCOUNT_CUES
+    }
+    # "four children were among the 33 wounded": the 33 is the total, and the search from
+    # "four children" may pass it to reach "wounded".
+    passable = subcounts | {
+        id(n) for n in numbers if _cue_before(tokens, n.first, frozenset({"among the"}), 2)
+    }
+    labelled: list[tuple[_Number, str, str | None, int, int]] = []
+    for number in numbers:
+        if _ignored(sentence, tokens, number):
+            continue
+        result = _quantity(sentence, tokens, number, numbers, subcounts, passable)
+        if result is not None:
+            labelled.append((number, *result))
+    totals = {base for n, base, group, _, _ in labelled if id(n) not in subcounts and not group}
+    for number, base, group, start, end in labelled:
+        quantity = base
+        sub = id(number) in subcounts or base in totals
+        if group and base in CASUALTY_WORDS and (group == "soldiers" or sub):
+            quantity = f"{group} {base}"
+        elif id(number) in subcounts and base in CASUALTY_WORDS:
+            quantity = f"{base} (of them)"
+        found.append((start, end, number.value, quantity))
+    found.sort()
+    return [
+        Figure(source, paragraph, s_start + a, s_start + b, sentence[a:b], quantity, value)
+        for a, b, value, quantity in found
+    ]
+
+
+def _time_value(match: re.Match[str]) -> float | None:
+    if match.group("word"):
+        return 12.0 if match.group("word").casefold() == "noon" else 0.0
+    if match.group("h") is not None:
+        hour = int(match.group("h"))
+        if not 1 <= hour <= 12:
+            return None
+        minutes = int(match.group("m") or 0)
+        hour = hour % 12 + (12 if match.group("ap").casefold() == "p" else 0)
+        return hour + minutes / 60
+    return int(match.group("h24")) + int(match.group("m24")) / 60
+
+
+def _numbers(sentence: str, tokens: list[Token]) -> list[_Number]:
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    return [
+        _Number(m.start, m.end, m.value, starts[m.start], ends[m.end])
+        for m in find_numbers(sentence)
+        if m.start in starts and m.end in ends
+    ]
+
+
+def _cue_before(tokens: list[Token], index: int, cues: frozenset[str], reach: int) -> bool:
+    """Whether a cue word or two-word cue ends within `reach` tokens before `index`."""
+    words = [t.folded.rstrip(".") for t in tokens[max(0, index - reach - 1) : index]]
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    return bool(cues & (set(words[1:] if len(words) > reach else words) | pairs))
+
+
+def _ignored(sentence: str, tokens: list[Token], number: _Number) -> bool:
+    """Years, decades, dates, ordinals, ages, durations: numbers that count nothing here."""
+    after = sentence[number.end : number.end + 12]
+    nxt = tokens[number.last + 1].folded if number.last + 1 < len(tokens) else ""
+    prev = tokens[number.first - 1].folded if number.first else ""
+    digits = sentence[number.start : number.end]
+    if re.match(r"(?:st|nd|rd|th|s)\b|['’]s\b|-(?:year|month|week|day)", after, re.IGNORECASE):
+        return True  # 1st, 1990s, 68-year-old
+    if nxt in DURATION_WORDS or nxt in MONTHS or prev in MONTHS or prev in AGE_CUES:
+        return True
+    if re.fullmatch(r"1\d{3}|20\d{2}", digits) and THING_WORDS.get(nxt) is None:
+        return True  # a year, unless it plainly counts something ("1500 houses")
+    before = sentence[: number.start]
+    # "resident Zagit Aliyev, 68." or "(68)": an age after a name.
+    return bool(
+        number.value < 120
+        and re.search(r"[A-Z][\w'’-]*,\s*$|\(\s*$", before)
+        and re.match(r"\s*[,.;)]|\s*$", sentence[number.end :])
+    )
+
+
+def _quantity(
+    sentence: str,
+    tokens: list[Token],
+    number: _Number,
+    numbers: list[_Number],
+    subcounts: set[int],
+    passable: set[int],
+) -> tuple[str, str | None, int, int] | None:
+    """(base quantity, person group, span start, span end) for one number, if it counts."""
+    is_sub = id(number) in subcounts
+    # What the number directly counts: the first word after it that is not a modifier.
+    noun_index = None
+    for i in range(number.last + 1, min(len(tokens), number.last + 4)):
+        word = tokens[i].folded
+        if word in PERSON_WORDS or word in THING_WORDS or _casualty(word):
+            noun_index = i
+            break
+        if word not in MODIFIERS or word in {"and", "of"}:
+            break
+    group = None
+    span_end = number.end
+    if noun_index is not None:
+        word = tokens[noun_index].folded
+        if word in THING_WORDS:
+            thing = THING_WORDS[word]
+            end = tokens[noun_index].end
+            if thing == "buildings":
+                damage = _nearest(tokens, number, numbers, passable, DAMAGE_WORDS.get)
+                if damage is not None:
+                    thing = f"buildings {damage[0]}"
+            return thing, None, number.start, end
+        if word in PERSON_WORDS:
+            group = PERSON_WORDS[word]
+            span_end = tokens[noun_index].end
+    elif number.last + 1 < len(tokens):
+        following = tokens[number.last + 1]
+        gap = sentence[tokens[number.last].end : following.start]
+        if (
+            not any(ch in ',.;:()—–"' for ch in gap)
+            and following.folded not in MODIFIERS
+            and following.folded not in FUNCTION_WORDS
+            and not _is_number_token(following, numbers)
+        ):
+            return None  # "one witness", "2 tanks": counts something we do not compare
+    casualty = _nearest(tokens, number, numbers, passable if not is_sub else set(), _casualty)
+    if casualty is None:
+        if group is None:
+            return None
+        return group, None, number.start, span_end
+    base, index = casualty
+    span_start = number.start
+    if index < number.first and number.first - index <= 2 and group is None:
+        span_start = tokens[index].start  # "killed 7"
+    elif index > number.last and index - number.last <= 2 and group is None:
+        span_end = tokens[index].end  # "33 wounded"
+    # People and civilians are the total itself; soldiers are always counted apart from
+    # civilians; women, children and men are a sub-count only beside a total.
+    if group in {None, "people", "civilians"}:
+        return base, None, span_start, span_end
+    return base, group, span_start, span_end
+
+
+def _is_number_token(token: Token, numbers: list[_Number]) -> bool:
+    return any(n.start <= token.start < n.end for n in numbers)
+
+
+def _casualty(word: str) -> str | None:
+    return next((q for q, words in CASUALTY_WORDS.items() if word in words), None)
+
+
+def _nearest(
+    tokens: list[Token],
+    number: _Number,
+    numbers: list[_Number],
+    passable: set[int],
+    classify: Callable[[str], str | None],
+) -> tuple[str, int] | None:
+    """The closest classified word within the window, not crossing another counting number."""
+    blockers = {
+        i
+        for n in numbers
+        if n is not number and id(n) not in passable
+        for i in range(n.first, n.last + 1)
+    }
+    best: tuple[int, str, int] | None = None
+    for direction in (1, -1):
+        i = number.last + 1 if direction == 1 else number.first - 1
+        steps = 0
+        while 0 <= i < len(tokens) and steps < WINDOW and i not in blockers:
+            if tokens[i].folded in CONJUNCTIONS:
+                break
+            label = classify(tokens[i].folded)
+            if label is not None:
+                distance = steps + (0 if direction == 1 else 0.5)
+                if best is None or distance < best[0]:
+                    best = (distance, label, i)
+                break
+            i += direction
+            steps += 1
+    return None if best is None else (best[1], best[2])

@@ -1,0 +1,100 @@
+"""Wording divergences: how two sides word the same paragraph differently.
+
+Aligned paragraphs of different sides are diffed word by word (difflib over casefolded
+`tokenize` output). A differing run counts only if it holds a content word that is not a number
+(function words carry no claim; numbers are the figure detector's job), so paragraphs that
+differ in punctuation, case, articles or figures alone yield nothing. Per cluster, the most
+similar cross-side pair with a substantive difference is reported, once: its differing runs
+are the spans, and the summary quotes the largest run on each side.
+"""
+
+from __future__ import annotations
+
+import itertools
+from difflib import SequenceMatcher
+
+from tui.corpus import Corpus, Finding
+from tui.function_words import FUNCTION_WORDS
+from tui.model import Member, Span
+from tui.spans import make_span, quote
+from tui.tokens import Token, tokenize
+
+MIN_RATIO = 0.2  # below this the paragraphs share too little for a word diff to mean anything
+
+
+def wording_findings(corpus: Corpus) -> list[Finding]:
+    findings = []
+    for cluster in corpus.clusters:
+        best: tuple[float, Member, Member, list[tuple[list[Token], list[Token]]]] | None = None
+        for a, b in itertools.combinations(cluster.members, 2):
+            if corpus.side(a.source) == corpus.side(b.source):
+                continue
+            ratio, runs = _diff(corpus.text(a), corpus.text(b))
+            if runs and ratio >= MIN_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, a, b, runs)
+        if best is not None:
+            findings.append(_finding(corpus, cluster.id, *best[1:]))
+    return findings
+
+
+def _diff(left: str, right: str) -> tuple[float, list[tuple[list[Token], list[Token]]]]:
+    """Similarity and the substantive differing runs (left tokens, right tokens)."""
+    a, b = tokenize(left), tokenize(right)
+    matcher = SequenceMatcher(None, [t.folded for t in a], [t.folded for t in b], autojunk=False)
+    runs = [
+        (a[i1:i2], b[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal" and _substantive(a[i1:i2] + b[j1:j2])
+    ]
+    return matcher.ratio(), runs
+
+
+def _substantive(tokens: list[Token]) -> bool:
+    return any(
+        t.folded not in FUNCTION_WORDS and not any(ch.isdigit() for ch in t.text) for t in tokens
+    )
+
+
+def _finding(
+    corpus: Corpus,
+    cluster: str,
+    a: Member,
+    b: Member,
+    runs: list[tuple[list[Token], list[Token]]],
+) -> Finding:
+    spans: list[Span] = []
+    for member, side in ((a, 0), (b, 1)):
+        text = corpus.text(member)
+        for run in runs:
+            tokens = run[side]
+            if tokens:
+                spans.append(
+                    make_span(
+                        member.source, member.paragraph, text, tokens[0].start, tokens[-1].end
+                    )
+                )
+    spans = _merge(spans, corpus)
+    left, right = max(runs, key=lambda r: len(r[0]) + len(r[1]))
+    summary = (
+        f"wording differs: {corpus.name(a.source)} '{_quote_run(corpus.text(a), left)}' vs "
+        f"{corpus.name(b.source)} '{_quote_run(corpus.text(b), right)}'"
+    )
+    return Finding("wording", cluster, summary, tuple(spans))
+
+
+def _quote_run(text: str, tokens: list[Token]) -> str:
+    return quote(text[tokens[0].start : tokens[-1].end], 60) if tokens else "—"
+
+
+def _merge(spans: list[Span], corpus: Corpus) -> list[Span]:
+    """Join spans of one paragraph separated only by spaces or punctuation."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.source, s.paragraph, s.start)):
+        last = merged[-1] if merged else None
+        if last and (last.source, last.paragraph) == (span.source, span.paragraph):
+            text = corpus.text(Member(span.source, span.paragraph))
+            if not any(ch.isalnum() for ch in text[last.end : span.start]):
+                merged[-1] = make_span(span.source, span.paragraph, text, last.start, span.end)
+                continue
+        merged.append(span)
+    return merged
