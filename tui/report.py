@@ -78,13 +78,12 @@ def plain_number(value: float) -> float:
 
 
 def report_dict(comparison: Comparison) -> dict[str, object]:
-    """The report as plain JSON-ready data, keys in the contract's order."""
+    """The report as plain JSON-ready data: the contract's keys in its order, then additions."""
     event = comparison.event
     return {
         "schema": SCHEMA,
         "event": {"id": event.id, "title": event.title, "date": iso_date(event.date)},
         "generated_at": iso_utc(comparison.generated_at),
-        "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
         "sources": [_source_dict(source) for source in comparison.sources],
         "clusters": [
             {
@@ -113,6 +112,7 @@ def report_dict(comparison: Comparison) -> dict[str, object]:
             }
             for d in comparison.divergences
         ],
+        "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
         "figures": [
             {
                 "source": f.source,

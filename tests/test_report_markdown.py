@@ -1,0 +1,349 @@
+"""The Markdown report: what an editor needs is there, in the right order, and article text
+cannot break a table or inject markup, links or HTML.
+
+The report is rendered with markdown-it-py (GFM tables, raw HTML passed through, autolinks on as
+on GitHub) and the resulting HTML is read back: a cell whose text equals the article text is
+proof that nothing in the text was taken as syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from report_fixtures import PARAGRAPHS, ganja_comparison
+
+from tui.markdown_escape import clean
+from tui.model import Comparison
+from tui.report import render_markdown
+
+# What the report itself emits; anything else in the HTML came from article text.
+ALLOWED_TAGS = {
+    "h1", "h2", "h3", "h4", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "a", "b", "i", "sub", "code", "mark", "br", "wbr", "strong",
+}  # fmt: skip
+
+
+def _markdown_it() -> MarkdownIt:
+    md = MarkdownIt("gfm-like")  # tables, strikethrough, raw HTML, autolinks
+    md.linkify.set({"fuzzy_link": False})  # GitHub links scheme://, www. and e-mail, not "e.com"
+    return md
+
+
+@dataclass
+class Block:
+    tag: str
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    """The rendered HTML as headings, tables (rows of cell texts), list items and paragraphs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.tags: list[str] = []
+        self.links: list[str] = []
+        self._block: Block | None = None
+        self._cell: list[str] | None = None
+        self._mark: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+        if tag in ("h1", "h2", "h3", "h4", "li", "p") and self._block is None:
+            self._block = Block(tag)
+        elif tag == "table":
+            self._block = Block("table")
+        elif tag == "tr" and self._block:
+            self._block.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+        elif tag == "mark":
+            self._mark = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._block and self._cell is not None:
+            self._block.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "mark" and self._mark is not None and self._block:
+            self._block.marks.append("".join(self._mark))
+            self._mark = None
+        elif self._block and tag == self._block.tag:
+            self._block.text = self._block.text.strip()
+            self.blocks.append(self._block)
+            self._block = None
+
+    def handle_data(self, data: str) -> None:
+        for sink in (self._cell, self._mark):
+            if sink is not None:
+                sink.append(data)
+        if self._block and self._cell is None:
+            self._block.text += data
+
+
+def read(markdown: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(_markdown_it().render(markdown))
+    return reader
+
+
+def after(blocks: list[Block], heading: str, tag: str) -> Block:
+    """The first `tag` block after the heading whose text is `heading`."""
+    start = next(
+        i for i, b in enumerate(blocks) if b.tag.startswith("h") and squeeze(b.text) == heading
+    )
+    return next(b for b in blocks[start + 1 :] if b.tag == tag)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def ganja() -> tuple[Comparison, _Reader, str]:
+    comparison = ganja_comparison()
+    markdown = render_markdown(comparison)
+    return comparison, read(markdown), markdown
+
+
+def test_header_counts(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, markdown = ganja
+    assert reader.blocks[0].tag == "h1"
+    assert reader.blocks[0].text == "Shelling of Ganja and Stepanakert"
+    assert "ganja-2020-10-11" in markdown and "2026-11-24T15:00:00Z" in markdown
+    counts = next(b for b in reader.blocks if b.tag == "table")
+    assert counts.rows == [
+        ["Side", "Sources read", "Failed"],
+        ["Armenian", "1", "1"],
+        ["Azerbaijani", "2", "0"],
+        ["International", "1", "0"],
+    ]
+    assert any(
+        b.text == "5 clusters of aligned paragraphs · 6 divergences: "
+        "1 figure, 1 blame, 1 denial, 1 naming, 2 omission"
+        for b in reader.blocks
+    )
+
+
+def test_sources_table(ganja: tuple[Comparison, _Reader, str]) -> None:
+    comparison, reader, _ = ganja
+    table = after(reader.blocks, "Sources", "table")
+    assert table.rows[0] == [
+        "Outlet", "Side", "Location", "Fetched (UTC)", "Words", "SHA-256", "Status",
+    ]  # fmt: skip
+    rows = {row[0]: row for row in table.rows[1:]}
+    assert list(rows) == ["Armenpress", "News.am", "Trend", "AzerNews", "Wire Service"]
+    assert rows["Trend"] == [
+        "Trend", "Azerbaijani", "trend.example/2020/10/11/ganja", "2020-10-11T14:03:05Z", "52",
+        "0" * 12, "ok",
+    ]  # fmt: skip
+    assert rows["News.am"][4:] == [
+        "—", "—", "⚠ error: HTTP 404 Not Found while fetching https://news.am/eng/news/0000.html",
+    ]  # fmt: skip
+    assert {s.location for s in comparison.sources} <= set(reader.links)
+
+
+def test_local_path_is_a_code_span_not_a_link() -> None:
+    comparison = ganja_comparison()
+    local = replace(comparison.sources[0], location="/data/ganja | [x](http://e).html")
+    markdown = render_markdown(replace(comparison, sources=(local, *comparison.sources[1:])))
+    reader = read(markdown)
+    row = after(reader.blocks, "Sources", "table").rows[1]
+    assert row[2] == "/data/ganja | [x](http://e).html"
+    assert "<code>/data/ganja" in markdown
+    assert "http://e" not in reader.links
+
+
+def test_figures_table_flags_disagreement(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, _ = ganja
+    table = after(reader.blocks, "Figures", "table")
+    assert table.rows[0] == [
+        "What",
+        "Armenpress\nArmenian",
+        "Trend\nAzerbaijani",
+        "AzerNews\nAzerbaijani",
+        "Wire Service\nInternational",
+    ]
+    assert table.rows[1] == ["⚠ killed", "—", "7 (¶1)", "9 (¶1)", "7 (¶1)"]
+    assert table.rows[2] == ["wounded", "—", "33 (¶1)", "33 (¶1)", "—"]
+
+
+def test_each_divergence_quotes_every_side_symmetrically(
+    ganja: tuple[Comparison, _Reader, str],
+) -> None:
+    comparison, reader, _ = ganja
+    for divergence in comparison.divergences:
+        if divergence.kind == "omission":
+            continue
+        table = after(reader.blocks, divergence.summary, "table")
+        assert table.rows[0] == ["Armenian", "Azerbaijani", "International"]
+        assert len(table.rows) == 2 and len(table.rows[1]) == 3
+        assert sorted(table.marks) == sorted(span.text for span in divergence.spans)
+    figure = after(reader.blocks, comparison.divergences[0].summary, "table")
+    armenian, azerbaijani, international = figure.rows[1]
+    assert armenian == f"Armenpress ¶1: {PARAGRAPHS['armenpress'][0]}"
+    assert azerbaijani.split("\n\n") == [
+        f"Trend ¶1: {PARAGRAPHS['trend'][0]}",
+        f"AzerNews ¶1: {PARAGRAPHS['azernews'][0]}",
+    ]
+    assert international == f"Wire Service ¶1: {PARAGRAPHS['wire'][0]}"
+
+
+def test_side_without_the_paragraph_says_so() -> None:
+    comparison = ganja_comparison()
+    c4 = replace(comparison.clusters[3], members=comparison.clusters[3].members[:2])
+    c6 = replace(c4, id="c6", members=comparison.clusters[3].members[2:])
+    clusters = (*comparison.clusters[:3], c4, comparison.clusters[4], c6)
+    naming = replace(comparison.divergences[3], spans=comparison.divergences[3].spans[:2])
+    divergences = (*comparison.divergences[:3], naming, *comparison.divergences[4:])
+    reader = read(render_markdown(replace(comparison, clusters=clusters, divergences=divergences)))
+    table = after(reader.blocks, naming.summary, "table")
+    assert table.rows[1][2] == "not reported"
+
+
+def test_sections_in_editor_order(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, _ = ganja
+    headings = [b.text for b in reader.blocks if b.tag in ("h2", "h3")]
+    assert headings == [
+        "Sources",
+        "Figures",
+        "Divergences",
+        "Figures (1)",
+        "Blame (1)",
+        "Denials (1)",
+        "Naming (1)",
+        "Omissions",
+        "Only in Azerbaijani sources (not in Armenian, International)",
+        "Only in Armenian sources (not in Azerbaijani, International)",
+        "Sources that could not be read",
+    ]
+
+
+def test_omissions_quote_the_paragraph(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, _ = ganja
+    items = [b.text for b in reader.blocks if b.tag == "li"]
+    assert any(
+        "rescue search reported by Trend only" in item
+        and f"Trend ¶2: {PARAGRAPHS['trend'][1]}" in item
+        for item in items
+    )
+    assert any(f"Armenpress ¶3: {PARAGRAPHS['armenpress'][2]}" in item for item in items)
+
+
+def test_error_source_listed_with_reason(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, _ = ganja
+    item = after(reader.blocks, "Sources that could not be read", "li")
+    assert item.text == (
+        "News.am (Armenian), news.am/eng/news/0000.html: "
+        "HTTP 404 Not Found while fetching https://news.am/eng/news/0000.html"
+    )
+
+
+def test_nothing_found_still_renders() -> None:
+    comparison = replace(ganja_comparison(), divergences=(), figures=(), clusters=())
+    reader = read(render_markdown(comparison))
+    texts = [b.text for b in reader.blocks]
+    assert "No figures (killed, wounded, …) were found in the sources." in texts
+    assert "Omissions" not in texts
+
+
+def test_bad_spans_cost_a_highlight_not_the_report() -> None:
+    comparison = ganja_comparison()
+    naming = comparison.divergences[3]
+    wrong = replace(naming.spans[0], text="Khankendi")  # does not match the slice it claims
+    outside = replace(naming.spans[1], paragraph=40)
+    unknown = replace(naming.spans[2], source="bbc")
+    bad = replace(naming, spans=(wrong, outside, unknown), cluster="c99")
+    markdown = render_markdown(replace(comparison, divergences=(bad,)))
+    table = after(read(markdown).blocks, naming.summary, "table")
+    assert table.marks == []
+    assert table.rows[1][0] == f"Armenpress ¶2: {PARAGRAPHS['armenpress'][1]}"
+
+
+# --- hostile article text ------------------------------------------------------------------------
+
+HOSTILE = [
+    "| col | col |",
+    "`code` and ``double`` ticks",
+    "<script>alert(1)</script>",
+    "[x](http://e) and ![img](http://e/i.png) and [ref][1]\n\n[1]: http://e",
+    "**bold** __strong__ *em* _em_ ~~struck~~",
+    "# heading",
+    "\x1b[31mred\x1b[0m and \x1b]0;title\x07",
+    "&amp; &lt;b&gt; &#124; &copy",
+    "line one\nline two\r\n| a | b |\n|---|---|",
+    "<http://e.com> http://e.com www.e.com me@e.com",
+    "$x^2$ and $$y$$ math",
+    "note[^1] footnote",
+    "\\| escaped pipe and trailing backslash \\",
+    "nul \x00 bell \x07 del \x7f c1 \x9b",
+    "<!-- comment --> <mark>fake</mark> </td></tr></table>",
+    "> quote",
+    "1. list",
+    "- item",
+    "---",
+    "bidi \u202eevil\u202c",
+]
+
+
+def _check_hostile(text: str) -> None:
+    paragraphs = (f"Artillery hit Stepanakert: {text}", f"Stepanakert basements. {text}")
+    summary = f"naming {text}"
+    comparison = ganja_comparison(paragraphs, naming_summary=summary)
+    markdown = render_markdown(comparison)
+    reader = read(markdown)
+
+    assert set(reader.tags) <= ALLOWED_TAGS, set(reader.tags) - ALLOWED_TAGS
+    assert set(reader.links) == {s.location for s in comparison.sources}
+    table = after(reader.blocks, squeeze(clean(summary)), "table")
+    assert [len(row) for row in table.rows] == [3, 3]
+    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(paragraphs[0])}")
+    assert table.marks == ["Stepanakert", "Khankendi", "Stepanakert"]
+    items = [squeeze(b.text) for b in reader.blocks if b.tag == "li"]
+    quoted = squeeze(f"Armenpress ¶3: {clean(paragraphs[1])}")
+    assert any(item.endswith(quoted) for item in items)
+    table_lines = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert all(line.endswith("|") for line in table_lines)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_stays_text(text: str) -> None:
+    _check_hostile(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_inside_a_mark(text: str) -> None:
+    paragraphs = (f"Stepanakert {text} end", f"Stepanakert {text} end")
+    comparison = ganja_comparison(
+        paragraphs, armenpress_marks=(f"{text} end", f"Stepanakert {text}")
+    )
+    reader = read(render_markdown(comparison))
+    assert set(reader.tags) <= ALLOWED_TAGS
+    table = after(reader.blocks, comparison.divergences[3].summary, "table")
+    assert squeeze(table.marks[0]) == squeeze(clean(f"{text} end"))
+    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(paragraphs[0])}")
+
+
+def test_ansi_escapes_are_removed_whole() -> None:
+    assert clean("\x1b[31mred\x1b[0m \x1b]0;title\x07ok") == "red ok"
+    assert clean("a\x00b\x07c\x7fd\u202ee") == "abcde"
+    assert clean("one\ntwo\r\nthree\tfour") == "one two three four"
+
+
+SPECIALS = "|`*_[]()<>&#!~$\\:/@.-=+ \n\x1b\x00\u202e"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SPECIALS) | st.characters(), max_size=40))
+def test_any_text_stays_text(text: str) -> None:
+    _check_hostile(text)
