@@ -1,0 +1,542 @@
+"""The aligned-rows view: one column per source, one row per alignment cluster.
+
+Built on the Line API (ScrollView + render_line) because an event can have 30 sources of 100
+paragraphs: a widget per paragraph would mean thousands of widgets to lay out, while here only
+the lines on screen are drawn. Rows have the height of their tallest cell, so matching
+paragraphs stay level; wrapped cells are cached as Strips and thrown away only when what they
+show changes (model, width, wrap, search).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.highlight import KIND_STYLES, plain, styled_paragraph
+from tui.app.layout import Column, GridModel, Row
+from tui.app.loader import Progress
+from tui.app.progress import contrast_text, safe_colour, state_label
+from tui.app.wrap import line_starts
+from tui.model import Divergence
+
+HEADER_HEIGHT = 4
+GUTTER = 3
+MIN_COLUMN = 22
+FILLER = "∅ not reported"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A search hit, in the grid's coordinates."""
+
+    row: int  # index into the visible rows
+    column: int
+    paragraph: int
+    start: int
+    end: int
+
+
+class ComparisonGrid(ScrollView, can_focus=True):
+    """Sources side by side; the cursor is a (row, column) cell."""
+
+    BINDINGS: list[BindingType] = [  # noqa: RUF012 (Textual's convention)
+        Binding("j,down", "cursor_down", "Row ↓", id="grid.row_down", show=False),
+        Binding("k,up", "cursor_up", "Row ↑", id="grid.row_up", show=False),
+        Binding("pagedown,space", "page_down", "Page ↓", id="grid.page_down", show=False),
+        Binding("pageup", "page_up", "Page ↑", id="grid.page_up", show=False),
+        Binding("home,g", "first_row", "First row", id="grid.first_row", show=False),
+        Binding("end,G", "last_row", "Last row", id="grid.last_row", show=False),
+        Binding("tab,l,right", "next_source", "Source →", id="grid.next_source"),
+        Binding(
+            "shift+tab,h,left", "previous_source", "Source ←", id="grid.prev_source", show=False
+        ),
+        *(
+            Binding(
+                str(n), f"focus_source({n - 1})", f"Source {n}", id=f"grid.source_{n}", show=False
+            )
+            for n in range(1, 10)
+        ),
+    ]
+
+    COMPONENT_CLASSES = {  # noqa: RUF012
+        "grid--header",
+        "grid--focused-header",
+        "grid--cursor-row",
+        "grid--cursor-cell",
+        "grid--filler",
+        "grid--rule",
+    }
+
+    DEFAULT_CSS = """
+    ComparisonGrid {
+        background: $surface;
+        color: $foreground;
+        & > .grid--header { text-style: bold; color: $foreground; }
+        & > .grid--focused-header { background: $accent; color: $text; text-style: bold; }
+        & > .grid--cursor-row { background: $boost; }
+        & > .grid--cursor-cell { background: $primary 30%; }
+        & > .grid--filler { color: $text-muted; text-style: italic; }
+        & > .grid--rule { color: $foreground-muted; }
+        &:focus > .grid--cursor-cell { background: $primary 45%; }
+    }
+    """
+
+    class CursorMoved(Message):
+        """The cursor moved to another row or source (the app shows where it is)."""
+
+        def __init__(self, row: Row | None, column: Column | None) -> None:
+            self.row = row
+            self.column = column
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._model = GridModel((), (), {}, frozenset(), {}, ())
+        self._states: Mapping[str, Progress] = {}
+        self._visible: list[int] = []  # model row indexes shown (all, or divergent only)
+        self._heights: list[int] = []
+        self._tops: list[int] = [0]
+        self._column_width = MIN_COLUMN
+        self._column_x: list[int] = []
+        self._cells: dict[tuple[int, int], list[Strip]] = {}
+        self._query = ""
+        self._matches: list[Match] = []
+        self._match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._match_index = -1
+        self._divergence_id: str | None = None
+        self.cursor_row = 0
+        self.cursor_column = 0
+        self.wrap = True
+        self.only_divergent = False
+
+    # --- state from the app ------------------------------------------------------------------
+
+    @property
+    def model(self) -> GridModel:
+        return self._model
+
+    @property
+    def visible_rows(self) -> tuple[Row, ...]:
+        return tuple(self._model.rows[i] for i in self._visible)
+
+    @property
+    def current_row(self) -> Row | None:
+        if 0 <= self.cursor_row < len(self._visible):
+            return self._model.rows[self._visible[self.cursor_row]]
+        return None
+
+    @property
+    def current_column(self) -> Column | None:
+        columns = self._model.columns
+        return columns[self.cursor_column] if 0 <= self.cursor_column < len(columns) else None
+
+    @property
+    def current_divergence(self) -> Divergence | None:
+        return next((d for d in self._model.divergences if d.id == self._divergence_id), None)
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        return tuple(self._matches)
+
+    def set_model(self, model: GridModel) -> None:
+        """Show a new comparison, keeping the cursor on the same cluster and source."""
+        row, column = self.current_row, self.current_column
+        self._model = model
+        self._filter()
+        if row is not None and row.cluster_id in model.row_of_cluster:
+            self._place_cursor_on_model_row(model.row_of_cluster[row.cluster_id])
+        if column is not None:
+            found = model.column_index(column.source_id)
+            self.cursor_column = found if found is not None else 0
+        self.cursor_column = min(self.cursor_column, max(0, len(model.columns) - 1))
+        self._relayout()
+
+    def set_states(self, states: Mapping[str, Progress]) -> None:
+        self._states = dict(states)
+        self.refresh()
+
+    def set_wrap(self, wrap: bool) -> None:
+        self.wrap = wrap
+        self._relayout()
+        self._scroll_to_cursor()
+
+    def set_only_divergent(self, only: bool) -> None:
+        row = self.current_row
+        self.only_divergent = only
+        self._filter()
+        if row is not None:
+            self._place_cursor_on_model_row(self._model.row_of_cluster.get(row.cluster_id, 0))
+        self._relayout()
+        self._scroll_to_cursor()
+        self._moved()
+
+    def set_search(self, query: str) -> int:
+        """Highlight every case-insensitive occurrence of `query`; returns the match count."""
+        self._query = query
+        self._find_matches()
+        self._cells.clear()
+        self.refresh()
+        return len(self._matches)
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def _filter(self) -> None:
+        rows = self._model.rows
+        self._visible = [i for i, r in enumerate(rows) if r.kinds or not self.only_divergent]
+        self.cursor_row = min(self.cursor_row, max(0, len(self._visible) - 1))
+
+    def _place_cursor_on_model_row(self, model_row: int) -> None:
+        """Put the cursor on `model_row`, or the nearest shown row after it."""
+        position = next((i for i, r in enumerate(self._visible) if r >= model_row), None)
+        self.cursor_row = position if position is not None else max(0, len(self._visible) - 1)
+
+    def _relayout(self) -> None:
+        count = len(self._model.columns)
+        available = max(0, self.size.width - GUTTER)
+        width = MIN_COLUMN
+        if count and available >= count * (MIN_COLUMN + 1) - 1:
+            width = (available + 1) // count - 1
+        self._column_width = width
+        self._column_x = [i * (width + 1) for i in range(count)]
+        self._cells.clear()
+        self._heights = [self._row_height(i) for i in range(len(self._visible))]
+        tops = [0]
+        for height in self._heights:
+            tops.append(tops[-1] + height + 1)
+        self._tops = tops
+        total_width = GUTTER + (count * (width + 1) - 1 if count else 0)
+        self._find_matches()
+        self.virtual_size = Size(total_width, HEADER_HEIGHT + tops[-1])
+        self.refresh()
+
+    def _cell_height(self, row: Row, column: int) -> int:
+        paragraphs = row.cells[column]
+        if not paragraphs:
+            return 1
+        if not self.wrap:
+            return len(paragraphs)
+        texts = self._model.paragraphs[self._model.columns[column].source_id]
+        lines = sum(len(line_starts(texts[p], self._column_width)) for p in paragraphs)
+        return lines + len(paragraphs) - 1
+
+    def _row_height(self, visible_index: int) -> int:
+        row = self._model.rows[self._visible[visible_index]]
+        return max((self._cell_height(row, c) for c in range(len(row.cells))), default=1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    # --- search --------------------------------------------------------------------------------
+
+    def _find_matches(self) -> None:
+        self._matches = []
+        self._match_spans = {}
+        if not self._query:
+            return
+        pattern = re.compile(re.escape(self._query), re.IGNORECASE)
+        for position, model_row in enumerate(self._visible):
+            row = self._model.rows[model_row]
+            for column, paragraphs in enumerate(row.cells):
+                source_id = self._model.columns[column].source_id
+                for paragraph in paragraphs:
+                    text = self._model.paragraphs[source_id][paragraph]
+                    for hit in pattern.finditer(text):
+                        self._matches.append(
+                            Match(position, column, paragraph, hit.start(), hit.end())
+                        )
+                        spans = self._match_spans.setdefault((source_id, paragraph), [])
+                        spans.append((hit.start(), hit.end()))
+        self._match_index = -1
+
+    def step_match(self, delta: int) -> Match | None:
+        """Move to the next (1) or previous (-1) search match after the cursor, wrapping."""
+        if not self._matches:
+            return None
+        here = (self.cursor_row, self.cursor_column)
+        current = self._matches[self._match_index] if self._match_index >= 0 else None
+        if current is not None and (current.row, current.column) == here:
+            index = (self._match_index + delta) % len(self._matches)
+        elif delta > 0:
+            index = next((i for i, m in enumerate(self._matches) if (m.row, m.column) >= here), 0)
+        else:
+            before = [i for i, m in enumerate(self._matches) if (m.row, m.column) <= here]
+            index = before[-1] if before else len(self._matches) - 1
+        self._match_index = index
+        match = self._matches[index]
+        self.move_cursor(match.row, match.column)
+        return match
+
+    # --- cursor --------------------------------------------------------------------------------
+
+    def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+        if row is not None and self._visible:
+            self.cursor_row = max(0, min(row, len(self._visible) - 1))
+        if column is not None and self._model.columns:
+            self.cursor_column = max(0, min(column, len(self._model.columns) - 1))
+        self._scroll_to_cursor()
+        self.refresh()
+        self._moved()
+
+    def _moved(self) -> None:
+        self.post_message(self.CursorMoved(self.current_row, self.current_column))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._visible:
+            return
+        top = self._tops[self.cursor_row]
+        height = self._heights[self.cursor_row]
+        view_height = max(1, self.size.height - HEADER_HEIGHT)
+        y = self.scroll_y
+        if top < y:
+            y = top
+        elif top + height > y + view_height:
+            y = min(top, top + height - view_height)
+        x = self.scroll_x
+        if self._column_x:
+            left = self._column_x[self.cursor_column]
+            view_width = max(1, self.size.width - GUTTER)
+            if left < x:
+                x = left
+            elif left + self._column_width > x + view_width:
+                x = left + self._column_width - view_width
+        self.scroll_to(x=x, y=y, animate=False, immediate=True)
+
+    def jump_to_divergence(self, divergence: Divergence) -> None:
+        """Put the cursor on the divergence's row, in the first source it marks."""
+        model_row = self._model.row_of_cluster.get(divergence.cluster)
+        if model_row is None:
+            return
+        if model_row not in self._visible:
+            self.set_only_divergent(False)
+        self._divergence_id = divergence.id
+        column = None
+        if divergence.spans:
+            column = self._model.column_index(divergence.spans[0].source)
+        self.move_cursor(self._visible.index(model_row), column)
+
+    def step_divergence(self, delta: int) -> Divergence | None:
+        """The next (1) or previous (-1) divergence from the cursor, wrapping at the ends."""
+        shown = set(self._visible)
+        ordered = [
+            d for d in self._model.divergences if self._model.row_of_cluster[d.cluster] in shown
+        ]
+        if not ordered:
+            return None
+        here = self._visible[self.cursor_row] if self._visible else 0
+        ids = [d.id for d in ordered]
+        current = self.current_divergence
+        if (
+            current is not None
+            and current.id in ids
+            and self._model.row_of_cluster[current.cluster] == here
+        ):
+            index = (ids.index(current.id) + delta) % len(ordered)
+        elif delta > 0:
+            index = next(
+                (i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] > here),
+                0,
+            )
+        else:
+            before = [
+                i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] < here
+            ]
+            index = before[-1] if before else len(ordered) - 1
+        self.jump_to_divergence(ordered[index])
+        return ordered[index]
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        target = self._tops[self.cursor_row] + max(1, self.size.height - HEADER_HEIGHT)
+        self.move_cursor(max(self.cursor_row + 1, bisect_right(self._tops, target) - 1))
+
+    def action_page_up(self) -> None:
+        target = self._tops[self.cursor_row] - max(1, self.size.height - HEADER_HEIGHT)
+        self.move_cursor(min(self.cursor_row - 1, bisect_right(self._tops, target) - 1))
+
+    def action_first_row(self) -> None:
+        self.move_cursor(0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(len(self._visible) - 1)
+
+    def action_next_source(self) -> None:
+        if self.cursor_column + 1 >= len(self._model.columns):
+            self.screen.focus_next()  # past the last source, on to the divergence panel
+            return
+        self.move_cursor(column=self.cursor_column + 1)
+
+    def action_previous_source(self) -> None:
+        if self.cursor_column == 0:
+            self.screen.focus_previous()
+            return
+        self.move_cursor(column=self.cursor_column - 1)
+
+    def action_focus_source(self, index: int) -> None:
+        if index < len(self._model.columns):
+            self.move_cursor(column=index)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        column = None
+        x = offset.x - GUTTER + int(self.scroll_x)
+        if offset.x >= GUTTER and self._column_x:
+            column = bisect_right(self._column_x, x) - 1
+        row = None
+        if offset.y >= HEADER_HEIGHT and self._visible:
+            y = offset.y - HEADER_HEIGHT + int(self.scroll_y)
+            row = min(bisect_right(self._tops, y) - 1, len(self._visible) - 1)
+        self.move_cursor(row, column)
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        """A component's style; only cursor and header styles carry a background of their own."""
+        partial = name in ("grid--filler", "grid--rule", "grid--header")
+        return self.get_component_rich_style(name, partial=partial)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if not self._model.columns:
+            return Strip.blank(width)
+        if y < HEADER_HEIGHT:
+            return self._join_columns(Strip.blank(GUTTER), lambda c: self._header_cell(c, y), None)
+        line = y - HEADER_HEIGHT + int(self.scroll_y)
+        position = bisect_right(self._tops, line) - 1
+        if position >= len(self._visible):
+            return Strip.blank(width)
+        within = line - self._tops[position]
+        if within >= self._heights[position]:  # the blank line between rows
+            return self._join_columns(Strip.blank(GUTTER), lambda c: None, None)
+        cursor = position == self.cursor_row
+        return self._join_columns(
+            self._gutter(position, within, cursor),
+            lambda c: self._cell_line(position, c, within),
+            self._style("grid--cursor-row") if cursor else None,
+        )
+
+    def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
+        """Gutter + the columns that are on screen, cropped to the horizontal scroll."""
+        view_width = max(0, self.size.width - GUTTER)
+        left = int(self.scroll_x)
+        first = max(0, bisect_right(self._column_x, left) - 1)
+        width = self._column_width
+        rule = self._style("grid--rule")
+        strips: list[Strip] = []
+        column = first
+        while column < len(self._column_x) and self._column_x[column] < left + view_width:
+            strip = cell(column) or Strip.blank(width)
+            if row_style is not None:
+                style = row_style
+                if column == self.cursor_column:
+                    style = self._style("grid--cursor-cell")
+                strip = strip.apply_style(style)
+            strips.append(strip)
+            strips.append(Strip([Segment("│", rule)], 1))
+            column += 1
+        body = Strip.join(strips)
+        offset = left - self._column_x[first]
+        body = body.crop(offset, offset + view_width).extend_cell_length(view_width)
+        return Strip.join([gutter, body])
+
+    def _gutter(self, position: int, within: int, cursor: bool) -> Strip:
+        kinds = self._model.rows[self._visible[position]].kinds
+        mark = "▶" if cursor and within == 0 else " "
+        segments = [Segment(mark, Style(bold=True))]
+        if within < len(kinds):
+            kind = KIND_STYLES[kinds[within]]
+            segments.append(Segment(kind.glyph, kind.style))
+        else:
+            segments.append(Segment(" "))
+        segments.append(Segment(" "))
+        return Strip(segments, GUTTER)
+
+    def _header_cell(self, column: int, line: int) -> Strip:
+        info = self._model.columns[column]
+        width = self._column_width
+        if line == 0:
+            number = f"{column + 1} " if column < 9 else ""
+            text = Text(number, end="", no_wrap=True)
+            text.append_text(plain(info.outlet))
+            focused = column == self.cursor_column
+            style = self._style("grid--focused-header" if focused else "grid--header")
+            return self._text_strip(text, width, style)
+        if line == 1:
+            colour = safe_colour(info.side.colour)
+            band = Style.parse(f"bold {contrast_text(colour)} on {colour}")
+            return self._text_strip(plain(f" {info.side.label}"), width, band)
+        if line == 2:
+            progress = self._states.get(info.source_id)
+            label = state_label(progress)
+            paragraphs = self._model.paragraphs.get(info.source_id)
+            if paragraphs and progress is not None and progress.state != "error":
+                label.append(f" · {len(paragraphs)} ¶")
+            return self._text_strip(label, width, Style())
+        return Strip([Segment("─" * width, self._style("grid--rule"))], width)
+
+    def _text_strip(self, text: Text, width: int, style: Style) -> Strip:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width).apply_style(style)
+
+    def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
+        lines = self._cells.get((position, column))
+        if lines is None:
+            lines = self._render_cell(position, column)
+            self._cells[position, column] = lines
+        return lines[line] if line < len(lines) else None
+
+    def _render_cell(self, position: int, column: int) -> list[Strip]:
+        row = self._model.rows[self._visible[position]]
+        source_id = self._model.columns[column].source_id
+        width = self._column_width
+        paragraphs = row.cells[column]
+        if not paragraphs:
+            if self._model.paragraphs.get(source_id):
+                filler = Text(FILLER, end="", justify="center")
+                return [self._text_strip(filler, width, self._style("grid--filler"))]
+            progress = self._states.get(source_id)
+            if position == 0 and progress is not None and progress.state == "error":
+                return self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), width)
+            return []
+        lines: list[Strip] = []
+        for paragraph in paragraphs:
+            if lines:
+                lines.append(Strip.blank(width))
+            text = self._model.paragraphs[source_id][paragraph]
+            styled = styled_paragraph(
+                text,
+                self._model.spans.get((source_id, paragraph), ()),
+                self._match_spans.get((source_id, paragraph), ()),
+            )
+            if not self.wrap:
+                lines.append(self._text_strip(styled, width, Style()))
+                continue
+            lines += self._wrapped(styled, width)
+        return lines
+
+    def _wrapped(self, text: Text, width: int) -> list[Strip]:
+        console = self.app.console
+        lines = []
+        for piece in text.divide(line_starts(text.plain, width)[1:]):
+            piece.rstrip()
+            lines.append(Strip(list(piece.render(console))).adjust_cell_length(width))
+        return lines

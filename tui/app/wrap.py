@@ -1,0 +1,41 @@
+"""Word wrapping by character offsets.
+
+The grid needs every row's height before it draws anything (to size the scroll area), so it
+wraps thousands of paragraphs up front. rich's `Text.wrap` builds a `Text` per line, which is
+several times slower than counting here; the grid then cuts the styled `Text` at these offsets
+only for rows that are on screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"(\S+)(\s*)")
+
+
+def line_starts(text: str, width: int) -> list[int]:
+    """Offsets where each wrapped line of `text` begins (greedy, words longer than a line fold)."""
+    width = max(1, width)
+    if len(text) <= width and text.isascii():
+        return [0]
+    measure = len if text.isascii() else cell_len
+    starts = [0]
+    used = 0
+    for match in _WORD.finditer(text):
+        word_width = measure(match.group(1))
+        if used and used + word_width > width:
+            starts.append(match.start())
+            used = 0
+        if word_width > width:
+            for index in range(match.start(1), match.end(1)):
+                char_width = measure(text[index])
+                if used and used + char_width > width:
+                    starts.append(index)
+                    used = 0
+                used += char_width
+        else:
+            used += word_width
+        used += measure(match.group(2))
+    return starts
