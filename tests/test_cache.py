@@ -7,6 +7,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import platformdirs
@@ -42,7 +43,7 @@ def options(tmp_path: Path) -> FetchOptions:
 
 
 def with_(options: FetchOptions, **changes: object) -> FetchOptions:
-    return FetchOptions(**{**vars(options), **changes})
+    return replace(options, **changes)
 
 
 def publish(http: HTTPServer, path: str, html: str, charset: str = "utf-8") -> str:
@@ -203,7 +204,7 @@ async def test_fetch_then_offline_hit(http: HTTPServer, options: FetchOptions) -
     assert online.document is not None and not online.document.from_cache
     assert [state for state, _ in online_states] == ["queued", "fetching", "done"]
 
-    offline, offline_states = await fetch_with_states(url, with_(options, offline=True))
+    offline, offline_states = await fetch_with_states(url, replace(options, offline=True))
     assert offline.error is None and offline.document is not None
     assert offline.document.from_cache
     assert offline.document.text == RUSSIAN_PAGE
@@ -228,7 +229,7 @@ async def test_cache_hit_without_offline_skips_the_network(
 
 async def test_offline_miss_names_the_way_out(http: HTTPServer, options: FetchOptions) -> None:
     url = publish(http, "/never", "<p>x</p>")
-    result, states = await fetch_with_states(url, with_(options, offline=True))
+    result, states = await fetch_with_states(url, replace(options, offline=True))
     assert result.error == (
         "not in the cache (run `parallax fetch` online first, or drop --offline)"
     )
@@ -245,18 +246,18 @@ async def test_refresh_refetches_and_overwrites(http: HTTPServer, options: Fetch
     [stale] = await fetch_all([url], options)
     assert stale.document is not None and stale.document.text == "<p>first version</p>"
 
-    [fresh] = await fetch_all([url], with_(options, refresh=True))
+    [fresh] = await fetch_all([url], replace(options, refresh=True))
     assert fresh.document is not None and not fresh.document.from_cache
     assert fresh.document.text == "<p>corrected version</p>"
 
-    [later] = await fetch_all([url], with_(options, offline=True))
+    [later] = await fetch_all([url], replace(options, offline=True))
     assert later.document is not None and later.document.text == "<p>corrected version</p>"
 
 
 async def test_offline_wins_over_refresh(http: HTTPServer, options: FetchOptions) -> None:
     url = publish(http, "/both", "<p>cached</p>")
     await fetch_all([url], options)
-    [result] = await fetch_all([url], with_(options, offline=True, refresh=True))
+    [result] = await fetch_all([url], replace(options, offline=True, refresh=True))
     assert result.document is not None and result.document.from_cache
     assert requests_for(http, "/both") == 1
 
@@ -284,7 +285,7 @@ async def test_an_unwritable_cache_does_not_fail_the_fetch(
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("")
     url = publish(http, "/ok", "<p>fine</p>")
-    result, states = await fetch_with_states(url, with_(options, cache_dir=blocker))
+    result, states = await fetch_with_states(url, replace(options, cache_dir=blocker))
     assert result.error is None and result.document is not None
     assert states[-1][0] == "done" and "(not cached: " in states[-1][1]
 

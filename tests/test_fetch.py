@@ -14,6 +14,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -288,7 +289,7 @@ async def test_slow_answer_times_out_and_is_retried(
         await asyncio.sleep(30)
 
     server.routes["/slow"] = asleep
-    result = await fetch_one(server.url("/slow"), FetchOptions(**{**vars(options), "retries": 1}))
+    result = await fetch_one(server.url("/slow"), replace(options, retries=1))
     assert result.error == "timed out after 0.3 s (2 attempts)"
     assert server.hits["/slow"] == 2
 
@@ -302,7 +303,7 @@ async def test_timeout_covers_a_trickling_body(server: RawServer, options: Fetch
             await asyncio.sleep(0.05)
 
     server.routes["/drip"] = trickle
-    result = await fetch_one(server.url("/drip"), FetchOptions(**{**vars(options), "retries": 0}))
+    result = await fetch_one(server.url("/drip"), replace(options, retries=0))
     assert result.error == "timed out after 0.3 s"
 
 
@@ -354,9 +355,9 @@ async def test_redirects_up_to_the_limit_and_no_further(
     serve(server, "/r3", page("<p>x</p>").encode(), "text/html")
     for hop in range(3):
         redirect(server, f"/r{hop}", f"/r{hop + 1}")
-    allowed = FetchOptions(**{**vars(options), "max_redirects": 3})
+    allowed = replace(options, max_redirects=3)
     assert (await fetch_one(server.url("/r0"), allowed)).document is not None
-    strict = FetchOptions(**{**vars(options), "max_redirects": 2, "refresh": True})
+    strict = replace(options, max_redirects=2, refresh=True)
     result = await fetch_one(server.url("/r0"), strict)
     assert result.error == "too many redirects (more than 2)"
     assert server.hits["/r3"] == 1
@@ -394,7 +395,7 @@ async def test_too_large_content_length_is_rejected_before_the_body(
         await asyncio.sleep(30)  # the body never comes: only the header can end this early
 
     server.routes["/huge"] = huge
-    patient = FetchOptions(**{**vars(options), "timeout": 10.0, "max_bytes": 1024 * 1024})
+    patient = replace(options, timeout=10.0, max_bytes=1024 * 1024)
     result = await fetch_one(server.url("/huge"), patient)
     assert result.error == "body larger than 1 MiB limit (Content-Length 10 MiB)"
     assert server.hits["/huge"] == 1
@@ -419,7 +420,7 @@ async def test_endless_body_stops_being_read_at_the_limit(
             stopped.set()
 
     server.routes["/endless"] = endless
-    patient = FetchOptions(**{**vars(options), "timeout": 10.0, "max_bytes": 256 * 1024})
+    patient = replace(options, timeout=10.0, max_bytes=256 * 1024)
     result = await fetch_one(server.url("/endless"), patient)
     assert result.error == "body larger than 256 KiB limit"
     await asyncio.wait_for(stopped.wait(), 10)
@@ -487,7 +488,7 @@ async def test_sources_are_fetched_at_the_same_time(
 
     for n in range(count):
         server.routes[f"/s{n}"] = rendezvous
-    patient = FetchOptions(**{**vars(options), "timeout": 10.0, "retries": 0})
+    patient = replace(options, timeout=10.0, retries=0)
     results = await fetch_all([server.url(f"/s{n}") for n in range(count)], patient)
     assert [r.error for r in results] == [None] * count
 
@@ -562,7 +563,7 @@ async def test_local_files_are_read_fresh_even_offline(
 ) -> None:
     article = tmp_path / "a.txt"
     article.write_text("first", encoding="utf-8")
-    offline = FetchOptions(**{**vars(options), "offline": True})
+    offline = replace(options, offline=True)
     assert (await fetch_one(str(article), offline)).document.text == "first"  # type: ignore[union-attr]
     article.write_text("second", encoding="utf-8")
     assert (await fetch_one(str(article), offline)).document.text == "second"  # type: ignore[union-attr]
@@ -573,7 +574,7 @@ async def test_local_file_problems(tmp_path: Path, options: FetchOptions) -> Non
     big.write_bytes(b"<p>" + b"z" * 4096)
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(b"%PDF-1.5\n")
-    small = FetchOptions(**{**vars(options), "max_bytes": 1024})
+    small = replace(options, max_bytes=1024)
     missing, folder, too_big, not_html, elsewhere = await fetch_all(
         [
             str(tmp_path / "nope.html"),
@@ -597,3 +598,41 @@ def test_format_size() -> None:
     assert format_size(8 * 1024 * 1024) == "8 MiB"
     assert format_size(1536) == "1.5 KiB"
     assert format_size(512) == "512 bytes"
+
+
+async def test_a_location_listed_twice_is_fetched_once(
+    server: RawServer, options: FetchOptions
+) -> None:
+    url = serve(server, "/dup", page("<p>same</p>").encode(), "text/html")
+    events: list[tuple[int, FetchState, str]] = []
+    first, second = await fetch_all([url, url], options, lambda *e: events.append(e))
+    assert first == second and first.document is not None
+    assert server.hits["/dup"] == 1
+    assert [state for i, state, _ in events if i == 1] == ["queued", "fetching", "done"]
+
+
+async def test_damaged_compressed_body(server: RawServer, options: FetchOptions) -> None:
+    async def bad_gzip(writer: asyncio.StreamWriter) -> None:
+        await respond(
+            writer, 200, b"\x1f\x8b not gzip at all", headers={"Content-Encoding": "gzip"}
+        )
+
+    server.routes["/gz"] = bad_gzip
+    result = await fetch_one(server.url("/gz"), options)
+    assert result.error is not None
+    assert result.error.startswith("the server sent a damaged compressed body")
+    assert server.hits["/gz"] == 1
+
+
+async def test_server_text_in_errors_is_tamed(server: RawServer, options: FetchOptions) -> None:
+    async def odd(writer: asyncio.StreamWriter) -> None:
+        writer.write(
+            b"HTTP/1.1 404 \x1b[31mGONE\x1b[0m\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        await writer.drain()
+
+    server.routes["/odd"] = odd
+    serve(server, "/weird-type", b"x", "application/x-\x1b[2J")
+    gone, weird = await fetch_all([server.url("/odd"), server.url("/weird-type")], options)
+    assert gone.error == "HTTP 404 Not Found"
+    assert weird.error is not None and "\x1b" not in weird.error

@@ -23,6 +23,7 @@ import hashlib
 import re
 import socket
 import ssl
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from tui.charset import decode, decode_as
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
 ProgressCallback = Callable[[int, FetchState, str], None]
+_Tell = Callable[[FetchState, str], None]
 
 # At most this many requests are in flight at once: enough for a dozen outlets in one go,
 # few enough not to look like a flood to any one site. A source's timer starts only once it
@@ -136,7 +138,6 @@ class _Context:
     gate: asyncio.Semaphore
     options: FetchOptions
     cache_dir: Path
-    report: ProgressCallback
 
 
 async def fetch_all(
@@ -144,9 +145,14 @@ async def fetch_all(
     options: FetchOptions = FetchOptions(),
     on_progress: ProgressCallback | None = None,
 ) -> list[FetchResult]:
-    """Fetch every location at once; results come back in the order of `locations`."""
+    """Fetch every location at once; results come back in the order of `locations`.
+
+    A location listed twice is fetched once, and both of its indices hear about its progress.
+    """
     report: ProgressCallback = on_progress or _ignore_progress
-    for index in range(len(locations)):
+    indices: dict[str, list[int]] = {}
+    for index, location in enumerate(locations):
+        indices.setdefault(location, []).append(index)
         report(index, "queued", "")
     limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
     headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
@@ -157,41 +163,53 @@ async def fetch_all(
             client=client,
             gate=asyncio.Semaphore(MAX_CONCURRENT),
             options=options,
-            cache_dir=options.cache_dir or cache.default_cache_dir(),
-            report=report,
+            cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
         )
         results = await asyncio.gather(
-            *(_fetch_one(context, index, location) for index, location in enumerate(locations))
+            *(
+                _fetch_one(context, location, _teller(report, positions))
+                for location, positions in indices.items()
+            )
         )
-    return list(results)
+    by_location = dict(zip(indices, results, strict=True))
+    return [by_location[location] for location in locations]
 
 
 def _ignore_progress(index: int, state: FetchState, detail: str) -> None:
     """Stands in when the caller does not want progress."""
 
 
-async def _fetch_one(context: _Context, index: int, location: str) -> FetchResult:
-    report = context.report
+def _teller(report: ProgressCallback, positions: list[int]) -> _Tell:
+    """Progress for one location, told to every index it was listed at."""
+
+    def tell(state: FetchState, detail: str) -> None:
+        for index in positions:
+            report(index, state, detail)
+
+    return tell
+
+
+async def _fetch_one(context: _Context, location: str, tell: _Tell) -> FetchResult:
     try:
-        document, note = await _get(context, index, location)
+        document, note = await _get(context, location, tell)
     except _Failure as failure:
         error = str(failure)
     except Exception as exc:  # a bug or an exotic failure must not take the other sources down
         error = f"unexpected error: {type(exc).__name__}: {_one_line(str(exc))}"
     else:
         state: FetchState = "cached" if document.from_cache else "done"
-        report(index, state, note)
+        tell(state, note)
         return FetchResult(location, document, None)
-    report(index, "error", error)
+    tell("error", error)
     return FetchResult(location, None, error)
 
 
-async def _get(context: _Context, index: int, location: str) -> tuple[Document, str]:
+async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document, str]:
     """The document for one location and the detail line to show when it is done."""
     options = context.options
     target = _parse_location(location)
     if isinstance(target, Path):
-        context.report(index, "fetching", "reading the file")
+        tell("fetching", "reading the file")
         document = await asyncio.to_thread(_read_local, location, target, options.max_bytes)
         return document, format_size(len(document.content))
 
@@ -205,7 +223,7 @@ async def _get(context: _Context, index: int, location: str) -> tuple[Document, 
                 "not in the cache (run `parallax fetch` online first, or drop --offline)"
             )
 
-    download = await _download(context, index, target)
+    download = await _download(context, target, tell)
     document = await asyncio.to_thread(
         _document,
         location=location,
@@ -286,26 +304,28 @@ def _read_local(location: str, path: Path, max_bytes: int) -> Document:
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
-async def _download(context: _Context, index: int, url: httpx.URL) -> _Download:
+async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download:
     options = context.options
     attempts = max(options.retries, 0) + 1
     for attempt in range(1, attempts + 1):
         try:
             async with context.gate:
                 if attempt == 1:
-                    context.report(index, "fetching", "")
+                    tell("fetching", "")
                 async with asyncio.timeout(options.timeout):
                     return await _attempt(context.client, url, options)
         except (TimeoutError, httpx.TimeoutException):
             problem = _Transient(f"timed out after {options.timeout:g} s")
         except httpx.TransportError as exc:
             problem = _Transient(_describe_transport_error(exc))
+        except httpx.DecodingError as exc:
+            raise _Failure(
+                f"the server sent a damaged compressed body: {_one_line(str(exc))}"
+            ) from None
         except _Transient as exc:
             problem = exc
         if attempt < attempts:
-            context.report(
-                index, "fetching", f"retry {attempt}/{options.retries} after {problem.reason}"
-            )
+            tell("fetching", f"retry {attempt}/{options.retries} after {problem.reason}")
             await asyncio.sleep(options.backoff * 2 ** (attempt - 1))
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
     raise _Failure(problem.reason + suffix)  # the loop always ends with a problem
@@ -332,7 +352,9 @@ async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOpti
 
 
 async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
-    status = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+    # The standard phrase, not the server's: the same failure reads the same for every outlet.
+    phrase = httpx.codes.get_reason_phrase(response.status_code) or response.reason_phrase
+    status = f"HTTP {response.status_code} {phrase}".rstrip()
     if response.status_code >= 500:
         raise _Transient(status)
     if not 200 <= response.status_code < 300:
@@ -440,7 +462,8 @@ def _media_type(declared: str, content: bytes, name: str) -> str:
 
 
 def _not_an_article(media_type: str) -> _Failure:
-    return _Failure(f"not an article page: {media_type} — give the URL of the HTML page")
+    shown = _one_line(media_type)[:80]  # it may come from the server's header
+    return _Failure(f"not an article page: {shown} — give the URL of the HTML page")
 
 
 def _mime(content_type: str) -> str:
@@ -501,4 +524,6 @@ def format_size(size: int) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Squeeze a message from a server or a library onto one line that is safe to print."""
+    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    return " ".join(printable.split())
