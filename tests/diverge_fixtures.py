@@ -53,7 +53,7 @@ BAKU = source(
     "baku",
     # 0
     "Armenian armed forces shelled Ganja overnight in breach of the humanitarian ceasefire, "
-    "killing seven civilians and wounding 33 others, the foreign ministry said.",
+    "killing seven civilians and wounding 33 others.",
     # 1
     "The Armenian occupants also fired rockets at residential areas near Khankendi at 2 a.m.",
     # 2
@@ -75,8 +75,8 @@ YEREVAN = source(
 WIRE = source(
     "wire",
     # 0
-    "Ganja was shelled overnight, Azerbaijan's foreign ministry said, with seven people dead "
-    "and 33 wounded, less than 24 hours after the truce took effect.",
+    "Azerbaijan's foreign ministry said Armenian forces shelled Ganja overnight, leaving seven "
+    "people dead and 33 wounded less than 24 hours after the truce took effect.",
     # 1
     "Loud explosions were heard in Stepanakert throughout the night, an agency reporter said.",
 )

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from tui.actors import actor_side
 from tui.corpus import Corpus, Finding
-from tui.denial import denial_patterns
-from tui.function_words import word_set
+from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_patterns
+from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Member, Span
 from tui.spans import find_phrases, join_names, make_span, quote, sentences, side_name
 from tui.tokens import Token, tokenize
@@ -78,11 +78,16 @@ def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
 def _sentence_statements(
     member: Member, text: str, offset: int, tokens: list[Token], sides: tuple[str, ...]
 ) -> list[Statement]:
-    cue = next((t for t in tokens if t.folded in REPORTING_WORDS), None)
+    cue_index = next((i for i, t in enumerate(tokens) if t.folded in REPORTING_WORDS), None)
     cue_span = None
-    if cue is not None:
+    if cue_index is not None:
+        first, last = _attribution(tokens, cue_index)
         cue_span = make_span(
-            member.source, member.paragraph, text, offset + cue.start, offset + cue.end
+            member.source,
+            member.paragraph,
+            text,
+            offset + tokens[first].start,
+            offset + tokens[last].end,
         )
     seen: set[str] = set()
     statements = []
@@ -102,8 +107,29 @@ def _sentence_statements(
             offset + tokens[first].start,
             offset + tokens[last].end,
         )
-        statements.append(Statement(member.source, side, cue is not None, span, cue_span))
+        statements.append(Statement(member.source, side, cue_span is not None, span, cue_span))
     return statements
+
+
+def _attribution(tokens: list[Token], cue: int) -> tuple[int, int]:
+    """Token range of who says it: "Azerbaijan's foreign ministry said", "according to X Y"."""
+    if tokens[cue].folded == "according":
+        last = cue
+        while last + 1 < len(tokens) and last < cue + 4:
+            nxt = tokens[last + 1]
+            if nxt.folded in ROLE_WORDS or nxt.folded in SPEAKER_WORDS:
+                return cue, last + 1
+            last += 1
+        return cue, min(cue + 1, len(tokens) - 1)
+    first = cue
+    while first > 0 and first > cue - 5:
+        prev = tokens[first - 1]
+        named = prev.text[:1].isupper() and prev.folded not in FUNCTION_WORDS
+        if prev.folded in ROLE_WORDS or prev.folded in SPEAKER_WORDS or named:
+            first -= 1
+        else:
+            break
+    return first, cue
 
 
 def _actor(tokens: list[Token], verb: int, sides: tuple[str, ...]) -> tuple[str, int] | None:
@@ -170,10 +196,12 @@ def _fact_versus_claim(corpus: Corpus, cluster: str, statements: list[Statement]
         stated = join_names(corpus.name(s.source) for s in facts)
         attributed = join_names(corpus.name(s.source) for s in claims)
         example = quote(facts[0].actor_span.text, 60)
+        cue = claims[0].cue_span
+        who = f" ('{quote(cue.text, 50)}')" if cue is not None else ""
         summary = (
             f"{stated} state{'s' if len(fact_sources) == 1 else ''} as fact '{example}'; "
-            f"{attributed} attribute{'s' if len({s.source for s in claims}) == 1 else ''} it "
-            f"('{quote(claims[0].cue_span.text if claims[0].cue_span else '', 30)}')"
+            f"{attributed} attribute{'s' if len({s.source for s in claims}) == 1 else ''} "
+            f"it{who}"
         )
         spans: list[Span] = [s.actor_span for s in facts]
         for s in claims:

@@ -30,7 +30,7 @@ NOT_KEY_WORDS = word_set(
     "officials called calling described responsible"
 )
 ROLE_WORDS = word_set(
-    "ministry spokesman spokeswoman spokesperson president government leader office "
+    "officials ministry spokesman spokeswoman spokesperson president government leader office "
     "authorities army military ombudsman minister presidency administration"
 )
 SPEAKER_WORDS = word_set("defence defense foreign interior state emergency emergencies press")
@@ -101,31 +101,47 @@ def _speaker(text: str, sentence: tuple[int, int]) -> str | None:
     return None
 
 
-def _keys(tokens: list[Token], skip: tuple[int, int]) -> dict[str, Token]:
-    keys: dict[str, Token] = {}
+def _keys(tokens: list[Token]) -> set[str]:
+    keys: set[str] = set()
     for token in tokens:
-        if skip[0] <= token.start < skip[1]:
-            continue
         word = token.folded.removesuffix("'s")
         if word in FUNCTION_WORDS or word in NOT_KEY_WORDS or word in DENIAL_VERBS or len(word) < 3:
             continue
-        keys.setdefault(word[:STEM], token)
+        keys.add(word[:STEM])
     return keys
+
+
+def _claim_keys(tokens: list[Token], phrase: tuple[int, int], verb: bool) -> set[str]:
+    """Key words of the denied claim: the words the denial points at, not the whole sentence.
+
+    A lie is called so after the claim ("claims that Armenian forces shelled Ganja were an
+    absolute lie"): the claim runs back to the last "that" or reporting word. A denial verb
+    comes first ("denied shelling Ganja"): the claim follows it. Each falls back to the other.
+    """
+    before = [t for t in tokens if t.end <= phrase[0]]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].folded == "that" or before[i].folded in NOT_KEY_WORDS:
+            before = before[i + 1 :]
+            break
+    after = [t for t in tokens if t.start >= phrase[1]]
+    regions = (after, before) if verb else (before, after)
+    for region in regions:
+        keys = _keys(region)
+        if len(keys) >= MIN_SHARED:
+            return keys
+    return set()
 
 
 def _finding(corpus: Corpus, cluster: str, denial: _Denial) -> Finding:
     text = corpus.text(denial.member)
     s_start, s_end = denial.sentence
-    sentence_tokens = tokenize(text[s_start:s_end])
-    keys = _keys(sentence_tokens, (denial.phrase.start - s_start, denial.phrase.end - s_start))
-    claim = _claim(corpus, cluster, denial, set(keys))
-    speaker = (
-        f"{denial.speaker} ({corpus.name(denial.member.source)})"
-        if denial.speaker
-        else corpus.name(denial.member.source)
-    )
-    said = quote(denial.phrase.text, 40)
     verb = denial.phrase.text.casefold() in DENIAL_VERBS
+    phrase = (denial.phrase.start - s_start, denial.phrase.end - s_start)
+    keys = _claim_keys(tokenize(text[s_start:s_end]), phrase, verb)
+    claim = _claim(corpus, cluster, denial, keys)
+    outlet = corpus.name(denial.member.source)
+    speaker = f"{denial.speaker} ({outlet})" if denial.speaker else outlet
+    said = quote(denial.phrase.text, 40)
     spans: tuple[Span, ...] = (denial.phrase,)
     if claim is not None:
         spans += (claim,)

@@ -10,6 +10,7 @@ keeps (captions, share bars, bylines) where the markup itself says what it is.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 from readability import Document
-from readability.htmls import build_doc, shorten_title
+from readability.htmls import build_doc
 
 from tui.cleantext import clean_line
 from tui.extract_blocks import Block, BlockKind
@@ -113,14 +114,14 @@ def html_blocks(
             raise HtmlError(f"the HTML could not be parsed ({exc})") from exc
         roots = _select(doc, selector)
         if roots:
-            return HtmlArticle(page_title(doc), tuple(_walk(roots, active, skip_hidden=True)))
+            return HtmlArticle(page_title(text), tuple(_walk(roots, active, skip_hidden=True)))
     try:
         document = Document(text, url=url)
         summary = document.summary(html_partial=True)
     except Exception as exc:  # readability wraps every parser failure in its Unparseable
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise HtmlError(f"readability could not parse the page ({reason})") from exc
-    title = page_title(document.html) if document.html is not None else ""
+    title = page_title(text)
     if not summary or not summary.strip():
         return HtmlArticle(title, ())
     root = lxml.html.fragment_fromstring(summary, create_parent="div")
@@ -217,29 +218,45 @@ def _walk(
     return blocks
 
 
-_META_TITLE_XPATH = (
-    "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content"
-)
-_SITE_NAME_XPATH = "//meta[@property='og:site_name' or @name='application-name']/@content"
+# The title is read from the raw text with patterns, not from a parsed tree: readability
+# replaces its own tree while summarising, and parsing the page a second time only for its
+# <head> would cost as much as a tenth of the whole extraction.
+_HEAD_LIMIT = 300_000
+_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_META_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_TAG_RE = re.compile(r"<[^>]*>")
+_TITLE_KEYS = ("og:title", "twitter:title")
+_SITE_KEYS = ("og:site_name", "application-name")
 # Separators that almost only ever divide a headline from a site name, and weaker ones that
 # headlines also use ("Armenia - Azerbaijan talks"), which need more evidence.
 _STRONG_SEPARATORS = (" | ", " || ", " :: ", " · ", " » ", " « ")
 _WEAK_SEPARATORS = (" — ", " – ", " - ")
 
 
-def page_title(doc: lxml.html.HtmlElement) -> str:
-    """The headline: og:title or readability's short title, without a " | Site name" part."""
-    candidates = [str(v) for v in doc.xpath(_META_TITLE_XPATH)]
-    try:
-        candidates.append(shorten_title(doc) or "")
-    except Exception:  # shorten_title walks arbitrary markup; a title is never worth a crash
-        candidates.append("")
-    site_names = [clean_line(str(v)) for v in doc.xpath(_SITE_NAME_XPATH)]
+def page_title(text: str) -> str:
+    """The headline: og:title, else <title>, without a " | Site name" part."""
+    head = text[:_HEAD_LIMIT]
+    meta: dict[str, str] = {}
+    for tag in _META_RE.findall(head):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR_RE.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key and "content" in attrs:
+            meta.setdefault(key, attrs["content"])
+    candidates = [meta[k] for k in _TITLE_KEYS if k in meta]
+    found = _TITLE_RE.search(head)
+    if found:
+        candidates.append(found.group(1))
+    site_names = [_plain(meta[k]) for k in _SITE_KEYS if k in meta]
     for raw in candidates:
-        title = strip_site_name(clean_line(raw), site_names)
-        if title and title != "[no-title]":
+        title = strip_site_name(_plain(raw), site_names)
+        if title:
             return title
     return ""
+
+
+def _plain(fragment: str) -> str:
+    return clean_line(html_lib.unescape(_TAG_RE.sub(" ", fragment)))
 
 
 def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:

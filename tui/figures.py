@@ -84,7 +84,7 @@ AGE_CUES = frozenset({"aged", "age", "ages"})
 WINDOW = 6
 
 _TIME = re.compile(
-    r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.\s?m\.|(?P<ap2>[ap])m\b)"
     r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\w:]|\.\d)(?:\s*(?:local time|GMT|UTC))?"
     r"|(?<=at )(?P<word>noon|midnight)\b)",
     re.IGNORECASE,
@@ -164,7 +164,9 @@ def _time_value(match: re.Match[str]) -> float | None:
         if not 1 <= hour <= 12:
             return None
         minutes = int(match.group("m") or 0)
-        hour = hour % 12 + (12 if match.group("ap").casefold() == "p" else 0)
+        hour = hour % 12 + (
+            12 if (match.group("ap") or match.group("ap2")).casefold() == "p" else 0
+        )
         return hour + minutes / 60
     return int(match.group("h24")) + int(match.group("m24")) / 60
 

@@ -78,6 +78,7 @@ class NameMatcher:
         return None
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of one word, possessive dropped."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
@@ -85,6 +86,7 @@ def fold(word: str) -> str:
     return _POSSESSIVE.sub("", plain) if len(plain) > 2 else plain
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip the commonest inflections so "shelled", "shelling" and "shells" are one term.
 

@@ -64,8 +64,9 @@ def one_line(error: str | None) -> str:
 
 
 def format_value(value: float) -> str:
+    """A figure as an editor writes it: thousands separated, at most two decimals."""
     number = plain_number(value)
-    return f"{number:,}" if math.isfinite(number) else str(number)
+    return f"{round(number, 2):,}" if math.isfinite(number) else str(number)
 
 
 def plain_number(value: float) -> float:
@@ -277,7 +278,12 @@ def _sources_table(view: _View) -> str:
 
 
 def _figures_table(view: _View) -> str:
-    """What each outlet counts, one row per quantity; a row whose outlets disagree gets a ⚠."""
+    """What each outlet counts, one row per quantity, so a conflict shows at a glance.
+
+    A row whose outlets state different values gets a ⚠; within it, the values that a figure
+    divergence sets against each other are bold, so that "7 vs 10 killed" stands out from
+    other counts of the same quantity (the toll of another day, another war).
+    """
     figures = [f for f in view.comparison.figures if view.paragraph(f.source, f.paragraph)]
     if not figures:
         return "## Figures\n\nNo figures (killed, wounded, …) were found in the sources."
@@ -285,6 +291,7 @@ def _figures_table(view: _View) -> str:
         {f.source for f in figures} | {s.id for s in view.ok},
         key=lambda source_id: view.source_order[source_id],
     )
+    contested = _contested(view, figures)
     stated: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
         stated[figure.quantity][figure.source].append(figure)
@@ -293,27 +300,48 @@ def _figures_table(view: _View) -> str:
         values = {frozenset(f.value for f in found) for found in by_source.values()}
         label = inline(quantity)
         label = f"⚠ <b>{label}</b>" if len(values) > 1 else label
-        rows.append([label, *(_figure_cell(by_source.get(c, [])) for c in columns)])
+        cells = (_figure_cell(by_source.get(c, []), contested) for c in columns)
+        rows.append([label, *cells])
     header = [
         f"{inline(view.names[c])}<br><i>{inline(view.side_label(view.sources[c].side))}</i>"
         for c in columns
     ]
-    return "## Figures\n\n⚠ marks a figure the outlets state differently.\n\n" + _table(
-        ["What", *header], rows, "l" + "r" * len(columns)
+    legend = (
+        "⚠ marks a quantity the outlets state differently; **bold** values are the ones a"
+        " figure divergence below sets against each other."
     )
+    table = _table(["What", *header], rows, "l" + "r" * len(columns))
+    return f"## Figures\n\n{legend}\n\n{table}"
 
 
-def _figure_cell(figures: list[Figure]) -> str:
+def _contested(view: _View, figures: list[Figure]) -> set[Figure]:
+    """The figures that overlap a span of a figure divergence."""
+    spans = [s for d in view.comparison.divergences if d.kind == "figure" for s in d.spans]
+    return {
+        f
+        for f in figures
+        for s in spans
+        if (s.source, s.paragraph) == (f.source, f.paragraph) and s.start < f.end and f.start < s.end
+    }
+
+
+def _figure_cell(figures: list[Figure], contested: set[Figure]) -> str:
+    """Each distinct value once, with the paragraphs that state it."""
     if not figures:
         return "—"
     where: dict[float, list[int]] = defaultdict(list)
+    bold: set[float] = set()
     for figure in sorted(figures, key=lambda f: (f.paragraph, f.start)):
         if figure.paragraph + 1 not in where[figure.value]:
             where[figure.value].append(figure.paragraph + 1)
-    return ", ".join(
-        f"{format_value(value)} ({', '.join(f'¶{p}' for p in paragraphs)})"
-        for value, paragraphs in where.items()
-    )
+        if figure in contested:
+            bold.add(figure.value)
+    shown = []
+    for value, paragraphs in where.items():
+        number = format_value(value)
+        number = f"<b>{number}</b>" if value in bold else number
+        shown.append(f"{number} ({', '.join(f'¶{p}' for p in paragraphs)})")
+    return ", ".join(shown)
 
 
 def _ordered(view: _View, divergences: Iterable[Divergence]) -> list[Divergence]:

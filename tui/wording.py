@@ -19,7 +19,8 @@ from tui.model import Member, Span
 from tui.spans import make_span, quote
 from tui.tokens import Token, tokenize
 
-MIN_RATIO = 0.2  # below this the paragraphs share too little for a word diff to mean anything
+MIN_RATIO = 0.3  # below this the paragraphs share too little for a word diff to mean anything
+MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 
 def wording_findings(corpus: Corpus) -> list[Finding]:
@@ -38,13 +39,27 @@ def wording_findings(corpus: Corpus) -> list[Finding]:
 
 
 def _diff(left: str, right: str) -> tuple[float, list[tuple[list[Token], list[Token]]]]:
-    """Similarity and the substantive differing runs (left tokens, right tokens)."""
+    """Similarity and the substantive differing runs (left tokens, right tokens).
+
+    Differences separated by a single shared word are one run: "Armenian armed forces shelled
+    Ganja" vs "Ganja was shelled" is one rewording, not three edits around "shelled".
+    """
     a, b = tokenize(left), tokenize(right)
     matcher = SequenceMatcher(None, [t.folded for t in a], [t.folded for t in b], autojunk=False)
+    groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal stretches
+    gap_ok = False
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            gap_ok = i2 - i1 <= MERGE_GAP
+            continue
+        if groups and gap_ok and groups[-1][1] >= i1 - MERGE_GAP:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
     runs = [
-        (a[i1:i2], b[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal" and _substantive(a[i1:i2] + b[j1:j2])
+        (_trimmed(a[i1:i2]), _trimmed(b[j1:j2]))
+        for i1, i2, j1, j2 in groups
+        if _substantive(a[i1:i2] + b[j1:j2])
     ]
     return matcher.ratio(), runs
 
@@ -74,12 +89,29 @@ def _finding(
                     )
                 )
     spans = _merge(spans, corpus)
-    left, right = max(runs, key=lambda r: len(r[0]) + len(r[1]))
+    left, right = max(runs, key=_weight)
     summary = (
         f"wording differs: {corpus.name(a.source)} '{_quote_run(corpus.text(a), left)}' vs "
         f"{corpus.name(b.source)} '{_quote_run(corpus.text(b), right)}'"
     )
     return Finding("wording", cluster, summary, tuple(spans))
+
+
+def _weight(run: tuple[list[Token], list[Token]]) -> tuple[bool, int]:
+    """Replacements first ('shelled' vs 'was shelled' says more than an insertion), then size."""
+    left, right = run
+    content = sum(t.folded not in FUNCTION_WORDS for t in left + right)
+    return bool(left and right), content
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """A run without the function words at its edges, which only blur where it differs."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].folded in FUNCTION_WORDS:
+        start += 1
+    while end > start and tokens[end - 1].folded in FUNCTION_WORDS:
+        end -= 1
+    return tokens[start:end]
 
 
 def _quote_run(text: str, tokens: list[Token]) -> str:

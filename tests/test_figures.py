@@ -1,0 +1,83 @@
+"""Numbers become figures only with what they count; ages, years, dates and durations do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.figures import find_figures
+
+
+def figures(text: str) -> list[tuple[str, str, float]]:
+    return [(f.text, f.quantity, f.value) for f in find_figures("s", 0, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Overnight shelling of Ganja left seven people dead and 33 wounded, including children.",
+            [("seven people", "killed", 7), ("33 wounded", "wounded", 33)],
+        ),
+        (
+            "Nine people, including four women, were killed and 33 others were wounded.",
+            [
+                ("Nine people", "killed", 9),
+                ("four women", "women killed", 4),
+                ("33 others", "wounded", 33),
+            ],
+        ),
+        (
+            "The death toll rose to 10, with 33 wounded.",
+            [("10", "killed", 10), ("33 wounded", "wounded", 33)],
+        ),
+        (
+            "The shelling killed seven civilians and injured 33.",
+            [("seven civilians", "killed", 7), ("injured 33", "wounded", 33)],
+        ),
+        (
+            "Rockets killed 7 and wounded 33 people.",
+            [("killed 7", "killed", 7), ("33 people", "wounded", 33)],
+        ),
+        (
+            "Four children were among the 33 wounded.",
+            [("Four children", "children wounded", 4), ("33 wounded", "wounded", 33)],
+        ),
+        ("Two soldiers were killed.", [("Two soldiers", "soldiers killed", 2)]),
+        ("The blast destroyed nine apartments.", [("nine apartments", "buildings destroyed", 9)]),
+        ("Twenty houses were damaged.", [("Twenty houses", "buildings damaged", 20)]),
+        ("Air defences shot down a dozen drones.", [("a dozen drones", "drones", 12)]),
+        ("Troops fired 1,200 rockets.", [("1,200 rockets", "missiles", 1200)]),
+        ("The town lies 40 km from the front.", [("40 km", "km", 40)]),
+        ("The first blast came at 2 a.m.", [("2 a.m.", "time", 2)]),
+        ("Sirens sounded at 14:30 local time.", [("14:30 local time", "time", 14.5)]),
+        ("Sirens sounded at 2:15 pm.", [("2:15 pm", "time", 14.25)]),
+        ("The region is home to about 150,000 people.", [("150,000 people", "people", 150_000)]),
+    ],
+)
+def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resident Zagit Aliyev, 68, said his house was gone.",  # age after a name
+        "A 68-year-old man was pulled from the rubble.",
+        "The woman, aged 68, survived.",
+        "The war of the 1990s was recalled on 11 October 2020.",
+        "In 1994 a ceasefire was signed.",
+        "The truce began less than 24 hours earlier after two weeks of fighting.",
+        "One witness said the 2nd floor collapsed.",
+        "Two tanks were hit.",  # counts something we do not compare
+        "Dozens of people were wounded.",
+    ],
+)
+def test_numbers_that_count_nothing_comparable(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_figure_offsets_point_into_the_paragraph() -> None:
+    text = "First sentence here. Then 7 civilians were killed in Ganja."
+    (figure,) = find_figures("baku", 3, text)
+    assert (figure.source, figure.paragraph) == ("baku", 3)
+    assert text[figure.start : figure.end] == figure.text == "7 civilians"
