@@ -636,3 +636,16 @@ async def test_server_text_in_errors_is_tamed(server: RawServer, options: FetchO
     gone, weird = await fetch_all([server.url("/odd"), server.url("/weird-type")], options)
     assert gone.error == "HTTP 404 Not Found"
     assert weird.error is not None and "\x1b" not in weird.error
+
+
+async def test_refusals_say_what_to_do(server: RawServer, options: FetchOptions) -> None:
+    async def forbidden(writer: asyncio.StreamWriter) -> None:
+        await respond(writer, 403, b"bots go away")
+
+    server.routes["/paywall"] = forbidden
+    result = await fetch_one(server.url("/paywall"), options)
+    assert result.error == (
+        "HTTP 403 Forbidden — the site refuses automated requests: "
+        "save the page from a browser and give its path"
+    )
+    assert server.hits["/paywall"] == 1

@@ -76,6 +76,14 @@ _MAGIC = (
     (b"\x1f\x8b", "application/gzip"),
 )
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<p")
+# What an editor can do about a refusal that another attempt will not change.
+_BLOCKED = "the site refuses automated requests: save the page from a browser and give its path"
+_STATUS_HINTS = {
+    401: _BLOCKED,
+    403: _BLOCKED,
+    451: "blocked where you are: save the page from a browser elsewhere and give its path",
+    429: "the site is limiting requests: try again in a few minutes",
+}
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 
@@ -353,12 +361,14 @@ async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOpti
 
 async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
     # The standard phrase, not the server's: the same failure reads the same for every outlet.
-    phrase = httpx.codes.get_reason_phrase(response.status_code) or response.reason_phrase
-    status = f"HTTP {response.status_code} {phrase}".rstrip()
-    if response.status_code >= 500:
+    code = response.status_code
+    phrase = httpx.codes.get_reason_phrase(code) or _one_line(response.reason_phrase)[:60]
+    status = f"HTTP {code} {phrase}".rstrip()
+    if code >= 500:
         raise _Transient(status)
-    if not 200 <= response.status_code < 300:
-        raise _Failure(status)
+    if not 200 <= code < 300:
+        hint = _STATUS_HINTS.get(code)
+        raise _Failure(f"{status} — {hint}" if hint else status)
     content_type = response.headers.get("content-type", "")
     declared = _mime(content_type)
     if not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
