@@ -59,6 +59,15 @@ def run(
     return out
 
 
+def _paragraphs(
+    extract: Callable[..., object], html: str, url: str | None, rules: frozenset[str]
+) -> list[str]:
+    try:
+        return list(extract(html, url=url, rules=rules).paragraphs)  # type: ignore[attr-defined]
+    except Exception:  # an ExtractionError scores as empty output, as in evaluate.py
+        return []
+
+
 def line(name: str, agg: dict[str, float], times: list[float]) -> str:
     ms = sum(times) / len(times) if times else 0.0
     return (
@@ -119,14 +128,17 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.ablate:
         print("rule ablation: F1 of tui.extract without the rule, and what the rule gains")
+        none = run(ev, rows, data, {"x": lambda h, u: _paragraphs(extract, h, u, frozenset())})
+        agg = ev.aggregate(none["x"][0])
+        print(
+            f"  {'(no rules)':14} F1={agg['f1']:.4f} P={agg['precision']:.4f}"
+            f" R={agg['recall']:.4f}   all rules together gain {our_agg['f1'] - agg['f1']:+.4f}"
+        )
         for rule in sorted(ALL_RULES):
             without = ALL_RULES - {rule}
 
             def fn(html: str, url: str | None, rules: frozenset[str] = without) -> list[str]:
-                try:
-                    return list(extract(html, url=url, rules=rules).paragraphs)
-                except Exception:
-                    return []
+                return _paragraphs(extract, html, url, rules)
 
             scores, _ = run(ev, rows, data, {"x": fn})["x"]
             agg = ev.aggregate(scores)

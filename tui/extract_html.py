@@ -268,7 +268,9 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
         strong = sep in _STRONG_SEPARATORS
         head, _, tail = title.rpartition(sep)
         if tail.casefold() in known or (
-            len(tail.split()) <= (4 if strong else 3) and len(head.split()) >= 4
+            len(tail.split()) <= (4 if strong else 3)
+            and len(head.split()) >= 2
+            and len(head) > len(tail)
         ):
             return strip_site_name(head.strip(), known)
         first, _, rest = title.partition(sep)

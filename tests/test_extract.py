@@ -1,0 +1,245 @@
+"""Article extraction: what an editor gets from an HTML page or a text file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readability import Document
+
+from tui.extract import Article, ExtractionError, article_text, extract
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def page(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def html(body: str, title: str = "Test page") -> str:
+    return f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return extract(page("article.html"), url="https://example.org/news/1")
+
+
+def test_paragraphs_kept_in_order_with_breaks(article: Article) -> None:
+    starts = [p.split()[0] for p in article.paragraphs]
+    assert starts == ["Officials", "The", "Rescuers", "Across", "Neither"]
+    first = article.paragraphs[0]
+    # an inline <b> does not split the paragraph; the source's line wrap becomes one space
+    assert "a row of two-storey houses and left residents" in first
+    # a <br> that cuts a sentence is mended with a space, never by running words together
+    assert "worked side by side until the last family was found" in article.paragraphs[2]
+
+
+def test_title_comes_without_site_name(article: Article) -> None:
+    assert article.title == "Night shelling hits two cities"
+    assert article.title not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "By Anna Petrosyan",  # byline
+        "Updated 10:15 GMT",  # dateline
+        "Facebook",  # share bar
+        "Related",
+        "Advertisement",
+        "Read more",
+        "Follow her on Twitter",  # author contact line
+        "All rights reserved",
+        "Home",  # navigation
+        "About us",  # footer
+    ],
+)
+def test_boilerplate_lines_dropped(article: Article, boilerplate: str) -> None:
+    assert not any(boilerplate in p for p in article.paragraphs)
+
+
+def test_caption_and_credit_dropped(article: Article) -> None:
+    text = "\n".join(article.paragraphs)
+    assert "Volunteers search" not in text  # <figcaption>
+    assert "Photo: Staff" not in text  # credit line
+
+
+def test_line_breaks_separate_lines_that_are_not_one_sentence() -> None:
+    body = "<p>Seven killed in Ganja.<br>Thirty-three wounded, officials say.</p>"
+    assert extract(html(body), selector="article").paragraphs == (
+        "Seven killed in Ganja.",
+        "Thirty-three wounded, officials say.",
+    )
+
+
+def test_brackets_and_entities_kept_literally(article: Article) -> None:
+    assert "called invented [sic] within the hour" in article.paragraphs[1]
+    assert article.paragraphs[2].startswith("Rescuers & neighbours")
+
+
+def test_selector_overrides_readability() -> None:
+    text = page("selector.html")
+    chosen = extract(text, selector="div.story-body")
+    assert chosen.paragraphs == (
+        "The ministry confirmed two casualties on Sunday morning.",
+        "Shops in the centre stayed closed.",
+    )
+    # without the selector readability takes the longer comment thread
+    assert "Reader one" in extract(text).paragraphs[0]
+
+
+def test_selector_that_matches_nothing_falls_back_to_readability() -> None:
+    assert "Reader one" in extract(page("selector.html"), selector="#nope").paragraphs[0]
+
+
+def test_invalid_selector_is_reported() -> None:
+    with pytest.raises(ExtractionError, match=r"CSS selector '\[\[' is not valid"):
+        extract(page("selector.html"), selector="[[")
+
+
+def test_page_that_default_summary_empties_still_has_text() -> None:
+    text = page("partial.html")
+    assert "<body></body>" in Document(text).summary()  # the readability bug this guards
+    paragraphs = extract(text).paragraphs
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("The band will play the open-air stage in July")
+
+
+def test_whitespace_and_control_characters_normalised() -> None:
+    body = (
+        "<p>Seven\u00a0people\u200b were kil\u00adled \x1b[31min the\x1b[0m city\x07 of\tGanja,"
+        "\u202e officials\u202c said   on Sunday.</p><p>\u00a0\u200b</p>"
+    )
+    (paragraph,) = extract(html(body)).paragraphs
+    assert paragraph == "Seven people were killed in the city of Ganja, officials said on Sunday."
+
+
+def test_table_rows_are_paragraphs() -> None:
+    body = (
+        "<p>Reported figures by city, as given by each side on Sunday morning.</p>"
+        "<table><tr><th>City</th><th>Killed</th></tr><tr><td>Ganja</td><td>7</td></tr></table>"
+    )
+    assert extract(html(body), selector="article").paragraphs[1:] == ("City Killed", "Ganja 7")
+
+
+def test_cyrillic_page() -> None:
+    result = extract(page("cyrillic.html"))
+    assert result.title == "Обстрел двух городов"
+    assert len(result.paragraphs) == 3
+    assert result.paragraphs[1].startswith("По данным министерства, погибли семь человек")
+    assert not any("Читайте также" in p for p in result.paragraphs)
+
+
+def test_armenian_page() -> None:
+    result = extract(page("armenian.html"))
+    assert result.title == "Գիշերային հրետակոծություն"
+    assert len(result.paragraphs) == 3
+    assert "բացարձակ սուտ են" in result.paragraphs[1]
+    assert not any(p.startswith("Տես նաև") for p in result.paragraphs)
+
+
+def test_benchmark_adaptor_returns_paragraphs_or_nothing() -> None:
+    assert article_text(page("article.html"))[0].startswith("Officials in the city")
+    assert article_text("") == []
+
+
+# --- plain text and Markdown -----------------------------------------------------------------
+
+
+PLAIN = """Rescuers Dig Through Rubble After Night Strikes
+
+By A. Reporter
+
+October 11, 2020
+
+Rescuers dug through the rubble of a row of houses on Sunday,
+searching for survivors after overnight strikes on the city.
+
+They carried one body to a waiting
+ambulance as neighbours watched.
+
+Related article: [Truce talks stall](https://example.org/talks)
+
+Officials said seven people were killed and 33 wounded.
+"""
+
+
+def test_plain_text_paragraphs_title_and_wrapped_lines() -> None:
+    result = extract(PLAIN, media_type="text/plain; charset=utf-8")
+    assert result.title == "Rescuers Dig Through Rubble After Night Strikes"
+    assert result.paragraphs == (
+        "Rescuers dug through the rubble of a row of houses on Sunday, "
+        "searching for survivors after overnight strikes on the city.",
+        "They carried one body to a waiting ambulance as neighbours watched.",
+        "Officials said seven people were killed and 33 wounded.",
+    )
+
+
+def test_sentence_broken_across_a_blank_line_is_mended() -> None:
+    text = (
+        "Headline\n\nThey put it in a bag to be taken away in an\n\nambulance while people wept.\n"
+    )
+    assert extract(text, media_type="text/plain").paragraphs == (
+        "They put it in a bag to be taken away in an ambulance while people wept.",
+    )
+
+
+def test_cut_off_lede_before_the_full_paragraph_is_dropped() -> None:
+    full = "Hopes that the truce would hold were dashed on Sunday, as both sides traded fire."
+    text = f"Headline\n\nHopes that the truce would hold were dashed on Sunday\n\n{full}\n"
+    assert extract(text, media_type="text/plain").paragraphs == (full,)
+
+
+def test_markdown_reduced_to_text() -> None:
+    text = (
+        "# Strikes on two cities\n\n"
+        "Officials said **seven** people were _killed_, citing [the ministry](https://x.org/a) "
+        "and `local` reports.\n\n"
+        "![a photo](https://x.org/p.jpg)\n\n"
+        "- First item of the list\n"
+        "- Second item with a [link][1]\n\n"
+        "> A quoted official\n> said this.\n\n"
+        "A note on [brackets] that are not links, and snake_case_words.\n\n"
+        "[1]: https://x.org/ref\n"
+    )
+    result = extract(text, media_type="text/markdown")
+    assert result.title == "Strikes on two cities"
+    assert result.paragraphs == (
+        "Officials said seven people were killed, citing the ministry and local reports.",
+        "First item of the list",
+        "Second item with a link",
+        "A quoted official said this.",
+        "A note on [brackets] that are not links, and snake_case_words.",
+    )
+
+
+# --- nothing to extract ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "media_type", "reason"),
+    [
+        ("", "text/html", "the document is empty"),
+        ("   \n\t ", "text/plain", "the document is empty"),
+        ("\x00\x01\x02PK\x03\x04" * 50, "text/html", "binary"),
+        ("<html><body></body></html>", "text/html", "no readable body text"),
+        (
+            html("<p>Share</p><p>Advertisement</p><p>Read more</p>"),
+            "text/html",
+            "everything on the page was boilerplate",
+        ),
+        (page("login.html"), "text/html", "log in or subscribe"),
+        ("fine text", "image/png", "'image/png' is not HTML or text"),
+    ],
+)
+def test_no_text_raises_with_reason(text: str, media_type: str, reason: str) -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract(text, media_type=media_type)
+    message = str(info.value)
+    assert message.startswith("no article text found: ")
+    assert reason in message
+    assert "\n" not in message
