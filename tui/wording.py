@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from tui.corpus import Corpus, Finding
 from tui.function_words import FUNCTION_WORDS
 from tui.model import Member, Span
+from tui.numbers import word_value
 from tui.spans import make_span, quote
 from tui.tokens import Token, tokenize
 
@@ -66,7 +67,10 @@ def _diff(left: str, right: str) -> tuple[float, list[tuple[list[Token], list[To
 
 def _substantive(tokens: list[Token]) -> bool:
     return any(
-        t.folded not in FUNCTION_WORDS and not any(ch.isdigit() for ch in t.text) for t in tokens
+        t.folded not in FUNCTION_WORDS
+        and not any(ch.isdigit() for ch in t.text)
+        and word_value(t.text) is None
+        for t in tokens
     )
 
 

@@ -1,0 +1,296 @@
+"""Every divergence kind on hand-aligned coverage of the 11 October 2020 shelling."""
+
+from __future__ import annotations
+
+import pytest
+from diverge_fixtures import BAKU, CLUSTERS, LEXICON, NORTH, SOURCES, WIRE, YEREVAN, cluster, source
+
+from tui.diverge import diverge
+from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Source
+
+
+def run(sources=SOURCES, clusters=CLUSTERS, lexicon=LEXICON) -> tuple[Divergence, ...]:
+    return diverge(sources, clusters, lexicon)[0]
+
+
+def of_kind(divergences: tuple[Divergence, ...], kind: str) -> list[Divergence]:
+    return [d for d in divergences if d.kind == kind]
+
+
+def texts(divergence: Divergence) -> list[tuple[str, str]]:
+    return [(s.source, s.text) for s in divergence.spans]
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+def test_disagreeing_death_toll_in_a_cluster() -> None:
+    (figure,) = of_kind(run(), "figure")
+    assert figure.cluster == "c1"
+    assert figure.summary == "killed: 7 (Baku Herald, Global Wire) vs 10 (Northern Post)"
+    assert texts(figure) == [
+        ("baku", "seven civilians"),
+        ("wire", "seven people"),
+        ("north", "10 people"),
+    ]
+
+
+def test_agreeing_figures_are_not_a_divergence() -> None:
+    # Everyone says 33 wounded; no "wounded" divergence, but every figure is still recorded.
+    divergences, figures = diverge(SOURCES, CLUSTERS, LEXICON)
+    assert not any(d.summary.startswith("wounded") for d in divergences)
+    wounded = [(f.source, f.value) for f in figures if f.quantity == "wounded"]
+    assert wounded == [("baku", 33), ("wire", 33), ("north", 33)]
+    assert ("baku", "buildings destroyed", 9) in [(f.source, f.quantity, f.value) for f in figures]
+
+
+def test_ages_years_and_dates_are_not_figures() -> None:
+    _, figures = diverge(SOURCES, CLUSTERS, LEXICON)
+    assert not [f for f in figures if f.source == "baku" and f.paragraph == 3]
+
+
+def test_figures_disagree_across_the_event_when_they_share_a_place() -> None:
+    baku = source("baku", "Seven civilians were killed in Ganja, officials said.")
+    north = source("north", "Rescuers in Ganja said 9 people died.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("north", 0)))
+    (figure,) = of_kind(run((baku, north), clusters), "figure")
+    assert figure.cluster == "c1"
+    assert figure.summary == "killed: 7 (Baku Herald) vs 9 (Northern Post)"
+
+
+def test_figures_about_different_places_are_not_compared_across_the_event() -> None:
+    baku = source("baku", "Seven civilians were killed in Ganja, officials said.")
+    north = source("north", "The 1990s war over the region killed some 30,000 people.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("north", 0)))
+    assert of_kind(run((baku, north), clusters), "figure") == []
+
+
+# --- blame ---------------------------------------------------------------------------------------
+
+
+def test_opposite_blame_in_one_cluster() -> None:
+    blame = [d for d in of_kind(run(), "blame") if d.cluster == "c3"]
+    assert [d.summary for d in blame] == [
+        "attack blamed on Armenian side (Baku Herald) vs Azerbaijani side (Yerevan Courier)"
+    ]
+    assert texts(blame[0]) == [
+        ("baku", "Armenian occupants also fired"),
+        ("yerevan", "Azerbaijan shelled"),
+    ]
+
+
+def test_fact_versus_attributed_claim() -> None:
+    (blame,) = [d for d in of_kind(run(), "blame") if d.cluster == "c1"]
+    assert blame.summary == (
+        "Baku Herald states as fact 'Armenian armed forces shelled'; Global Wire attributes it "
+        "('Azerbaijan's foreign ministry said')"
+    )
+    assert ("wire", "Azerbaijan's foreign ministry said") in texts(blame)
+
+
+def test_passive_voice_names_no_actor() -> None:
+    baku = source("baku", "Ganja was shelled by Armenian forces overnight.")
+    yerevan = source("yerevan", "Azerbaijani positions were shelled overnight.")
+    clusters = (cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    assert of_kind(run((baku, yerevan), clusters), "blame") == []
+
+
+def test_accused_of_names_the_accused_as_actor() -> None:
+    baku = source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = source("yerevan", "The ministry accused Azerbaijan of shelling Stepanakert.")
+    clusters = (cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    (blame,) = of_kind(run((baku, yerevan), clusters), "blame")
+    assert "Azerbaijani side (Yerevan Courier)" in blame.summary
+
+
+# --- denial --------------------------------------------------------------------------------------
+
+
+def test_denial_is_linked_to_the_claim_it_denies() -> None:
+    (denial,) = of_kind(run(), "denial")
+    assert denial.cluster == "c2"
+    assert denial.summary == (
+        "Artsakh defence ministry (Yerevan Courier) calls 'Armenian armed forces shelled Ganja' "
+        "an absolute lie (claimed by Baku Herald)"
+    )
+    assert texts(denial) == [
+        ("yerevan", "an absolute lie"),
+        ("baku", "Armenian armed forces shelled Ganja"),
+    ]
+
+
+def test_denial_verb_without_a_matching_claim() -> None:
+    yerevan = source("yerevan", "The defence ministry denied reports of troop losses near Hadrut.")
+    wire = source("wire", "Fighting continued in the south, officials said.")
+    clusters = (cluster("c1", ("yerevan", 0)), cluster("c2", ("wire", 0)))
+    (denial,) = of_kind(run((yerevan, wire), clusters), "denial")
+    assert denial.summary.startswith("defence ministry (Yerevan Courier) denied a claim: ")
+    assert texts(denial) == [("yerevan", "denied")]
+
+
+# --- naming and framing --------------------------------------------------------------------------
+
+
+def test_naming_in_a_cluster() -> None:
+    (naming,) = of_kind(run(), "naming")
+    assert naming.cluster == "c3"
+    assert naming.summary == "Khankendi (Baku Herald) / Stepanakert (Yerevan Courier, Global Wire)"
+    assert [s.text for s in naming.spans] == ["Khankendi", "Stepanakert", "Stepanakert"]
+
+
+def test_naming_across_the_event_when_names_never_meet() -> None:
+    baku = source("baku", "Artillery hit military targets in Khankendi.")
+    yerevan = source("yerevan", "Stepanakert's market was hit.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0)))
+    (naming,) = of_kind(run((baku, yerevan), clusters), "naming")
+    assert naming.cluster == "c1"
+    assert [s.text for s in naming.spans] == ["Khankendi", "Stepanakert's"]
+
+
+def test_one_side_using_its_own_name_only_is_not_naming() -> None:
+    yerevan = source("yerevan", "Stepanakert was shelled.", "Stepanakert's hospital was hit.")
+    clusters = (cluster("c1", ("yerevan", 0), ("yerevan", 1)),)
+    assert of_kind(run((yerevan,), clusters), "naming") == []
+
+
+def test_framing_terms_with_plurals_and_whole_words_only() -> None:
+    divergences = run()
+    summaries = [d.summary for d in of_kind(divergences, "framing")]
+    assert "'occupant' (Azerbaijani vocabulary) used by Baku Herald" in summaries
+    assert "'aggression' (Armenian vocabulary) used by Yerevan Courier" in summaries
+    baku = source("baku", "A preoccupant mood; the occupantsfoo were absent.")
+    assert of_kind(run((baku,), (cluster("c1", ("baku", 0)),)), "framing") == []
+
+
+# --- omission ------------------------------------------------------------------------------------
+
+
+def test_one_sided_clusters_are_omissions() -> None:
+    omissions = {d.cluster: d for d in of_kind(run(), "omission")}
+    assert omissions["c4"].summary == (
+        "Only Azerbaijani sources report (no Armenian source does): "
+        "Nine apartments were destroyed in the attack on Ganja."
+    )
+    assert omissions["c1"].summary.startswith(
+        "Only Azerbaijani and International sources report (no Armenian source does): "
+    )
+    assert [s.text for s in omissions["c4"].spans] == [BAKU.paragraphs[2]]
+    assert "c3" not in omissions  # both parties report it
+
+
+def test_neutral_only_clusters_and_absent_parties_are_not_omissions() -> None:
+    baku = source("baku", "Nine apartments were destroyed in the attack on Ganja overnight.")
+    yerevan = Source("yerevan", YEREVAN.outlet, "/x", "error", error="timed out")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("wire", 0)))
+    # The only Armenian source failed: nothing is "left out" by a side that has no text.
+    assert of_kind(run((baku, yerevan, WIRE), clusters), "omission") == []
+    # A cluster of international sources only is nobody's omission.
+    with_armenian = (baku, YEREVAN, WIRE)
+    clusters = (*clusters, cluster("c3", *((("yerevan", i)) for i in range(3))))
+    assert [d.cluster for d in of_kind(run(with_armenian, clusters), "omission")] == ["c1", "c3"]
+
+
+# --- wording -------------------------------------------------------------------------------------
+
+
+def test_rewording_between_sides() -> None:
+    baku = source("baku", "Armenian armed forces shelled Ganja overnight, killing seven civilians.")
+    wire = source("wire", "Ganja was shelled overnight, killing seven civilians.")
+    (wording,) = of_kind(run((baku, wire), (cluster("c1", ("baku", 0), ("wire", 0)),)), "wording")
+    assert wording.summary == (
+        "wording differs: Baku Herald 'Armenian armed forces shelled Ganja' vs "
+        "Global Wire 'Ganja was shelled'"
+    )
+    assert texts(wording) == [
+        ("baku", "Armenian armed forces shelled Ganja"),
+        ("wire", "Ganja was shelled"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Armenian armed forces shelled Ganja overnight, killing seven civilians.",
+        "ARMENIAN armed forces shelled Ganja overnight -- killing seven civilians!",
+        "The Armenian armed forces shelled Ganja overnight, killing 7 civilians.",
+    ],
+)
+def test_same_wording_punctuation_function_words_and_numbers_are_not_wording(other: str) -> None:
+    baku = source("baku", "Armenian armed forces shelled Ganja overnight, killing seven civilians.")
+    wire = source("wire", other)
+    clusters = (cluster("c1", ("baku", 0), ("wire", 0)),)
+    assert of_kind(run((baku, wire), clusters), "wording") == []
+
+
+def test_wording_only_between_different_sides() -> None:
+    wire = source("wire", "Ganja was shelled overnight.")
+    north = source("north", "Ganja was heavily bombarded overnight.")
+    clusters = (cluster("c1", ("wire", 0), ("north", 0)),)
+    assert of_kind(run((wire, north), clusters), "wording") == []
+
+
+# --- the whole -----------------------------------------------------------------------------------
+
+
+def test_ids_follow_cluster_then_kind_order() -> None:
+    divergences = run()
+    assert [d.id for d in divergences] == [f"d{i}" for i in range(1, len(divergences) + 1)]
+    order = [c.id for c in CLUSTERS]
+    keys = [(order.index(d.cluster), DIVERGENCE_KINDS.index(d.kind)) for d in divergences]
+    assert keys == sorted(keys)
+    assert run() == divergences  # deterministic
+
+
+def test_every_span_is_its_slice_and_in_its_cluster() -> None:
+    by_id = {s.id: s for s in SOURCES}
+    members = {c.id: set(c.members) for c in CLUSTERS}
+    divergences = run()
+    assert {d.kind for d in divergences} == set(DIVERGENCE_KINDS)
+    for divergence in divergences:
+        assert divergence.spans
+        for span in divergence.spans:
+            assert by_id[span.source].paragraphs[span.paragraph][span.start : span.end] == span.text
+        assert divergence.cluster in members
+
+
+def test_side_ids_are_data() -> None:
+    """Another conflict: sides named north/south, neutral side 'observers'."""
+    from tui.model import Outlet
+
+    def src(sid: str, side: str, text: str) -> Source:
+        return Source(sid, Outlet(sid, sid.title(), side), f"/{sid}", "ok", paragraphs=(text,))
+
+    sources = (
+        src("n1", "north", "A market burned after the raid on the harbour at dawn today."),
+        src("s1", "south", "The southern army reported calm along the whole front line today."),
+        src("o1", "observers", "Monitors counted twelve craters near the harbour on Sunday."),
+    )
+    clusters = (cluster("c1", ("n1", 0), ("o1", 0)), cluster("c2", ("s1", 0)))
+    omissions = of_kind(
+        diverge(sources, clusters, Lexicon(), neutral_sides=frozenset({"observers"}))[0],
+        "omission",
+    )
+    assert [d.summary.split(":")[0] for d in omissions] == [
+        "Only North and Observers sources report (no South source does)",
+        "Only South sources report (no North source does)",
+    ]
+
+
+def test_error_sources_and_bad_members_are_ignored() -> None:
+    broken = Source("north", NORTH.outlet, "/x", "error", error="HTTP 404")
+    clusters = (*CLUSTERS, cluster("c9", ("north", 0), ("baku", 99), ("nobody", 0)))
+    divergences = run((BAKU, YEREVAN, WIRE, broken), clusters)
+    assert not of_kind(divergences, "figure")  # the 10-killed source is gone
+    assert all(s.source != "north" for d in divergences for s in d.spans)
+
+
+def test_untrusted_text_is_cleaned_in_summaries() -> None:
+    baku = source(
+        "baku", "Nine apartments \x1b[31mwere destroyed\x1b[0m in [bold]Ganja[/bold] overnight."
+    )
+    yerevan = source("yerevan", "Stepanakert was calm.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0)))
+    (omission, *_) = of_kind(run((baku, yerevan), clusters), "omission")
+    assert "\x1b" not in omission.summary
+    assert "were destroyed" in omission.summary
+    assert omission.spans[0].text == baku.paragraphs[0]
