@@ -1,0 +1,54 @@
+"""Property: whatever the text, every span is exactly its slice and nothing crashes."""
+
+from __future__ import annotations
+
+from diverge_fixtures import LEXICON, OUTLETS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.diverge import diverge
+from tui.model import Cluster, Member, Source
+
+WORDS = [
+    "Armenian", "forces", "shelled", "Ganja", "Azerbaijan", "accused", "Armenia", "of",
+    "shelling", "Stepanakert", "Khankendi", "Khankendi's", "seven", "33", "1,200", "3.5", "a",
+    "dozen", "people", "were", "killed", "wounded", "including", "four", "women", "said",
+    "according", "to", "an", "absolute", "lie", "denied", "occupants", "aggression", "Artsakh",
+    "at", "2", "a.m.", "02:00", "aged", "68", "68-year-old", "1992", "October", "11", "24",
+    "hours", "drones", "km", "by", "was", "the", "[bold]", "\x1b[31m", "\x07", "“", "”", "’s",
+    "thirty-three", "among", "them", "apartments", "destroyed", "Baku", "Yerevan", "that",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", "\n", "  ", " - ", "'", '"']
+
+paragraph = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=0, max_size=30
+).map(lambda parts: "".join(w + s for w, s in parts))
+texts = st.lists(paragraph, min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=4), st.randoms(use_true_random=False))
+def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
+    outlets = list(OUTLETS.values())
+    sources = tuple(
+        Source(o.id, o, f"/{o.id}", "ok", paragraphs=tuple(ps))
+        for o, ps in zip(outlets, paragraph_lists, strict=False)
+    )
+    members = [Member(s.id, i) for s in sources for i in range(len(s.paragraphs))]
+    rnd.shuffle(members)
+    clusters: list[Cluster] = []
+    while members:
+        take = rnd.randint(1, 3)
+        clusters.append(Cluster(f"c{len(clusters) + 1}", 0.5, tuple(members[:take])))
+        members = members[take:]
+    divergences, figures = diverge(sources, clusters, LEXICON)
+    paragraphs = {s.id: s.paragraphs for s in sources}
+    cluster_ids = {c.id for c in clusters}
+    for divergence in divergences:
+        assert divergence.cluster in cluster_ids
+        for span in divergence.spans:
+            assert paragraphs[span.source][span.paragraph][span.start : span.end] == span.text
+            assert span.text == span.text.strip()
+        assert "\x1b" not in divergence.summary and "\x07" not in divergence.summary
+    for figure in figures:
+        assert paragraphs[figure.source][figure.paragraph][figure.start : figure.end] == figure.text
