@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -128,6 +130,19 @@ def test_failed_write_cleans_up_and_reads_as_a_miss(
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
     assert leftovers == []
     assert cache.load(tmp_path, "https://example.org/ganja") is None  # never old meta, new body
+
+
+def test_temporary_files_of_dead_writers_are_swept(tmp_path: Path) -> None:
+    cache.store(tmp_path, entry())
+    folder = cache.entry_paths(tmp_path, "https://example.org/ganja")[0].parent
+    dead, live = folder / ".tmp-dead", folder / ".tmp-live"
+    dead.write_bytes(b"half")
+    live.write_bytes(b"half")
+    long_ago = time.time() - cache.STALE_TEMP_SECONDS - 60
+    os.utime(dead, (long_ago, long_ago))
+    cache.store(tmp_path, entry(content=b"<p>again</p>"))
+    assert not dead.exists()
+    assert live.exists()  # it may be another parallax writing right now
 
 
 def damage_truncated_body(body: Path, meta: Path) -> None:

@@ -8,7 +8,8 @@ body as received and `<k>.json` its metadata, where `k` is the sha256 of the loc
 Every file is written to a temporary file in the same directory and moved into place with
 `os.replace`, body first and metadata last, so the metadata file marks a complete entry. A
 reader that finds anything wrong (missing file, bad JSON, a body whose sha256 does not match)
-treats it as a miss: a broken cache costs a refetch, never a crash.
+treats it as a miss: a broken cache costs a refetch, never a crash. Temporary files left by a
+writer that was killed are swept up by later writes to the same folder.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 _TEMP_PREFIX = ".tmp-"
+# A temporary file this old belongs to a writer that died (killed, power cut); a younger one
+# may belong to another parallax running right now.
+STALE_TEMP_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ def store(root: Path, entry: CacheEntry) -> None:
     """
     body_path, meta_path = entry_paths(root, entry.location)
     body_path.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_stale_temps(body_path.parent)
     meta = {
         "location": entry.location,
         "final_location": entry.final_location,
@@ -106,6 +112,16 @@ def store(root: Path, entry: CacheEntry) -> None:
     meta_path.unlink(missing_ok=True)
     _write_atomically(body_path, entry.content)
     _write_atomically(meta_path, json.dumps(meta, indent=2).encode("utf-8"))
+
+
+def _sweep_stale_temps(folder: Path) -> None:
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in folder.glob(f"{_TEMP_PREFIX}*"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            continue  # another writer finished or swept it first
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
