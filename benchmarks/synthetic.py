@@ -258,20 +258,25 @@ class Style:
 CLAUSES: dict[str, tuple[str, ...]] = {
     "casualties": (
         "{killed} {s:civilians} were {s:killed} and {wounded} {s:wounded} when {weapon} hit "
-        "{place} {time}",
-        "{weapon} struck {place} {time}, killing {killed} {s:civilians} and wounding {wounded}",
-        "the {s:attack} on {place} {time} left {killed} {s:civilians} dead and {wounded} "
-        "{s:wounded}",
+        "the {district} district of {place} {time}",
+        "{weapon} struck {district} in {place} {time}, killing {killed} {s:civilians} and "
+        "wounding {wounded}",
+        "the {s:attack} on {place}'s {district} quarter {time} left {killed} {s:civilians} dead "
+        "and {wounded} {s:wounded}",
     ),
     "damage": (
-        "{objects_n} {objects} near the {landmark} in {place} were {s:destroyed}",
-        "the {s:attack} {s:destroyed} {objects_n} {objects} close to the {landmark} of {place}",
-        "in {place}, {objects_n} {objects} by the {landmark} were reduced to rubble",
+        "{objects_n} {objects} near the {landmark} on {street} street in {place} were "
+        "{s:destroyed}",
+        "the {s:attack} {s:destroyed} {objects_n} {objects} on {street} street, close to the "
+        "{landmark} of {place}",
+        "in {place}, {objects_n} {objects} by the {landmark} and {street} street were reduced "
+        "to rubble",
     ),
     "claim": (
-        "{actor} {s:said} {enemy} {s:forces} had targeted {place} with {weapon}",
-        "according to {actor}, {enemy} {s:forces} fired {weapon} at {place}",
-        "{actor} accused {enemy} {s:forces} of firing {weapon} at {place}",
+        "{actor} {s:said} {enemy} {s:forces} had targeted {place} with {weapon} from {village}",
+        "according to {actor}, {enemy} {s:forces} fired {weapon} at {place} from positions "
+        "near {village}",
+        "{actor} accused {enemy} {s:forces} of firing {weapon} at {place} from {village}",
     ),
     "denial": (
         "{denier} denied firing at {place}, calling the claim {denial}",
@@ -284,9 +289,10 @@ CLAUSES: dict[str, tuple[str, ...]] = {
         "in {place}, {age}-year-old {witness} described how the {landmark} collapsed",
     ),
     "military": (
-        "{actor} {s:said} its {s:forces} destroyed {units_n} {equipment} near {place}",
-        "{units_n} {equipment} were destroyed near {place}, {actor} {s:said}",
-        "near {place}, {actor} claimed to have knocked out {units_n} {equipment}",
+        "{actor} {s:said} its {s:forces} destroyed {units_n} {equipment} near {village}, {place}",
+        "{units_n} {equipment} were destroyed near the village of {village} by {place}, "
+        "{actor} {s:said}",
+        "near {village} outside {place}, {actor} claimed to have knocked out {units_n} {equipment}",
     ),
     "humanitarian": (
         "{org} {s:said} {people_n} {s:residents} had sheltered in basements in {place} "
@@ -295,11 +301,23 @@ CLAUSES: dict[str, tuple[str, ...]] = {
         "according to {org}, {people_n} {s:residents} of {place} hid underground for {days} days",
     ),
     "diplomacy": (
-        "{diplomat} urged both sides to respect the truce and spoke of talks in {city}",
-        "in {city}, {diplomat} called on both sides to honour the ceasefire",
-        "{diplomat} appealed from {city} for both sides to keep to the truce",
+        "{diplomat} urged both sides to respect the truce after a call with {envoy} from {city}",
+        "in {city}, {diplomat} called on both sides to honour the ceasefire, {envoy} said",
+        "{diplomat} and {envoy} appealed from {city} for both sides to keep to the truce",
     ),
 }
+# Syllables for the names real reports are full of (villages, streets, victims), which are
+# what tells one fact from the next.
+SYLLABLES = (
+    "ka", "ra", "gul", "ba", "shen", "ar", "ta", "van", "mir", "zor", "nak", "lu", "dag",
+    "bey", "han", "ser", "ov", "li", "dzor", "ga", "vet", "sa", "rin", "chai", "tu", "mes",
+)  # fmt: skip
+
+
+def _proper_name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
 CITIES = ("Moscow", "Geneva", "Paris", "Washington", "Ankara", "Tehran", "Vienna", "Brussels")
 FACT_SHAPES = (
     ("casualties", "claim", "denial"),
@@ -337,7 +355,10 @@ def _new_fact(rng: random.Random, fact_id: str) -> Fact:
         "enemy": ENEMY[side],
         "denier": rng.choice(ACTORS[enemy_side]),
         "denial": rng.choice(DENIALS),
-        "witness": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+        "witness": f"{rng.choice(FIRST_NAMES)} {_proper_name(rng)}",
+        "district": _proper_name(rng),
+        "street": _proper_name(rng),
+        "village": _proper_name(rng),
         "age": rng.randint(19, 88),
         "units_n": units_n,
         "equipment": rng.choice(EQUIPMENT),
@@ -346,6 +367,7 @@ def _new_fact(rng: random.Random, fact_id: str) -> Fact:
         "days": rng.randint(2, 14),
         "diplomat": rng.choice(ACTORS["international"][2:]),
         "city": rng.choice(CITIES),
+        "envoy": f"envoy {rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
     }
     return Fact(fact_id, side, slots, rng.choice(FACT_SHAPES))
 

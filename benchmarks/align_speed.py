@@ -1,0 +1,149 @@
+"""How fast `tui.align.align` is, and whether its shortcut changes the answer.
+
+The aligner scores only candidate pairs that an inverted index nominates. The baseline here,
+run in the same process on the same synthetic event (benchmarks/synthetic.py), scores every
+pair of paragraphs of different sources with token_set_ratio (rapidfuzz's C loop,
+`process.extract` per paragraph: numpy is not installed, so no `cdist`) and clusters that full
+edge set with the same `tui.align.cluster`. The script prints both times, their ratio, and how
+far the two clusterings agree (co-clustered pairs, identical clusters), plus both against the
+generator's ground truth. Timings are printed, never asserted: the machine is shared.
+
+    python benchmarks/align_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--sweep]
+
+`--sweep` scores threshold combinations against the ground truth instead (how the defaults
+in tui/align.py were chosen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from benchmarks.synthetic import make_labelled_event
+from tui.align import (
+    THRESHOLDS,
+    Edges,
+    Paragraph,
+    Thresholds,
+    align,
+    cluster,
+    is_edge,
+    prepare,
+)
+from tui.model import Cluster, Member
+
+Pair = tuple[Member, Member]
+
+
+def naive_edges(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> Edges:
+    """Every cross-source pair scored with token_set_ratio: the baseline the index avoids."""
+    keys = [p.key for p in paragraphs]
+    edges: Edges = {}
+    for i, paragraph in enumerate(paragraphs):
+        for _, score, k in process.extract(
+            paragraph.key,
+            keys[i + 1 :],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=t.edge * 100,
+            limit=None,
+        ):
+            j = i + 1 + k
+            other = paragraphs[j]
+            if other.member.source != paragraph.member.source and is_edge(
+                paragraph, other, score / 100, t
+            ):
+                edges[(i, j)] = score / 100
+    return edges
+
+
+def naive_align(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> tuple[Cluster, ...]:
+    return cluster(paragraphs, naive_edges(paragraphs, t), t)
+
+
+def co_clustered(groups: Iterable[Iterable[Member]]) -> set[Pair]:
+    return {pair for g in groups for pair in itertools.combinations(sorted(g), 2)}
+
+
+def agreement(found: set[Pair], reference: set[Pair]) -> tuple[float, float]:
+    """Pairwise precision and recall of `found` against `reference` (1.0 when both empty)."""
+    hits = len(found & reference)
+    return (hits / len(found) if found else 1.0, hits / len(reference) if reference else 1.0)
+
+
+def truth_groups(labels: dict[Member, str]) -> list[list[Member]]:
+    by_fact: dict[str, list[Member]] = defaultdict(list)
+    for member, fact in labels.items():
+        by_fact[fact].append(member)
+    return list(by_fact.values())
+
+
+def timed(fn, *args):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - start
+
+
+def run(n_sources: int, n_paragraphs: int, seed: int) -> None:
+    event = make_labelled_event(n_sources, n_paragraphs, seed)
+    n = sum(len(s.paragraphs) for s in event.sources)
+    print(f"event: {n_sources} sources x {n_paragraphs} paragraphs = {n} paragraphs (seed {seed})")
+    fast, fast_s = timed(align, event.sources, event.lexicon)
+    paragraphs, prepare_s = timed(prepare, event.sources, event.lexicon)
+    naive, naive_s = timed(naive_align, paragraphs)
+    naive_s += prepare_s
+    print(f"align (index + candidates): {fast_s:8.3f} s")
+    print(f"naive (all pairs scored):   {naive_s:8.3f} s")
+    print(f"speed-up: {naive_s / fast_s:.1f}x")
+    fast_pairs = co_clustered(c.members for c in fast)
+    naive_pairs = co_clustered(c.members for c in naive)
+    precision, recall = agreement(fast_pairs, naive_pairs)
+    same = len({c.members for c in fast} & {c.members for c in naive})
+    print(
+        f"fast vs naive: co-clustered pairs precision {precision:.4f} recall {recall:.4f}; "
+        f"identical clusters {same}/{len(naive)} (fast has {len(fast)})"
+    )
+    truth = co_clustered(truth_groups(event.labels))
+    for name, pairs in (("fast", fast_pairs), ("naive", naive_pairs)):
+        p, r = agreement(pairs, truth)
+        print(f"{name} vs ground truth: precision {p:.4f} recall {r:.4f}")
+
+
+def sweep(n_sources: int, n_paragraphs: int, seed: int) -> None:
+    event = make_labelled_event(n_sources, n_paragraphs, seed)
+    paragraphs = prepare(event.sources, event.lexicon)
+    truth = co_clustered(truth_groups(event.labels))
+    loosest = replace(THRESHOLDS, edge=0.65, min_shared=1)
+    scored = naive_edges(paragraphs, loosest)
+    print("edge  shared  link   precision  recall   F1     clusters")
+    for edge, shared, link in itertools.product(
+        (0.65, 0.7, 0.75, 0.8, 0.85, 0.9), (3, 4), (0.4, 0.5, 0.6)
+    ):
+        t = replace(THRESHOLDS, edge=edge, min_shared=shared, link=link)
+        edges = {
+            (i, j): s for (i, j), s in scored.items() if is_edge(paragraphs[i], paragraphs[j], s, t)
+        }
+        clusters = cluster(paragraphs, edges, t)
+        p, r = agreement(co_clustered(c.members for c in clusters), truth)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        row = f"{edge:4.2f}  {shared:6d}  {link:4.2f}   {p:9.4f}  {r:6.4f}  {f1:6.4f}"
+        print(f"{row}  {len(clusters)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=int, default=30)
+    parser.add_argument("--paragraphs", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sweep", action="store_true", help="score thresholds against truth")
+    args = parser.parse_args()
+    (sweep if args.sweep else run)(args.sources, args.paragraphs, args.seed)
+
+
+if __name__ == "__main__":
+    main()
