@@ -19,7 +19,7 @@ from report_fixtures import PARAGRAPHS, ganja_comparison
 
 from tui.markdown_escape import clean
 from tui.model import Comparison
-from tui.report import render_markdown
+from tui.report import format_value, render_markdown
 
 # What the report itself emits; anything else in the HTML came from article text.
 ALLOWED_TAGS = {
@@ -347,3 +347,44 @@ SPECIALS = "|`*_[]()<>&#!~$\\:/@.-=+ \n\x1b\x00\u202e"
 @given(st.text(alphabet=st.sampled_from(SPECIALS) | st.characters(), max_size=40))
 def test_any_text_stays_text(text: str) -> None:
     _check_hostile(text)
+
+
+def test_contested_values_are_bold(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, _, markdown = ganja
+    killed = next(line for line in markdown.splitlines() if "killed</b> |" in line)
+    wounded = next(line for line in markdown.splitlines() if line.startswith("| wounded"))
+    assert killed.count("<b>7</b> (¶1)") == 2 and "<b>9</b> (¶1)" in killed
+    assert "<b>" not in wounded
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(7, "7"), (7.0, "7"), (1200, "1,200"), (30000.0, "30,000"), (2.5, "2.5"), (35 / 3, "11.67")],
+)
+def test_figures_read_as_an_editor_writes_them(value: float, shown: str) -> None:
+    assert format_value(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("location", "href"),
+    [
+        ("https://e.com/a b)|[x]<y>`z`", "https://e.com/a%20b%29%7C%5Bx%5D%3Cy%3E%60z%60"),
+        ("https://e.com/?a=1&copy=2", "https://e.com/?a=1&copy=2"),
+        ("https://e.com/\x1b[31m\nx", "https://e.com/%20x"),
+    ],
+)
+def test_url_locations_are_one_safe_link(location: str, href: str) -> None:
+    comparison = ganja_comparison()
+    odd = replace(comparison.sources[0], location=location)
+    reader = read(render_markdown(replace(comparison, sources=(odd, *comparison.sources[1:]))))
+    assert href in reader.links
+    assert [len(row) for row in after(reader.blocks, "Sources", "table").rows] == [7] * 6
+
+
+@pytest.mark.parametrize("location", ["javascript:alert(1)", "file:///etc/passwd", "data:,x"])
+def test_other_schemes_are_never_links(location: str) -> None:
+    comparison = ganja_comparison()
+    odd = replace(comparison.sources[0], location=location)
+    reader = read(render_markdown(replace(comparison, sources=(odd, *comparison.sources[1:]))))
+    assert all(link.startswith("https://") for link in reader.links)
+    assert after(reader.blocks, "Sources", "table").rows[1][2] == location

@@ -321,7 +321,9 @@ def _contested(view: _View, figures: list[Figure]) -> set[Figure]:
         f
         for f in figures
         for s in spans
-        if (s.source, s.paragraph) == (f.source, f.paragraph) and s.start < f.end and f.start < s.end
+        if (s.source, s.paragraph) == (f.source, f.paragraph)
+        and s.start < f.end
+        and f.start < s.end
     }
 
 
