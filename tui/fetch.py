@@ -23,6 +23,7 @@ import hashlib
 import re
 import socket
 import ssl
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -283,14 +284,16 @@ def _parse_location(location: str) -> httpx.URL | Path:
 
 def _read_local(location: str, path: Path, max_bytes: int) -> Document:
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise _Failure(f"is a directory, not a file: {path}")
-        size = path.stat().st_size
-        if size > max_bytes:
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block or never end
+            raise _Failure(f"not a regular file: {path}")
+        if status.st_size > max_bytes:
             raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
         with path.open("rb") as handle:
             content = handle.read(max_bytes + 1)
-        modified = path.stat().st_mtime
+        modified = status.st_mtime
     except FileNotFoundError:
         raise _Failure(f"file not found: {path}") from None
     except PermissionError:
