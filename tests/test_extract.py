@@ -165,6 +165,10 @@ ambulance as neighbours watched.
 Related article: [Truce talks stall](https://example.org/talks)
 
 Officials said seven people were killed and 33 wounded.
+
+Original url:
+
+https://example.org/news/rescuers-dig
 """
 
 

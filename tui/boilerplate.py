@@ -221,6 +221,17 @@ def _ui(block: Block, _: Context) -> bool:
     return block.kind != "row" and not re.search(r"[^\W\d_]", text)
 
 
+_URL_LINE_RE = _rx(
+    r"^\W*(?:(?:original (?:url|article|story|source)|source url|source|via|link)\s*:?\s*)?"
+    r"(?:https?://|www\.)\S+\W*$|^\W*original (?:url|article|story|source)\s*:\W*$"
+)
+
+
+def _url_line(block: Block, _: Context) -> bool:
+    """A bare web address, or a label for one: a pointer, not something the article says."""
+    return bool(_URL_LINE_RE.match(block.text))
+
+
 def _title_repeat(block: Block, ctx: Context) -> bool:
     return bool(ctx.title_key) and fold(block.text) == ctx.title_key
 
@@ -242,6 +253,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("dateline", _dateline),
     LineRule("byline", _byline),
     LineRule("ui", _ui),
+    LineRule("url", _url_line),
     LineRule("title", _title_repeat),
     LineRule("link-promo", _link_promo),
 )
