@@ -1,0 +1,76 @@
+from tui.model import Lexicon, NameGroup
+from tui.normalise import group_key, informative_tokens, match_key, name_matcher, stem, terms
+
+LEXICON = Lexicon(
+    names=(
+        NameGroup(
+            "stepanakert",
+            (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi", "Xankendi"))),
+        ),
+        NameGroup(
+            "karabakh",
+            (("armenian", ("Republic of Artsakh", "Artsakh")), ("azerbaijani", ("Karabakh",))),
+        ),
+    )
+)
+
+
+def test_number_words_and_digits_give_the_same_key() -> None:
+    assert match_key("Seven civilians were killed", LEXICON) == match_key(
+        "7 civilians killed", LEXICON
+    )
+    assert informative_tokens("thirty-three wounded, 1,200 displaced", LEXICON) == [
+        "33",
+        "wound",
+        "1200",
+        "displac",
+    ]
+
+
+def test_every_name_of_a_group_becomes_one_key() -> None:
+    keys = {match_key(f"Shelling hit {name} overnight", LEXICON) for name in
+            ("Stepanakert", "Khankendi", "XANKENDI", "Stepanakert's")}  # fmt: skip
+    assert len(keys) == 1
+    assert group_key("stepanakert") in next(iter(keys)).split()
+
+
+def test_multi_word_names_match_longest_first_with_spans() -> None:
+    text = "Officials of the Republic of Artsakh said"
+    found = [t for t in terms(text, LEXICON) if t.kind == "name"]
+    assert [(t.key, text[t.start : t.end]) for t in found] == [
+        (group_key("karabakh"), "Republic of Artsakh")
+    ]
+
+
+def test_spans_point_at_the_original_characters() -> None:
+    text = "Azerbaijan's ministry: seven dead in Ganja."
+    for term in terms(text, LEXICON):
+        assert text[term.start : term.end].strip() == text[term.start : term.end]
+    number = next(t for t in terms(text, LEXICON) if t.kind == "number")
+    assert (number.key, text[number.start : number.end]) == ("7", "seven")
+
+
+def test_stopwords_possessives_and_accents() -> None:
+    assert informative_tokens("The shelling of the city's market", LEXICON) == [
+        "shell",
+        "city",
+        "market",
+    ]
+    assert match_key("Ağdam", LEXICON) == match_key("Agdam", LEXICON)
+
+
+def test_stem_is_consistent_across_inflections() -> None:
+    assert stem("killed") == stem("killing") == stem("kills") == "kill"
+    assert stem("casualties") == stem("casualty")
+
+
+def test_untrusted_text_does_not_break_normalisation() -> None:
+    text = "\x1b[31m[red]Ganja[/red]\x1b[0m <b>7</b>\x00 killed"
+    assert "ganja" in informative_tokens(text, LEXICON)
+    assert "7" in informative_tokens(text, LEXICON)
+    assert match_key("", LEXICON) == ""
+
+
+def test_matcher_is_compiled_once_per_lexicon() -> None:
+    assert name_matcher(LEXICON) is name_matcher(LEXICON)
+    assert name_matcher(Lexicon()).longest == 0
