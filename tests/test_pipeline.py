@@ -22,8 +22,8 @@ called the claims that they had fired on Ganja an absolute lie.</p>
 <p>Volunteers handed out bread and water in the shelters of the old quarter on Sunday morning.</p>
 </article></body></html>"""
 
-AZERBAIJANI_PAGE = """<html><head><meta charset="utf-8"><title>Ganja struck again</title></head><body>
-<article>
+AZERBAIJANI_PAGE = """<html><head><meta charset="utf-8"><title>Ganja struck again</title></head>
+<body><article>
 <p>Armenian armed forces shelled Ganja overnight, killing seven civilians and wounding 33,
 the foreign ministry of Azerbaijan said on Sunday.</p>
 <p>The ministry said the strike on Ganja came less than a day after the humanitarian truce
@@ -44,7 +44,11 @@ def _config(tmp_path: Path, articles: tuple[ArticleRef, ...]) -> tuple[Config, E
     )
     event = Event("ganja", "Ganja and Stepanakert shelled", dt.date(2020, 10, 11), articles)
     lexicon = Lexicon(
-        names=(NameGroup("stepanakert", (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi",)))),),
+        names=(
+            NameGroup(
+                "stepanakert", (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi",)))
+            ),
+        ),
         denial=("absolute lie",),
     )
     return Config(tmp_path / "sources.yaml", sides, outlets, (event,), lexicon), event
@@ -109,7 +113,9 @@ async def test_second_run_offline_comes_from_the_cache(
     assert [p.state for p in seen if p.source is not None] == ["cached"]
 
 
-async def test_a_page_without_text_is_an_error_source(tmp_path: Path, pages: tuple[Path, Path]) -> None:
+async def test_a_page_without_text_is_an_error_source(
+    tmp_path: Path, pages: tuple[Path, Path]
+) -> None:
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body><nav>Home | News</nav></body></html>", encoding="utf-8")
     config, event = _config(
@@ -154,7 +160,9 @@ def test_compare_keeps_error_sources_and_the_clock_it_is_given(tmp_path: Path) -
     config, event = _config(tmp_path, ())
     from tui.model import Source
 
-    failed = Source("wire", config.outlet("wire"), "https://example.org/x", "error", error="HTTP 500")
+    failed = Source(
+        "wire", config.outlet("wire"), "https://example.org/x", "error", error="HTTP 500"
+    )
     now = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
     comparison = compare(config, event, (failed,), now=now)

@@ -102,27 +102,31 @@ async def gather_sources(
     planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
     notify = on_progress or (lambda _progress: None)
 
+    fetch_notes: dict[int, str] = {}
+
     def forward(index: int, state: FetchState, detail: str) -> None:
-        # The final state is announced after extraction, together with the source.
+        # The final state is announced after extraction, together with the source; what the
+        # fetch said then (size, or that the cache could not be written) goes along with it.
         if state in ("queued", "fetching"):
             notify(Progress(planned[index].id, state, detail))
+        else:
+            fetch_notes[index] = detail
 
     results = await fetch_all([p.location for p in planned], options, on_progress=forward)
 
-    async def finish(item: PlannedSource, result: FetchResult) -> Source:
-        source = await asyncio.to_thread(source_from_fetch, item, result)
+    async def finish(index: int, result: FetchResult) -> Source:
+        source = await asyncio.to_thread(source_from_fetch, planned[index], result)
         if source.ok:
             cached = result.document is not None and result.document.from_cache
             state: FetchState = "cached" if cached else "done"
-            detail = f"{len(source.paragraphs)} paragraphs"
+            notes = (f"{len(source.paragraphs)} paragraphs", fetch_notes.get(index, ""))
+            detail = ", ".join(filter(None, notes))
         else:
             state, detail = "error", source.error or ""
         notify(Progress(source.id, state, detail, source))
         return source
 
-    return tuple(
-        await asyncio.gather(*(finish(p, r) for p, r in zip(planned, results, strict=True)))
-    )
+    return tuple(await asyncio.gather(*(finish(i, r) for i, r in enumerate(results))))
 
 
 def compare(
