@@ -133,7 +133,7 @@ def candidate_pairs(
     for term, found in entries.items():
         found.sort()
         index[term] = ([key for key, _ in found], [j for _, j in found])
-    pairs: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int]] = []
     for i, terms in enumerate(ordered):
         least = _least_shared(paragraphs[i], t)
         if len(terms) < least:
@@ -142,12 +142,17 @@ def candidate_pairs(
         for term in terms[: len(terms) - least + 1]:
             keys, js = index[term]
             found.update(js[: bisect.bisect_right(keys, -least)])
-        source = paragraphs[i].member.source
-        pairs.update((min(i, j), max(i, j)) for j in found if paragraphs[j].member.source != source)
+        a = paragraphs[i]
+        size = len(terms)
+        for j in found:
+            b = paragraphs[j]
+            # Each pair is the shorter paragraph's to find (the guarantee above is for it).
+            longer = len(b.terms) > size or (len(b.terms) == size and j > i)
+            if longer and b.member.source != a.member.source and _shares_enough(a, b, t):
+                pairs.append((min(i, j), max(i, j)))
     out: dict[int, list[int]] = defaultdict(list)
     for i, j in sorted(pairs):
-        if _shares_enough(paragraphs[i], paragraphs[j], t):
-            out[i].append(j)
+        out[i].append(j)
     return out
 
 
