@@ -413,19 +413,31 @@ def _quote(view: _View, source_id: str, index: int, ranges: list[tuple[int, int]
     return f"<b>{inline(view.names[source_id])}</b> ¶{index + 1}: {marked(text, ranges)}"
 
 
+def _whole(view: _View, source_id: str, index: int, span: tuple[int, int]) -> bool:
+    text = view.paragraph(source_id, index) or ""
+    return span[0] <= 0 and span[1] >= len(text.rstrip())
+
+
 def _omissions(view: _View) -> str:
-    """What only some sides report, grouped by which sides those are."""
+    """What only some sides report, grouped by which sides those are.
+
+    The quote is what the editor needs, so it leads and the summary follows in small print; a
+    highlight over a whole paragraph says nothing here and is left out.
+    """
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for divergence in _ordered(
-        view, (d for d in view.comparison.divergences if d.kind == "omission")
-    ):
+    omissions = (d for d in view.comparison.divergences if d.kind == "omission")
+    for divergence in _ordered(view, omissions):
         places = _places(view, divergence)
         sides = tuple(dict.fromkeys(view.sources[s].side for s, _ in places))
-        lines = [
-            f"- <b>{inline(divergence.summary) or 'omission'}</b> <sub>{code(divergence.id)}</sub>"
+        quotes = [
+            _quote(view, s, i, [r for r in ranges if not _whole(view, s, i, r)])
+            for (s, i), ranges in places.items()
         ]
-        lines += [f"  - {_quote(view, s, i, ranges)}" for (s, i), ranges in places.items()]
-        groups[sides].append("\n".join(lines))
+        note = f"<sub>{code(divergence.id)} {inline(divergence.summary)}</sub>"
+        if len(quotes) == 1:
+            groups[sides].append(f"- {quotes[0]}<br>{note}")
+        else:
+            groups[sides].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
     if not groups:
         return ""
     parts = ["## Omissions"]
