@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.config import (
     DEMO_EVENT,
@@ -279,6 +281,13 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
             'quotes: "1234"',
         ),
         ("lang: en", "lang: no", 6, "read as true/false"),
+        ("{name: Trend, side", "{name: [Trend, T], side", 5, "it is a list; write a single value"),
+        (
+            "{name: Trend, side",
+            '{name: "Tr\\x1b[2Jend", side',
+            5,
+            "'Tr\\x1b[2Jend' contains a control",
+        ),
         ("lang: en", "lang: english-language", 6, "not a language code"),
         ('homepage: "https://apa.az"', "homepage: apa.az", 6, "write https://"),
         (
@@ -331,7 +340,7 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
             'armenian: {label: Armenian, colour: "#e69f00"}',
             "armenian:\n    label: Armenian\n    colour: #e69f00",
             4,
-            "'#' starts a comment",
+            "'#' starts a YAML comment",
         ),
         (
             "armenian: {label",
@@ -479,3 +488,103 @@ def test_summarise_the_shipped_config() -> None:
     summary = summarise(load_config(bundled_config_path()))
     assert f"{DEMO_EVENT}  2020-10-11  4 articles (0 urls, 4 local files)" in summary
     assert "ganja-2020-10-11  2020-10-11  12 articles (12 urls, 0 local files)" in summary
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+YAML_PIECES = st.sampled_from(
+    [
+        "sides:",
+        "outlets:",
+        "events:",
+        "lexicon:",
+        "names:",
+        "framing:",
+        "denial:",
+        "  ",
+        "    ",
+        "- ",
+        ": ",
+        "{",
+        "}",
+        "[",
+        "]",
+        ", ",
+        "\n",
+        "\t",
+        "#",
+        '"',
+        "'",
+        "armenian",
+        "trend",
+        "label: A",
+        'colour: "#fff"',
+        "side: armenian",
+        "name: T",
+        "url: https://x.am/a",
+        "path: a.html",
+        "outlet: trend",
+        "date: 2020-10-11",
+        "title: T",
+        "articles:",
+        "&a",
+        "*a",
+        "<<: ",
+        "!!python/object:os.system",
+        "~",
+        "null",
+        "yes",
+        "12",
+        "1e3",
+        "2020-02-30",
+        "\x00",
+        "\ufeff",
+        "é",
+        "---",
+        "...",
+    ]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(YAML_PIECES, max_size=40).map("".join))
+def test_any_text_loads_or_fails_with_config_error(tmp_path: Path, text: str) -> None:
+    """Whatever an editor types, the answer is a Config or a ConfigError, never a traceback."""
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        assert exc.problems
+        assert all(p.startswith("sources.yaml") and " — " in p for p in exc.problems), exc.problems
+    else:
+        summarise(config)
+        find_problems(config)
+
+
+def test_valid_structure_with_random_values_never_crashes(tmp_path: Path) -> None:
+    """Every scalar of the valid file replaced by awkward values, one at a time."""
+    awkward = [
+        "",
+        "~",
+        "[]",
+        "{}",
+        "[a, b]",
+        "{a: 1}",
+        "12",
+        "-1.5",
+        "yes",
+        "2020-10-11",
+        '"\\x07"',
+    ]
+    scalars = list(re.finditer(r"(?<=: )[^{}\[\],\n]+", VALID))
+    for match in scalars:
+        for value in awkward:
+            text = VALID[: match.start()] + value + VALID[match.end() :]
+            write(tmp_path, text)
+            try:
+                load_config(tmp_path / "sources.yaml")
+            except ConfigError as exc:
+                assert all(MESSAGE_RE.match(p) for p in exc.problems), (text, exc.problems)

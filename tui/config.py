@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ def find_problems(config: Config) -> tuple[str, ...]:
                 f"{name}: event '{event.id}' only has articles from side '{sides.pop()}'"
                 " — add outlets from another side, or there is nothing to compare"
             )
-    return tuple(problems)
+    return tuple(_printable(p) for p in problems)
 
 
 def summarise(config: Config) -> str:
@@ -229,7 +230,7 @@ def _syntax_message(name: str, exc: yaml.MarkedYAMLError, text: str) -> str:
         fix = 'put quotes around text that contains ": "'
     else:
         fix = "check the indentation and quotes on this line and the one before"
-    return f"{name}:{line}: YAML syntax error: {problem} — {fix}"
+    return _printable(f"{name}:{line}: YAML syntax error: {problem} — {fix}")
 
 
 # --- validation ----------------------------------------------------------------------------------
@@ -253,13 +254,18 @@ class _Walker:
         self.problems: list[str] = []
 
     def problem(self, node: Node, what: str, fix: str) -> None:
-        self.problems.append(f"{self.name}:{node.start_mark.line + 1}: {what} — {fix}")
+        message = f"{self.name}:{node.start_mark.line + 1}: {what} — {fix}"
+        self.problems.append(_printable(message))
 
     # generic shapes ----------------------------------------------------------------------------
 
     def mapping(self, node: Node, where: str) -> list[_Entry] | None:
         if not isinstance(node, MappingNode):
-            self.problem(node, f"{where} must be a mapping of key: value lines", _shape_fix(node))
+            self.problem(
+                node,
+                f"{where} must be a mapping of key: value lines",
+                _shape_fix(node, "indented key: value lines under it"),
+            )
             return None
         entries: list[_Entry] = []
         first_line: dict[str, int] = {}
@@ -308,9 +314,12 @@ class _Walker:
     def text(self, node: Node, where: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == YAML_STR:
             value = str(node.value).strip()
-            if value:
+            if not value:
+                self.problem(node, f"{where} is empty", "write a value or remove the line")
+            elif _printable(value) != value:
+                self.problem(node, f"{where} '{value}' contains a control character", "delete it")
+            else:
                 return value
-            self.problem(node, f"{where} is empty", "write a value or remove the line")
             return None
         if isinstance(node, ScalarNode) and node.tag == YAML_NULL:
             self.problem(node, f"{where} is empty", "write a value or remove the line")
@@ -322,7 +331,7 @@ class _Walker:
                 f'put it in quotes: "{node.value}"',
             )
         else:
-            self.problem(node, f"{where} must be text", _shape_fix(node))
+            self.problem(node, f"{where} must be text", _shape_fix(node, "a single value"))
         return None
 
     def texts(self, node: Node, where: str) -> list[tuple[str, Node]]:
@@ -404,7 +413,7 @@ class _Walker:
             self.problem(
                 node,
                 f"the colour of {where} is empty",
-                "quote it, because in YAML '#' starts a comment: colour: \"#e67e22\"",
+                "write it in quotes, colour: \"#e67e22\" (unquoted, '#' starts a YAML comment)",
             )
             return None
         value = self.text(node, f"the colour of {where}")
@@ -681,18 +690,30 @@ def _suggest(value: str, choices: Iterable[str], label: str) -> str:
     return f"use one of: {listed}" if choices else f"nothing is {label} yet"
 
 
+def _printable(text: str) -> str:
+    """Escape control and format characters so that a message cannot rewrite the terminal."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n"
+        else ch
+        for ch in text
+    )
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _shape_fix(node: Node) -> str:
+def _shape_fix(node: Node, wanted: str) -> str:
     if isinstance(node, ScalarNode) and node.tag == YAML_NULL:
-        return "it is empty: fill it in, or indent the lines that belong under it"
-    if isinstance(node, SequenceNode):
-        return "it is a list ('- ' lines); write key: value lines instead"
-    if isinstance(node, MappingNode):
-        return "it is a mapping (key: value lines); write a list with '- ' lines instead"
-    return "indent the entries under it (see the bundled sources.yaml)"
+        found = "empty"
+    elif isinstance(node, SequenceNode):
+        found = "a list"
+    elif isinstance(node, MappingNode):
+        found = "a mapping (key: value)"
+    else:
+        found = "a single value"
+    return f"it is {found}; write {wanted} (see the bundled sources.yaml)"
 
 
 def _local_path(location: str) -> Path | None:
