@@ -13,9 +13,10 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from tui.markdown_escape import code, inline, location, marked
-from tui.model import Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
+from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
 from tui.report_contract import SCHEMA
 from tui.tokens import tokenize
 
@@ -165,7 +166,7 @@ def _score(score: float) -> float | None:
 
 
 def render_markdown(comparison: Comparison) -> str:
-    view = _View(comparison)
+    view = _view(comparison)
     sections = [
         _header(view),
         _sources_table(view),
@@ -177,36 +178,19 @@ def render_markdown(comparison: Comparison) -> str:
     return "\n\n".join(section for section in sections if section) + "\n"
 
 
+@dataclass(frozen=True)
 class _View:
     """Lookups the Markdown sections share, tolerant of ids that point nowhere."""
 
-    def __init__(self, comparison: Comparison) -> None:
-        self.comparison = comparison
-        self.sources = {source.id: source for source in comparison.sources}
-        self.cluster_order = {c.id: i for i, c in enumerate(comparison.clusters)}
-        self.clusters = {c.id: c for c in comparison.clusters}
-        known = {side.id: side for side in comparison.sides}
-        for source in comparison.sources:
-            known.setdefault(source.side, Side(source.side, source.side, ""))
-        self.sides: tuple[Side, ...] = tuple(known.values())
-        self.source_order = {
-            source.id: (index, position)
-            for index, side in enumerate(self.sides)
-            for position, source in enumerate(comparison.sources)
-            if source.side == side.id
-        }
-        outlets = Counter(source.outlet.name for source in comparison.sources)
-        self.names = {
-            s.id: s.outlet.name if outlets[s.outlet.name] == 1 else f"{s.outlet.name} ({s.id})"
-            for s in comparison.sources
-        }
-        self.read_sides = [
-            side for side in self.sides if any(s.ok and s.side == side.id for s in self.ok)
-        ]
-
-    @property
-    def ok(self) -> list[Source]:
-        return [source for source in self.comparison.sources if source.ok]
+    comparison: Comparison
+    sources: dict[str, Source]
+    ok: tuple[Source, ...]
+    clusters: dict[str, Cluster]
+    cluster_order: dict[str, int]
+    sides: tuple[Side, ...]  # the comparison's sides, then any a source names but it lacks
+    read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
+    source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
+    names: dict[str, str]  # outlet name, with the source id when an outlet has several
 
     def paragraph(self, source_id: str, index: int) -> str | None:
         source = self.sources.get(source_id)
@@ -216,6 +200,34 @@ class _View:
 
     def side_label(self, side_id: str) -> str:
         return next((side.label for side in self.sides if side.id == side_id), side_id)
+
+
+def _view(comparison: Comparison) -> _View:
+    known = {side.id: side for side in comparison.sides}
+    for source in comparison.sources:
+        known.setdefault(source.side, Side(source.side, source.side, ""))
+    sides = tuple(known.values())
+    ok = tuple(source for source in comparison.sources if source.ok)
+    outlets = Counter(source.outlet.name for source in comparison.sources)
+    return _View(
+        comparison=comparison,
+        sources={source.id: source for source in comparison.sources},
+        ok=ok,
+        clusters={cluster.id: cluster for cluster in comparison.clusters},
+        cluster_order={cluster.id: i for i, cluster in enumerate(comparison.clusters)},
+        sides=sides,
+        read_sides=tuple(side for side in sides if side.id in {s.side for s in ok}),
+        source_order={
+            source.id: (index, position)
+            for index, side in enumerate(sides)
+            for position, source in enumerate(comparison.sources)
+            if source.side == side.id
+        },
+        names={
+            s.id: s.outlet.name if outlets[s.outlet.name] == 1 else f"{s.outlet.name} ({s.id})"
+            for s in comparison.sources
+        },
+    )
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
@@ -241,9 +253,7 @@ def _header(view: _View) -> str:
         for side in view.sides
     ]
     kinds = Counter(d.kind for d in comparison.divergences)
-    by_kind = ", ".join(
-        f"{kinds[k]} {k}" for k in (*KIND_ORDER, "omission") if kinds[k]
-    )  # fmt: skip
+    by_kind = ", ".join(f"{kinds[k]} {k}" for k in (*KIND_ORDER, "omission") if kinds[k])
     total = len(comparison.divergences)
     return "\n\n".join(
         [
