@@ -24,7 +24,7 @@ from tui.report import format_value, render_markdown
 # What the report itself emits; anything else in the HTML came from article text.
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
-    "a", "b", "i", "sub", "code", "mark", "br", "wbr", "strong",
+    "a", "b", "i", "sub", "code", "mark", "br", "wbr", "strong", "span",
 }  # fmt: skip
 
 

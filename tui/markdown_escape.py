@@ -29,7 +29,9 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # HTML's three plus every character with an inline Markdown meaning on GitHub or GitLab:
 # code, emphasis, links and images, footnotes, strikethrough, math, table cells, headings.
 _SPECIAL = re.compile(r"[&<>\\`*_\[\]!|~$#]")
-_REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# GitHub looks for $math$ before it applies backslash escapes, so "\$" can show its backslash;
+# its documented way to write a literal dollar is inside a <span>.
+_REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "<span>$</span>"}
 # GFM turns bare "scheme://…", "www.…" and e-mail addresses into links; an empty HTML element
 # splits the text node so that no autolinker sees them, and renders as nothing.
 _BREAK_TAG = "<wbr>"
