@@ -15,7 +15,9 @@ LEXICON = Lexicon(
             "stepanakert",
             (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi", "Khankandi"))),
         ),
-        NameGroup("karabakh", (("armenian", ("Artsakh",)), ("international", ("Nagorno-Karabakh",)))),
+        NameGroup(
+            "karabakh", (("armenian", ("Artsakh",)), ("international", ("Nagorno-Karabakh",)))
+        ),
     ),
     framing=(
         FramingTerm("occupant", "azerbaijani"),
@@ -60,6 +62,9 @@ BAKU = source(
     "Nine apartments were destroyed in the attack on Ganja.",
     # 3
     "Resident Elnur Mammadov, 54, said he lost his home in 1992 and again on 11 October 2020.",
+    # 4
+    "Azerbaijani units repelled an attack near Fuzuli overnight, inflicting heavy losses on the "
+    "enemy.",
 )
 YEREVAN = source(
     "yerevan",
@@ -71,6 +76,9 @@ YEREVAN = source(
     "said, and one person was killed.",
     # 2
     "Rescue teams in Stepanakert worked through the night to clear rubble from the market.",
+    # 3
+    "Karabakh units repelled an Azerbaijani offensive near Fuzuli overnight, inflicting heavy "
+    "losses on the enemy.",
 )
 WIRE = source(
     "wire",
@@ -94,4 +102,5 @@ CLUSTERS = (
     cluster("c4", ("baku", 2)),
     cluster("c5", ("baku", 3)),
     cluster("c6", ("yerevan", 2)),
+    cluster("c7", ("baku", 4), ("yerevan", 3)),
 )

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from tui.actors import actor_side
 from tui.corpus import Corpus, Finding
-from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_patterns
+from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_hits, denial_patterns
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Member, Span
-from tui.spans import find_phrases, join_names, make_span, quote, sentences, side_name
+from tui.spans import join_names, make_span, quote, sentences, side_name
 from tui.tokens import Token, tokenize
 
 ATTACK_WORDS = word_set(
@@ -67,7 +67,7 @@ def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
         text = corpus.text(member)
         for start, end in sentences(text):
             sentence = text[start:end]
-            if find_phrases(sentence, denials):
+            if denial_hits(sentence, denials):
                 continue
             tokens = tokenize(sentence)
             for statement in _sentence_statements(member, text, start, tokens, sides):
@@ -153,6 +153,8 @@ def _actor(tokens: list[Token], verb: int, sides: tuple[str, ...]) -> tuple[str,
     if verb and words[verb - 1] in PASSIVE:
         return None
     for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
+        if words[j] in REPORTING_WORDS or words[j] == "that":
+            return None  # "Baku claimed that missiles fired": Baku speaks, it does not fire
         side = actor_side(words[j], sides)
         if side is not None:
             if j and words[j - 1] in TARGET_PREPOSITIONS:

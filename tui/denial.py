@@ -1,11 +1,20 @@
 """Denials: a source calling a claim a lie, or denying it, linked to where the claim is made.
 
-A denial is a lexicon denial phrase ("an absolute lie", "disinformation") or a denial verb
-(deny, refute, reject) in a sentence. The claim it denies is found by its key words: the
-content words of the denial sentence that are not the denial itself, the speaker or reporting
-words. The best sentence of another side's paragraph (same cluster first, then anywhere in the
-event) sharing at least two key words and half of them is the claim; its span runs from the
-first to the last shared key word ("Armenian armed forces shelled Ganja").
+A denial is a lexicon denial phrase ("an absolute lie", "misinformation") or a denial verb
+(deny, refute, reject) in a sentence. "lie"/"lies" count only where they read as the noun ("a
+lie", "were lies", "lies."), not the verb ("Ganja lies far from the front").
+
+The claim it denies is found by its key words: the content words the denial points at (before
+a noun like "lie", back to "that" or a reporting word; after a verb like "denied"), without the
+denial words themselves. When the denial says only "that" or "it", the claim is the sentence
+before it. The sentence elsewhere sharing the most key words (at least two, and half of them;
+ties go to the other party's outlets, then to the same cluster) is the claim; its span runs
+from the first to the last shared key word ("Armenian armed forces shelled Ganja"). A party's
+denial is only linked to a claim made by another side; a neutral outlet reporting a denial may
+carry the claim itself.
+
+Several outlets reporting one denial in one cluster make one divergence: the best-linked one
+gives the summary, all of them give spans.
 """
 
 from __future__ import annotations
@@ -16,18 +25,21 @@ from dataclasses import dataclass
 from tui.corpus import Corpus, Finding
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Lexicon, Member, Span
-from tui.spans import find_phrases, make_span, phrase_pattern, quote, sentences
+from tui.spans import find_phrases, join_names, make_span, phrase_pattern, quote, sentences
 from tui.tokens import Token, tokenize
 
 DENIAL_VERBS = (
     "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
     "reject", "rejects", "rejected", "rejecting",
 )  # fmt: skip
+AMBIGUOUS = frozenset({"lie", "lies"})  # also verbs: "the town lies 10 km away"
+NOUN_CUES = word_set("a an the absolute outright blatant complete total utter is are was were")
 NOT_KEY_WORDS = word_set(
     "said says say added stated insisted told claimed claims claim claiming alleged allegations "
-    "allegation reports reported report information statement statements news absolute "
-    "complete total utter lie lies ministry spokesman spokeswoman spokesperson official "
-    "officials called calling described responsible"
+    "allegation accusations accusation reports reported report information statement statements "
+    "news absolute complete total utter outright blatant lie lies ministry spokesman "
+    "spokeswoman spokesperson official officials called calling described describing "
+    "responsible"
 )
 ROLE_WORDS = word_set(
     "officials ministry spokesman spokeswoman spokesperson president government leader office "
@@ -43,37 +55,62 @@ def denial_patterns(lexicon: Lexicon) -> list[re.Pattern[str]]:
     return [phrase_pattern(p) for p in (*lexicon.denial, *DENIAL_VERBS) if p.strip()]
 
 
+def denial_hits(sentence: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """(start, end) of every denial in a sentence, ambiguous verbs left out."""
+    hits = []
+    for start, end, _ in find_phrases(sentence, patterns):
+        word = sentence[start:end].casefold()
+        if word in AMBIGUOUS and not _reads_as_noun(sentence, start, end):
+            continue
+        hits.append((start, end))
+    return hits
+
+
+def _reads_as_noun(sentence: str, start: int, end: int) -> bool:
+    before = tokenize(sentence[:start])
+    if before and before[-1].folded in NOUN_CUES:
+        return True
+    return bool(re.match(r"\s*(?:[.,;:!?)”\"'’]|$)", sentence[end:]))
+
+
 @dataclass(frozen=True)
 class _Denial:
     member: Member
     sentence: tuple[int, int]
+    previous: tuple[int, int] | None  # the sentence before, in the same paragraph
     phrase: Span
     speaker: str | None
 
 
+@dataclass(frozen=True)
+class _Linked:
+    denial: _Denial
+    claim: Span | None
+
+
 def denial_findings(corpus: Corpus) -> list[Finding]:
     patterns = denial_patterns(corpus.lexicon)
-    findings: list[Finding] = []
+    by_cluster: dict[str, list[_Linked]] = {}
     for member in corpus.paragraphs():
         cluster = corpus.cluster_of.get(member)
         if cluster is None:
             continue
         text = corpus.text(member)
-        spans = sentences(text)
-        for n, (start, end) in enumerate(spans):
-            hits = find_phrases(text[start:end], patterns)
+        ranges = sentences(text)
+        for n, (start, end) in enumerate(ranges):
+            hits = denial_hits(text[start:end], patterns)
             if not hits:
                 continue
-            a, b, _ = hits[0]
-            a, b = _with_article(text, start + a, start + b)
-            phrase = make_span(member.source, member.paragraph, text, a, b)
-            previous = spans[n - 1] if n else None
+            a, b = _with_article(text, start + hits[0][0], start + hits[0][1])
+            previous = ranges[n - 1] if n else None
             speaker = _speaker(text, (start, end)) or (
                 _speaker(text, previous) if previous else None
             )
-            denial = _Denial(member, (start, end), phrase, speaker)
-            findings.append(_finding(corpus, cluster, denial))
-    return findings
+            phrase = make_span(member.source, member.paragraph, text, a, b)
+            denial = _Denial(member, (start, end), previous, phrase, speaker)
+            linked = _Linked(denial, _claim(corpus, cluster, denial, patterns))
+            by_cluster.setdefault(cluster, []).append(linked)
+    return [_finding(corpus, cluster, group) for cluster, group in by_cluster.items()]
 
 
 def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,98 +120,112 @@ def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _speaker(text: str, sentence: tuple[int, int]) -> str | None:
-    """Who speaks: a phrase ending in a role word ("Karabakh's defence ministry")."""
+    """Who speaks: a phrase around a role word ("Karabakh's defence ministry",
+    "the defence ministry of Nagorno-Karabakh")."""
     tokens = tokenize(text[sentence[0] : sentence[1]])
     for i, token in enumerate(tokens):
         if token.folded not in ROLE_WORDS:
             continue
-        first = i
+        first, last = i, i
         while first > 0 and first > i - 4:
             prev = tokens[first - 1]
-            if prev.folded in SPEAKER_WORDS or (
-                prev.text[:1].isupper() and prev.folded not in FUNCTION_WORDS
-            ):
+            if prev.folded in SPEAKER_WORDS or _is_name(prev):
                 first -= 1
             else:
                 break
-        return quote(text[sentence[0] + tokens[first].start : sentence[0] + token.end], 60)
+        if (
+            last + 2 < len(tokens)
+            and tokens[last + 1].folded == "of"
+            and _is_name(tokens[last + 2])
+        ):
+            last += 2
+        return quote(text[sentence[0] + tokens[first].start : sentence[0] + tokens[last].end], 60)
     return None
 
 
-def _keys(tokens: list[Token]) -> set[str]:
-    keys: set[str] = set()
-    for token in tokens:
-        word = token.folded.removesuffix("'s")
-        if word in FUNCTION_WORDS or word in NOT_KEY_WORDS or word in DENIAL_VERBS or len(word) < 3:
-            continue
-        keys.add(word[:STEM])
-    return keys
+def _is_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.folded not in FUNCTION_WORDS
 
 
-def _claim_keys(tokens: list[Token], phrase: tuple[int, int], verb: bool) -> set[str]:
-    """Key words of the denied claim: the words the denial points at, not the whole sentence.
+def _stem(token: Token) -> str:
+    return token.folded.removesuffix("'s")[:STEM]
 
-    A lie is called so after the claim ("claims that Armenian forces shelled Ganja were an
-    absolute lie"): the claim runs back to the last "that" or reporting word. A denial verb
-    comes first ("denied shelling Ganja"): the claim follows it. Each falls back to the other.
-    """
-    before = [t for t in tokens if t.end <= phrase[0]]
+
+def _keys(tokens: list[Token], denial_words: set[str]) -> set[str]:
+    return {
+        _stem(t)
+        for t in tokens
+        if t.folded not in FUNCTION_WORDS
+        and t.folded not in NOT_KEY_WORDS
+        and t.folded not in DENIAL_VERBS
+        and t.folded not in denial_words
+        and len(t.folded) >= 3
+    }
+
+
+def _claim_keys(corpus: Corpus, denial: _Denial) -> tuple[set[str], bool]:
+    """Key words of the denied claim, and whether they come from the sentence before."""
+    text = corpus.text(denial.member)
+    s_start, s_end = denial.sentence
+    tokens = tokenize(text[s_start:s_end])
+    denial_words = {w.casefold() for p in corpus.lexicon.denial for w in p.split()}
+    verb = denial.phrase.text.casefold() in DENIAL_VERBS
+    before = [t for t in tokens if s_start + t.end <= denial.phrase.start]
     for i in range(len(before) - 1, -1, -1):
         if before[i].folded == "that" or before[i].folded in NOT_KEY_WORDS:
             before = before[i + 1 :]
             break
-    after = [t for t in tokens if t.start >= phrase[1]]
-    regions = (after, before) if verb else (before, after)
-    for region in regions:
-        keys = _keys(region)
+    after = _clause([t for t in tokens if s_start + t.start >= denial.phrase.end], text, s_start)
+    for region in (after, before) if verb else (before, after):
+        keys = _keys(region, denial_words)
         if len(keys) >= MIN_SHARED:
-            return keys
-    return set()
+            return keys, False
+    if denial.previous is not None:
+        p_start, p_end = denial.previous
+        return _keys(tokenize(text[p_start:p_end]), denial_words), True
+    return set(), False
 
 
-def _finding(corpus: Corpus, cluster: str, denial: _Denial) -> Finding:
-    text = corpus.text(denial.member)
-    s_start, s_end = denial.sentence
-    verb = denial.phrase.text.casefold() in DENIAL_VERBS
-    phrase = (denial.phrase.start - s_start, denial.phrase.end - s_start)
-    keys = _claim_keys(tokenize(text[s_start:s_end]), phrase, verb)
-    claim = _claim(corpus, cluster, denial, keys)
-    outlet = corpus.name(denial.member.source)
-    speaker = f"{denial.speaker} ({outlet})" if denial.speaker else outlet
-    said = quote(denial.phrase.text, 40)
-    spans: tuple[Span, ...] = (denial.phrase,)
-    if claim is not None:
-        spans += (claim,)
-        what = f"'{quote(claim.text, 70)}'"
-        by = f" (claimed by {corpus.name(claim.source)})"
-    else:
-        what = f"a claim: '{quote(text[s_start:s_end], 70)}'"
-        by = ""
-    summary = f"{speaker} {said} {what}{by}" if verb else f"{speaker} calls {what} {said}{by}"
-    return Finding("denial", cluster, summary, spans)
+def _clause(tokens: list[Token], text: str, offset: int) -> list[Token]:
+    """The tokens up to the end of their clause ("denied that X shelled Ganja, but …")."""
+    for i in range(1, len(tokens)):
+        between = text[offset + tokens[i - 1].end : offset + tokens[i].start]
+        if any(ch in ",;:(" for ch in between) or tokens[i].folded in {"but", "while"}:
+            return tokens[:i]
+    return tokens
 
 
-def _claim(corpus: Corpus, cluster: str, denial: _Denial, keys: set[str]) -> Span | None:
+def _claim(corpus: Corpus, cluster: str, denial: _Denial, patterns: list) -> Span | None:
+    keys, from_previous = _claim_keys(corpus, denial)
     if len(keys) < MIN_SHARED:
         return None
-    patterns = denial_patterns(corpus.lexicon)
-    denier_side = corpus.side(denial.member.source)
-    best: tuple[tuple[int, int, int], Span] | None = None
+    denier = denial.member.source
+    party = corpus.is_party(denier)
+    best: tuple[tuple[int, ...], Span] | None = None
     for rank, member in enumerate(corpus.paragraphs()):
-        if corpus.side(member.source) == denier_side:
+        if party and corpus.side(member.source) == corpus.side(denier):
             continue
         text = corpus.text(member)
         same_cluster = corpus.cluster_of.get(member) == cluster
         for start, end in sentences(text):
-            if find_phrases(text[start:end], patterns):
+            here = member == denial.member and (start, end) == denial.sentence
+            if here or denial_hits(text[start:end], patterns):
                 continue
-            hits = [
-                t for t in tokenize(text[start:end]) if t.folded.removesuffix("'s")[:STEM] in keys
-            ]
-            shared = {t.folded.removesuffix("'s")[:STEM] for t in hits}
+            right_before = member == denial.member and (start, end) == denial.previous
+            hits = [t for t in tokenize(text[start:end]) if _stem(t) in keys]
+            shared = {_stem(t) for t in hits}
             if len(shared) < MIN_SHARED or 2 * len(shared) < len(keys):
                 continue
-            score = (int(same_cluster), len(shared), -rank)
+            other_party = corpus.is_party(member.source) and (
+                corpus.side(member.source) != corpus.side(denier)
+            )
+            score = (
+                int(from_previous and right_before),
+                len(shared),
+                int(other_party),
+                int(same_cluster),
+                -rank,
+            )
             if best is None or score > best[0]:
                 span = make_span(
                     member.source,
@@ -185,3 +236,37 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, keys: set[str]) -> Spa
                 )
                 best = (score, span)
     return None if best is None else best[1]
+
+
+def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
+    def rank(linked: _Linked) -> tuple[int, int]:
+        return (linked.claim is not None, corpus.is_party(linked.denial.member.source))
+
+    best = max(group, key=rank)  # max keeps the first of equals: reading order
+    denial = best.denial
+    outlet = corpus.name(denial.member.source)
+    said = quote(denial.phrase.text, 40)
+    verb = denial.phrase.text.casefold() in DENIAL_VERBS
+    if best.claim is not None:
+        what = f"'{quote(best.claim.text, 70)}'"
+        claimant = corpus.name(best.claim.source)
+        by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
+    else:
+        s_start, s_end = denial.sentence
+        what = f"a claim: '{quote(corpus.text(denial.member)[s_start:s_end], 70)}'"
+        by = ""
+    if denial.speaker:
+        who = f"{denial.speaker} ({outlet})"
+        summary = f"{who} {said} {what}{by}" if verb else f"{who} calls {what} {said}{by}"
+    else:
+        summary = f"{outlet} reports a denial ('{said}') of {what}{by}"
+    others = [corpus.name(g.denial.member.source) for g in group if g is not best]
+    others = [name for name in others if name != outlet]
+    if others:
+        summary += f"; also reported by {join_names(others)}"
+    spans: list[Span] = []
+    for linked in sorted(group, key=lambda g: g is not best):
+        for span in (linked.denial.phrase, linked.claim):
+            if span is not None and span not in spans:
+                spans.append(span)
+    return Finding("denial", cluster, summary, tuple(spans))

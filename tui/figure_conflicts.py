@@ -4,7 +4,8 @@ Two scopes. Inside a cluster the aligner has already said the paragraphs report 
 thing, so any disagreement on a quantity is a divergence. Across the event, two figures are
 only compared when their sentences share a place or name (Ganja; Stepanakert and Khankendi
 count as one), because "killed: 7" in Ganja and "killed: 30,000" in the 1990s war are not a
-disagreement. Event-wide divergences are only reported for what no cluster already shows.
+disagreement. Event-wide divergences are only reported for what no cluster already shows, and
+never for times of day.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from tui.model import Figure, Member
 from tui.spans import join_names, make_span, sentences
 from tui.tokens import tokenize
 
+# Times of day are only compared inside a cluster: across the event "at noon" (when the truce
+# began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
+CLUSTER_ONLY = frozenset({"time"})
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
@@ -46,6 +50,8 @@ def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
                 findings.append(finding)
                 covered.update((quantity, f.source) for f in group)
     for quantity, group in _by_quantity(figures).items():
+        if quantity in CLUSTER_ONLY:
+            continue
         for component in _topics(corpus, group):
             clusters = {corpus.cluster_of.get(Member(f.source, f.paragraph)) for f in component}
             if len(clusters) < 2 or all((quantity, f.source) in covered for f in component):

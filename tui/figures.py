@@ -41,7 +41,7 @@ CASUALTY_WORDS = {
 PERSON_WORDS = {
     "people": "people", "persons": "people", "person": "people", "others": "people",
     "victims": "people", "residents": "people", "bodies": "people",
-    "civilians": "civilians", "civilian": "civilians",
+    "civilians": "civilians",
     "children": "children", "child": "children", "kids": "children",
     "women": "women", "woman": "women", "men": "men", "man": "men",
     "soldiers": "soldiers", "soldier": "soldiers", "servicemen": "soldiers",
@@ -121,6 +121,7 @@ def _sentence_figures(
         n
         for n in _numbers(sentence, tokens)
         if not any(t_start < n.end and n.start < t_end for t_start, t_end, _ in times)
+        and not _ignored(sentence, tokens, n)
     ]
     subcounts = {
         id(n)
@@ -135,8 +136,6 @@ def _sentence_figures(
     }
     labelled: list[tuple[_Number, str, str | None, int, int]] = []
     for number in numbers:
-        if _ignored(sentence, tokens, number):
-            continue
         result = _quantity(sentence, tokens, number, numbers, subcounts, passable)
         if result is not None:
             labelled.append((number, *result))
@@ -221,11 +220,14 @@ def _quantity(
     is_sub = id(number) in subcounts
     # What the number directly counts: the first word after it that is not a modifier.
     noun_index = None
-    for i in range(number.last + 1, min(len(tokens), number.last + 4)):
+    skippable = {"of", "them", "whom"} if is_sub else set()  # "four of them women"
+    for i in range(number.last + 1, min(len(tokens), number.last + 5)):
         word = tokens[i].folded
         if word in PERSON_WORDS or word in THING_WORDS or _casualty(word):
             noun_index = i
             break
+        if word in skippable:
+            continue
         if word not in MODIFIERS or word in {"and", "of"}:
             break
     group = None
@@ -234,7 +236,11 @@ def _quantity(
         word = tokens[noun_index].folded
         if word in THING_WORDS:
             thing = THING_WORDS[word]
-            end = tokens[noun_index].end
+            last = noun_index
+            while last + 1 < len(tokens) and tokens[last + 1].folded in THING_WORDS:
+                last += 1  # "apartment buildings": the head noun is the last one
+                thing = THING_WORDS[tokens[last].folded]
+            end = tokens[last].end
             if thing == "buildings":
                 damage = _nearest(tokens, number, numbers, passable, DAMAGE_WORDS.get)
                 if damage is not None:
@@ -293,7 +299,8 @@ def _nearest(
         if n is not number and id(n) not in passable
         for i in range(n.first, n.last + 1)
     }
-    best: tuple[int, str, int] | None = None
+    skipped = {i for n in numbers if id(n) in passable for i in range(n.first, n.last + 1)}
+    best: tuple[float, str, int] | None = None
     for direction in (1, -1):
         i = number.last + 1 if direction == 1 else number.first - 1
         steps = 0
@@ -307,5 +314,11 @@ def _nearest(
                     best = (distance, label, i)
                 break
             i += direction
-            steps += 1
+            # Function words and sub-counts do not use up the window: "nine civilians, four of
+            # them women, were killed" is as close as "nine civilians were killed".
+            if (
+                tokens[i - direction].folded not in FUNCTION_WORDS
+                and (i - direction) not in skipped
+            ):
+                steps += 1
     return None if best is None else (best[1], best[2])

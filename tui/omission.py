@@ -4,7 +4,8 @@ A cluster is an omission when the party sides among its members are exactly one,
 party side has ok sources in the event (a side is a party unless it is neutral). A cluster of
 neutral sources only is not an omission of either party: both left it out, so it says nothing
 about how the two accounts differ, and it is skipped. So are clusters whose paragraphs are all
-shorter than `MIN_WORDS` words: headings and captions ("'An absolute lie'") are not facts.
+shorter than `MIN_WORDS` words, or shorter than `HEADING_WORDS` without closing punctuation:
+headings and captions ("'An absolute lie'", "A truce for prisoners and the dead") are not facts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from tui.spans import make_span, quote, side_name
 from tui.tokens import tokenize
 
 MIN_WORDS = 6
+HEADING_WORDS = 12
 SUMMARY_WORDS = 12
+
+
+def _is_heading(text: str) -> bool:
+    """Too short to state a fact, or a title: a few words with no closing punctuation."""
+    words = len(tokenize(text))
+    return words < MIN_WORDS or (
+        words < HEADING_WORDS and not text.rstrip().endswith((".", "!", "?", ".”", '."', "]"))
+    )
 
 
 def omission_findings(corpus: Corpus) -> list[Finding]:
@@ -22,7 +32,7 @@ def omission_findings(corpus: Corpus) -> list[Finding]:
     findings: list[Finding] = []
     for cluster in corpus.clusters:
         members = cluster.members
-        if not members or all(len(tokenize(corpus.text(m))) < MIN_WORDS for m in members):
+        if not members or all(_is_heading(corpus.text(m)) for m in members):
             continue
         sides = list(dict.fromkeys(corpus.side(m.source) for m in members))
         reporting = [s for s in sides if s in parties]

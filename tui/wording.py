@@ -20,7 +20,7 @@ from tui.numbers import word_value
 from tui.spans import make_span, quote
 from tui.tokens import Token, tokenize
 
-MIN_RATIO = 0.3  # below this the paragraphs share too little for a word diff to mean anything
+MIN_RATIO = 0.5  # below this the paragraphs are paraphrases, and a word diff is only noise
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 
