@@ -95,6 +95,7 @@ class ParallaxApp(App[None]):
         self._sources: dict[str, Source] = {}
         self._comparison: Comparison | None = None
         self._compare_timer: Timer | None = None
+        self._compare_queued = False
         self._generation = 0
         self._loads = 0
 
@@ -113,13 +114,16 @@ class ParallaxApp(App[None]):
         return self.query_one(ComparisonGrid)
 
     @property
+    def comparing(self) -> bool:
+        """A comparison is due or running."""
+        return self._compare_queued or any(
+            w.group == "compare" and w.is_running for w in self.workers
+        )
+
+    @property
     def settled(self) -> bool:
         """Nothing loading, nothing waiting to be compared."""
-        return (
-            self._loads == 0
-            and self._compare_timer is None
-            and not any(w.group == "compare" and w.is_running for w in self.workers)
-        )
+        return self._loads == 0 and not self.comparing
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -211,13 +215,20 @@ class ParallaxApp(App[None]):
         self._show_states()
 
     def _schedule_compare(self) -> None:
-        if self._compare_timer is None:
+        """Compare at most once per interval however many sources arrive meanwhile."""
+        if self._compare_queued:
+            return
+        self._compare_queued = True
+        if self._compare_interval > 0:
             self._compare_timer = self.set_timer(self._compare_interval, self._compare_now)
+        else:
+            self.call_later(self._compare_now)
 
     def _compare_now(self) -> None:
         if self._compare_timer is not None:
             self._compare_timer.stop()
             self._compare_timer = None
+        self._compare_queued = False
         if not self._sources or self._loader is None:
             return
         order = {p.id: i for i, p in enumerate(self._plan)}

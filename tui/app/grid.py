@@ -185,6 +185,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def set_search(self, query: str) -> int:
         """Highlight every case-insensitive occurrence of `query`; returns the match count."""
         self._query = query
+        self._match_index = -1
         self._find_matches()
         self._cells.clear()
         self.refresh()
@@ -258,7 +259,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
                         )
                         spans = self._match_spans.setdefault((source_id, paragraph), [])
                         spans.append((hit.start(), hit.end()))
-        self._match_index = -1
+        if self._match_index >= len(self._matches):
+            self._match_index = -1
 
     def step_match(self, delta: int) -> Match | None:
         """Move to the next (1) or previous (-1) search match after the cursor, wrapping."""
@@ -345,7 +347,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             index = (ids.index(current.id) + delta) % len(ordered)
         elif delta > 0:
             index = next(
-                (i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] > here),
+                (i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] >= here),
                 0,
             )
         else:

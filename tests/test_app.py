@@ -1,0 +1,433 @@
+"""Pilot tests: every key, progress and error states, export, search, picker, palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_fixtures import EVENT, LOCATIONS, FakeLoader, demo_comparison, settle
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+from tui.app import EventChoice, ParallaxApp
+from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
+from tui.app.sidebar import DivergencePanel
+from tui.model import Comparison
+
+SIZE = (160, 45)
+
+
+def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
+    kwargs.setdefault("compare_interval", 0)
+    return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
+
+
+def row_ids(app: ParallaxApp) -> list[str]:
+    return [row.cluster_id for row in app.grid.visible_rows]
+
+
+def current(app: ParallaxApp) -> tuple[str | None, str | None]:
+    row, column = app.grid.current_row, app.grid.current_column
+    return (row.cluster_id if row else None, column.source_id if column else None)
+
+
+async def test_columns_appear_before_anything_is_fetched_and_fill_as_sources_arrive() -> None:
+    loader = FakeLoader(gated={"hayk", "monitor", "wire", "baku", "kavkaz"})
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [c.source_id for c in app.grid.model.columns] == [
+            "hayk", "kavkaz", "monitor", "wire", "baku",
+        ]  # fmt: skip
+        assert {p.state for p in app.states.values()} == {"fetching"}
+        assert app.comparison is None
+
+        loader.release("baku")
+        await settle(pilot, app, loading=True)
+        assert app.states["baku"].state == "done"
+        assert app.states["hayk"].state == "fetching"
+        assert [s.id for s in app.comparison.sources] == ["baku"]
+        assert "c1" in row_ids(app)
+
+        loader.release("hayk", "monitor", "wire", "kavkaz")
+        await settle(pilot, app)
+        assert row_ids(app) == ["c1", "c2", "c3", "c4", "c5", "c6"]
+        assert app.states["kavkaz"].state == "error"
+
+
+async def test_cached_and_error_states_are_shown_with_their_reason() -> None:
+    app = make_app(FakeLoader(cached={"monitor"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert app.states["monitor"].state == "cached"
+        assert app.states["kavkaz"].state == "error"
+        assert "HTTP 404" in app.states["kavkaz"].detail
+        header = "".join(app.grid.render_line(2).text for _ in [0])
+        assert "✗ error" in header and "cached" in header
+        assert any("HTTP 404" in n.message for n in app._notifications)
+
+
+async def test_a_failed_source_can_be_retried_with_r() -> None:
+    loader = FakeLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("2")  # Kavkaz Post, the failing column
+        assert current(app)[1] == "kavkaz"
+        loader.fail = ()
+        await pilot.press("r")
+        await settle(pilot, app)
+        assert loader.loads[-1] == (("kavkaz",), True)
+        assert app.states["kavkaz"].state == "done"
+        assert app.comparison.source("kavkaz").ok
+
+
+async def test_capital_r_refetches_everything() -> None:
+    loader = FakeLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert loader.loads[-1] == (None, True)
+
+
+async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -> None:
+    class Broken(FakeLoader):
+        async def load(self, on_progress, only=None, refresh=False):
+            raise RuntimeError("disk full")
+
+    app = make_app(Broken())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert {p.state for p in app.states.values()} == {"error"}
+        assert "disk full" in app.states["hayk"].detail
+
+
+@pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])
+async def test_row_keys_move_between_rows(down: str, up: str) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert current(app)[0] == "c1"
+        await pilot.press(down, down)
+        assert current(app)[0] == "c3"
+        await pilot.press(up)
+        assert current(app)[0] == "c2"
+        await pilot.press(up, up)
+        assert current(app)[0] == "c1"  # stops at the top
+
+
+async def test_home_end_and_page_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("end")
+        assert current(app)[0] == "c6"
+        assert app.grid.scroll_y > 0
+        await pilot.press("home")
+        assert current(app)[0] == "c1"
+        assert app.grid.scroll_y == 0
+        await pilot.press("pagedown")
+        assert app.grid.cursor_row > 0
+        await pilot.press("pageup")
+        assert current(app)[0] == "c1"
+
+
+@pytest.mark.parametrize(("forward", "back"), [("]", "["), ("n", "N")])
+async def test_divergence_keys_jump_to_divergences_in_row_order(forward: str, back: str) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        seen = []
+        for _ in range(8):
+            await pilot.press(forward)
+            seen.append(app.grid.current_divergence.id)
+        assert seen == ["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8"]
+        assert current(app)[0] == app.grid.current_divergence.cluster
+        await pilot.press(back)
+        assert app.grid.current_divergence.id == seen[-2]
+        panel = app.query_one(DivergencePanel)
+        assert panel.highlighted_option.id == seen[-2]
+
+
+async def test_next_divergence_puts_the_cursor_on_a_source_it_marks() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j", "5")  # row c3 (naming and blame), in Baku Herald
+        await pilot.press("]")
+        divergence = app.grid.current_divergence
+        assert divergence.id == "d4"
+        assert current(app) == ("c3", "hayk")  # the first source the naming span marks
+
+
+async def test_tab_shift_tab_and_digits_move_between_sources() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert current(app)[1] == "hayk"
+        await pilot.press("tab")
+        assert current(app)[1] == "kavkaz"
+        await pilot.press("shift+tab")
+        assert current(app)[1] == "hayk"
+        await pilot.press("4")
+        assert current(app)[1] == "wire"
+        await pilot.press("5", "tab")  # past the last source: focus moves to the panel
+        assert isinstance(app.focused, DivergencePanel)
+        await pilot.press("tab")
+        assert app.focused is app.grid
+        await pilot.press("9")  # no ninth source: nothing happens
+        assert current(app)[1] == "baku"
+
+
+async def test_d_shows_only_divergent_rows_and_back() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("end")
+        await pilot.press("d")
+        assert row_ids(app) == ["c1", "c2", "c3", "c4", "c5"]
+        assert current(app)[0] == "c5"
+        await pilot.press("d")
+        assert row_ids(app)[-1] == "c6"
+
+
+async def test_search_finds_highlights_and_cycles_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("/")
+        assert app.focused.id == "search"
+        await pilot.press(*"khankendi", "enter")
+        assert app.focused is app.grid
+        assert [(m.row, app.grid.model.columns[m.column].source_id) for m in app.grid.matches] == [
+            (2, "wire"),
+            (2, "baku"),
+        ]
+        assert current(app) == ("c3", "wire")
+        await pilot.press(".")
+        assert current(app) == ("c3", "baku")
+        await pilot.press(".")
+        assert current(app) == ("c3", "wire")
+        await pilot.press(",")
+        assert current(app) == ("c3", "baku")
+
+
+async def test_search_with_no_match_says_so_and_escape_cancels() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("/", *"zzz", "enter")
+        assert app.grid.matches == ()
+        assert any("No match" in n.message for n in app._notifications)
+        await pilot.press("/", "x", "escape")
+        assert app.focused is app.grid
+        assert not app.query_one("#search").has_class("-open")
+
+
+async def test_w_toggles_wrapping() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        wrapped = app.grid.virtual_size.height
+        await pilot.press("w")
+        assert not app.grid.wrap
+        unwrapped = app.grid.virtual_size.height
+        assert unwrapped < wrapped
+        line = app.grid.render_line(4).text
+        assert "…" in line  # long paragraphs end in an ellipsis on one line
+        await pilot.press("w")
+        assert app.grid.virtual_size.height == wrapped
+
+
+async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
+    rendered: list[Comparison] = []
+
+    def render(comparison: Comparison) -> str:
+        rendered.append(comparison)
+        return f"# report {len(rendered)}\n"
+
+    app = make_app(export_dir=tmp_path, render_markdown=render)
+    target = tmp_path / f"{EVENT.id}.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert target.read_text() == "# report 1\n"
+        assert any(str(target) in n.message for n in app._notifications)
+
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text() == "# report 1\n"
+
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text() == "# report 2\n"
+
+
+async def test_export_to_an_unwritable_place_reports_the_reason(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    app = make_app(export_dir=blocker / "reports", render_markdown=lambda c: "x")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert any("Could not write" in n.message for n in app._notifications)
+
+
+async def test_o_opens_the_focused_source() -> None:
+    opened: list[str] = []
+    app = make_app(open_url=opened.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3", "o")
+        assert opened == [LOCATIONS["monitor"]]
+
+
+async def test_question_mark_shows_help_with_keys_and_legend() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("?")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict((d, k) for k, d in app.key_help())
+        assert keys["Next div"].startswith("]")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_p_hides_and_shows_the_panel() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.query_one(DivergencePanel)
+        await pilot.press("p")
+        await pilot.pause()
+        assert not panel.display
+        await pilot.press("p")
+        assert panel.display
+
+
+async def test_keymap_remaps_bindings_by_id() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.set_keymap({"app.next_divergence": "x", "grid.row_down": "ctrl+j"})
+        await pilot.press("x")
+        assert app.grid.current_divergence is not None
+        await pilot.press("home", "ctrl+j")
+        assert current(app)[0] == "c2"
+        assert ("x", "Next div") in app.key_help()
+
+
+async def test_command_palette_lists_the_actions() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"only divergent")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.grid.only_divergent
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_clicks_move_the_cursor_and_choose_divergences() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        grid = app.grid
+        x = grid.region.x + 3 + grid._column_x[2] + 2
+        y = grid.region.y + 4 + grid._tops[1] + 1
+        await pilot.click(offset=(x, y))
+        assert current(app) == ("c2", "monitor")
+        panel = app.query_one(DivergencePanel)
+        index = panel.get_option_index("d6")
+        panel.highlighted = index
+        panel.action_select()
+        await pilot.pause()
+        assert current(app) == ("c4", "hayk")
+
+
+async def test_moving_through_the_panel_previews_each_divergence() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.query_one(DivergencePanel).focus()
+        await pilot.pause()
+        await pilot.press("down", "down")
+        assert app.grid.current_divergence is not None
+        assert current(app)[0] == app.grid.current_divergence.cluster
+
+
+async def test_event_picker_starts_the_chosen_event() -> None:
+    chosen: list[str] = []
+
+    def loader_for(event_id: str) -> FakeLoader:
+        chosen.append(event_id)
+        return FakeLoader()
+
+    events = [
+        EventChoice(EVENT.id, EVENT.title, EVENT.date),
+        EventChoice("other", "Another day", EVENT.date),
+    ]
+    app = ParallaxApp(events=events, loader_for=loader_for, compare_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EventPickerScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert chosen == [EVENT.id]
+        assert app.comparison is not None
+        assert EVENT.title in app.sub_title
+
+
+async def test_compare_is_throttled_while_sources_arrive() -> None:
+    loader = FakeLoader()
+    app = ParallaxApp(loader, compare_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert 1 <= loader.compares <= 2  # five arrivals, at most one compare per interval + final
+        assert len(app.comparison.sources) == 5
+
+
+async def test_the_cursor_stays_on_its_cluster_when_the_comparison_changes() -> None:
+    loader = FakeLoader(gated={"kavkaz"})
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app, loading=True)
+        await pilot.press("j", "j", "4")
+        assert current(app) == ("c3", "wire")
+        loader.release("kavkaz")
+        await settle(pilot, app)
+        assert current(app) == ("c3", "wire")
+
+
+def test_demo_comparison_spans_are_exact() -> None:
+    comparison = demo_comparison()
+    for divergence in comparison.divergences:
+        for span in divergence.spans:
+            paragraph = comparison.source(span.source).paragraphs[span.paragraph]
+            assert paragraph[span.start : span.end] == span.text
