@@ -263,7 +263,7 @@ def restrict(comparison: Comparison, sources: Sequence[Source]) -> Comparison:
 
 
 def demo_comparison(paragraphs: dict[str, Sequence[str]] | None = None) -> Comparison:
-    """All five sources (four ok, Kavkaz Post failed), clusters c1–c6 (c6 agrees), divergences d1–d8."""
+    """Five sources (four ok, Kavkaz Post failed), clusters c1–c6 (c6 agrees), divergences d1–d8."""
     overrides = paragraphs or {}
     return Comparison(
         event=EVENT,
