@@ -294,3 +294,81 @@ def test_untrusted_text_is_cleaned_in_summaries() -> None:
     assert "\x1b" not in omission.summary
     assert "were destroyed" in omission.summary
     assert omission.spans[0].text == baku.paragraphs[0]
+
+
+# --- regressions found on the bundled demo -------------------------------------------------------
+
+
+def test_lie_as_a_verb_is_not_a_denial() -> None:
+    baku = source("baku", "Ganja lies far outside the zone of hostilities, officials said.")
+    yerevan = source("yerevan", "Stepanakert was shelled overnight, the ministry said.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0)))
+    assert of_kind(run((baku, yerevan), clusters), "denial") == []
+
+
+def test_denial_of_that_finds_the_claim_in_the_sentence_before() -> None:
+    wire = source(
+        "wire",
+        "Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory. "
+        "Armenia's defence ministry rejected that as misinformation.",
+    )
+    (denial,) = of_kind(run((wire,), (cluster("c1", ("wire", 0)),)), "denial")
+    assert denial.summary == (
+        "Armenia's defence ministry (Global Wire) rejected "
+        "'Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory'"
+    )
+
+
+def test_one_denial_reported_by_several_outlets_is_one_divergence() -> None:
+    wire = source(
+        "wire",
+        "The defence ministry of Nagorno-Karabakh called accusations that its forces shelled "
+        "Ganja an absolute lie.",
+    )
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0), ("wire", 0)))
+    (denial,) = of_kind(run((BAKU, YEREVAN, wire), clusters), "denial")
+    assert denial.cluster == "c2"
+    assert denial.summary.startswith("Artsakh defence ministry (Yerevan Courier) calls ")
+    assert denial.summary.endswith("; also reported by Global Wire")
+    assert [s.source for s in denial.spans][:2] == ["yerevan", "baku"]
+    assert ("wire", "an absolute lie") in texts(denial)
+
+
+def test_a_denial_verb_claim_stops_at_the_clause() -> None:
+    baku = source(
+        "baku",
+        "Yerevan denied that Armenian forces had shelled Ganja, but photos filmed at the scene "
+        "by foreign journalists show the destruction.",
+    )
+    wire = source("wire", "Armenian forces shelled Ganja overnight, killing seven people.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("wire", 0)))
+    (denial,) = of_kind(run((baku, wire), clusters), "denial")
+    assert texts(denial) == [("baku", "denied"), ("wire", "Armenian forces shelled Ganja")]
+
+
+def test_who_claims_is_not_who_attacks() -> None:
+    yerevan = source("yerevan", "Baku claimed that missiles fired overnight hit Ganja.")
+    baku = source("baku", "Armenian forces fired missiles at Ganja overnight.")
+    clusters = (cluster("c1", ("yerevan", 0), ("baku", 0)),)
+    assert of_kind(run((yerevan, baku), clusters), "blame") == []
+
+
+def test_headings_are_not_omissions() -> None:
+    baku = source("baku", "A truce for prisoners and the dead", "'An absolute lie'")
+    yerevan = source("yerevan", "Stepanakert was shelled through the night, the ministry said.")
+    clusters = (
+        cluster("c1", ("baku", 0)),
+        cluster("c2", ("baku", 1)),
+        cluster("c3", ("yerevan", 0)),
+    )
+    assert [d.cluster for d in of_kind(run((baku, yerevan), clusters), "omission")] == ["c3"]
+
+
+def test_times_of_day_are_compared_only_inside_a_cluster() -> None:
+    baku = source("baku", "Missiles struck Ganja at 2 a.m. on Sunday.")
+    wire = source("wire", "The truce in Ganja took effect at noon on Saturday.")
+    apart = (cluster("c1", ("baku", 0)), cluster("c2", ("wire", 0)))
+    assert of_kind(run((baku, wire), apart), "figure") == []
+    together = (cluster("c1", ("baku", 0), ("wire", 0)),)
+    (figure,) = of_kind(run((baku, wire), together), "figure")
+    assert figure.summary == "time: 02:00 (Baku Herald) vs 12:00 (Global Wire)"

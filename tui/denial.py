@@ -248,7 +248,7 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
     said = quote(denial.phrase.text, 40)
     verb = denial.phrase.text.casefold() in DENIAL_VERBS
     if best.claim is not None:
-        what = f"'{quote(best.claim.text, 70)}'"
+        what = f"'{quote(best.claim.text, 100)}'"
         claimant = corpus.name(best.claim.source)
         by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
     else:
