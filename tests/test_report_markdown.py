@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_fixtures import PARAGRAPHS, ganja_comparison
 
-from tui.markdown_escape import clean
+from tui.markdown_escape import clean, inline
 from tui.model import Comparison, Span
 from tui.report import format_value, render_markdown
 
@@ -284,7 +284,7 @@ HOSTILE = [
     "\x1b[31mred\x1b[0m and \x1b]0;title\x07",
     "&amp; &lt;b&gt; &#124; &copy",
     "line one\nline two\r\n| a | b |\n|---|---|",
-    "<http://e.com> http://e.com www.e.com me@e.com",
+    "<http://e.com> http://e.com www.e.com me@e.com @someone #12 owner/repo#3",
     "$x^2$ and $$y$$ math",
     "note[^1] footnote",
     "\\| escaped pipe and trailing backslash \\",
@@ -402,3 +402,10 @@ def test_omission_marks_only_part_of_a_paragraph() -> None:
     basements_line = next(line for line in markdown.splitlines() if "basements" in line)
     assert "<mark>" not in rescue_line
     assert "<mark>Stepanakert</mark>" in basements_line
+
+
+def test_mentions_and_issue_references_are_broken_up() -> None:
+    escaped = inline("@someone #12 owner/repo#3 me@e.com")
+    assert "@someone" not in escaped and "#12" not in escaped and "#3" not in escaped
+    assert "@e.com" not in escaped
+    assert escaped == "@<wbr>someone \\#<wbr>12 owner/repo\\#<wbr>3 me@<wbr>e.com"

@@ -32,12 +32,13 @@ _SPECIAL = re.compile(r"[&<>\\`*_\[\]!|~$#]")
 # GitHub looks for $math$ before it applies backslash escapes, so "\$" can show its backslash;
 # its documented way to write a literal dollar is inside a <span>.
 _REPLACEMENTS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "<span>$</span>"}
-# GFM turns bare "scheme://…", "www.…" and e-mail addresses into links; an empty HTML element
-# splits the text node so that no autolinker sees them, and renders as nothing.
+# GFM turns bare "scheme://…", "www.…" and e-mail addresses into links, and a report pasted
+# into a GitHub issue would turn "@name" into a notification and "#12" into an issue link. An
+# empty HTML element splits the text node so that no autolinker sees them; it shows nothing.
 _BREAK_TAG = "<wbr>"
 _SCHEME = re.compile(r"://")
 _WWW = re.compile(r"(?i)\b(www)\.")
-_EMAIL_AT = re.compile(r"(?<=\w)@(?=\w)")
+_REFERENCE = re.compile(r"(?<=[@#])(?=\w)")
 _URL_SAFE = "/:?#=&;,+%~.-_@!$'*"
 
 
@@ -53,7 +54,7 @@ def inline(text: str) -> str:
     escaped = _SPECIAL.sub(lambda m: _REPLACEMENTS.get(m[0], "\\" + m[0]), clean(text))
     escaped = _SCHEME.sub(_BREAK_TAG + "://", escaped)
     escaped = _WWW.sub(r"\1" + _BREAK_TAG + ".", escaped)
-    return _EMAIL_AT.sub(_BREAK_TAG + "@", escaped)
+    return _REFERENCE.sub(_BREAK_TAG, escaped)
 
 
 def marked(text: str, ranges: Iterable[tuple[int, int]]) -> str:
