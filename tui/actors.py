@@ -10,6 +10,7 @@ sources.yaml carries actor words of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from tui.function_words import word_set
 
@@ -24,6 +25,7 @@ BUILTIN_ACTORS: dict[str, frozenset[str]] = {
 _ADJECTIVE_ENDINGS = (("ian", "ia"), ("i", ""), ("an", "a"))
 
 
+@cache
 def actor_words(side: str) -> frozenset[str]:
     """Folded words that name `side` as an actor."""
     folded = side.casefold()

@@ -88,28 +88,48 @@ class _Linked:
     claim: Span | None
 
 
-def denial_findings(corpus: Corpus) -> list[Finding]:
-    patterns = denial_patterns(corpus.lexicon)
-    by_cluster: dict[str, list[_Linked]] = {}
+@dataclass(frozen=True)
+class _Sentence:
+    member: Member
+    range: tuple[int, int]
+    tokens: list[Token]  # offsets relative to the sentence
+    stems: list[str]  # one per token
+    denial: tuple[int, int] | None  # first denial phrase, relative to the sentence
+
+
+def _index(corpus: Corpus, patterns: list[re.Pattern[str]]) -> list[_Sentence]:
+    """Every sentence of the event, tokenised once: the claim search reads each many times."""
+    index = []
     for member in corpus.paragraphs():
+        text = corpus.text(member)
+        for start, end in sentences(text):
+            tokens = tokenize(text[start:end])
+            hits = denial_hits(text[start:end], patterns)
+            index.append(
+                _Sentence(
+                    member, (start, end), tokens, [_stem(t) for t in tokens], next(iter(hits), None)
+                )
+            )
+    return index
+
+
+def denial_findings(corpus: Corpus) -> list[Finding]:
+    index = _index(corpus, denial_patterns(corpus.lexicon))
+    by_cluster: dict[str, list[_Linked]] = {}
+    for n, sentence in enumerate(index):
+        member = sentence.member
         cluster = corpus.cluster_of.get(member)
-        if cluster is None:
+        if sentence.denial is None or cluster is None:
             continue
         text = corpus.text(member)
-        ranges = sentences(text)
-        for n, (start, end) in enumerate(ranges):
-            hits = denial_hits(text[start:end], patterns)
-            if not hits:
-                continue
-            a, b = _with_article(text, start + hits[0][0], start + hits[0][1])
-            previous = ranges[n - 1] if n else None
-            speaker = _speaker(text, (start, end)) or (
-                _speaker(text, previous) if previous else None
-            )
-            phrase = make_span(member.source, member.paragraph, text, a, b)
-            denial = _Denial(member, (start, end), previous, phrase, speaker)
-            linked = _Linked(denial, _claim(corpus, cluster, denial, patterns))
-            by_cluster.setdefault(cluster, []).append(linked)
+        start, end = sentence.range
+        a, b = _with_article(text, start + sentence.denial[0], start + sentence.denial[1])
+        previous = index[n - 1].range if n and index[n - 1].member == member else None
+        speaker = _speaker(text, (start, end)) or (_speaker(text, previous) if previous else None)
+        phrase = make_span(member.source, member.paragraph, text, a, b)
+        denial = _Denial(member, (start, end), previous, phrase, speaker)
+        linked = _Linked(denial, _claim(corpus, cluster, denial, index))
+        by_cluster.setdefault(cluster, []).append(linked)
     return [_finding(corpus, cluster, group) for cluster, group in by_cluster.items()]
 
 
@@ -195,46 +215,46 @@ def _clause(tokens: list[Token], text: str, offset: int) -> list[Token]:
     return tokens
 
 
-def _claim(corpus: Corpus, cluster: str, denial: _Denial, patterns: list) -> Span | None:
+def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: list[_Sentence]) -> Span | None:
     keys, from_previous = _claim_keys(corpus, denial)
     if len(keys) < MIN_SHARED:
         return None
     denier = denial.member.source
     party = corpus.is_party(denier)
+    ranks = {sid: i for i, sid in enumerate(corpus.sources)}
     best: tuple[tuple[int, ...], Span] | None = None
-    for rank, member in enumerate(corpus.paragraphs()):
-        if party and corpus.side(member.source) == corpus.side(denier):
+    for sentence in index:
+        member = sentence.member
+        if sentence.denial is not None or (
+            party and corpus.side(member.source) == corpus.side(denier)
+        ):
             continue
-        text = corpus.text(member)
-        same_cluster = corpus.cluster_of.get(member) == cluster
-        for start, end in sentences(text):
-            here = member == denial.member and (start, end) == denial.sentence
-            if here or denial_hits(text[start:end], patterns):
-                continue
-            right_before = member == denial.member and (start, end) == denial.previous
-            hits = [t for t in tokenize(text[start:end]) if _stem(t) in keys]
-            shared = {_stem(t) for t in hits}
-            if len(shared) < MIN_SHARED or 2 * len(shared) < len(keys):
-                continue
-            other_party = corpus.is_party(member.source) and (
-                corpus.side(member.source) != corpus.side(denier)
+        shared = keys.intersection(sentence.stems)
+        if len(shared) < MIN_SHARED or 2 * len(shared) < len(keys):
+            continue
+        right_before = member == denial.member and sentence.range == denial.previous
+        other_party = corpus.is_party(member.source) and (
+            corpus.side(member.source) != corpus.side(denier)
+        )
+        score = (
+            int(from_previous and right_before),
+            len(shared),
+            int(other_party),
+            int(corpus.cluster_of.get(member) == cluster),
+            -ranks[member.source],
+            -member.paragraph,
+            -sentence.range[0],
+        )
+        if best is None or score > best[0]:
+            hits = [
+                t for t, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys
+            ]
+            start = sentence.range[0]
+            text = corpus.text(member)
+            span = make_span(
+                member.source, member.paragraph, text, start + hits[0].start, start + hits[-1].end
             )
-            score = (
-                int(from_previous and right_before),
-                len(shared),
-                int(other_party),
-                int(same_cluster),
-                -rank,
-            )
-            if best is None or score > best[0]:
-                span = make_span(
-                    member.source,
-                    member.paragraph,
-                    text,
-                    start + hits[0].start,
-                    start + hits[-1].end,
-                )
-                best = (score, span)
+            best = (score, span)
     return None if best is None else best[1]
 
 
