@@ -8,6 +8,7 @@ say 9 killed so that the figures disagree, and News.am fails to fetch.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tui.model import (
     Cluster,
@@ -16,7 +17,9 @@ from tui.model import (
     DivergenceKind,
     Event,
     Figure,
+    Lexicon,
     Member,
+    NameGroup,
     Outlet,
     Side,
     Source,
@@ -177,3 +180,16 @@ def ganja_comparison(
         figures=figures,
         generated_at=GENERATED,
     )
+
+
+def analysed_comparison() -> Comparison:
+    """The Ganja sources run through the real aligner and divergence detector."""
+    from tui.align import align
+    from tui.diverge import diverge
+
+    stepanakert = (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi",)))
+    lexicon = Lexicon(names=(NameGroup("stepanakert", stepanakert),), denial=("absolute lie",))
+    comparison = ganja_comparison()
+    clusters = align(comparison.sources, lexicon)
+    divergences, figures = diverge(comparison.sources, clusters, lexicon)
+    return replace(comparison, clusters=clusters, divergences=divergences, figures=figures)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_fixtures import NEWS_AM_ERROR, ganja_comparison
+from report_fixtures import NEWS_AM_ERROR, analysed_comparison, ganja_comparison
 
 from tui.report import render_json, report_dict
 from tui.report_contract import (
@@ -229,3 +229,10 @@ def test_validate_never_raises_on_broken_items(path: tuple[str, int], value: obj
     data = report_dict(ganja_comparison())
     data[path[0]][path[1]] = value  # type: ignore[index]
     assert validate_report(data)
+
+
+def test_what_the_analysis_produces_is_a_valid_report() -> None:
+    """The stages upstream (align, diverge) and this writer agree on the contract."""
+    data = json.loads(render_json(analysed_comparison()))
+    assert validate_report(data) == []
+    assert {d["kind"] for d in data["divergences"]} >= {"figure", "denial"}

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from report_fixtures import PARAGRAPHS, ganja_comparison
+from report_fixtures import PARAGRAPHS, analysed_comparison, ganja_comparison
 
 from tui.markdown_escape import clean, inline
 from tui.model import Comparison, Span
@@ -409,3 +409,15 @@ def test_mentions_and_issue_references_are_broken_up() -> None:
     assert "@someone" not in escaped and "#12" not in escaped and "#3" not in escaped
     assert "@e.com" not in escaped
     assert escaped == "@<wbr>someone \\#<wbr>12 owner/repo\\#<wbr>3 me@<wbr>e.com"
+
+
+def test_what_the_analysis_produces_renders_whole() -> None:
+    comparison = analysed_comparison()
+    reader = read(render_markdown(comparison))
+    for divergence in comparison.divergences:
+        if divergence.kind != "omission":
+            table = after(reader.blocks, squeeze(divergence.summary), "table")
+            assert [len(row) for row in table.rows] == [3, 3]
+    assert len([b for b in reader.blocks if b.tag == "h4"]) == sum(
+        d.kind != "omission" for d in comparison.divergences
+    )
