@@ -208,9 +208,7 @@ FIGURES = (
     figure("wire", 0, "nine people", "killed", 9),
 )
 
-PLAN = tuple(
-    PlannedSource(id, outlet.name, outlet.side, LOCATIONS[id]) for id, outlet in OUTLETS.items()
-)
+PLAN = tuple(PlannedSource(id, outlet, LOCATIONS[id]) for id, outlet in OUTLETS.items())
 
 
 def make_source(

@@ -25,7 +25,14 @@ from textual.widgets import Footer, Static
 from tui.app.grid import ComparisonGrid
 from tui.app.highlight import KIND_STYLES, plain
 from tui.app.layout import GridModel, build_model
-from tui.app.loader import ComparisonLoader, EventChoice, PlannedSource, Progress
+from tui.app.loader import (
+    ComparisonLoader,
+    EventChoice,
+    PlannedSource,
+    Progress,
+    finished,
+    loader_sides,
+)
 from tui.app.progress import state_label, summary
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
 from tui.app.sidebar import DivergencePanel
@@ -188,7 +195,7 @@ class ParallaxApp(App[None]):
         for source in sources:
             self._sources[source.id] = source
             state = self._states.get(source.id)
-            if state is None or not state.finished:
+            if not finished(state):
                 self._states[source.id] = Progress(
                     source.id, "done" if source.ok else "error", source.error or "", source
                 )
@@ -204,7 +211,7 @@ class ParallaxApp(App[None]):
             self._sources[progress.source_id] = progress.source
             self._schedule_compare()
         if progress.state == "error":
-            outlet = next((p.outlet for p in self._plan if p.id == progress.source_id), "")
+            outlet = next((p.outlet.name for p in self._plan if p.id == progress.source_id), "")
             self.notify(
                 f"{outlet or progress.source_id}: {progress.detail or 'failed'}\n"
                 "Focus its column and press r to retry.",
@@ -256,7 +263,8 @@ class ParallaxApp(App[None]):
 
     def _model(self) -> GridModel:
         assert self._loader is not None
-        return build_model(self._plan, self._loader.sides, self._comparison)
+        sides = self._comparison.sides if self._comparison else loader_sides(self._loader)
+        return build_model(self._plan, sides, self._comparison)
 
     def _show(self) -> None:
         model = self._model()
@@ -401,7 +409,7 @@ class ParallaxApp(App[None]):
                 severity="error",
             )
             return
-        pending = sum(1 for p in self._plan if not self._states[p.id].finished)
+        pending = sum(1 for p in self._plan if not finished(self._states.get(p.id)))
         note = f"\n({pending} sources were still loading.)" if pending else ""
         self.notify(f"Report written to {path}{note}", title="Exported", timeout=8)
 

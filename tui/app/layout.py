@@ -62,7 +62,9 @@ def build_columns(
     A source the comparison has but the plan lacks still gets a column, so nothing the core
     reports can go missing from the screen.
     """
-    columns = [Column(p.id, p.outlet, _side_lookup(sides, p.side), p.location) for p in planned]
+    columns = [
+        Column(p.id, p.outlet.name, _side_lookup(sides, p.outlet.side), p.location) for p in planned
+    ]
     known = {c.source_id for c in columns}
     if comparison is not None:
         all_sides = (*sides, *(s for s in comparison.sides if s not in sides))

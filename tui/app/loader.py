@@ -1,8 +1,9 @@
 """The boundary between the app and the pipeline.
 
 The app never imports fetch or extract: it is handed a `ComparisonLoader`, which the pipeline
-implements (tui/pipeline.py) and the tests fake. That keeps the UI testable without a network
-and lets the pipeline change its internals without touching the app.
+implements (`tui.pipeline.EventLoader`) and the tests fake. `PlannedSource` and `Progress`
+live in the pipeline, which produces them; they are re-exported here so the app has one place
+to import its side of the contract from.
 """
 
 from __future__ import annotations
@@ -10,41 +11,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
+from tui.fetch import FetchState as ProgressState
 from tui.model import Comparison, Event, Side, Source
+from tui.pipeline import PlannedSource, Progress
 
-ProgressState = Literal["queued", "fetching", "cached", "done", "error"]
-PROGRESS_STATES: tuple[ProgressState, ...] = ("queued", "fetching", "cached", "done", "error")
+__all__ = [
+    "FINISHED",
+    "ComparisonLoader",
+    "EventChoice",
+    "PlannedSource",
+    "Progress",
+    "ProgressState",
+]
+
+FINISHED: frozenset[ProgressState] = frozenset({"cached", "done", "error"})
 
 
-@dataclass(frozen=True)
-class PlannedSource:
-    """A source as it is known before fetching, so its column can appear at once."""
-
-    id: str
-    outlet: str
-    side: str
-    location: str
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of one source's fetch.
-
-    `source` is set on the final step ("cached", "done" or "error") when the loader has the
-    extracted `Source` to hand; the app then fills that column straight away instead of waiting
-    for every other source to finish.
-    """
-
-    source_id: str
-    state: ProgressState
-    detail: str = ""
-    source: Source | None = None
-
-    @property
-    def finished(self) -> bool:
-        return self.state in ("cached", "done", "error")
+def finished(progress: Progress | None) -> bool:
+    """Whether this source has reached a final state (its text, or its error, is in)."""
+    return progress is not None and progress.state in FINISHED
 
 
 @dataclass(frozen=True)
@@ -57,16 +44,11 @@ class EventChoice:
 
 
 class ComparisonLoader(Protocol):
-    """What the app needs from the pipeline (the lead implements it in tui/pipeline.py)."""
+    """What the app needs from the pipeline (`tui.pipeline.EventLoader` implements it)."""
 
     @property
     def event(self) -> Event:
         """The event being compared, for the header before anything is fetched."""
-        ...
-
-    @property
-    def sides(self) -> tuple[Side, ...]:
-        """Every side of the configuration, in the order their columns should appear."""
         ...
 
     def plan(self) -> tuple[PlannedSource, ...]:
@@ -85,3 +67,15 @@ class ComparisonLoader(Protocol):
     def compare(self, sources: Sequence[Source]) -> Comparison:
         """Align and diverge the sources given (pure; the app runs it off the UI thread)."""
         ...
+
+
+def loader_sides(loader: object) -> tuple[Side, ...]:
+    """The sides in column order: `loader.sides`, else `loader.config.sides`, else none yet.
+
+    Before the first comparison arrives this is the only source of side labels and colours;
+    with neither attribute, columns show the side id in grey until then.
+    """
+    sides = getattr(loader, "sides", None)
+    if sides is None:
+        sides = getattr(getattr(loader, "config", None), "sides", ())
+    return tuple(sides)

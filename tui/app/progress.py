@@ -10,7 +10,7 @@ from rich.text import Text
 
 from tui.app.highlight import KIND_STYLES, plain
 from tui.app.layout import Column
-from tui.app.loader import Progress, ProgressState
+from tui.app.loader import Progress, ProgressState, finished
 from tui.model import DIVERGENCE_KINDS, Comparison, Event
 
 STATE_GLYPHS: dict[ProgressState, str] = {
@@ -76,12 +76,12 @@ def summary(
         text.append(" ")
         text.append(f" {side.label} ", style=f"bold {contrast_text(colour)} on {colour}")
         text.append(f" {per_side[side.id]}")
-    finished = [s for s in states.values() if s.finished]
-    errors = sum(1 for s in finished if s.state == "error")
-    pending = len(columns) - len(finished)
+    done = [s for s in states.values() if finished(s)]
+    errors = sum(1 for s in done if s.state == "error")
+    pending = len(columns) - len(done)
     text.append("   │ ")
     if pending:
-        text.append(f"loading {len(finished)}/{len(columns)}", style="bold")
+        text.append(f"loading {len(done)}/{len(columns)}", style="bold")
     else:
         text.append(f"{len(columns)} sources loaded")
     if errors:
