@@ -1,4 +1,4 @@
-"""find_numbers: digits and words, with exact spans, as the aligner and figure detector read them."""
+"""find_numbers: digits and words with exact spans, as the aligner and figure detector read them."""
 
 from __future__ import annotations
 
