@@ -164,7 +164,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._relayout()
 
     def set_states(self, states: Mapping[str, Progress]) -> None:
+        changed = {
+            i
+            for i, column in enumerate(self._model.columns)
+            if states.get(column.source_id) != self._states.get(column.source_id)
+        }
         self._states = dict(states)
+        self._cells = {key: lines for key, lines in self._cells.items() if key[1] not in changed}
         self.refresh()
 
     def set_wrap(self, wrap: bool) -> None:

@@ -61,9 +61,11 @@ KIND_STYLES: dict[DivergenceKind, KindStyle] = {
         "loaded vocabulary of one side",
     ),
     "omission": KindStyle(
-        Style(color="black", bgcolor="#56d4dd", italic=True),
+        # Omission spans often cover whole paragraphs: a background there would drown the
+        # other highlights, so it is italic only, with ∅ in the gutter and in the gaps.
+        Style(italic=True),
         "∅",
-        "italic; ∅ filler where missing",
+        "italic; ∅ in the gutter and where missing",
         "reported by some sides, absent from others",
     ),
     "wording": KindStyle(

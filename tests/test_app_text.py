@@ -1,0 +1,144 @@
+"""Untrusted article text on screen, and the app's pure helpers (layout, wrap, highlight)."""
+
+from __future__ import annotations
+
+import itertools
+
+from app_fixtures import FakeLoader, demo_comparison, settle
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.app import ParallaxApp
+from tui.app.highlight import KIND_STYLES, clean, styled_paragraph
+from tui.app.layout import build_model
+from tui.app.wrap import line_starts
+
+HOSTILE = (
+    "[bold]not bold[/bold] and [/foo] with \x1b[31mred\x1b[0m, a bell\x07, "
+    "a tab\there and a\r\nline break [link=https://evil.example]click[/link]"
+)
+
+
+def hostile_app() -> ParallaxApp:
+    comparison = demo_comparison({"hayk": (PARAGRAPH_0, HOSTILE, "Rescue teams.")})
+    return ParallaxApp(FakeLoader(comparison), compare_interval=0)
+
+
+PARAGRAPH_0 = demo_comparison().source("hayk").paragraphs[0]
+
+
+def screen_lines(app: ParallaxApp) -> list:
+    grid = app.grid
+    return [grid.render_line(y) for y in range(grid.size.height)]
+
+
+async def test_markup_and_escapes_in_article_text_are_shown_literally() -> None:
+    app = hostile_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")  # row c2 holds the hostile paragraph
+        strips = screen_lines(app)
+        text = "".join(strip.text for strip in strips)
+        assert "[bold]not" in text and "[/bold]" in text
+        assert "[/foo]" in text
+        assert "␛[31mred␛[0m" in text
+        assert "␇" in text
+        for strip in strips:
+            for segment in strip:
+                assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in segment.text)
+                if "not bold" in segment.text:
+                    assert not (segment.style and segment.style.bold)
+                if "click" in segment.text:
+                    assert not (segment.style and segment.style.link)
+
+
+async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen() -> None:
+    loader = FakeLoader()
+    app = ParallaxApp(loader, compare_interval=0)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot, app)
+        app._on_progress(
+            type(app.states["kavkaz"])("kavkaz", "error", "\x1b[2J[red]boom[/red]\x00")
+        )
+        await pilot.pause()
+        assert "✗ error: ␛[2J[red]boom" in app.grid.render_line(2).text
+        column = app.grid._column_x[1] + 3  # the failed source's cell shows the whole reason
+        cell = "".join(app.grid.render_line(y).text[column : column + 22] for y in (4, 5, 6))
+        assert "␛[2J[red]boom[/red]␀" in cell
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg
+
+
+def test_clean_keeps_offsets_and_removes_every_control_character() -> None:
+    assert len(clean(HOSTILE)) == len(HOSTILE)
+    assert clean("a\x1bb\tc\x9bd\u202ee") == "a␛b c\ufffdd\ufffde"
+
+
+@given(st.text())
+def test_clean_is_length_preserving_and_printable(text: str) -> None:
+    cleaned = clean(text)
+    assert len(cleaned) == len(text)
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in cleaned)
+
+
+def test_styled_paragraph_marks_exact_spans_with_a_non_colour_cue() -> None:
+    text = styled_paragraph("killing 7 civilians", [(8, 19, "figure")], [(0, 7)])
+    figure_spans = [s for s in text.spans if s.style == KIND_STYLES["figure"].style]
+    assert [(s.start, s.end) for s in figure_spans] == [(8, 19)]
+    for style in KIND_STYLES.values():
+        cue = style.style
+        assert cue.bold or cue.italic or cue.underline or cue.underline2 or cue.reverse
+
+
+def test_every_kind_has_its_own_cue_and_glyph() -> None:
+    cues = {
+        (s.style.bold, s.style.italic, s.style.underline, s.style.underline2, s.style.reverse)
+        for s in KIND_STYLES.values()
+    }
+    assert len(cues) == len(KIND_STYLES)
+    assert len({s.glyph for s in KIND_STYLES.values()}) == len(KIND_STYLES)
+
+
+def test_spans_out_of_range_are_ignored_rather_than_crashing() -> None:
+    text = styled_paragraph("short", [(3, 99, "figure"), (-1, 2, "blame")])
+    assert text.spans == []
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab cd\u4e00\u00e9 -"), max_size=200),
+    st.integers(min_value=1, max_value=40),
+)
+def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
+    starts = line_starts(text, width)
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    bounds = [*starts, len(text)]
+    for start, end in itertools.pairwise(bounds):
+        assert cell_len(text[start:end].rstrip()) <= max(width, 2)
+
+
+def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
+    comparison = demo_comparison()
+    loader = FakeLoader(comparison)
+    model = build_model(loader.plan(), comparison.sides, comparison)
+    assert [c.side.id for c in model.columns] == [
+        "armenian", "armenian", "international", "international", "azerbaijani",
+    ]  # fmt: skip
+    assert [r.cluster_id for r in model.rows] == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    c3 = model.rows[2]
+    assert dict(zip((c.source_id for c in model.columns), c3.cells, strict=True)) == {
+        "hayk": (0,), "kavkaz": (), "monitor": (2,), "wire": (2,), "baku": (1,),
+    }  # fmt: skip
+    assert c3.kinds == ("blame", "naming")
+    assert model.rows[5].kinds == ()
+
+
+def test_conflicting_figures_are_marked_wherever_the_cluster_states_them() -> None:
+    comparison = demo_comparison()
+    model = build_model(FakeLoader(comparison).plan(), comparison.sides, comparison)
+    monitor = model.spans["monitor", 0]
+    start = comparison.source("monitor").paragraphs[0].index("7 people")
+    assert (start, start + len("7 people"), "figure") in monitor
+    # "33 wounded" is a figure too, but no divergence says wounded figures conflict.
+    wounded = comparison.source("monitor").paragraphs[0].index("33 wounded")
+    assert not any(s[0] == wounded for s in monitor)
