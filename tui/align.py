@@ -120,40 +120,51 @@ def candidate_pairs(
     first |B| - a + 1 terms have a term in common (pigeonhole). So each paragraph B is indexed
     under every term together with the largest `a` for which that term is still in B's
     prefix, and each A probes with its own prefix, taking only the entries valid for its `a`.
-    This finds every pair that `is_edge` can accept, while the common terms ("killed",
-    "said"), which sit at the end of every ordering, are almost never probed.
+    Paragraphs are visited longest first and indexed just before they probe, so A only ever
+    meets the paragraphs at least as long as itself: the pairs it is responsible for. This
+    finds every pair that `is_edge` can accept, while the common terms ("killed", "said"),
+    which sit at the end of every ordering, are almost never probed.
     """
     df: Counter[str] = Counter(term for p in paragraphs for term in p.terms)
     ordered = [sorted(p.terms, key=lambda term: (df[term], term)) for p in paragraphs]
-    entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for j, terms in enumerate(ordered):
+    # Verification runs over every probed pair (hundreds of thousands in a big event), so it
+    # works on plain ints: a bitmask of terms per paragraph and a source number.
+    bit = {term: 1 << n for n, term in enumerate(df)}
+    masks = [sum(bit[term] for term in terms) for terms in ordered]
+    sources = sorted({p.member.source for p in paragraphs})
+    source_no = {source: n for n, source in enumerate(sources)}
+    owners = [source_no[p.member.source] for p in paragraphs]
+    by_source: list[set[int]] = [set() for _ in source_no]
+    for i, owner in enumerate(owners):
+        by_source[owner].add(i)
+    keys: dict[str, list[int]] = defaultdict(list)  # -(largest a for which the term counts)
+    holders: dict[str, list[int]] = defaultdict(list)  # the paragraph, in step with `keys`
+    out: dict[int, list[int]] = defaultdict(list)
+    # Longest first; among equals, the higher index first, so a tie is found from the lower.
+    for i in sorted(range(len(ordered)), key=lambda n: (-len(ordered[n]), -n)):
+        terms = ordered[i]
+        size = len(terms)
         for k, term in enumerate(terms):
-            entries[term].append((k - len(terms), j))  # -(largest a for which it counts)
-    index: dict[str, tuple[list[int], list[int]]] = {}
-    for term, found in entries.items():
-        found.sort()
-        index[term] = ([key for key, _ in found], [j for _, j in found])
-    pairs: list[tuple[int, int]] = []
-    for i, terms in enumerate(ordered):
+            at = bisect.bisect_right(keys[term], k - size)
+            keys[term].insert(at, k - size)
+            holders[term].insert(at, i)
         least = _least_shared(paragraphs[i], t)
-        if len(terms) < least:
+        if size < least:
             continue
         found: set[int] = set()
-        for term in terms[: len(terms) - least + 1]:
-            keys, js = index[term]
-            found.update(js[: bisect.bisect_right(keys, -least)])
-        a = paragraphs[i]
-        size = len(terms)
-        for j in found:
-            b = paragraphs[j]
-            # Each pair is the shorter paragraph's to find (the guarantee above is for it).
-            longer = len(b.terms) > size or (len(b.terms) == size and j > i)
-            if longer and b.member.source != a.member.source and _shares_enough(a, b, t):
-                pairs.append((min(i, j), max(i, j)))
-    out: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(pairs):
-        out[i].append(j)
-    return out
+        for term in terms[: size - least + 1]:
+            found.update(holders[term][: bisect.bisect_right(keys[term], -least)])
+        found -= by_source[owners[i]]
+        # A is the shorter, so "shares at least `least` terms" is the whole of `_shares_enough`;
+        # the maps keep this innermost loop in C.
+        probed = list(found)
+        shared = map(int.bit_count, map(masks[i].__and__, map(masks.__getitem__, probed)))
+        for j, count in zip(probed, shared, strict=True):
+            if count >= least:
+                out[min(i, j)].append(max(i, j))
+    for js in out.values():
+        js.sort()
+    return dict(sorted(out.items()))
 
 
 def _shares_enough(a: Paragraph, b: Paragraph, t: Thresholds) -> bool:
@@ -200,7 +211,9 @@ class _Group:
 
 def _cross_pairs(a: Counter[str], b: Counter[str]) -> int:
     """Pairs of paragraphs, one from each side, that come from different sources."""
-    return a.total() * b.total() - sum(n * b[s] for s, n in a.items())
+    if len(a) > len(b):
+        a, b = b, a
+    return a.total() * b.total() - sum(n * b[s] for s, n in a.items() if s in b)
 
 
 def _bridged(

@@ -68,9 +68,12 @@ class NameMatcher:
 
     sequences: dict[tuple[str, ...], str]
     longest: int
+    first_words: frozenset[str]
 
     def match(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The group key and token count of the longest name starting at `words[i]`."""
+        if words[i] not in self.first_words:  # the usual case, and it must be cheap
+            return None
         for length in range(min(self.longest, len(words) - i), 0, -1):
             key = self.sequences.get(tuple(words[i : i + length]))
             if key is not None:
@@ -119,7 +122,11 @@ def name_matcher(lexicon: Lexicon) -> NameMatcher:
             words = tuple(fold(t.text) for t in tokenize(name))
             if words:
                 sequences.setdefault(words, group_key(group.id))
-    return NameMatcher(sequences, max((len(s) for s in sequences), default=0))
+    return NameMatcher(
+        sequences,
+        max((len(s) for s in sequences), default=0),
+        frozenset(s[0] for s in sequences),
+    )
 
 
 def _number_key(value: float) -> str:
