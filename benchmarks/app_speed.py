@@ -1,0 +1,160 @@
+"""How fast the app opens and answers keys on a big event, against a hello-world Textual app.
+
+Both apps run headless under `App.run_test` in this process, one after the other, so the
+machine's noise hits both; the script prints milliseconds and, more usefully, the ratio to
+the hello-world baseline. Nothing is asserted.
+
+The event is benchmarks/synthetic.py's `make_event` (30 sources x 100 paragraphs by default),
+aligned and diverged once with the real core (timed separately: that is the pipeline's cost,
+not the app's). The app then gets a loader that hands over the finished sources and
+comparison at once, so "first paint" is: mount, lay out 30 columns, wrap 3,000 paragraphs to
+size every row, and draw the first screen.
+
+    python benchmarks/app_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--presses 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from benchmarks.synthetic import make_event
+from tui.align import align
+from tui.app import ParallaxApp
+from tui.app.loader import PlannedSource, Progress
+from tui.diverge import diverge
+from tui.model import Comparison, Event, Side, Source
+
+SIZE = (160, 45)
+SIDES = (
+    Side("armenian", "Armenian", "#d90012"),
+    Side("international", "International", "#8a8f98"),
+    Side("azerbaijani", "Azerbaijani", "#00b5e2"),
+)
+KEYS = ("j", "right_square_bracket", "tab", "k", "left_square_bracket", "pagedown")
+
+
+class Hello(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("Hello, world")
+
+
+@dataclass(frozen=True)
+class ReadyLoader:
+    """Everything already fetched and compared: measures the app alone."""
+
+    event: Event
+    sides: tuple[Side, ...]
+    sources: tuple[Source, ...]
+    comparison: Comparison
+
+    def plan(self) -> tuple[PlannedSource, ...]:
+        return tuple(PlannedSource(s.id, s.outlet, s.location) for s in self.sources)
+
+    async def load(
+        self,
+        on_progress: Callable[[Progress], None],
+        only: Collection[str] | None = None,
+        refresh: bool = False,
+    ) -> tuple[Source, ...]:
+        for source in self.sources:
+            on_progress(Progress(source.id, "cached", "", source))
+        return self.sources
+
+    def compare(self, sources: Sequence[Source]) -> Comparison:
+        return self.comparison
+
+
+def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, float]:
+    sources, lexicon = make_event(n_sources, n_paragraphs, seed)
+    started = time.perf_counter()
+    clusters = align(sources, lexicon)
+    divergences, figures = diverge(sources, clusters, lexicon)
+    core = time.perf_counter() - started
+    event = Event(
+        "synthetic", f"Synthetic event, {n_sources} x {n_paragraphs}", dt.date(2020, 10, 11), ()
+    )
+    comparison = Comparison(
+        event,
+        SIDES,
+        sources,
+        clusters,
+        divergences,
+        figures,
+        dt.datetime(2020, 10, 12, tzinfo=dt.UTC),
+    )
+    return ReadyLoader(event, SIDES, sources, comparison), core
+
+
+async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], presses: int):
+    """(first paint seconds, [seconds per key press]) for one app."""
+    app = make_app()
+    started = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        while not ready(app):
+            await pilot.pause()
+        await pilot.pause()
+        first_paint = time.perf_counter() - started
+        per_key = []
+        for i in range(presses):
+            key = KEYS[i % len(KEYS)]
+            began = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()  # let the screen repaint
+            per_key.append(time.perf_counter() - began)
+    return first_paint, per_key
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=int, default=30)
+    parser.add_argument("--paragraphs", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--presses", type=int, default=24)
+    args = parser.parse_args()
+
+    loader, core = build(args.sources, args.paragraphs, args.seed)
+    comparison = loader.comparison
+    print(
+        f"event: {len(loader.sources)} sources, "
+        f"{sum(len(s.paragraphs) for s in loader.sources)} paragraphs, "
+        f"{len(comparison.clusters)} rows, {len(comparison.divergences)} divergences "
+        f"(align+diverge took {core:.2f} s, not counted below)"
+    )
+
+    def parallax() -> App:
+        return ParallaxApp(loader, compare_interval=0)
+
+    def parallax_ready(app: App) -> bool:
+        return isinstance(app, ParallaxApp) and app.settled and app.comparison is not None
+
+    hello_paint, hello_keys = asyncio.run(measure(Hello, lambda app: True, args.presses))
+    app_paint, app_keys = asyncio.run(measure(parallax, parallax_ready, args.presses))
+
+    hello_key = statistics.median(hello_keys)
+    app_key = statistics.median(app_keys)
+    print(f"{'':24}{'hello world':>14}{'parallax':>12}{'ratio':>9}")
+    print(
+        f"{'first paint (ms)':24}{hello_paint * 1000:14.0f}{app_paint * 1000:12.0f}"
+        f"{app_paint / hello_paint:9.1f}"
+    )
+    print(
+        f"{'key press, median (ms)':24}{hello_key * 1000:14.1f}{app_key * 1000:12.1f}"
+        f"{app_key / hello_key:9.1f}"
+    )
+    print(
+        f"{'key press, worst (ms)':24}{max(hello_keys) * 1000:14.1f}"
+        f"{max(app_keys) * 1000:12.1f}{max(app_keys) / max(hello_keys):9.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
