@@ -55,7 +55,7 @@ def test_figures_disagree_across_the_event_when_they_share_a_place() -> None:
     clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("north", 0)))
     (figure,) = of_kind(run((baku, north), clusters), "figure")
     assert figure.cluster == "c1"
-    assert figure.summary == "killed: 7 (Baku Herald) vs 9 (Northern Post)"
+    assert figure.summary == "killed (across the event): 7 (Baku Herald) vs 9 (Northern Post)"
 
 
 def test_figures_about_different_places_are_not_compared_across_the_event() -> None:
@@ -372,3 +372,40 @@ def test_times_of_day_are_compared_only_inside_a_cluster() -> None:
     together = (cluster("c1", ("baku", 0), ("wire", 0)),)
     (figure,) = of_kind(run((baku, wire), together), "figure")
     assert figure.summary == "time: 02:00 (Baku Herald) vs 12:00 (Global Wire)"
+
+
+def test_the_attacked_side_is_not_the_attacker() -> None:
+    baku = source(
+        "baku",
+        "The aide said the enemy was hiding behind the truce to attack Azerbaijani civilians, "
+        "and called the strike on Ganja a provocation.",
+    )
+    yerevan = source("yerevan", "Armenian positions were hit overnight.")
+    clusters = (cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    assert of_kind(run((baku, yerevan), clusters), "blame") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "According to the Ministry of Defence, Armenian forces fired on Tartar overnight.",
+            "According to the Ministry of Defence",
+        ),
+        (
+            "Azerbaijan's Ministry of Foreign Affairs said Armenian forces fired on Tartar.",
+            "Azerbaijan's Ministry of Foreign Affairs said",
+        ),
+        (
+            "Armenian forces fired on Tartar, according to local officials.",
+            "according to local officials",
+        ),
+    ],
+)
+def test_attribution_span_names_who_says_it(sentence: str, speaker: str) -> None:
+    baku = source("baku", "Armenian forces fired on Tartar overnight.")
+    wire = source("wire", sentence)
+    clusters = (cluster("c1", ("baku", 0), ("wire", 0)),)
+    (blame,) = of_kind(run((baku, wire), clusters), "blame")
+    assert ("wire", speaker) in texts(blame)
+    assert blame.summary.endswith(f"attributes it ('{speaker}')")

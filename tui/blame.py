@@ -37,6 +37,11 @@ REPORTING_WORDS = word_set(
 )
 PASSIVE = word_set("was were been being is are be")
 TARGET_PREPOSITIONS = word_set("on at against in into of over near toward towards upon across")
+# After a side word, these make it the target of the attack rather than its author.
+TARGET_NOUNS = word_set(
+    "civilians civilian people residents children city cities town towns village villages "
+    "settlements positions territory territories soil homes houses border side's population"
+)
 REACH = 6
 
 
@@ -94,7 +99,7 @@ def _sentence_statements(
     for i, token in enumerate(tokens):
         if token.folded not in ATTACK_WORDS:
             continue
-        actor = _actor(tokens, i, sides)
+        actor = _actor(text[offset:], tokens, i, sides)
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
@@ -112,51 +117,76 @@ def _sentence_statements(
 
 
 def _attribution(tokens: list[Token], cue: int) -> tuple[int, int]:
-    """Token range of who says it: "Azerbaijan's foreign ministry said", "according to X Y"."""
+    """Token range of who says it: "Azerbaijan's Ministry of Foreign Affairs said",
+    "according to the Ministry of Defence"."""
+
+    def speaker_word(token: Token) -> bool:
+        named = token.text[:1].isupper() and token.folded not in FUNCTION_WORDS
+        return named or token.folded in ROLE_WORDS or token.folded in SPEAKER_WORDS
+
     if tokens[cue].folded == "according":
-        last = cue
-        while last + 1 < len(tokens) and last < cue + 4:
+        last = min(cue + 1, len(tokens) - 1)  # "according to"
+        while last + 1 < len(tokens) and last < cue + 8:
             nxt = tokens[last + 1]
-            if nxt.folded in ROLE_WORDS or nxt.folded in SPEAKER_WORDS:
-                return cue, last + 1
-            last += 1
-        return cue, min(cue + 1, len(tokens) - 1)
+            joins = nxt.folded in {"the", "of"} and last + 2 < len(tokens)
+            adjacent = nxt.start - tokens[last].end == 1  # one space: no comma between
+            if adjacent and (speaker_word(nxt) or (joins and speaker_word(tokens[last + 2]))):
+                last += 1
+            else:
+                break
+        for k in range(last + 1, min(len(tokens), cue + 6)):  # "according to local officials"
+            if tokens[k].start - tokens[k - 1].end != 1:
+                break
+            if tokens[k].folded in ROLE_WORDS:
+                last = k
+        while last > cue + 1 and tokens[last].folded in {"the", "of"}:
+            last -= 1
+        return cue, last
     first = cue
-    while first > 0 and first > cue - 5:
+    while first > 0 and first > cue - 8:
         prev = tokens[first - 1]
-        named = prev.text[:1].isupper() and prev.folded not in FUNCTION_WORDS
-        if prev.folded in ROLE_WORDS or prev.folded in SPEAKER_WORDS or named:
+        joins = prev.folded == "of" and first > 1 and speaker_word(tokens[first - 2])
+        if speaker_word(prev) or joins:
             first -= 1
         else:
             break
     return first, cue
 
 
-def _actor(tokens: list[Token], verb: int, sides: tuple[str, ...]) -> tuple[str, int] | None:
+def _actor(
+    sentence: str, tokens: list[Token], verb: int, sides: tuple[str, ...]
+) -> tuple[str, int] | None:
     """(side, token index) of who carries out the attack at `verb`, if the sentence says."""
     words = [t.folded for t in tokens]
+
+    def agent(j: int) -> str | None:
+        side = actor_side(words[j], sides)
+        if side is None or (j + 1 < len(words) and words[j + 1] in TARGET_NOUNS):
+            return None  # "Azerbaijani civilians" are attacked, they do not attack
+        return side
+
     # "shelling by Armenian forces"
     for i in range(verb + 1, min(len(words), verb + 3)):
         if words[i] == "by":
             for j in range(i + 1, min(len(words), i + 4)):
-                side = actor_side(words[j], sides)
-                if side is not None:
+                if (side := agent(j)) is not None:
                     return side, j
     # "accused Azerbaijan of shelling"
     for i in range(max(0, verb - REACH), verb):
         if words[i].startswith("accus") or words[i].startswith("blam"):
             for j in range(i + 1, verb):
-                side = actor_side(words[j], sides)
-                if side is not None:
+                if (side := agent(j)) is not None:
                     return side, j
-    # "Armenian forces shelled", "Armenia's shelling of": active voice only.
+    # "Armenian forces shelled", "Armenia's shelling of": active voice, same clause only.
     if verb and words[verb - 1] in PASSIVE:
         return None
     for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
+        between = sentence[tokens[j].end : tokens[j + 1].start]
+        if any(ch in ",;:" for ch in between) or words[j] in ATTACK_WORDS:
+            return None  # another clause, or another attack: "to attack Azerbaijani civilians"
         if words[j] in REPORTING_WORDS or words[j] == "that":
             return None  # "Baku claimed that missiles fired": Baku speaks, it does not fire
-        side = actor_side(words[j], sides)
-        if side is not None:
+        if (side := agent(j)) is not None:
             if j and words[j - 1] in TARGET_PREPOSITIONS:
                 return None
             return side, j

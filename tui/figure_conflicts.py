@@ -4,8 +4,8 @@ Two scopes. Inside a cluster the aligner has already said the paragraphs report 
 thing, so any disagreement on a quantity is a divergence. Across the event, two figures are
 only compared when their sentences share a place or name (Ganja; Stepanakert and Khankendi
 count as one), because "killed: 7" in Ganja and "killed: 30,000" in the 1990s war are not a
-disagreement. Event-wide divergences are only reported for what no cluster already shows, and
-never for times of day.
+disagreement. An event-wide divergence is only reported when it holds a figure that no cluster
+divergence already shows, in that figure's cluster; times of day are never compared event-wide.
 """
 
 from __future__ import annotations
@@ -42,25 +42,30 @@ def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
-    covered: set[tuple[str, str]] = set()  # (quantity, source) already in a cluster divergence
+    covered: set[Figure] = set()  # figures already shown by a cluster divergence
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
             finding = _disagreement(corpus, cluster.id, quantity, group)
             if finding is not None:
                 findings.append(finding)
-                covered.update((quantity, f.source) for f in group)
+                covered.update(group)
     for quantity, group in _by_quantity(figures).items():
         if quantity in CLUSTER_ONLY:
             continue
         for component in _topics(corpus, group):
             clusters = {corpus.cluster_of.get(Member(f.source, f.paragraph)) for f in component}
-            if len(clusters) < 2 or all((quantity, f.source) in covered for f in component):
+            new = [f for f in component if f not in covered]
+            if len(clusters) < 2 or not new:
                 continue
-            first = corpus.cluster_of.get(Member(component[0].source, component[0].paragraph))
-            if first is not None:
-                finding = _disagreement(corpus, first, quantity, component)
-                if finding is not None:
-                    findings.append(finding)
+            # Reported where the figure no cluster divergence shows is (a later update, say).
+            where = corpus.cluster_of.get(Member(new[0].source, new[0].paragraph))
+            finding = (
+                _disagreement(corpus, where, f"{quantity} (across the event)", component)
+                if where
+                else None
+            )
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
@@ -84,7 +89,7 @@ def _disagreement(
     if len(set(sources_by_value.values())) == 1:
         return None  # one source's own figures differ, every other source agrees with it
     parts = [
-        f"{format_value(quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
+        f"{format_value(figures[0].quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
         for v in sorted(values)
     ]
     spans = tuple(
