@@ -65,7 +65,7 @@ def blame_findings(corpus: Corpus) -> list[Finding]:
 
 
 def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
-    sides = corpus.party_sides
+    sides = corpus.actor_sides
     denials = denial_patterns(corpus.lexicon)
     found: dict[Member, list[Statement]] = {}
     for member in corpus.paragraphs():

@@ -39,6 +39,16 @@ class Corpus:
         sides = (s.side for s in self.sources.values() if s.side not in self.neutral_sides)
         return tuple(dict.fromkeys(sides))
 
+    @property
+    def actor_sides(self) -> tuple[str, ...]:
+        """Sides an article may name as actors: the parties, plus any non-neutral side the
+        lexicon knows, so that a side whose outlets failed (or are not in this event) can
+        still be blamed."""
+        lexicon_sides = [side for group in self.lexicon.names for side, _ in group.variants]
+        lexicon_sides += [term.side for term in self.lexicon.framing]
+        extra = (s for s in lexicon_sides if s not in self.neutral_sides)
+        return tuple(dict.fromkeys((*self.party_sides, *extra)))
+
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]
 
