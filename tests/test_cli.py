@@ -1,0 +1,188 @@
+"""The `parallax` command as a user types it: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tui.cli import main
+from tui.config import DEMO_EVENT, bundled_config_path
+from tui.report_contract import validate_report
+
+DEMO_DIR = bundled_config_path().parent / "demo"
+COURIER = f"      - {{outlet: courier, path: {DEMO_DIR / 'yerevan-courier.html'}}}"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the user's real cache from a test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
+def _config(tmp_path: Path, articles: str) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        f"""\
+sides:
+  armenian: {{label: Armenian, colour: "#e69f00"}}
+  azerbaijani: {{label: Azerbaijani, colour: "#56b4e9"}}
+outlets:
+  courier: {{name: Yerevan Courier, side: armenian}}
+  herald: {{name: Baku Herald, side: azerbaijani, homepage: "http://localhost"}}
+events:
+  ganja:
+    title: Ganja and Stepanakert shelled
+    date: 2020-10-11
+    articles:
+{articles}
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_demo_report_json_keeps_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--format", "json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["schema"] == "parallax.report/1"
+    assert report["event"]["id"] == DEMO_EVENT
+    assert validate_report(report) == []
+    assert {s["status"] for s in report["sources"]} == {"ok"}
+    kinds = {d["kind"] for d in report["divergences"]}
+    assert {"figure", "denial", "naming", "omission"} <= kinds
+
+
+def test_report_to_a_file_names_it_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out" / "report.md"
+
+    code = main(["report", str(bundled_config_path()), "--event", DEMO_EVENT, "-o", str(out)])
+
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    assert "Khankendi" in text and "Stepanakert" in text
+    err = capsys.readouterr().err
+    assert f"wrote {out}" in err
+    assert "[1/4]" in err  # progress per source
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_one_failed_source_does_not_stop_the_others(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    httpserver.expect_request("/missing").respond_with_data("gone", status=404)
+    config = _config(
+        tmp_path,
+        f"""\
+{COURIER}
+      - {{outlet: herald, url: "{httpserver.url_for("/missing")}"}}""",
+    )
+
+    code = main(["report", str(config), "--event", "ganja", "--format", "json"])
+
+    assert code == 1
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    statuses = {s["id"]: (s["status"], s["error"]) for s in report["sources"]}
+    assert statuses["courier"] == ("ok", None)
+    assert statuses["herald"][0] == "error" and "404" in statuses["herald"][1]
+    assert "1 of 2 sources failed" in captured.err
+    assert "herald" in captured.err and "404" in captured.err
+
+
+def test_offline_says_which_sources_are_not_cached(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, '      - {outlet: herald, url: "http://127.0.0.1:9/ganja"}')
+
+    code = main(["fetch", str(config), "--event", "ganja", "--offline"])
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "herald" in err and "not in the cache" in err
+
+
+def test_compare_takes_outlet_equals_path(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "compare",
+            "--config",
+            str(bundled_config_path()),
+            f"yerevan-courier={DEMO_DIR / 'yerevan-courier.html'}",
+            f"baku-herald={DEMO_DIR / 'baku-herald.html'}",
+            "--format",
+            "json",
+        ]
+    )
+
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in report["sources"]] == ["yerevan-courier", "baku-herald"]
+    assert validate_report(report) == []
+
+
+def test_compare_finds_the_outlet_by_host(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (DEMO_DIR / "baku-herald.html").read_bytes()
+    httpserver.expect_request("/ganja").respond_with_data(page, content_type="text/html")
+    config = _config(tmp_path, COURIER)
+
+    code = main(["compare", "--config", str(config), httpserver.url_for("/ganja")])
+
+    assert code == 0
+    assert "Baku Herald" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "{config}", "--event", "ganjaa"], "did you mean 'ganja'"),
+        (["compare", "--config", "{config}", "https://unknown.example/x"], "OUTLET="),
+        (["compare", "--config", "{config}", "nobody=/tmp/x.html"], "unknown outlet 'nobody'"),
+        (["check", "{missing}"], "missing.yaml"),
+    ],
+)
+def test_bad_input_gets_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    config = _config(tmp_path, COURIER)
+    filled = [a.format(config=config, missing=tmp_path / "missing.yaml") for a in argv]
+
+    assert main(filled) == 2
+
+    err = capsys.readouterr().err
+    assert err.startswith("parallax: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_check_reports_problems_with_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, "      - {outlet: courier, path: nowhere.html}")
+
+    assert main(["check", str(config)]) == 1
+
+    captured = capsys.readouterr()
+    assert "Events" in captured.out
+    assert "sources.yaml:12" in captured.err and "nowhere.html" in captured.err
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(bundled_config_path())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert DEMO_EVENT in result.stdout
