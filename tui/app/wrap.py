@@ -22,7 +22,7 @@ def line_starts(text: str, width: int) -> list[int]:
         return [0]
     measure = len if text.isascii() else cell_len
     starts = [0]
-    used = 0
+    used = measure(text[: len(text) - len(text.lstrip())])  # leading blanks take room too
     for match in _WORD.finditer(text):
         word_width = measure(match.group(1))
         if used and used + word_width > width:
