@@ -52,3 +52,20 @@ def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
         assert "\x1b" not in divergence.summary and "\x07" not in divergence.summary
     for figure in figures:
         assert paragraphs[figure.source][figure.paragraph][figure.start : figure.end] == figure.text
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=3))
+def test_arbitrary_text_never_crashes(paragraphs: list[str]) -> None:
+    sources = tuple(
+        Source(o.id, o, f"/{o.id}", "ok", paragraphs=(text,))
+        for o, text in zip(OUTLETS.values(), paragraphs, strict=False)
+    )
+    clusters = (Cluster("c1", 0.5, tuple(Member(s.id, 0) for s in sources)),)
+    divergences, figures = diverge(sources, clusters, LEXICON)
+    for span in [s for d in divergences for s in d.spans]:
+        assert (
+            sources[[s.id for s in sources].index(span.source)].paragraphs[0][span.start : span.end]
+            == span.text
+        )
+    assert all(f.text for f in figures)
