@@ -66,6 +66,7 @@ DURATION_WORDS = word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries year-old years-old"
 )
+MONEY_WORDS = word_set("dollars euros pounds roubles rubles manats drams usd eur")
 MONTHS = word_set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -188,13 +189,18 @@ def _cue_before(tokens: list[Token], index: int, cues: frozenset[str], reach: in
 
 
 def _ignored(sentence: str, tokens: list[Token], number: _Number) -> bool:
-    """Years, decades, dates, ordinals, ages, durations: numbers that count nothing here."""
+    """Years, decades, dates, ordinals, ages, durations, shares and sums of money: numbers
+    that count nothing comparable here."""
     after = sentence[number.end : number.end + 12]
     nxt = tokens[number.last + 1].folded if number.last + 1 < len(tokens) else ""
     prev = tokens[number.first - 1].folded if number.first else ""
     digits = sentence[number.start : number.end]
     if re.match(r"(?:st|nd|rd|th|s)\b|['’]s\b|-(?:year|month|week|day)", after, re.IGNORECASE):
         return True  # 1st, 1990s, 68-year-old
+    if re.match(r"\s*(?:%|per\s*cent\b|percent\b)", after, re.IGNORECASE):
+        return True  # a share, not a count
+    if re.search(r"[$€£₽₼֏]\s*$", sentence[: number.start]) or nxt in MONEY_WORDS:
+        return True
     if nxt in DURATION_WORDS or nxt in MONTHS or prev in MONTHS or prev in AGE_CUES:
         return True
     if re.fullmatch(r"1\d{3}|20\d{2}", digits) and THING_WORDS.get(nxt) is None:
