@@ -6,7 +6,7 @@ import pytest
 from diverge_fixtures import BAKU, CLUSTERS, LEXICON, NORTH, SOURCES, WIRE, YEREVAN, cluster, source
 
 from tui.diverge import diverge
-from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Source
+from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Member, Source
 
 
 def run(sources=SOURCES, clusters=CLUSTERS, lexicon=LEXICON) -> tuple[Divergence, ...]:
@@ -250,7 +250,8 @@ def test_every_span_is_its_slice_and_in_its_cluster() -> None:
         assert divergence.spans
         for span in divergence.spans:
             assert by_id[span.source].paragraphs[span.paragraph][span.start : span.end] == span.text
-        assert divergence.cluster in members
+        first = divergence.spans[0]
+        assert Member(first.source, first.paragraph) in members[divergence.cluster]
 
 
 def test_side_ids_are_data() -> None:

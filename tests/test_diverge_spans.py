@@ -44,8 +44,11 @@ def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
     divergences, figures = diverge(sources, clusters, LEXICON)
     paragraphs = {s.id: s.paragraphs for s in sources}
     cluster_ids = {c.id for c in clusters}
+    members = {c.id: set(c.members) for c in clusters}
     for divergence in divergences:
         assert divergence.cluster in cluster_ids
+        first = divergence.spans[0]
+        assert Member(first.source, first.paragraph) in members[divergence.cluster]
         for span in divergence.spans:
             assert paragraphs[span.source][span.paragraph][span.start : span.end] == span.text
             assert span.text == span.text.strip()

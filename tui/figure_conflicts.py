@@ -57,10 +57,12 @@ def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
             new = [f for f in component if f not in covered]
             if len(clusters) < 2 or not new:
                 continue
-            # Reported where the figure no cluster divergence shows is (a later update, say).
+            # Reported where the figure no cluster divergence shows is (a later update, say),
+            # and that figure's span comes first, as for every event-wide divergence.
             where = corpus.cluster_of.get(Member(new[0].source, new[0].paragraph))
+            ordered = [*new, *(f for f in component if f in covered)]
             finding = (
-                _disagreement(corpus, where, f"{quantity} (across the event)", component)
+                _disagreement(corpus, where, f"{quantity} (across the event)", ordered)
                 if where
                 else None
             )
