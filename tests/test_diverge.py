@@ -410,3 +410,10 @@ def test_attribution_span_names_who_says_it(sentence: str, speaker: str) -> None
     (blame,) = of_kind(run((baku, wire), clusters), "blame")
     assert ("wire", speaker) in texts(blame)
     assert blame.summary.endswith(f"attributes it ('{speaker}')")
+
+
+def test_side_labels_name_sides_in_summaries() -> None:
+    labels = {"armenian": "Armenian", "azerbaijani": "Azerbaijani", "international": "Neutral"}
+    divergences = diverge(SOURCES, CLUSTERS, LEXICON, side_labels=labels)[0]
+    omission = next(d for d in divergences if d.kind == "omission" and d.cluster == "c1")
+    assert omission.summary.startswith("Only Azerbaijani and Neutral sources report")

@@ -22,7 +22,7 @@ from tui.corpus import Corpus, Finding
 from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_hits, denial_patterns
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Member, Span
-from tui.spans import join_names, make_span, quote, sentences, side_name
+from tui.spans import join_names, make_span, quote, sentences
 from tui.tokens import Token, tokenize
 
 ATTACK_WORDS = word_set(
@@ -207,7 +207,7 @@ def _opposite(corpus: Corpus, cluster: str, statements: list[Statement]) -> list
     if len(by_actor) < 2:
         return []
     parts = [
-        f"{side_name(side)} side ({join_names(corpus.name(s) for s in sources)})"
+        f"{corpus.side_label(side)} side ({join_names(corpus.name(s) for s in sources)})"
         for side, sources in by_actor.items()
     ]
     spans = tuple(

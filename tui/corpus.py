@@ -8,7 +8,7 @@ sources or paragraphs) so that no detector has to guard against it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
 
@@ -32,6 +32,7 @@ class Corpus:
     cluster_of: Mapping[Member, str]
     lexicon: Lexicon
     neutral_sides: frozenset[str]
+    side_labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def party_sides(self) -> tuple[str, ...]:
@@ -48,6 +49,10 @@ class Corpus:
         lexicon_sides += [term.side for term in self.lexicon.framing]
         extra = (s for s in lexicon_sides if s not in self.neutral_sides)
         return tuple(dict.fromkeys((*self.party_sides, *extra)))
+
+    def side_label(self, side_id: str) -> str:
+        """How summaries name a side: its configured label, else its id as a word."""
+        return self.side_labels.get(side_id) or side_id.replace("_", " ").replace("-", " ").title()
 
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]
@@ -73,6 +78,7 @@ def build_corpus(
     clusters: Sequence[Cluster],
     lexicon: Lexicon,
     neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+    side_labels: Mapping[str, str] | None = None,
 ) -> Corpus:
     ok = {s.id: s for s in sources if s.ok}
     kept: list[Cluster] = []
@@ -86,4 +92,6 @@ def build_corpus(
         kept.append(Cluster(cluster.id, cluster.score, members))
         for member in members:
             cluster_of.setdefault(member, cluster.id)
-    return Corpus(ok, tuple(kept), cluster_of, lexicon, frozenset(neutral_sides))
+    return Corpus(
+        ok, tuple(kept), cluster_of, lexicon, frozenset(neutral_sides), dict(side_labels or {})
+    )

@@ -12,7 +12,7 @@ outlets never make a cluster "one-sided".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tui.blame import blame_findings
 from tui.corpus import DEFAULT_NEUTRAL_SIDES, Corpus, Finding, build_corpus
@@ -30,9 +30,14 @@ def diverge(
     clusters: Sequence[Cluster],
     lexicon: Lexicon,
     neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+    side_labels: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Divergence, ...], tuple[Figure, ...]]:
-    """Every divergence, numbered d1, d2, …, and every figure stated by any source."""
-    corpus = build_corpus(sources, clusters, lexicon, neutral_sides)
+    """Every divergence, numbered d1, d2, …, and every figure stated by any source.
+
+    `side_labels` (side id → Side.label) names sides in summaries; without it a side is named
+    by its id ("azerbaijani" → "Azerbaijani").
+    """
+    corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels)
     figures = all_figures(corpus)
     findings = [
         *figure_findings(corpus, figures),

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from tui.corpus import Corpus, Finding
 from tui.model import Span
-from tui.spans import find_phrases, join_names, make_span, phrase_pattern, side_name
+from tui.spans import find_phrases, join_names, make_span, phrase_pattern
 
 
 def framing_findings(corpus: Corpus) -> list[Finding]:
@@ -34,6 +34,6 @@ def framing_findings(corpus: Corpus) -> list[Finding]:
     for (cluster, index), spans in hits.items():
         term = terms[index]
         outlets = join_names(corpus.name(s.source) for s in spans)
-        summary = f"'{term.term}' ({side_name(term.side)} vocabulary) used by {outlets}"
+        summary = f"'{term.term}' ({corpus.side_label(term.side)} vocabulary) used by {outlets}"
         findings.append(Finding("framing", cluster, summary, tuple(spans)))
     return findings

@@ -11,7 +11,7 @@ headings and captions ("'An absolute lie'", "A truce for prisoners and the dead"
 from __future__ import annotations
 
 from tui.corpus import Corpus, Finding
-from tui.spans import make_span, quote, side_name
+from tui.spans import make_span, quote
 from tui.tokens import tokenize
 
 MIN_WORDS = 6
@@ -39,13 +39,13 @@ def omission_findings(corpus: Corpus) -> list[Finding]:
         missing = [s for s in parties if s not in reporting]
         if len(reporting) != 1 or not missing:
             continue
-        who = " and ".join(side_name(s) for s in sides)
+        who = " and ".join(corpus.side_label(s) for s in sides)
         first = corpus.text(members[0])
         words = tokenize(first)
         excerpt = (
             first[: words[SUMMARY_WORDS - 1].end] + " …" if len(words) > SUMMARY_WORDS else first
         )
-        absent = " or ".join(side_name(s) for s in missing)
+        absent = " or ".join(corpus.side_label(s) for s in missing)
         summary = f"Only {who} sources report (no {absent} source does): {quote(excerpt, 120)}"
         spans = tuple(
             make_span(m.source, m.paragraph, corpus.text(m), 0, len(corpus.text(m)))

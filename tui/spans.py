@@ -90,11 +90,6 @@ def quote(text: str, limit: int = 80) -> str:
     return (cut or clean[: limit - 1]) + "…"
 
 
-def side_name(side_id: str) -> str:
-    """A side id as a word for summaries ("azerbaijani" → "Azerbaijani")."""
-    return side_id.replace("_", " ").replace("-", " ").title()
-
-
 def join_names(names: Iterable[str]) -> str:
     """Outlet names, deduplicated, in order, comma-separated."""
     return ", ".join(dict.fromkeys(names))
