@@ -93,7 +93,9 @@ def edit(old: str, new: str) -> str:
 
 def test_shipped_config_loads_and_has_three_sides() -> None:
     config = load_config(bundled_config_path())
-    assert [s.id for s in config.sides] == ["armenian", "azerbaijani", "international"]
+    # The neutral side stands between the two parties, so its column does too.
+    assert [s.id for s in config.sides] == ["armenian", "international", "azerbaijani"]
+    assert [s.id for s in config.sides if s.neutral] == ["international"]
     for side in config.sides:
         assert re.fullmatch(r"#[0-9a-f]{6}", side.colour)
         assert any(o.side == side.id for o in config.outlets)
@@ -588,3 +590,17 @@ def test_valid_structure_with_random_values_never_crashes(tmp_path: Path) -> Non
                 load_config(tmp_path / "sources.yaml")
             except ConfigError as exc:
                 assert all(MESSAGE_RE.match(p) for p in exc.problems), (text, exc.problems)
+
+
+def test_a_side_may_be_marked_neutral(tmp_path: Path) -> None:
+    text = edit("armenian: {label: Armenian,", "armenian: {neutral: true, label: Armenian,")
+    config = load_config(write(tmp_path, text))
+    assert [s.id for s in config.sides if s.neutral] == ["armenian"]
+
+
+def test_neutral_must_be_true_or_false(tmp_path: Path) -> None:
+    text = edit("armenian: {label: Armenian,", "armenian: {neutral: maybe, label: Armenian,")
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, text))
+    assert "'neutral' of side 'armenian' is 'maybe', not true or false" in str(error.value)
+    assert "write true or false" in str(error.value)

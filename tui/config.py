@@ -28,7 +28,8 @@ DEMO_EVENT = "demo-ganja-2020-10-11"
 CONFIG_NAME = "sources.yaml"
 
 TOP_KEYS = ("sides", "outlets", "events", "lexicon")
-SIDE_KEYS = ("label", "colour")
+SIDE_KEYS = ("label", "colour", "neutral")
+SIDE_REQUIRED = ("label", "colour")
 OUTLET_KEYS = ("name", "side", "homepage", "selector", "lang")
 EVENT_KEYS = ("title", "date", "articles")
 ARTICLE_KEYS = ("outlet", "url", "path")
@@ -399,14 +400,24 @@ class _Walker:
     def side(self, entry: _Entry) -> Side | None:
         where = f"side '{entry.key}'"
         valid_id = self.ident(entry, "side")
-        found = self.fields(entry.value, where, SIDE_KEYS, SIDE_KEYS)
+        found = self.fields(entry.value, where, SIDE_KEYS, SIDE_REQUIRED)
         if found is None:
             return None
         label = self.text(found["label"], f"the label of {where}") if "label" in found else None
         colour = self.colour(found["colour"], where) if "colour" in found else None
-        if not valid_id or label is None or colour is None:
+        neutral = (
+            self.flag(found["neutral"], f"'neutral' of {where}") if "neutral" in found else False
+        )
+        if not valid_id or label is None or colour is None or neutral is None:
             return None
-        return Side(id=entry.key, label=label, colour=colour)
+        return Side(id=entry.key, label=label, colour=colour, neutral=neutral)
+
+    def flag(self, node: Node, where: str) -> bool | None:
+        if isinstance(node, ScalarNode) and node.tag == YAML_BOOL:
+            return node.value.lower() in ("true", "yes", "on")
+        shown = node.value if isinstance(node, ScalarNode) else "a list or mapping"
+        self.problem(node, f"{where} is '{shown}', not true or false", "write true or false")
+        return None
 
     def colour(self, node: Node, where: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == YAML_NULL:

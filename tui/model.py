@@ -31,11 +31,16 @@ DIVERGENCE_KINDS: tuple[DivergenceKind, ...] = (
 
 @dataclass(frozen=True)
 class Side:
-    """A camp in the conflict; which outlets belong to it is data, not code."""
+    """A camp in the conflict; which outlets belong to it is data, not code.
+
+    A `neutral` side (international agencies, say) is no party to the conflict: its outlets
+    are compared with everyone's, but nothing is an omission or a blame "of" it.
+    """
 
     id: str
     label: str
     colour: str
+    neutral: bool = False
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,13 @@ def compare(
 ) -> Comparison:
     """Align and diverge; pure and fast enough to rerun each time a source arrives."""
     clusters = align(sources, config.lexicon)
-    divergences, figures = diverge(sources, clusters, config.lexicon)
+    divergences, figures = diverge(
+        sources,
+        clusters,
+        config.lexicon,
+        neutral_sides=frozenset(side.id for side in config.sides if side.neutral),
+        side_labels={side.id: side.label for side in config.sides},
+    )
     return Comparison(
         event=event,
         sides=config.sides,
