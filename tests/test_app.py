@@ -67,6 +67,17 @@ async def test_cached_and_error_states_are_shown_with_their_reason() -> None:
         assert any("HTTP 404" in n.message for n in app._notifications)
 
 
+async def test_many_failures_make_one_notification_not_one_each() -> None:
+    app = make_app(FakeLoader(fail=("kavkaz", "wire", "monitor")))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        failures = [n for n in app._notifications if n.severity == "error"]
+        assert len(failures) == 1
+        assert failures[0].title == "3 of 5 sources failed"
+        assert "HTTP 404" in failures[0].message
+        assert "press r to retry" in failures[0].message
+
+
 async def test_a_failed_source_can_be_retried_with_r() -> None:
     loader = FakeLoader()
     app = make_app(loader)

@@ -11,6 +11,7 @@ import asyncio
 import re
 import threading
 import webbrowser
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -200,7 +201,28 @@ class ParallaxApp(App[None]):
                     source.id, "done" if source.ok else "error", source.error or "", source
                 )
         self._show_states()
+        self._report_failures(sources)
         self._compare_now()
+
+    def _report_failures(self, sources: Sequence[Source]) -> None:
+        """One notification per load, however many sources failed: a dozen dead outlets
+        must not bury the screen under a dozen toasts. Each column keeps its own reason."""
+        failed = [s for s in sources if not s.ok]
+        if not failed:
+            return
+        reasons = Counter(s.error or "failed" for s in failed)
+        if len(reasons) == 1:
+            detail = next(iter(reasons))
+        else:
+            detail = "\n".join(f"{s.outlet.name}: {s.error or 'failed'}" for s in failed[:4])
+            if len(failed) > 4:
+                detail += f"\n… and {len(failed) - 4} more (see the column headers)"
+        self.notify(
+            f"{detail}\nFocus a column and press r to retry it, or R to retry all.",
+            title=f"{len(failed)} of {len(sources)} sources failed",
+            severity="error",
+            timeout=10,
+        )
 
     def _on_progress(self, progress: Progress) -> None:
         if threading.get_ident() != self._thread_id:
@@ -210,15 +232,6 @@ class ParallaxApp(App[None]):
         if progress.source is not None:
             self._sources[progress.source_id] = progress.source
             self._schedule_compare()
-        if progress.state == "error":
-            outlet = next((p.outlet.name for p in self._plan if p.id == progress.source_id), "")
-            self.notify(
-                f"{outlet or progress.source_id}: {progress.detail or 'failed'}\n"
-                "Focus its column and press r to retry.",
-                title="Source failed",
-                severity="error",
-                timeout=8,
-            )
         self._show_states()
 
     def _schedule_compare(self) -> None:
