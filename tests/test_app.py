@@ -10,6 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from tui.app import EventChoice, ParallaxApp
+from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import DivergencePanel
 from tui.model import Comparison
@@ -113,6 +114,10 @@ async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -
         await settle(pilot, app)
         assert {p.state for p in app.states.values()} == {"error"}
         assert "disk full" in app.states["hayk"].detail
+        # No rows to show: the body says why instead of staying blank.
+        body = app.grid.render_line(HEADER_HEIGHT).text
+        assert "✗ loader failed: disk" in body
+        assert "full" in app.grid.render_line(HEADER_HEIGHT + 1).text
 
 
 @pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])

@@ -428,6 +428,10 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if y < HEADER_HEIGHT:
             return self._join_columns(Strip.blank(GUTTER), lambda c: self._header_cell(c, y), None)
         line = y - HEADER_HEIGHT + int(self.scroll_y)
+        if not self._visible:
+            return self._join_columns(
+                Strip.blank(GUTTER), lambda c: self._failure_line(c, line), None
+            )
         position = bisect_right(self._tops, line) - 1
         if position >= len(self._visible):
             return Strip.blank(width)
@@ -440,6 +444,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
             lambda c: self._cell_line(position, c, within),
             self._style("grid--cursor-row") if cursor else None,
         )
+
+    def _failure_line(self, column: int, line: int) -> Strip | None:
+        """With no rows to show (every source failed, say), each failed column says why."""
+        progress = self._states.get(self._model.columns[column].source_id)
+        if progress is None or progress.state != "error":
+            return None
+        lines = self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), self._column_width)
+        return lines[line] if line < len(lines) else None
 
     def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
         """Gutter + the columns that are on screen, cropped to the horizontal scroll."""
