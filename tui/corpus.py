@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
+from tui.spans import sentences
+from tui.tokens import Token, tokenize
 
 DEFAULT_NEUTRAL_SIDES = frozenset({"international"})
 
@@ -26,6 +28,45 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """One paragraph read once for every detector.
+
+    Seven detectors read the same paragraphs; on a big event, tokenising and sentence-splitting
+    in each of them cost more than all their analysis. `words[i]` is `tokens[i].folded`
+    (computed once: it is read millions of times), and `sentence_tokens[k]` is the range of
+    token indices inside `sentences[k]`. Offsets are paragraph offsets.
+    """
+
+    text: str
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...]
+    sentence_tokens: tuple[range, ...]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence holding character `offset` (the whole paragraph if none does)."""
+        return next(((s, e) for s, e in self.sentences if s <= offset < e), (0, len(self.text)))
+
+
+def parse(text: str) -> Parsed:
+    tokens = tuple(tokenize(text))
+    ranges = tuple(sentences(text))
+    starts = [t.start for t in tokens]
+    sentence_tokens = []
+    first = 0
+    for start, end in ranges:
+        while first < len(starts) and starts[first] < start:
+            first += 1
+        last = first
+        while last < len(starts) and starts[last] < end:
+            last += 1
+        sentence_tokens.append(range(first, last))
+        first = last
+    words = tuple(t.text.casefold().replace("’", "'") for t in tokens)
+    return Parsed(text, tokens, words, ranges, tuple(sentence_tokens))
+
+
+@dataclass(frozen=True)
 class Corpus:
     sources: Mapping[str, Source]  # ok sources only, in input order
     clusters: tuple[Cluster, ...]  # members restricted to paragraphs of ok sources
@@ -33,6 +74,7 @@ class Corpus:
     lexicon: Lexicon
     neutral_sides: frozenset[str]
     side_labels: Mapping[str, str] = field(default_factory=dict)
+    parsed: Mapping[Member, Parsed] = field(default_factory=dict)  # every ok paragraph
 
     @property
     def party_sides(self) -> tuple[str, ...]:
@@ -92,6 +134,17 @@ def build_corpus(
         kept.append(Cluster(cluster.id, cluster.score, members))
         for member in members:
             cluster_of.setdefault(member, cluster.id)
+    parsed = {
+        Member(sid, i): parse(text)
+        for sid, src in ok.items()
+        for i, text in enumerate(src.paragraphs)
+    }
     return Corpus(
-        ok, tuple(kept), cluster_of, lexicon, frozenset(neutral_sides), dict(side_labels or {})
+        ok,
+        tuple(kept),
+        cluster_of,
+        lexicon,
+        frozenset(neutral_sides),
+        dict(side_labels or {}),
+        parsed,
     )

@@ -2,41 +2,49 @@
 
 Aligned paragraphs of different sides are compared sentence by sentence: each sentence is
 paired with its most similar counterpart (greedily, best pairs first), and only pairs at least
-`MIN_RATIO` alike are diffed word by word (difflib over casefolded `tokenize` output). A
-sentence with no counterpart is new material, not rewording, and is left to the other
-detectors; diffing whole paragraphs of different structure only produced noise.
+`MIN_RATIO` alike are diffed word by word (rapidfuzz's Indel opcodes, a longest common
+subsequence over casefolded tokens). A sentence with no counterpart is new material, not
+rewording, and is left to the other detectors; diffing whole paragraphs of different structure
+only produced noise.
 
 A differing run counts only if it holds a content word that is not a number (function words
 carry no claim; numbers are the figure detector's job), so sentences that differ in
 punctuation, case, articles or figures alone yield nothing. Per cluster, the most similar
 cross-side pair with a substantive difference is reported, once: its differing runs are the
 spans, and the summary quotes the weightiest run on each side.
+
+Big clusters (thirty outlets telling one fact) would make every cross-side pair a diff, which
+is quadratic; instead each paragraph is diffed against one representative of each other side:
+that side's paragraph most like it by a whole-paragraph word similarity (a fast C routine). The
+pair worded most alike overall is always among these, the pair the report shows nearly always,
+and the work grows linearly with the cluster instead of quadratically.
 """
 
 from __future__ import annotations
 
-import itertools
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 
-from tui.corpus import Corpus, Finding
+from rapidfuzz.distance import Indel
+
+from tui.corpus import Corpus, Finding, Parsed
 from tui.function_words import FUNCTION_WORDS
 from tui.model import Member, Span
 from tui.numbers import word_value
-from tui.spans import make_span, quote, sentences
-from tui.tokens import Token, tokenize
+from tui.spans import make_span, quote
+from tui.tokens import Token
 
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
 MERGE_GAP = 1  # shared words between two differences that still make them one run
+
+Run = tuple[list[Token], list[Token]]
 
 
 def wording_findings(corpus: Corpus) -> list[Finding]:
     findings = []
     for cluster in corpus.clusters:
-        best: tuple[float, Member, Member, list[tuple[list[Token], list[Token]]]] | None = None
-        for a, b in itertools.combinations(cluster.members, 2):
-            if corpus.side(a.source) == corpus.side(b.source):
-                continue
-            ratio, runs = _diff(corpus.text(a), corpus.text(b))
+        best: tuple[float, Member, Member, list[Run]] | None = None
+        for a, b in _pairs(corpus, cluster.members):
+            ratio, runs = _diff(corpus.parsed[a], corpus.parsed[b])
             if runs and (best is None or ratio > best[0]):
                 best = (ratio, a, b, runs)
         if best is not None:
@@ -44,17 +52,34 @@ def wording_findings(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _diff(left: str, right: str) -> tuple[float, list[tuple[list[Token], list[Token]]]]:
+def _pairs(corpus: Corpus, members: Sequence[Member]) -> list[tuple[Member, Member]]:
+    """Each member with its closest member of every other side, in cluster order, once."""
+    by_side: dict[str, list[int]] = {}
+    for i, member in enumerate(members):
+        by_side.setdefault(corpus.side(member.source), []).append(i)
+    if len(by_side) < 2:
+        return []
+    words = [corpus.parsed[m].words for m in members]
+    pairs: set[tuple[int, int]] = set()
+    for i, member in enumerate(members):
+        own = corpus.side(member.source)
+        for side, others in by_side.items():
+            if side != own:
+                j = max(others, key=lambda j: Indel.normalized_similarity(words[i], words[j]))
+                pairs.add((min(i, j), max(i, j)))
+    return [(members[i], members[j]) for i, j in sorted(pairs)]
+
+
+def _diff(left: Parsed, right: Parsed) -> tuple[float, list[Run]]:
     """Similarity of the paired sentences and their substantive differing runs."""
-    a, b = tokenize(left), tokenize(right)
-    a_parts = [_within(a, s) for s in sentences(left)]
-    b_parts = [_within(b, s) for s in sentences(right)]
+    a_parts = [_part(left, r) for r in left.sentence_tokens]
+    b_parts = [_part(right, r) for r in right.sentence_tokens]
     scored = sorted(
         (
-            (SequenceMatcher(None, _words(x), _words(y), autojunk=False).ratio(), i, j)
+            (Indel.normalized_similarity(x[1], y[1], score_cutoff=MIN_RATIO), i, j)
             for i, x in enumerate(a_parts)
             for j, y in enumerate(b_parts)
-            if x and y
+            if x[0] and y[0]
         ),
         reverse=True,
     )
@@ -68,41 +93,41 @@ def _diff(left: str, right: str) -> tuple[float, list[tuple[list[Token], list[To
             used_a.add(i)
             used_b.add(j)
             pairs.append((ratio, i, j))
-    runs: list[tuple[list[Token], list[Token]]] = []
+    runs: list[Run] = []
     for _, i, j in sorted(pairs, key=lambda p: p[1]):
         runs.extend(_runs(a_parts[i], b_parts[j]))
     similarity = sum(r for r, _, _ in pairs) / max(len(a_parts), len(b_parts), 1)
     return similarity, runs
 
 
-def _within(tokens: list[Token], sentence: tuple[int, int]) -> list[Token]:
-    return [t for t in tokens if sentence[0] <= t.start < sentence[1]]
+def _part(parsed: Parsed, tokens: range) -> tuple[Sequence[Token], Sequence[str]]:
+    """One sentence's tokens and their casefolded words."""
+    return parsed.tokens[tokens.start : tokens.stop], parsed.words[tokens.start : tokens.stop]
 
 
-def _words(tokens: list[Token]) -> list[str]:
-    return [t.folded for t in tokens]
-
-
-def _runs(a: list[Token], b: list[Token]) -> list[tuple[list[Token], list[Token]]]:
+def _runs(
+    a: tuple[Sequence[Token], Sequence[str]], b: tuple[Sequence[Token], Sequence[str]]
+) -> list[Run]:
     """Differing runs of two sentences. Differences separated by a single shared word are one
     run: "Armenian armed forces shelled Ganja" vs "Ganja was shelled" is one rewording, not
     three edits around "shelled"."""
-    matcher = SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+    (a_tokens, a_words), (b_tokens, b_words) = a, b
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal stretches
-    gap_ok = False
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    joins = False  # whether the next difference joins the last group
+    for tag, i1, i2, j1, j2 in Indel.opcodes(a_words, b_words):
         if tag == "equal":
-            gap_ok = i2 - i1 <= MERGE_GAP
-            continue
-        if groups and gap_ok and groups[-1][1] >= i1 - MERGE_GAP:
+            joins = bool(groups) and i2 - i1 <= MERGE_GAP
+        elif joins:
             groups[-1][1], groups[-1][3] = i2, j2
         else:
             groups.append([i1, i2, j1, j2])
-    return [
-        (_trimmed(a[i1:i2]), _trimmed(b[j1:j2]))
-        for i1, i2, j1, j2 in groups
-        if _substantive(a[i1:i2] + b[j1:j2])
-    ]
+            joins = True  # a delete right after an insert is one replacement
+    runs: list[Run] = []
+    for i1, i2, j1, j2 in groups:
+        left, right = list(a_tokens[i1:i2]), list(b_tokens[j1:j2])
+        if _substantive(left + right):
+            runs.append((_trimmed(left), _trimmed(right)))
+    return runs
 
 
 def _substantive(tokens: list[Token]) -> bool:
@@ -119,7 +144,7 @@ def _finding(
     cluster: str,
     a: Member,
     b: Member,
-    runs: list[tuple[list[Token], list[Token]]],
+    runs: list[Run],
 ) -> Finding:
     spans: list[Span] = []
     for member, side in ((a, 0), (b, 1)):
@@ -141,7 +166,7 @@ def _finding(
     return Finding("wording", cluster, summary, tuple(spans))
 
 
-def _weight(run: tuple[list[Token], list[Token]]) -> tuple[bool, int]:
+def _weight(run: Run) -> tuple[bool, int]:
     """Replacements first ('shelled' vs 'was shelled' says more than an insertion), then size."""
     left, right = run
     content = sum(t.folded not in FUNCTION_WORDS for t in left + right)

@@ -1,0 +1,74 @@
+"""How fast divergence detection is next to alignment, on the same big synthetic event.
+
+The app re-runs `compare` (align, then diverge) each time a source arrives, so diverge must
+cost about what align costs. This script builds the synthetic event (benchmarks/synthetic.py),
+times `tui.align.align` and `tui.diverge.diverge` in the same process, and prints both, the
+ratio diverge/align, and what each detector costs on its own (each run against a fresh
+`Corpus`, so each pays for the tokenising it needs, as it would alone). Timings are printed,
+never asserted: the machine is shared.
+
+    python benchmarks/analysis_speed.py [--sources 30] [--paragraphs 100] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from benchmarks.synthetic import make_event
+from tui.align import align
+from tui.blame import blame_findings
+from tui.corpus import Corpus, build_corpus
+from tui.denial import denial_findings
+from tui.diverge import diverge
+from tui.figure_conflicts import all_figures, figure_findings
+from tui.framing import framing_findings
+from tui.naming import naming_findings
+from tui.omission import omission_findings
+from tui.wording import wording_findings
+
+DETECTORS: dict[str, Callable[[Corpus], object]] = {
+    "figures": lambda corpus: figure_findings(corpus, all_figures(corpus)),
+    "blame": blame_findings,
+    "denial": denial_findings,
+    "naming": naming_findings,
+    "framing": framing_findings,
+    "omission": omission_findings,
+    "wording": wording_findings,
+}
+
+
+def timed(function: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=int, default=30)
+    parser.add_argument("--paragraphs", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    sources, lexicon = make_event(args.sources, args.paragraphs, args.seed)
+    align_time, clusters = timed(lambda: align(sources, lexicon))
+    diverge_time, (divergences, figures) = timed(lambda: diverge(sources, clusters, lexicon))
+    paragraphs = sum(len(s.paragraphs) for s in sources)
+    print(f"event: {len(sources)} sources, {paragraphs} paragraphs, {len(clusters)} clusters")
+    print(f"align    {align_time:7.2f} s")
+    print(f"diverge  {diverge_time:7.2f} s   ratio diverge/align {diverge_time / align_time:.2f}")
+    kinds = Counter(d.kind for d in divergences)
+    print(f"found: {len(divergences)} divergences {dict(sorted(kinds.items()))}, ")
+    print(f"       {len(figures)} figures")
+    print("per detector (each on a fresh corpus):")
+    for name, detector in DETECTORS.items():
+        corpus = build_corpus(sources, clusters, lexicon)
+        seconds, _ = timed(lambda detector=detector, corpus=corpus: detector(corpus))
+        print(f"  {name:9} {seconds:7.2f} s   {seconds / align_time:5.2f} x align")
+
+
+if __name__ == "__main__":
+    main()
