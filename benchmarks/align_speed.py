@@ -9,9 +9,12 @@ far the two clusterings agree (co-clustered pairs, identical clusters), plus bot
 generator's ground truth. Timings are printed, never asserted: the machine is shared.
 
     python benchmarks/align_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--sweep]
+    python benchmarks/align_speed.py --gold
 
 `--sweep` scores threshold combinations against the ground truth instead (how the defaults
-in tui/align.py were chosen).
+in tui/align.py were chosen): the synthetic event's and the two hand-labelled gold events'
+(tests/fixtures/align/*_gold.yaml). `--gold` prints the pairwise precision, recall and F1 of
+the default thresholds on each of the three.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from __future__ import annotations
 import argparse
 import itertools
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz, process
 
-from benchmarks.synthetic import make_labelled_event
+from benchmarks.synthetic import LabelledEvent, make_labelled_event
 from tui.align import (
     THRESHOLDS,
     Edges,
@@ -36,9 +41,48 @@ from tui.align import (
     is_edge,
     prepare,
 )
-from tui.model import Cluster, Member
+from tui.config import bundled_config_path, load_config
+from tui.model import Cluster, Member, Outlet, Source
 
 Pair = tuple[Member, Member]
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "align"
+GOLD_EVENTS = ("demo_gold.yaml", "shushi_gold.yaml")
+
+
+def _member(label: str) -> Member:
+    source, _, index = label.rpartition(":")
+    return Member(source, int(index))
+
+
+def load_gold(path: Path) -> LabelledEvent:
+    """A hand-labelled event: its articles (plain text, blank-line paragraphs) and gold facts.
+
+    The lexicon is the bundled configuration's, as in the demo. Raises ValueError unless every
+    paragraph is labelled exactly once, so a stale label cannot pass silently.
+    """
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sources = []
+    for source_id, side in spec["sides"].items():
+        file = path.parent / spec["directory"] / f"{source_id}.txt"
+        blocks = file.read_text(encoding="utf-8").split("\n\n")
+        paragraphs = tuple(b.strip() for b in blocks if b.strip())
+        outlet = Outlet(source_id, source_id, side)
+        sources.append(Source(source_id, outlet, str(file), "ok", paragraphs=paragraphs))
+    labelled = [(_member(m), f"g{n}") for n, g in enumerate(spec["groups"]) for m in g["members"]]
+    labelled += [(_member(m), m) for m in spec["singletons"]]
+    labels = dict(labelled)
+    expected = {Member(s.id, i) for s in sources for i in range(len(s.paragraphs))}
+    counts = Counter(member for member, _ in labelled)
+    problems = {
+        "labelled twice": sorted(m for m, n in counts.items() if n > 1),
+        "unlabelled": sorted(expected - labels.keys()),
+        "no such paragraph": sorted(labels.keys() - expected),
+    }
+    if any(problems.values()):
+        raise ValueError(f"{path.name}: label every paragraph exactly once: {problems}")
+    lexicon = load_config(bundled_config_path()).lexicon
+    return LabelledEvent(tuple(sources), lexicon, labels)
 
 
 def naive_edges(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> Edges:
@@ -74,6 +118,18 @@ def agreement(found: set[Pair], reference: set[Pair]) -> tuple[float, float]:
     """Pairwise precision and recall of `found` against `reference` (1.0 when both empty)."""
     hits = len(found & reference)
     return (hits / len(found) if found else 1.0, hits / len(reference) if reference else 1.0)
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def gold_scores(event: LabelledEvent, clusters: Iterable[Cluster]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of `clusters` against the event's labels."""
+    p, r = agreement(
+        co_clustered(c.members for c in clusters), co_clustered(truth_groups(event.labels))
+    )
+    return p, r, f1(p, r)
 
 
 def truth_groups(labels: dict[Member, str]) -> list[list[Member]]:
@@ -135,14 +191,34 @@ def sweep(n_sources: int, n_paragraphs: int, seed: int) -> None:
         print(f"{row}  {len(clusters)}")
 
 
+def labelled_events(
+    n_sources: int, n_paragraphs: int, seed: int
+) -> list[tuple[str, LabelledEvent]]:
+    """The synthetic event and the gold events, by name."""
+    synthetic = make_labelled_event(n_sources, n_paragraphs, seed)
+    gold = [(name.removesuffix(".yaml"), load_gold(GOLD_DIR / name)) for name in GOLD_EVENTS]
+    return [(f"synthetic {n_sources}x{n_paragraphs}", synthetic), *gold]
+
+
+def gold(n_sources: int, n_paragraphs: int, seed: int) -> None:
+    print("event                 precision  recall   F1     multi-source clusters")
+    for name, event in labelled_events(n_sources, n_paragraphs, seed):
+        clusters = align(event.sources, event.lexicon)
+        p, r, f = gold_scores(event, clusters)
+        multi = sum(1 for c in clusters if len({m.source for m in c.members}) > 1)
+        print(f"{name:20s}  {p:9.4f}  {r:6.4f}  {f:6.4f}  {multi}/{len(clusters)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=30)
     parser.add_argument("--paragraphs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--sweep", action="store_true", help="score thresholds against truth")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--sweep", action="store_true", help="score thresholds against truth")
+    mode.add_argument("--gold", action="store_true", help="score the defaults against truth")
     args = parser.parse_args()
-    (sweep if args.sweep else run)(args.sources, args.paragraphs, args.seed)
+    (sweep if args.sweep else gold if args.gold else run)(args.sources, args.paragraphs, args.seed)
 
 
 if __name__ == "__main__":

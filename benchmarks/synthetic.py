@@ -432,7 +432,7 @@ def _render_fact(fact: Fact, style: Style, rng: random.Random) -> list[str]:
 
 
 @dataclass(frozen=True)
-class SyntheticEvent:
+class LabelledEvent:
     """Sources and lexicon, plus the fact every paragraph tells (the ground truth)."""
 
     sources: tuple[Source, ...]
@@ -442,7 +442,7 @@ class SyntheticEvent:
 
 def make_labelled_event(
     n_sources: int = 30, n_paragraphs: int = 100, seed: int = 0
-) -> SyntheticEvent:
+) -> LabelledEvent:
     rng = random.Random(seed)
     pool = [_new_fact(rng, f"f{i}") for i in range(max(1, round(n_paragraphs * 1.3)))]
     sources: list[Source] = []
@@ -475,7 +475,7 @@ def make_labelled_event(
                 paragraphs=tuple(paragraphs),
             )
         )
-    return SyntheticEvent(tuple(sources), Lexicon(names=NAME_GROUPS), labels)
+    return LabelledEvent(tuple(sources), Lexicon(names=NAME_GROUPS), labels)
 
 
 def make_event(
