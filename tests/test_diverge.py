@@ -156,10 +156,46 @@ def test_one_side_using_its_own_name_only_is_not_naming() -> None:
 def test_framing_terms_with_plurals_and_whole_words_only() -> None:
     divergences = run()
     summaries = [d.summary for d in of_kind(divergences, "framing")]
-    assert "'occupant' (Azerbaijani vocabulary) used by Baku Herald" in summaries
-    assert "'aggression' (Armenian vocabulary) used by Yerevan Courier" in summaries
+    assert summaries == [
+        "Yerevan Courier uses Armenian vocabulary: 'Artsakh', 'aggression'",
+        "Baku Herald uses Azerbaijani vocabulary: 'occupant'",
+    ]
     baku = source("baku", "A preoccupant mood; the occupantsfoo were absent.")
     assert of_kind(run((baku,), (cluster("c1", ("baku", 0)),)), "framing") == []
+
+
+def test_framing_is_one_divergence_per_outlet_and_vocabulary_with_every_occurrence() -> None:
+    baku = source(
+        "baku",
+        "The occupants shelled Ganja; the separatist regime denies it.",
+        "The occupant's guns fell silent at noon, officials in Ganja said.",
+    )
+    wire = source("wire", "Baku accuses the separatist regime in Khankendi of aggression.")
+    clusters = (cluster("c1", ("baku", 0), ("wire", 0)), cluster("c2", ("baku", 1)))
+    framing = of_kind(run((baku, wire), clusters), "framing")
+    assert [(d.cluster, d.summary) for d in framing] == [
+        ("c1", "Baku Herald uses Azerbaijani vocabulary: 'occupant' (×2), 'separatist regime'"),
+        ("c1", "Global Wire uses Azerbaijani vocabulary: 'separatist regime'"),
+        ("c1", "Global Wire uses Armenian vocabulary: 'aggression'"),
+    ]
+    assert texts(framing[0]) == [
+        ("baku", "occupants"),
+        ("baku", "separatist regime"),
+        ("baku", "occupant's"),
+    ]
+
+
+def test_a_name_reported_as_naming_is_not_framing_too() -> None:
+    # "Artsakh" is a lexicon name (karabakh group) and an Armenian framing term: where naming
+    # reports it, framing does not repeat the span; elsewhere it is still framing.
+    yerevan = source("yerevan", "Artsakh was shelled.", "Shelling hit Artsakh's capital.")
+    wire = source("wire", "Nagorno-Karabakh was shelled.")
+    clusters = (cluster("c1", ("yerevan", 0), ("wire", 0)), cluster("c2", ("yerevan", 1)))
+    divergences = run((yerevan, wire), clusters)
+    (naming,) = of_kind(divergences, "naming")
+    assert texts(naming) == [("yerevan", "Artsakh"), ("wire", "Nagorno-Karabakh")]
+    (framing,) = of_kind(divergences, "framing")
+    assert (framing.cluster, texts(framing)) == ("c2", [("yerevan", "Artsakh's")])
 
 
 # --- omission ------------------------------------------------------------------------------------

@@ -15,15 +15,16 @@ attack (opposite blame), and, per actor, sources stating as fact what others att
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.actors import actor_side
-from tui.corpus import Corpus, Finding
-from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_hits, denial_patterns
+from tui.corpus import Corpus, Finding, Parsed
+from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_pattern, sentence_denials
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Member, Span
-from tui.spans import join_names, make_span, quote, sentences
-from tui.tokens import Token, tokenize
+from tui.spans import join_names, make_span, quote
+from tui.tokens import Token
 
 ATTACK_WORDS = word_set(
     "shell shells shelled shelling shellings strike strikes struck striking attack attacks "
@@ -66,87 +67,79 @@ def blame_findings(corpus: Corpus) -> list[Finding]:
 
 def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
     sides = corpus.actor_sides
-    denials = denial_patterns(corpus.lexicon)
+    denials = denial_pattern(corpus.lexicon)
     found: dict[Member, list[Statement]] = {}
-    for member in corpus.paragraphs():
-        text = corpus.text(member)
-        for start, end in sentences(text):
-            sentence = text[start:end]
-            if denial_hits(sentence, denials):
+    for member, parsed in corpus.parsed.items():
+        denied = sentence_denials(parsed, denials)
+        for tokens, denial in zip(parsed.sentence_tokens, denied, strict=True):
+            if denial is not None:
                 continue
-            tokens = tokenize(sentence)
-            for statement in _sentence_statements(member, text, start, tokens, sides):
+            for statement in _sentence_statements(member, parsed, tokens, sides):
                 found.setdefault(member, []).append(statement)
     return found
 
 
 def _sentence_statements(
-    member: Member, text: str, offset: int, tokens: list[Token], sides: tuple[str, ...]
+    member: Member, parsed: Parsed, sentence: range, sides: tuple[str, ...]
 ) -> list[Statement]:
-    cue_index = next((i for i, t in enumerate(tokens) if t.folded in REPORTING_WORDS), None)
+    words = parsed.words[sentence.start : sentence.stop]
+    attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS]
+    if not attacks:
+        return []
+    text = parsed.text
+    tokens = parsed.tokens[sentence.start : sentence.stop]
+    cue_index = next((i for i, word in enumerate(words) if word in REPORTING_WORDS), None)
     cue_span = None
     if cue_index is not None:
-        first, last = _attribution(tokens, cue_index)
+        first, last = _attribution(tokens, words, cue_index)
         cue_span = make_span(
-            member.source,
-            member.paragraph,
-            text,
-            offset + tokens[first].start,
-            offset + tokens[last].end,
+            member.source, member.paragraph, text, tokens[first].start, tokens[last].end
         )
     seen: set[str] = set()
     statements = []
-    for i, token in enumerate(tokens):
-        if token.folded not in ATTACK_WORDS:
-            continue
-        actor = _actor(text[offset:], tokens, i, sides)
+    for i in attacks:
+        actor = _actor(text, tokens, words, i, sides)
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
         seen.add(side)
         first, last = sorted((actor_index, i))
         span = make_span(
-            member.source,
-            member.paragraph,
-            text,
-            offset + tokens[first].start,
-            offset + tokens[last].end,
+            member.source, member.paragraph, text, tokens[first].start, tokens[last].end
         )
         statements.append(Statement(member.source, side, cue_span is not None, span, cue_span))
     return statements
 
 
-def _attribution(tokens: list[Token], cue: int) -> tuple[int, int]:
+def _attribution(tokens: Sequence[Token], words: Sequence[str], cue: int) -> tuple[int, int]:
     """Token range of who says it: "Azerbaijan's Ministry of Foreign Affairs said",
     "according to the Ministry of Defence"."""
 
-    def speaker_word(token: Token) -> bool:
-        named = token.text[:1].isupper() and token.folded not in FUNCTION_WORDS
-        return named or token.folded in ROLE_WORDS or token.folded in SPEAKER_WORDS
+    def speaker_word(k: int) -> bool:
+        named = tokens[k].text[:1].isupper() and words[k] not in FUNCTION_WORDS
+        return named or words[k] in ROLE_WORDS or words[k] in SPEAKER_WORDS
 
-    if tokens[cue].folded == "according":
+    if words[cue] == "according":
         last = min(cue + 1, len(tokens) - 1)  # "according to"
         while last + 1 < len(tokens) and last < cue + 8:
-            nxt = tokens[last + 1]
-            joins = nxt.folded in {"the", "of"} and last + 2 < len(tokens)
-            adjacent = nxt.start - tokens[last].end == 1  # one space: no comma between
-            if adjacent and (speaker_word(nxt) or (joins and speaker_word(tokens[last + 2]))):
+            joins = words[last + 1] in {"the", "of"} and last + 2 < len(tokens)
+            adjacent = tokens[last + 1].start - tokens[last].end == 1  # one space: no comma
+            if adjacent and (speaker_word(last + 1) or (joins and speaker_word(last + 2))):
                 last += 1
             else:
                 break
         for k in range(last + 1, min(len(tokens), cue + 6)):  # "according to local officials"
             if tokens[k].start - tokens[k - 1].end != 1:
                 break
-            if tokens[k].folded in ROLE_WORDS:
+            if words[k] in ROLE_WORDS:
                 last = k
-        while last > cue + 1 and tokens[last].folded in {"the", "of"}:
+        while last > cue + 1 and words[last] in {"the", "of"}:
             last -= 1
         return cue, last
     first = cue
     while first > 0 and first > cue - 8:
-        prev = tokens[first - 1]
-        joins = prev.folded == "of" and first > 1 and speaker_word(tokens[first - 2])
-        if speaker_word(prev) or joins:
+        joins = words[first - 1] == "of" and first > 1 and speaker_word(first - 2)
+        if speaker_word(first - 1) or joins:
             first -= 1
         else:
             break
@@ -154,10 +147,9 @@ def _attribution(tokens: list[Token], cue: int) -> tuple[int, int]:
 
 
 def _actor(
-    sentence: str, tokens: list[Token], verb: int, sides: tuple[str, ...]
+    text: str, tokens: Sequence[Token], words: Sequence[str], verb: int, sides: tuple[str, ...]
 ) -> tuple[str, int] | None:
     """(side, token index) of who carries out the attack at `verb`, if the sentence says."""
-    words = [t.folded for t in tokens]
 
     def agent(j: int) -> str | None:
         side = actor_side(words[j], sides)
@@ -181,7 +173,7 @@ def _actor(
     if verb and words[verb - 1] in PASSIVE:
         return None
     for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
-        between = sentence[tokens[j].end : tokens[j + 1].start]
+        between = text[tokens[j].end : tokens[j + 1].start]
         if any(ch in ",;:" for ch in between) or words[j] in ATTACK_WORDS:
             return None  # another clause, or another attack: "to attack Azerbaijani civilians"
         if words[j] in REPORTING_WORDS or words[j] == "that":

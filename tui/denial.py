@@ -20,13 +20,14 @@ gives the summary, all of them give spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.corpus import Corpus, Finding
+from tui.corpus import Corpus, Finding, Parsed
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Lexicon, Member, Span
-from tui.spans import find_phrases, join_names, make_span, phrase_pattern, quote, sentences
-from tui.tokens import Token, tokenize
+from tui.spans import find_phrases, join_names, make_span, phrases_pattern, quote
+from tui.tokens import Token
 
 DENIAL_VERBS = (
     "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
@@ -50,34 +51,43 @@ MIN_SHARED = 2
 STEM = 5
 
 
-def denial_patterns(lexicon: Lexicon) -> list[re.Pattern[str]]:
-    """Patterns for every denial phrase of the lexicon and every denial verb."""
-    return [phrase_pattern(p) for p in (*lexicon.denial, *DENIAL_VERBS) if p.strip()]
+def denial_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """One pattern for every denial phrase of the lexicon and every denial verb."""
+    return phrases_pattern((*lexicon.denial, *DENIAL_VERBS))
 
 
-def denial_hits(sentence: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
-    """(start, end) of every denial in a sentence, ambiguous verbs left out."""
+def denial_hits(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of every denial in a paragraph, ambiguous verbs left out."""
     hits = []
-    for start, end, _ in find_phrases(sentence, patterns):
-        word = sentence[start:end].casefold()
-        if word in AMBIGUOUS and not _reads_as_noun(sentence, start, end):
+    for start, end, _ in find_phrases(parsed.text, pattern):
+        word = parsed.text[start:end].casefold()
+        if word in AMBIGUOUS and not _reads_as_noun(parsed, start, end):
             continue
         hits.append((start, end))
     return hits
 
 
-def _reads_as_noun(sentence: str, start: int, end: int) -> bool:
-    before = tokenize(sentence[:start])
-    if before and before[-1].folded in NOUN_CUES:
+def _reads_as_noun(parsed: Parsed, start: int, end: int) -> bool:
+    sentence_start, sentence_end = parsed.sentence_at(start)
+    before = [i for i, t in enumerate(parsed.tokens) if sentence_start <= t.start < start]
+    if before and parsed.words[before[-1]] in NOUN_CUES:
         return True
-    return bool(re.match(r"\s*(?:[.,;:!?)”\"'’]|$)", sentence[end:]))
+    return bool(re.match(r"\s*(?:[.,;:!?)”\"'’]|$)", parsed.text[end:sentence_end]))
+
+
+def sentence_denials(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int] | None]:
+    """Per sentence of a paragraph, its first denial (paragraph offsets), if it has one."""
+    hits = denial_hits(parsed, pattern)
+    return [next((h for h in hits if s <= h[0] < e), None) for s, e in parsed.sentences]
 
 
 @dataclass(frozen=True)
 class _Denial:
     member: Member
     sentence: tuple[int, int]
+    tokens: range  # the sentence's token indices
     previous: tuple[int, int] | None  # the sentence before, in the same paragraph
+    previous_tokens: range | None
     phrase: Span
     speaker: str | None
 
@@ -92,42 +102,62 @@ class _Linked:
 class _Sentence:
     member: Member
     range: tuple[int, int]
-    tokens: list[Token]  # offsets relative to the sentence
-    stems: list[str]  # one per token
-    denial: tuple[int, int] | None  # first denial phrase, relative to the sentence
+    tokens: range  # indices into the paragraph's tokens
+    stems: tuple[str, ...]  # one per token
+    denial: tuple[int, int] | None  # first denial phrase, paragraph offsets
 
 
-def _index(corpus: Corpus, patterns: list[re.Pattern[str]]) -> list[_Sentence]:
-    """Every sentence of the event, tokenised once: the claim search reads each many times."""
-    index = []
-    for member in corpus.paragraphs():
-        text = corpus.text(member)
-        for start, end in sentences(text):
-            tokens = tokenize(text[start:end])
-            hits = denial_hits(text[start:end], patterns)
-            index.append(
-                _Sentence(
-                    member, (start, end), tokens, [_stem(t) for t in tokens], next(iter(hits), None)
-                )
-            )
-    return index
+@dataclass(frozen=True)
+class _Index:
+    """Every sentence of the event, and which sentences hold each key-word stem.
+
+    The claim search reads it once per denial; scanning every sentence each time made denial
+    detection the slowest step on a big event, so candidates come from the postings instead.
+    """
+
+    sentences: list[_Sentence]
+    postings: dict[str, list[int]]
+
+
+def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
+    sentences: list[_Sentence] = []
+    postings: dict[str, list[int]] = {}
+    for member, parsed in corpus.parsed.items():
+        denials = sentence_denials(parsed, pattern)
+        for (start, end), tokens, denial in zip(
+            parsed.sentences, parsed.sentence_tokens, denials, strict=True
+        ):
+            stems = tuple(_stem(parsed.words[i]) for i in tokens)
+            for stem in set(stems):
+                postings.setdefault(stem, []).append(len(sentences))
+            sentences.append(_Sentence(member, (start, end), tokens, stems, denial))
+    return _Index(sentences, postings)
 
 
 def denial_findings(corpus: Corpus) -> list[Finding]:
-    index = _index(corpus, denial_patterns(corpus.lexicon))
+    index = _index(corpus, denial_pattern(corpus.lexicon))
     by_cluster: dict[str, list[_Linked]] = {}
-    for n, sentence in enumerate(index):
+    for n, sentence in enumerate(index.sentences):
         member = sentence.member
         cluster = corpus.cluster_of.get(member)
         if sentence.denial is None or cluster is None:
             continue
-        text = corpus.text(member)
-        start, end = sentence.range
-        a, b = _with_article(text, start + sentence.denial[0], start + sentence.denial[1])
-        previous = index[n - 1].range if n and index[n - 1].member == member else None
-        speaker = _speaker(text, (start, end)) or (_speaker(text, previous) if previous else None)
-        phrase = make_span(member.source, member.paragraph, text, a, b)
-        denial = _Denial(member, (start, end), previous, phrase, speaker)
+        parsed = corpus.parsed[member]
+        before = index.sentences[n - 1] if n and index.sentences[n - 1].member == member else None
+        speaker = _speaker(parsed, sentence.tokens) or (
+            _speaker(parsed, before.tokens) if before else None
+        )
+        a, b = _with_article(parsed.text, *sentence.denial)
+        phrase = make_span(member.source, member.paragraph, parsed.text, a, b)
+        denial = _Denial(
+            member,
+            sentence.range,
+            sentence.tokens,
+            before.range if before else None,
+            before.tokens if before else None,
+            phrase,
+            speaker,
+        )
         linked = _Linked(denial, _claim(corpus, cluster, denial, index))
         by_cluster.setdefault(cluster, []).append(linked)
     return [_finding(corpus, cluster, group) for cluster, group in by_cluster.items()]
@@ -139,103 +169,105 @@ def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
     return (start - len(match.group()), end) if match else (start, end)
 
 
-def _speaker(text: str, sentence: tuple[int, int]) -> str | None:
+def _speaker(parsed: Parsed, sentence: range) -> str | None:
     """Who speaks: a phrase around a role word ("Karabakh's defence ministry",
     "the defence ministry of Nagorno-Karabakh")."""
-    tokens = tokenize(text[sentence[0] : sentence[1]])
-    for i, token in enumerate(tokens):
-        if token.folded not in ROLE_WORDS:
+    tokens, words = parsed.tokens, parsed.words
+    for i in sentence:
+        if words[i] not in ROLE_WORDS:
             continue
         first, last = i, i
-        while first > 0 and first > i - 4:
-            prev = tokens[first - 1]
-            if prev.folded in SPEAKER_WORDS or _is_name(prev):
+        while first > sentence.start and first > i - 4:
+            if words[first - 1] in SPEAKER_WORDS or _is_name(tokens[first - 1], words[first - 1]):
                 first -= 1
             else:
                 break
         if (
-            last + 2 < len(tokens)
-            and tokens[last + 1].folded == "of"
-            and _is_name(tokens[last + 2])
+            last + 2 < sentence.stop
+            and words[last + 1] == "of"
+            and _is_name(tokens[last + 2], words[last + 2])
         ):
             last += 2
-        return quote(text[sentence[0] + tokens[first].start : sentence[0] + tokens[last].end], 60)
+        return quote(parsed.text[tokens[first].start : tokens[last].end], 60)
     return None
 
 
-def _is_name(token: Token) -> bool:
-    return token.text[:1].isupper() and token.folded not in FUNCTION_WORDS
+def _is_name(token: Token, word: str) -> bool:
+    return token.text[:1].isupper() and word not in FUNCTION_WORDS
 
 
-def _stem(token: Token) -> str:
-    return token.folded.removesuffix("'s")[:STEM]
+def _stem(word: str) -> str:
+    return word.removesuffix("'s")[:STEM]
 
 
-def _keys(tokens: list[Token], denial_words: set[str]) -> set[str]:
+def _keys(words: Sequence[str], denial_words: set[str]) -> set[str]:
     return {
-        _stem(t)
-        for t in tokens
-        if t.folded not in FUNCTION_WORDS
-        and t.folded not in NOT_KEY_WORDS
-        and t.folded not in DENIAL_VERBS
-        and t.folded not in denial_words
-        and len(t.folded) >= 3
+        _stem(w)
+        for w in words
+        if w not in FUNCTION_WORDS
+        and w not in NOT_KEY_WORDS
+        and w not in DENIAL_VERBS
+        and w not in denial_words
+        and len(w) >= 3
     }
 
 
 def _claim_keys(corpus: Corpus, denial: _Denial) -> tuple[set[str], bool]:
     """Key words of the denied claim, and whether they come from the sentence before."""
-    text = corpus.text(denial.member)
-    s_start, s_end = denial.sentence
-    tokens = tokenize(text[s_start:s_end])
+    parsed = corpus.parsed[denial.member]
+    words = parsed.words
     denial_words = {w.casefold() for p in corpus.lexicon.denial for w in p.split()}
     verb = denial.phrase.text.casefold() in DENIAL_VERBS
-    before = [t for t in tokens if s_start + t.end <= denial.phrase.start]
-    for i in range(len(before) - 1, -1, -1):
-        if before[i].folded == "that" or before[i].folded in NOT_KEY_WORDS:
-            before = before[i + 1 :]
+    before = [i for i in denial.tokens if parsed.tokens[i].end <= denial.phrase.start]
+    for k in range(len(before) - 1, -1, -1):
+        if words[before[k]] == "that" or words[before[k]] in NOT_KEY_WORDS:
+            before = before[k + 1 :]
             break
-    after = _clause([t for t in tokens if s_start + t.start >= denial.phrase.end], text, s_start)
+    after = _clause(
+        parsed, [i for i in denial.tokens if parsed.tokens[i].start >= denial.phrase.end]
+    )
     for region in (after, before) if verb else (before, after):
-        keys = _keys(region, denial_words)
+        keys = _keys([words[i] for i in region], denial_words)
         if len(keys) >= MIN_SHARED:
             return keys, False
-    if denial.previous is not None:
-        p_start, p_end = denial.previous
-        return _keys(tokenize(text[p_start:p_end]), denial_words), True
+    if denial.previous_tokens is not None:
+        return _keys([words[i] for i in denial.previous_tokens], denial_words), True
     return set(), False
 
 
-def _clause(tokens: list[Token], text: str, offset: int) -> list[Token]:
+def _clause(parsed: Parsed, tokens: list[int]) -> list[int]:
     """The tokens up to the end of their clause ("denied that X shelled Ganja, but …")."""
-    for i in range(1, len(tokens)):
-        between = text[offset + tokens[i - 1].end : offset + tokens[i].start]
-        if any(ch in ",;:(" for ch in between) or tokens[i].folded in {"but", "while"}:
-            return tokens[:i]
+    for k in range(1, len(tokens)):
+        between = parsed.text[parsed.tokens[tokens[k - 1]].end : parsed.tokens[tokens[k]].start]
+        if any(ch in ",;:(" for ch in between) or parsed.words[tokens[k]] in {"but", "while"}:
+            return tokens[:k]
     return tokens
 
 
-def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: list[_Sentence]) -> Span | None:
+def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span | None:
     keys, from_previous = _claim_keys(corpus, denial)
     if len(keys) < MIN_SHARED:
         return None
+    need = max(MIN_SHARED, (len(keys) + 1) // 2)
+    # A sentence sharing `need` keys holds at least one of the len(keys) - need + 1 rarest.
+    rarest = sorted(keys, key=lambda k: len(index.postings.get(k, ())))[: len(keys) - need + 1]
+    candidates = sorted({n for key in rarest for n in index.postings.get(key, ())})
     denier = denial.member.source
+    denier_side = corpus.side(denier)
     party = corpus.is_party(denier)
     ranks = {sid: i for i, sid in enumerate(corpus.sources)}
-    best: tuple[tuple[int, ...], Span] | None = None
-    for sentence in index:
+    best: tuple[tuple[int, ...], _Sentence] | None = None
+    for n in candidates:
+        sentence = index.sentences[n]
         member = sentence.member
-        if sentence.denial is not None or (
-            party and corpus.side(member.source) == corpus.side(denier)
-        ):
+        side = corpus.side(member.source)
+        if sentence.denial is not None or (party and side == denier_side):
             continue
         shared = keys.intersection(sentence.stems)
-        if len(shared) < MIN_SHARED or 2 * len(shared) < len(keys):
+        if len(shared) < need:
             continue
         right_before = member == denial.member and sentence.range == denial.previous
-        other_party = corpus.is_party(member.source) and (
-            corpus.side(member.source) != corpus.side(denier)
-        )
+        other_party = corpus.is_party(member.source) and side != denier_side
         score = (
             int(from_previous and right_before),
             len(shared),
@@ -246,16 +278,19 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: list[_Sentence]
             -sentence.range[0],
         )
         if best is None or score > best[0]:
-            hits = [
-                t for t, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys
-            ]
-            start = sentence.range[0]
-            text = corpus.text(member)
-            span = make_span(
-                member.source, member.paragraph, text, start + hits[0].start, start + hits[-1].end
-            )
-            best = (score, span)
-    return None if best is None else best[1]
+            best = (score, sentence)
+    if best is None:
+        return None
+    sentence = best[1]
+    parsed = corpus.parsed[sentence.member]
+    hits = [i for i, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys]
+    return make_span(
+        sentence.member.source,
+        sentence.member.paragraph,
+        parsed.text,
+        parsed.tokens[hits[0]].start,
+        parsed.tokens[hits[-1]].end,
+    )
 
 
 def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:

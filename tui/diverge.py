@@ -20,7 +20,7 @@ from tui.denial import denial_findings
 from tui.figure_conflicts import all_figures, figure_findings
 from tui.framing import framing_findings
 from tui.model import DIVERGENCE_KINDS, Cluster, Divergence, Figure, Lexicon, Source
-from tui.naming import naming_findings
+from tui.naming import named_spans, naming_findings
 from tui.omission import omission_findings
 from tui.wording import wording_findings
 
@@ -39,12 +39,13 @@ def diverge(
     """
     corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels)
     figures = all_figures(corpus)
+    naming = naming_findings(corpus)
     findings = [
         *figure_findings(corpus, figures),
         *blame_findings(corpus),
         *denial_findings(corpus),
-        *naming_findings(corpus),
-        *framing_findings(corpus),
+        *naming,
+        *framing_findings(corpus, named_spans(naming)),
         *omission_findings(corpus),
         *wording_findings(corpus),
     ]

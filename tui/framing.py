@@ -1,39 +1,53 @@
-"""Framing divergences: loaded terms that belong to one side's vocabulary.
+"""Framing divergences: an outlet using the loaded vocabulary of one side.
 
 Terms come from the lexicon (term → the side whose vocabulary it is). A term matches as a whole
 word or phrase, case-insensitively, with a plural or possessive on its last word ("occupant",
 "occupants", "occupant's"); other derived forms ("liberated" / "liberation") are separate
 terms and must be listed separately, because stemming them would also match neutral words.
-One divergence per term per cluster, naming every outlet that uses it.
+
+One divergence per outlet and vocabulary, across the event: "Baku Herald uses Azerbaijani
+vocabulary: 'Armenian armed forces' (×6), 'occupant'". An editor scanning the list learns in
+one line per outlet whose words it adopts (one divergence per term and paragraph buried that
+under a score of near-identical lines); the spans still mark every occurrence, and the
+divergence sits in the cluster of the first one.
+
+A name that is both a framing term and a lexicon name ("Artsakh") is one concept: where the
+naming detector already reports the span, framing leaves it out, so no span is reported twice.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Set
 
 from tui.corpus import Corpus, Finding
 from tui.model import Span
-from tui.spans import find_phrases, join_names, make_span, phrase_pattern
+from tui.spans import find_phrases, make_span, phrases_pattern
 
 
-def framing_findings(corpus: Corpus) -> list[Finding]:
+def framing_findings(corpus: Corpus, reported: Set[Span] = frozenset()) -> list[Finding]:
+    """Framing divergences; spans in `reported` (already shown as naming) are skipped."""
     terms = corpus.lexicon.framing
     if not terms:
         return []
-    patterns = [phrase_pattern(term.term, inflect=True) for term in terms]
-    hits: dict[tuple[str, int], list[Span]] = defaultdict(list)
-    for member in corpus.paragraphs():
+    pattern = phrases_pattern(tuple(term.term for term in terms), inflect=True)
+    # (source, side of the vocabulary) → its uses in reading order: (cluster, term index, span)
+    uses: dict[tuple[str, str], list[tuple[str, int, Span]]] = defaultdict(list)
+    for member, parsed in corpus.parsed.items():
         cluster = corpus.cluster_of.get(member)
         if cluster is None:
             continue
-        text = corpus.text(member)
-        for start, end, index in find_phrases(text, patterns):
-            span = make_span(member.source, member.paragraph, text, start, end)
-            hits[(cluster, index)].append(span)
+        for start, end, index in find_phrases(parsed.text, pattern):
+            span = make_span(member.source, member.paragraph, parsed.text, start, end)
+            if span not in reported:
+                uses[(member.source, terms[index].side)].append((cluster, index, span))
     findings = []
-    for (cluster, index), spans in hits.items():
-        term = terms[index]
-        outlets = join_names(corpus.name(s.source) for s in spans)
-        summary = f"'{term.term}' ({corpus.side_label(term.side)} vocabulary) used by {outlets}"
-        findings.append(Finding("framing", cluster, summary, tuple(spans)))
+    for (source, side), found in uses.items():
+        counts = Counter(terms[index].term for _, index, _ in found)
+        listed = ", ".join(
+            f"'{term}' (×{count})" if count > 1 else f"'{term}'" for term, count in counts.items()
+        )
+        summary = f"{corpus.name(source)} uses {corpus.side_label(side)} vocabulary: {listed}"
+        spans = tuple(span for _, _, span in found)
+        findings.append(Finding("framing", found[0][0], summary, spans))
     return findings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from tui.model import Span
 
@@ -52,33 +53,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def phrase_pattern(phrase: str, *, inflect: bool = False) -> re.Pattern[str]:
-    """A whole-word, case-insensitive pattern for `phrase`.
+@lru_cache(maxsize=64)
+def phrases_pattern(phrases: tuple[str, ...], *, inflect: bool = False) -> re.Pattern[str]:
+    """One whole-word, case-insensitive pattern for all of `phrases` (compiled once per list).
 
     Words may be separated by any whitespace; straight and curly apostrophes are the same. With
-    `inflect`, the last word may take a plural (-s, -es) and any word a possessive ('s).
+    `inflect`, the last word may take a plural (-s, -es) and any word a possessive ('s). Longer
+    phrases are tried first, so "absolute lie" wins over "lie"; which phrase matched is
+    `find_phrases`' third value. Blank phrases never match.
     """
-    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in phrase.split()]
-    if not words:
-        raise ValueError("empty phrase")
-    if inflect:
-        words[-1] += r"(?:e?s)?"
-    body = r"\s+".join(words)
-    return re.compile(rf"(?<![\w'’-]){body}(?:['’]s?)?(?![\w'’-]*\w)", re.IGNORECASE)
+    alternatives = []
+    for index, phrase in sorted(enumerate(phrases), key=lambda p: -len(p[1])):
+        words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in phrase.split()]
+        if words:
+            if inflect:
+                words[-1] += r"(?:e?s)?"
+            body = r"\s+".join(words)
+            alternatives.append(f"(?P<p{index}>{body})")
+    either = "|".join(alternatives) or r"(?!)"
+    return re.compile(rf"(?<![\w'’-])(?:{either})(?:['’]s?)?(?![\w'’-]*\w)", re.IGNORECASE)
 
 
-def find_phrases(text: str, patterns: Iterable[re.Pattern[str]]) -> list[tuple[int, int, int]]:
-    """Non-overlapping matches of several patterns, longest first: (start, end, pattern index)."""
-    found: list[tuple[int, int, int]] = []
-    for index, pattern in enumerate(patterns):
-        found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, int]] = []
-    for start, end, index in found:
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end, index))
-    return kept
+def find_phrases(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches of a `phrases_pattern`: (start, end, index of the phrase)."""
+    return [(m.start(), m.end(), int(m.lastgroup[1:])) for m in pattern.finditer(text)]  # type: ignore[index]
 
 
 def quote(text: str, limit: int = 80) -> str:
