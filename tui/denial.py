@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.corpus import Corpus, Finding, Parsed
 from tui.function_words import FUNCTION_WORDS, word_set
@@ -104,7 +104,12 @@ class _Sentence:
     range: tuple[int, int]
     tokens: range  # indices into the paragraph's tokens
     stems: tuple[str, ...]  # one per token
+    stem_set: frozenset[str]
     denial: tuple[int, int] | None  # first denial phrase, paragraph offsets
+    side: str  # of its source, looked up once: the claim search compares it for every denial
+    party: bool
+    cluster: str | None
+    rank: int  # of its source in the corpus
 
 
 @dataclass(frozen=True)
@@ -117,20 +122,40 @@ class _Index:
 
     sentences: list[_Sentence]
     postings: dict[str, list[int]]
+    matches: dict[tuple[frozenset[str], str, bool], list[tuple[int, _Sentence]]] = field(
+        default_factory=dict
+    )  # filled by `_matches` as the search goes
 
 
 def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
     sentences: list[_Sentence] = []
     postings: dict[str, list[int]] = {}
+    ranks = {sid: i for i, sid in enumerate(corpus.sources)}
     for member, parsed in corpus.parsed.items():
         denials = sentence_denials(parsed, pattern)
+        side, party = corpus.side(member.source), corpus.is_party(member.source)
+        cluster = corpus.cluster_of.get(member)
         for (start, end), tokens, denial in zip(
             parsed.sentences, parsed.sentence_tokens, denials, strict=True
         ):
             stems = tuple(_stem(parsed.words[i]) for i in tokens)
-            for stem in set(stems):
+            stem_set = frozenset(stems)
+            for stem in stem_set:
                 postings.setdefault(stem, []).append(len(sentences))
-            sentences.append(_Sentence(member, (start, end), tokens, stems, denial))
+            sentences.append(
+                _Sentence(
+                    member,
+                    (start, end),
+                    tokens,
+                    stems,
+                    stem_set,
+                    denial,
+                    side,
+                    party,
+                    cluster,
+                    ranks[member.source],
+                )
+            )
     return _Index(sentences, postings)
 
 
@@ -248,32 +273,18 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
     keys, from_previous = _claim_keys(corpus, denial)
     if len(keys) < MIN_SHARED:
         return None
-    need = max(MIN_SHARED, (len(keys) + 1) // 2)
-    # A sentence sharing `need` keys holds at least one of the len(keys) - need + 1 rarest.
-    rarest = sorted(keys, key=lambda k: len(index.postings.get(k, ())))[: len(keys) - need + 1]
-    candidates = sorted({n for key in rarest for n in index.postings.get(key, ())})
-    denier = denial.member.source
-    denier_side = corpus.side(denier)
-    party = corpus.is_party(denier)
-    ranks = {sid: i for i, sid in enumerate(corpus.sources)}
+    denier_side = corpus.side(denial.member.source)
+    matches = _matches(index, frozenset(keys), denier_side, corpus.is_party(denial.member.source))
     best: tuple[tuple[int, ...], _Sentence] | None = None
-    for n in candidates:
-        sentence = index.sentences[n]
+    for shared, sentence in matches:
         member = sentence.member
-        side = corpus.side(member.source)
-        if sentence.denial is not None or (party and side == denier_side):
-            continue
-        shared = keys.intersection(sentence.stems)
-        if len(shared) < need:
-            continue
         right_before = member == denial.member and sentence.range == denial.previous
-        other_party = corpus.is_party(member.source) and side != denier_side
         score = (
             int(from_previous and right_before),
-            len(shared),
-            int(other_party),
-            int(corpus.cluster_of.get(member) == cluster),
-            -ranks[member.source],
+            shared,
+            int(sentence.party and sentence.side != denier_side),
+            int(sentence.cluster == cluster),
+            -sentence.rank,
             -member.paragraph,
             -sentence.range[0],
         )
@@ -291,6 +302,30 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
         parsed.tokens[hits[0]].start,
         parsed.tokens[hits[-1]].end,
     )
+
+
+def _matches(
+    index: _Index, keys: frozenset[str], denier_side: str, party: bool
+) -> list[tuple[int, _Sentence]]:
+    """Sentences that may make the claim, with how many keys each shares: at least two and
+    half of them, no denial, and (for a party's denial) another side's. The same claim is
+    denied in many outlets of one side, so the answer is kept in `index.matches`."""
+    memo_key = (keys, denier_side, party)
+    if memo_key in index.matches:
+        return index.matches[memo_key]
+    need = max(MIN_SHARED, (len(keys) + 1) // 2)
+    # A sentence sharing `need` keys holds at least one of the len(keys) - need + 1 rarest.
+    rarest = sorted(keys, key=lambda k: len(index.postings.get(k, ())))[: len(keys) - need + 1]
+    found = []
+    for n in sorted({n for key in rarest for n in index.postings.get(key, ())}):
+        sentence = index.sentences[n]
+        if sentence.denial is not None or (party and sentence.side == denier_side):
+            continue
+        shared = len(keys & sentence.stem_set)
+        if shared >= need:
+            found.append((shared, sentence))
+    index.matches[memo_key] = found
+    return found
 
 
 def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:

@@ -17,8 +17,7 @@ from tui.corpus import Corpus, Finding
 from tui.figures import MONTHS, find_figures
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Figure, Member
-from tui.spans import join_names, make_span, sentences
-from tui.tokens import tokenize
+from tui.spans import join_names, make_span
 
 # Times of day are only compared inside a cluster: across the event "at noon" (when the truce
 # began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
@@ -30,8 +29,8 @@ def all_figures(corpus: Corpus) -> list[Figure]:
     """Every figure of every ok paragraph, in source and reading order."""
     return [
         figure
-        for member in corpus.paragraphs()
-        for figure in find_figures(member.source, member.paragraph, corpus.text(member))
+        for member, parsed in corpus.parsed.items()
+        for figure in find_figures(member.source, member.paragraph, parsed.text, parsed)
     ]
 
 
@@ -110,7 +109,8 @@ def format_value(quantity: str, value: float) -> str:
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
     """Figures grouped by shared place or name in their sentence (connected components)."""
-    keys = [_topic_keys(corpus, f) for f in figures]
+    variants = {name.casefold(): group.id for group in corpus.lexicon.names for name in group.names}
+    keys = [_topic_keys(corpus, variants, f) for f in figures]
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -133,14 +133,16 @@ def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
     return list(components.values())
 
 
-def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
-    """Proper names in the figure's sentence; lexicon name variants map to their group."""
-    text = corpus.text(Member(figure.source, figure.paragraph))
-    start, end = next(((s, e) for s, e in sentences(text) if s <= figure.start < e), (0, len(text)))
-    variants = {name.casefold(): group.id for group in corpus.lexicon.names for name in group.names}
+def _topic_keys(corpus: Corpus, variants: dict[str, str], figure: Figure) -> frozenset[str]:
+    """Proper names in the figure's sentence; lexicon name variants (folded name → group id)
+    map to their group."""
+    parsed = corpus.parsed[Member(figure.source, figure.paragraph)]
+    start, end = parsed.sentence_at(figure.start)
     keys: set[str] = set()
-    for token in tokenize(text[start:end]):
-        word = token.folded.removesuffix("'s")
+    for token, folded in zip(parsed.tokens, parsed.words, strict=True):
+        if not start <= token.start < end:
+            continue
+        word = folded.removesuffix("'s")
         if word in variants:
             keys.add(variants[word])
         elif (

@@ -25,11 +25,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tui.corpus import Parsed, parse
 from tui.function_words import FUNCTION_WORDS, word_set
 from tui.model import Figure
-from tui.numbers import find_numbers
-from tui.spans import sentences
-from tui.tokens import Token, tokenize
+from tui.numbers import TENS, UNITS, find_numbers
+from tui.tokens import Token
 
 CASUALTY_WORDS = {
     "killed": word_set(
@@ -91,6 +91,11 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 
+# Whether a sentence may hold a figure at all: a digit, a number word, or noon / midnight.
+_MAY_COUNT = re.compile(
+    r"\d|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")", re.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class _Number:
@@ -101,23 +106,35 @@ class _Number:
     last: int  # index of its last token
 
 
-def find_figures(source: str, paragraph: int, text: str) -> list[Figure]:
-    """Every figure stated in one paragraph, in reading order."""
+def find_figures(
+    source: str, paragraph: int, text: str, parsed: Parsed | None = None
+) -> list[Figure]:
+    """Every figure stated in one paragraph, in reading order.
+
+    `parsed` is `text` as `tui.corpus.parse` read it, when the caller has it already.
+    Sentences without a digit or a number word are skipped unread: most sentences.
+    """
+    parsed = parsed or parse(text)
     figures: list[Figure] = []
-    for s_start, s_end in sentences(text):
-        figures.extend(_sentence_figures(source, paragraph, text, s_start, s_end))
+    for (s_start, s_end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
+        sentence = text[s_start:s_end]
+        if not _MAY_COUNT.search(sentence):
+            continue
+        tokens = [
+            Token(t.text, t.start - s_start, t.end - s_start)
+            for t in parsed.tokens[indices.start : indices.stop]
+        ]
+        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens))
     return figures
 
 
 def _sentence_figures(
-    source: str, paragraph: int, text: str, s_start: int, s_end: int
+    source: str, paragraph: int, sentence: str, s_start: int, tokens: list[Token]
 ) -> list[Figure]:
-    sentence = text[s_start:s_end]
     times = [
         (m.start(), m.end(), _time_value(m)) for m in _TIME.finditer(sentence) if _time_value(m)
     ]
     found = [(t[0], t[1], t[2], "time") for t in times if t[2] is not None]
-    tokens = tokenize(sentence)
     numbers = [
         n
         for n in _numbers(sentence, tokens)
@@ -176,7 +193,7 @@ def _numbers(sentence: str, tokens: list[Token]) -> list[_Number]:
     ends = {t.end: i for i, t in enumerate(tokens)}
     return [
         _Number(m.start, m.end, m.value, starts[m.start], ends[m.end])
-        for m in find_numbers(sentence)
+        for m in find_numbers(sentence, tokens)
         if m.start in starts and m.end in ends
     ]
 

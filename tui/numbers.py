@@ -8,6 +8,7 @@ detector (which must compare them) read numbers through `find_numbers`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.tokens import Token, tokenize
@@ -53,14 +54,16 @@ def _token_value(token: Token) -> float | None:
     return word_value(token.text)
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
+def find_numbers(text: str, tokens: Sequence[Token] | None = None) -> list[NumberMatch]:
     """Every number in `text` with its exact span, longest reading first.
 
     "two hundred and fifty" is one number (250), "1.5 million" is 1,500,000, "thirty three" is
     33; "a dozen" is 12. Ordinals ("first") and years written as digits are left to the
-    caller to interpret.
+    caller to interpret. A caller that has already tokenised `text` passes `tokens` (offsets
+    into `text`) so that it is not tokenised again.
     """
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     matches: list[NumberMatch] = []
     i = 0
     while i < len(tokens):

@@ -10,20 +10,20 @@ headings and captions ("'An absolute lie'", "A truce for prisoners and the dead"
 
 from __future__ import annotations
 
-from tui.corpus import Corpus, Finding
+from tui.corpus import Corpus, Finding, Parsed
 from tui.spans import make_span, quote
-from tui.tokens import tokenize
 
 MIN_WORDS = 6
 HEADING_WORDS = 12
 SUMMARY_WORDS = 12
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(parsed: Parsed) -> bool:
     """Too short to state a fact, or a title: a few words with no closing punctuation."""
-    words = len(tokenize(text))
+    words = len(parsed.tokens)
     return words < MIN_WORDS or (
-        words < HEADING_WORDS and not text.rstrip().endswith((".", "!", "?", ".”", '."', "]"))
+        words < HEADING_WORDS
+        and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."', "]"))
     )
 
 
@@ -32,7 +32,7 @@ def omission_findings(corpus: Corpus) -> list[Finding]:
     findings: list[Finding] = []
     for cluster in corpus.clusters:
         members = cluster.members
-        if not members or all(_is_heading(corpus.text(m)) for m in members):
+        if not members or all(_is_heading(corpus.parsed[m]) for m in members):
             continue
         sides = list(dict.fromkeys(corpus.side(m.source) for m in members))
         reporting = [s for s in sides if s in parties]
@@ -41,7 +41,7 @@ def omission_findings(corpus: Corpus) -> list[Finding]:
             continue
         who = " and ".join(corpus.side_label(s) for s in sides)
         first = corpus.text(members[0])
-        words = tokenize(first)
+        words = corpus.parsed[members[0]].tokens
         excerpt = (
             first[: words[SUMMARY_WORDS - 1].end] + " …" if len(words) > SUMMARY_WORDS else first
         )
