@@ -401,14 +401,24 @@ def test_headings_are_not_omissions() -> None:
     assert [d.cluster for d in of_kind(run((baku, yerevan), clusters), "omission")] == ["c3"]
 
 
-def test_times_of_day_are_compared_only_inside_a_cluster() -> None:
+def test_times_of_day_are_compared_only_inside_a_cluster_and_for_the_same_moment() -> None:
     baku = source("baku", "Missiles struck Ganja at 2 a.m. on Sunday.")
-    wire = source("wire", "The truce in Ganja took effect at noon on Saturday.")
+    wire = source("wire", "Missiles struck Ganja at 3 a.m., officials said.")
     apart = (cluster("c1", ("baku", 0)), cluster("c2", ("wire", 0)))
     assert of_kind(run((baku, wire), apart), "figure") == []
     together = (cluster("c1", ("baku", 0), ("wire", 0)),)
     (figure,) = of_kind(run((baku, wire), together), "figure")
-    assert figure.summary == "time: 02:00 (Baku Herald) vs 12:00 (Global Wire)"
+    assert figure.summary == "time: 02:00 (Baku Herald) vs 03:00 (Global Wire)"
+
+
+def test_times_of_different_moments_are_not_compared() -> None:
+    # The strike at 2 a.m. and the truce at noon are two facts, even in one cluster.
+    baku = source("baku", "The truce took effect at noon, but missiles struck Ganja at 2 a.m.")
+    wire = source("wire", "The truce in Ganja took effect at noon on Saturday.")
+    north = source("north", "Missiles struck Ganja at 2 a.m.; the truce had taken effect at 11:00.")
+    together = (cluster("c1", ("baku", 0), ("wire", 0), ("north", 0)),)
+    (figure,) = of_kind(run((baku, wire, north), together), "figure")
+    assert figure.summary == "time: 11:00 (Northern Post) vs 12:00 (Baku Herald, Global Wire)"
 
 
 def test_the_attacked_side_is_not_the_attacker() -> None:

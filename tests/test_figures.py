@@ -52,6 +52,7 @@ def figures(text: str) -> list[tuple[str, str, float]]:
         ("Sirens sounded at 14:30 local time.", [("14:30 local time", "time", 14.5)]),
         ("Sirens sounded at 2:15 pm.", [("2:15 pm", "time", 14.25)]),
         ("The region is home to about 150,000 people.", [("150,000 people", "people", 150_000)]),
+        ("Shelling caused five civilian deaths.", [("five civilian deaths", "killed", 5)]),
     ],
 )
 def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, float]]) -> None:
@@ -73,6 +74,8 @@ def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, 
         "About 40% of the wounded were children.",
         "Some 40 per cent of those killed were civilians.",
         "Damage was put at $5 million; 3 million manats went to the families of the dead.",
+        "Over 100 other civilian facilities were damaged.",  # facilities, not civilians
+        "More than 100 civilian objects were hit.",
     ],
 )
 def test_numbers_that_count_nothing_comparable(text: str) -> None:

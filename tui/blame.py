@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from tui.actors import actor_side
 from tui.corpus import Corpus, Finding, Parsed
-from tui.denial import ROLE_WORDS, SPEAKER_WORDS, denial_pattern, sentence_denials
-from tui.function_words import FUNCTION_WORDS, word_set
+from tui.denial import denial_pattern, sentence_denials
+from tui.function_words import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 from tui.model import Member, Span
 from tui.spans import join_names, make_span, quote
 from tui.tokens import Token

@@ -7,9 +7,12 @@ sources or paragraphs) so that no detector has to guard against it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from tui.actors import is_actor_word
+from tui.function_words import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
 from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
 from tui.spans import sentences
 from tui.tokens import Token, tokenize
@@ -95,6 +98,34 @@ class Corpus:
     def side_label(self, side_id: str) -> str:
         """How summaries name a side: its configured label, else its id as a word."""
         return self.side_labels.get(side_id) or side_id.replace("_", " ").replace("-", " ").title()
+
+    @cached_property
+    def name_variants(self) -> dict[str, str]:
+        """Folded lexicon names → their group id: Stepanakert and Khankendi are one topic."""
+        return {name.casefold(): group.id for group in self.lexicon.names for name in group.names}
+
+    def topic_keys(self, member: Member, tokens: Iterable[int]) -> frozenset[str]:
+        """What a passage is about, to link passages of different clusters: the proper names
+        among `tokens` (indices into the paragraph's tokens), lexicon variants as their group.
+        Capitalised words that name no place are left out: function words, months and
+        weekdays, speakers' titles ("Ministry", "Defence") and the sides themselves."""
+        parsed = self.parsed[member]
+        keys: set[str] = set()
+        for i in tokens:
+            word = parsed.words[i].removesuffix("'s")
+            if word in self.name_variants:
+                keys.add(self.name_variants[word])
+            elif (
+                parsed.tokens[i].text[:1].isupper()
+                and word not in FUNCTION_WORDS
+                and word not in MONTHS
+                and word not in WEEKDAYS
+                and word not in ROLE_WORDS
+                and word not in SPEAKER_WORDS
+                and not is_actor_word(word)
+            ):
+                keys.add(word)
+        return frozenset(keys)
 
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.corpus import Corpus, Finding, Parsed
-from tui.function_words import FUNCTION_WORDS, word_set
+from tui.function_words import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 from tui.model import Lexicon, Member, Span
 from tui.spans import find_phrases, join_names, make_span, phrases_pattern, quote
 from tui.tokens import Token
@@ -42,11 +42,6 @@ NOT_KEY_WORDS = word_set(
     "spokeswoman spokesperson official officials called calling described describing "
     "responsible"
 )
-ROLE_WORDS = word_set(
-    "officials ministry spokesman spokeswoman spokesperson president government leader office "
-    "authorities army military ombudsman minister presidency administration"
-)
-SPEAKER_WORDS = word_set("defence defense foreign interior state emergency emergencies press")
 MIN_SHARED = 2
 STEM = 5
 

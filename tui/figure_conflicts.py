@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tui.actors import is_actor_word
 from tui.corpus import Corpus, Finding
-from tui.figures import MONTHS, find_figures
-from tui.function_words import FUNCTION_WORDS, word_set
+from tui.figures import find_figures
+from tui.function_words import FUNCTION_WORDS
 from tui.model import Figure, Member
 from tui.spans import join_names, make_span
 
 # Times of day are only compared inside a cluster: across the event "at noon" (when the truce
 # began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
+# Inside a cluster too, two times are compared only when they time the same thing: their
+# sentences share at least `SAME_MOMENT` words before the time ("missiles struck Ganja at").
 CLUSTER_ONLY = frozenset({"time"})
-WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+SAME_MOMENT = 2
 
 
 def all_figures(corpus: Corpus) -> list[Figure]:
@@ -44,10 +45,11 @@ def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
     covered: set[Figure] = set()  # figures already shown by a cluster divergence
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
-            finding = _disagreement(corpus, cluster.id, quantity, group)
-            if finding is not None:
-                findings.append(finding)
-                covered.update(group)
+            for same in _moments(corpus, group) if quantity == "time" else [group]:
+                finding = _disagreement(corpus, cluster.id, quantity, same)
+                if finding is not None:
+                    findings.append(finding)
+                    covered.update(same)
     for quantity, group in _by_quantity(figures).items():
         if quantity in CLUSTER_ONLY:
             continue
@@ -109,8 +111,7 @@ def format_value(quantity: str, value: float) -> str:
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
     """Figures grouped by shared place or name in their sentence (connected components)."""
-    variants = {name.casefold(): group.id for group in corpus.lexicon.names for name in group.names}
-    keys = [_topic_keys(corpus, variants, f) for f in figures]
+    keys = [_topic_keys(corpus, f) for f in figures]
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -133,24 +134,49 @@ def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
     return list(components.values())
 
 
-def _topic_keys(corpus: Corpus, variants: dict[str, str], figure: Figure) -> frozenset[str]:
-    """Proper names in the figure's sentence; lexicon name variants (folded name → group id)
-    map to their group."""
+def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
+    """The places and names of the figure's sentence."""
+    member = Member(figure.source, figure.paragraph)
+    parsed = corpus.parsed[member]
+    start, end = parsed.sentence_at(figure.start)
+    indices = (i for i, token in enumerate(parsed.tokens) if start <= token.start < end)
+    return corpus.topic_keys(member, indices)
+
+
+def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
+    """Times of day grouped by what they time (connected by shared context words)."""
+    contexts = [_time_context(corpus, f) for f in times]
+    components: list[list[int]] = []
+    for i in range(len(times)):
+        joined = [
+            c for c in components if any(len(contexts[i] & contexts[j]) >= SAME_MOMENT for j in c)
+        ]
+        merged = sorted([i, *(j for c in joined for j in c)])
+        components = [c for c in components if c not in joined] + [merged]
+    return [[times[j] for j in c] for c in sorted(components)]
+
+
+def _time_context(corpus: Corpus, figure: Figure) -> frozenset[str]:
+    """The content words of the figure's sentence before it, back to the previous time of day
+    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before."""
     parsed = corpus.parsed[Member(figure.source, figure.paragraph)]
     start, end = parsed.sentence_at(figure.start)
-    keys: set[str] = set()
-    for token, folded in zip(parsed.tokens, parsed.words, strict=True):
-        if not start <= token.start < end:
-            continue
-        word = folded.removesuffix("'s")
-        if word in variants:
-            keys.add(variants[word])
-        elif (
-            token.text[:1].isupper()
+    times = [
+        f
+        for f in find_figures(figure.source, figure.paragraph, parsed.text, parsed)
+        if f.quantity == "time" and start <= f.start < end
+    ]
+    after_previous = max((f.end for f in times if f.end <= figure.start), default=start)
+    next_start = min((f.start for f in times if f.start >= figure.end), default=end)
+
+    def words(a: int, b: int) -> frozenset[str]:
+        return frozenset(
+            word
+            for token, word in zip(parsed.tokens, parsed.words, strict=True)
+            if a <= token.start < b
+            and len(word) > 2
             and word not in FUNCTION_WORDS
-            and word not in MONTHS
-            and word not in WEEKDAYS
-            and not is_actor_word(word)
-        ):
-            keys.add(word)
-    return frozenset(keys)
+            and not any(ch.isdigit() for ch in word)
+        )
+
+    return words(after_previous, figure.start) or words(figure.end, next_start)

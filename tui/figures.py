@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.corpus import Parsed, parse
-from tui.function_words import FUNCTION_WORDS, word_set
+from tui.function_words import FUNCTION_WORDS, MONTHS, word_set
 from tui.model import Figure
 from tui.numbers import TENS, UNITS, find_numbers
 from tui.tokens import Token
@@ -67,14 +67,10 @@ DURATION_WORDS = word_set(
     "decade decades century centuries year-old years-old"
 )
 MONEY_WORDS = word_set("dollars euros pounds roubles rubles manats drams usd eur")
-MONTHS = word_set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 # Words between a number and what it counts that do not stop the association.
 MODIFIERS = word_set(
     "more than over about around some at least nearly almost up to another other additional "
-    "armenian azerbaijani azeri ethnic local innocent peaceful residential unmanned "
+    "armenian azerbaijani azeri ethnic local innocent peaceful residential civilian unmanned "
     "combat enemy were was are is have has had been being reported reportedly people and "
     "of them whom who confirmed total a the in"
 )

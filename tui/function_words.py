@@ -1,11 +1,19 @@
-"""English function words: the words whose differences carry no claim.
+"""Words that name nothing the outlets could disagree about.
 
-The word diff ignores them ("the shelling" vs "shelling"), the figure detector lets them sit
-between a number and what it counts, and the denial matcher leaves them out of a claim's key
-words. One list, so that the three agree on what "trivial" means.
+The word diff ignores function words ("the shelling" vs "shelling"), the figure detector lets
+them sit between a number and what it counts, and the denial matcher leaves them out of a
+claim's key words. They are the aligner's stopwords (`tui.normalise.STOPWORDS`, one list for
+both stages) plus the modals and longer prepositions news English uses ("may", "amid",
+"throughout"), which the aligner can afford to keep and the detectors cannot.
+
+Calendar words and the words around who speaks ("the defence ministry", "officials") are
+capitalised in running text but name no place: `tui.corpus.Corpus.topic_keys` leaves them out
+when it links passages by the names they mention.
 """
 
 from __future__ import annotations
+
+from tui.normalise import STOPWORDS
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -13,15 +21,19 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-FUNCTION_WORDS = word_set(
+FUNCTION_WORDS = STOPWORDS | word_set(
     """
-    a an the this that these those there here it its it's they them their theirs he him his she
-    her we us our you your i me my and or but nor so yet if then than as of in on at by for from
-    to into onto upon with without within about above below over under after before during
-    since until while against between among through throughout across along around near off
-    out up down is am are was were be been being has have had having do does did will would
-    shall should can could may might must also too very just only still even which who whom
-    whose what when where why how all any both each few more most other some such no not own
-    same other another per via amid
+    across along amid among another around even it's may might must near onto per shall since
+    still throughout upon us via whose within without yet
     """
 )
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+ROLE_WORDS = word_set(
+    "officials ministry spokesman spokeswoman spokesperson president government leader office "
+    "authorities army military ombudsman minister presidency administration"
+)
+SPEAKER_WORDS = word_set("defence defense foreign interior state emergency emergencies press")
