@@ -463,3 +463,124 @@ def test_side_labels_name_sides_in_summaries() -> None:
     divergences = diverge(SOURCES, CLUSTERS, LEXICON, side_labels=labels)[0]
     omission = next(d for d in divergences if d.kind == "omission" and d.cluster == "c1")
     assert omission.summary.startswith("Only Azerbaijani and Neutral sources report")
+
+
+# --- blame: voice and the whole event ------------------------------------------------------------
+
+
+def test_asserted_with_the_source_after_versus_attributed_up_front() -> None:
+    baku = source(
+        "baku",
+        "Armenian forces fired missiles at Ganja overnight, killing seven civilians, "
+        "the foreign ministry said.",
+    )
+    wire = source("wire", "Azerbaijan's foreign ministry said that Armenian forces fired at Ganja.")
+    (blame,) = of_kind(run((baku, wire), (cluster("c1", ("baku", 0), ("wire", 0)),)), "blame")
+    assert blame.summary == (
+        "Baku Herald asserts 'Armenian forces fired', naming the source after it "
+        "('foreign ministry said'); Global Wire attributes it up front "
+        "('Azerbaijan's foreign ministry said')"
+    )
+    assert texts(blame) == [
+        ("baku", "Armenian forces fired"),
+        ("baku", "foreign ministry said"),
+        ("wire", "Armenian forces fired"),
+        ("wire", "Azerbaijan's foreign ministry said"),
+    ]
+
+
+def test_fact_versus_claim_across_clusters_about_the_same_place() -> None:
+    # Each outlet writes its own paragraph; the lexicon makes Khankendi and Stepanakert one place.
+    yerevan = source("yerevan", "Azerbaijani shelling has left Stepanakert in ruins.")
+    wire = source(
+        "wire",
+        "The Karabakh defence ministry said its units held the line. It said Azerbaijani forces "
+        "shelled Khankendi overnight.",
+    )
+    baku = source("baku", "Azerbaijani forces shelled Fuzuli, the ministry said.")
+    clusters = (
+        cluster("c1", ("yerevan", 0)),
+        cluster("c2", ("wire", 0)),
+        cluster("c3", ("baku", 0)),
+    )
+    (blame,) = of_kind(run((yerevan, wire, baku), clusters), "blame")
+    assert blame.cluster == "c1"
+    # "It said": the speaker is the ministry of the sentence before.
+    assert blame.summary == (
+        "Stepanakert (across the event): Yerevan Courier states as fact 'Azerbaijani shelling'; "
+        "Global Wire attributes it ('Karabakh defence ministry said')"
+    )
+    assert texts(blame) == [
+        ("yerevan", "Azerbaijani shelling"),
+        ("wire", "Azerbaijani forces shelled"),
+        ("wire", "Karabakh defence ministry said"),
+    ]
+
+
+def test_opposite_blame_for_one_place_across_clusters() -> None:
+    baku = source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = source("yerevan", "Azerbaijani drones struck Ganja's depot, a witness told us.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0)))
+    (blame,) = of_kind(run((baku, yerevan), clusters), "blame")
+    assert blame.summary == (
+        "Ganja (across the event): attack blamed on Armenian side (Baku Herald) vs "
+        "Azerbaijani side (Yerevan Courier)"
+    )
+
+
+def test_attacks_on_different_places_are_not_opposite_blame() -> None:
+    baku = source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = source("yerevan", "Azerbaijani forces shelled Stepanakert overnight.")
+    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("yerevan", 0)))
+    assert of_kind(run((baku, yerevan), clusters), "blame") == []
+
+
+# --- the bundled demo, read as an editor would ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[Divergence, ...]:
+    from pathlib import Path
+
+    from tui.config import DEMO_EVENT, bundled_config_path, load_config
+    from tui.extract import extract
+    from tui.pipeline import compare, plan_sources
+
+    config = load_config(bundled_config_path())
+    event = config.event(DEMO_EVENT)
+    sources = []
+    for planned in plan_sources(config, event):
+        article = extract(Path(planned.location).read_text(encoding="utf-8"))
+        sources.append(
+            Source(
+                planned.id, planned.outlet, planned.location, "ok", paragraphs=article.paragraphs
+            )
+        )
+    return compare(config, event, sources).divergences
+
+
+def test_demo_blame_names_who_asserts_and_who_attributes(demo: tuple[Divergence, ...]) -> None:
+    summaries = [d.summary for d in of_kind(demo, "blame")]
+    assert any(
+        s.startswith("Baku Herald (demo) asserts 'Armenian armed forces fired'")
+        and "Euro Desk (demo) attributes it up front" in s
+        for s in summaries
+    )
+    assert any(
+        "Yerevan Courier (demo) states as fact 'Azerbaijani shelling'" in s
+        and "defence ministry of Nagorno-Karabakh said" in s
+        for s in summaries
+    )
+
+
+def test_demo_figures_framing_and_naming(demo: tuple[Divergence, ...]) -> None:
+    figures = [d.summary for d in of_kind(demo, "figure")]
+    assert any(s.startswith("killed") and "vs 9" in s and "vs 10" in s for s in figures)
+    assert any(s.startswith("wounded: 33") and "vs 34" in s for s in figures)
+    assert not any(s.startswith("time") for s in figures)  # the strike at 2 a.m., truce at noon
+    framing = of_kind(demo, "framing")
+    outlets = [d.summary.split(" uses ")[0] for d in framing]
+    assert len(outlets) <= 4  # one per outlet and vocabulary, not one per term and paragraph
+    assert all(s.spans for s in framing)
+    named = {s for d in of_kind(demo, "naming") for s in d.spans}
+    assert not named & {s for d in framing for s in d.spans}

@@ -1,15 +1,28 @@
-"""Blame divergences: who is said to have attacked, and whether that is fact or someone's claim.
+"""Blame divergences: who is said to have attacked, and in whose voice.
 
 An attack statement is an attack word (shelled, struck, fired, violated, …) with an actor: the
 agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
 shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
 shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
-from `tui.actors`. A statement is attributed when its sentence carries a reporting cue ("said",
-"according to", "claimed", "accused"); otherwise the outlet states it as fact. Sentences that
-deny a claim are left to the denial detector.
+from `tui.actors`. Sentences that deny a claim are left to the denial detector.
 
-Within a cluster, two divergences are reported: sources that name disjoint actors for the
-attack (opposite blame), and, per actor, sources stating as fact what others attribute.
+Whose voice states it, from strongest to weakest (`Voice`):
+- "fact": no reporting cue in the sentence; the outlet says it itself;
+- "asserted": the act comes first and the source only after it ("Armenian forces fired
+  missiles at Ganja, …, the ministry said"): the outlet's lead carries the accusation, and a
+  reader skimming it takes it as fact; news style puts the source of a contested claim first;
+- "attributed": the source comes first ("the ministry said that Armenian forces had fired",
+  "according to…", "accused Azerbaijan of shelling").
+
+Two kinds of divergence, each within a cluster and across the event:
+- opposite blame: sources that name disjoint actors for the attack;
+- voice: per actor, sources stating in a stronger voice what others put in a weaker one
+  ("states as fact" vs "attributes it"; "asserts" vs "attributes it up front").
+Across the event, statements are compared when they name the same target (the place names of
+the attack's clause, lexicon variants as one: Stepanakert = Khankendi), because each outlet
+usually writes its own paragraph about an attack. An event-wide divergence is reported when
+it spans two clusters and holds a statement no cluster divergence already shows; it sits in
+the cluster of its first span.
 """
 
 from __future__ import annotations
@@ -17,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from tui.actors import actor_side
 from tui.corpus import Corpus, Finding, Parsed
@@ -37,6 +51,11 @@ REPORTING_WORDS = word_set(
     "according reported reportedly insisted stated told blamed blames blaming"
 )
 PASSIVE = word_set("was were been being is are be")
+PRONOUNS = word_set("it he she they")
+WEAPON_WORDS = word_set(
+    "rocket rockets missile missiles drone drones shell shells artillery launcher launchers "
+    "system systems howitzer howitzers"
+)
 TARGET_PREPOSITIONS = word_set("on at against in into of over near toward towards upon across")
 # After a side word, these make it the target of the attack rather than its author.
 TARGET_NOUNS = word_set(
@@ -46,42 +65,90 @@ TARGET_NOUNS = word_set(
 REACH = 6
 
 
+Voice = Literal["fact", "asserted", "attributed"]
+VOICES: tuple[Voice, ...] = ("fact", "asserted", "attributed")  # strongest first
+
+
 @dataclass(frozen=True)
 class Statement:
-    source: str
+    member: Member
     actor: str  # side id
-    attributed: bool
+    voice: Voice
     actor_span: Span  # actor words through the attack word
-    cue_span: Span | None  # the reporting cue, when attributed
+    cue_span: Span | None  # who says it, unless stated as fact
+    targets: frozenset[str]  # topic keys of the attack's clause (`Corpus.topic_keys`)
+
+    @property
+    def source(self) -> str:
+        return self.member.source
 
 
 def blame_findings(corpus: Corpus) -> list[Finding]:
     statements = _statements(corpus)
     findings: list[Finding] = []
+    covered: set[Statement] = set()  # shown by a cluster divergence
     for cluster in corpus.clusters:
         in_cluster = [s for m in cluster.members for s in statements.get(m, [])]
-        findings.extend(_opposite(corpus, cluster.id, in_cluster))
-        findings.extend(_fact_versus_claim(corpus, cluster.id, in_cluster))
+        for summary, used, cues in _divergences(corpus, in_cluster):
+            findings.append(_finding(corpus, summary, used, cues))
+            covered.update(used)
+    by_target: dict[str, list[Statement]] = defaultdict(list)
+    for statement in (s for found in statements.values() for s in found):
+        for target in sorted(statement.targets):
+            by_target[target].append(statement)
+    reported: set[frozenset[Statement]] = set()
+    for target, group in by_target.items():
+        for summary, used, cues in _divergences(corpus, group):
+            clusters = {corpus.cluster_of.get(s.member) for s in used}
+            if len(clusters) < 2 or covered.issuperset(used) or frozenset(used) in reported:
+                continue
+            reported.add(frozenset(used))
+            summary = f"{target.title()} (across the event): {summary}"
+            findings.append(_finding(corpus, summary, used, cues))
     return findings
 
 
+def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) -> Finding:
+    """Spans: each statement's actor words, and who says it when `cues`."""
+    spans: list[Span] = []
+    for statement in used:
+        for span in (statement.actor_span, statement.cue_span if cues else None):
+            if span is not None and span not in spans:
+                spans.append(span)
+    first = used[0].member
+    return Finding("blame", corpus.cluster_of[first], summary, tuple(spans))
+
+
+Found = tuple[str, list[Statement], bool]  # summary, statements set against each other, cues
+
+
+def _divergences(corpus: Corpus, statements: list[Statement]) -> list[Found]:
+    """Every divergence among `statements`; its spans show who says it when the voice
+    differs."""
+    found = _opposite(corpus, statements)
+    for actor in dict.fromkeys(s.actor for s in statements):
+        found.extend(_voices(corpus, [s for s in statements if s.actor == actor]))
+    return found
+
+
 def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
-    sides = corpus.actor_sides
     denials = denial_pattern(corpus.lexicon)
     found: dict[Member, list[Statement]] = {}
     for member, parsed in corpus.parsed.items():
         denied = sentence_denials(parsed, denials)
+        previous = None
         for tokens, denial in zip(parsed.sentence_tokens, denied, strict=True):
-            if denial is not None:
-                continue
-            for statement in _sentence_statements(member, parsed, tokens, sides):
-                found.setdefault(member, []).append(statement)
+            if denial is None:
+                for statement in _sentence_statements(corpus, member, tokens, previous):
+                    found.setdefault(member, []).append(statement)
+            previous = tokens
     return found
 
 
 def _sentence_statements(
-    member: Member, parsed: Parsed, sentence: range, sides: tuple[str, ...]
+    corpus: Corpus, member: Member, sentence: range, previous: range | None
 ) -> list[Statement]:
+    parsed = corpus.parsed[member]
     words = parsed.words[sentence.start : sentence.stop]
     attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS]
     if not attacks:
@@ -91,14 +158,11 @@ def _sentence_statements(
     cue_index = next((i for i, word in enumerate(words) if word in REPORTING_WORDS), None)
     cue_span = None
     if cue_index is not None:
-        first, last = _attribution(tokens, words, cue_index)
-        cue_span = make_span(
-            member.source, member.paragraph, text, tokens[first].start, tokens[last].end
-        )
+        cue_span = _speaker(parsed, member, sentence, cue_index, previous)
     seen: set[str] = set()
     statements = []
     for i in attacks:
-        actor = _actor(text, tokens, words, i, sides)
+        actor = _actor(text, tokens, words, i, corpus.actor_sides)
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
@@ -107,8 +171,56 @@ def _sentence_statements(
         span = make_span(
             member.source, member.paragraph, text, tokens[first].start, tokens[last].end
         )
-        statements.append(Statement(member.source, side, cue_span is not None, span, cue_span))
+        voice: Voice = (
+            "fact" if cue_index is None else "asserted" if cue_index > last else "attributed"
+        )
+        clause = _clause(text, tokens, words, i)
+        named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
+        targets = corpus.topic_keys(member, (sentence.start + k for k in named))
+        statements.append(Statement(member, side, voice, span, cue_span, targets))
     return statements
+
+
+def _speaker(
+    parsed: Parsed, member: Member, sentence: range, cue: int, previous: range | None
+) -> Span:
+    """Who says it: the speaker and reporting word; for "It said" / "He accused", the speaker
+    of the sentence before, so that a summary names the ministry rather than "It"."""
+    tokens = parsed.tokens[sentence.start : sentence.stop]
+    words = parsed.words[sentence.start : sentence.stop]
+    first, last = _attribution(tokens, words, cue)
+    if first == cue and cue and words[cue - 1] in PRONOUNS and previous is not None:
+        before = parsed.words[previous.start : previous.stop]
+        earlier = next((i for i, word in enumerate(before) if word in REPORTING_WORDS), None)
+        if earlier is not None:
+            tokens, words = parsed.tokens[previous.start : previous.stop], before
+            first, last = _attribution(tokens, words, earlier)
+    return make_span(
+        member.source, member.paragraph, parsed.text, tokens[first].start, tokens[last].end
+    )
+
+
+def _names_weapon(words: Sequence[str], k: int) -> bool:
+    """Whether the word at `k` names a weapon ("Grad rockets", "Bayraktar drones"): a weapon
+    is no target, and two attacks with one weapon are not one attack."""
+    return k + 1 < len(words) and words[k + 1] in WEAPON_WORDS
+
+
+def _clause(text: str, tokens: Sequence[Token], words: Sequence[str], verb: int) -> range:
+    """Token indices of the clause around the attack word: what it attacks is named there.
+    It ends before "from" after the verb: "fired at Berdzor from Rindzor" attacks Berdzor."""
+    first, last = verb, verb
+    while first > 0 and not any(
+        ch in ",;:(—" for ch in text[tokens[first - 1].end : tokens[first].start]
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and words[last + 1] != "from"
+        and not any(ch in ",;:(—" for ch in text[tokens[last].end : tokens[last + 1].start])
+    ):
+        last += 1
+    return range(first, last + 1)
 
 
 def _attribution(tokens: Sequence[Token], words: Sequence[str], cue: int) -> tuple[int, int]:
@@ -185,7 +297,7 @@ def _actor(
     return None
 
 
-def _opposite(corpus: Corpus, cluster: str, statements: list[Statement]) -> list[Finding]:
+def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     actors: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         actors[s.source].add(s.actor)
@@ -202,35 +314,36 @@ def _opposite(corpus: Corpus, cluster: str, statements: list[Statement]) -> list
         f"{corpus.side_label(side)} side ({join_names(corpus.name(s) for s in sources)})"
         for side, sources in by_actor.items()
     ]
-    spans = tuple(
-        s.actor_span for s in statements if s.source in {x for v in by_actor.values() for x in v}
+    blaming = {x for v in by_actor.values() for x in v}
+    used = [s for s in statements if s.source in blaming]
+    return [("attack blamed on " + " vs ".join(parts), used, False)]
+
+
+def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
+    """Sources stating in their own voice what others of them attribute (one actor)."""
+    by_voice = {v: [s for s in statements if s.voice == v] for v in VOICES}
+    strong_voice = next((v for v in VOICES[:2] if by_voice[v]), None)
+    if strong_voice is None:
+        return []
+    strong = by_voice[strong_voice]
+    strong_sources = {s.source for s in strong}
+    weaker = VOICES[VOICES.index(strong_voice) + 1 :]
+    weak = [s for s in statements if s.voice in weaker and s.source not in strong_sources]
+    if not weak:
+        return []
+    stated = join_names(corpus.name(s.source) for s in strong)
+    attributing = join_names(corpus.name(s.source) for s in weak)
+    one, other = len(strong_sources) == 1, len({s.source for s in weak}) == 1
+    example = quote(strong[0].actor_span.text, 60)
+    weak_cue = next(s.cue_span for s in weak if s.cue_span is not None)
+    attributes = f"{attributing} attribute{'s' if other else ''} it"
+    if strong_voice == "fact":
+        summary = f"{stated} state{'s' if one else ''} as fact '{example}'; {attributes}"
+        return [(f"{summary} ('{quote(weak_cue.text, 50)}')", strong + weak, True)]
+    strong_cue = strong[0].cue_span
+    assert strong_cue is not None  # asserted statements name their source
+    summary = (
+        f"{stated} assert{'s' if one else ''} '{example}', naming the source after it "
+        f"('{quote(strong_cue.text, 50)}'); {attributes} up front ('{quote(weak_cue.text, 50)}')"
     )
-    return [Finding("blame", cluster, "attack blamed on " + " vs ".join(parts), spans)]
-
-
-def _fact_versus_claim(corpus: Corpus, cluster: str, statements: list[Statement]) -> list[Finding]:
-    findings = []
-    for actor in dict.fromkeys(s.actor for s in statements):
-        facts = [s for s in statements if s.actor == actor and not s.attributed]
-        claims = [s for s in statements if s.actor == actor and s.attributed]
-        fact_sources = {s.source for s in facts}
-        claims = [s for s in claims if s.source not in fact_sources]
-        if not facts or not claims:
-            continue
-        stated = join_names(corpus.name(s.source) for s in facts)
-        attributed = join_names(corpus.name(s.source) for s in claims)
-        example = quote(facts[0].actor_span.text, 60)
-        cue = claims[0].cue_span
-        who = f" ('{quote(cue.text, 50)}')" if cue is not None else ""
-        summary = (
-            f"{stated} state{'s' if len(fact_sources) == 1 else ''} as fact '{example}'; "
-            f"{attributed} attribute{'s' if len({s.source for s in claims}) == 1 else ''} "
-            f"it{who}"
-        )
-        spans: list[Span] = [s.actor_span for s in facts]
-        for s in claims:
-            spans.append(s.actor_span)
-            if s.cue_span is not None and s.cue_span not in spans:
-                spans.append(s.cue_span)
-        findings.append(Finding("blame", cluster, summary, tuple(spans)))
-    return findings
+    return [(summary, strong + weak, True)]
