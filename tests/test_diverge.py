@@ -584,3 +584,15 @@ def test_demo_figures_framing_and_naming(demo: tuple[Divergence, ...]) -> None:
     assert all(s.spans for s in framing)
     named = {s for d in of_kind(demo, "naming") for s in d.spans}
     assert not named & {s for d in framing for s in d.spans}
+
+
+def test_a_name_variant_is_naming_not_wording() -> None:
+    baku = source("baku", "Artillery hit the market in Khankendi overnight, officials said.")
+    yerevan = source(
+        "yerevan", "Artillery hit the market in Stepanakert overnight, officials said."
+    )
+    divergences = run((baku, yerevan), (cluster("c1", ("baku", 0), ("yerevan", 0)),))
+    assert of_kind(divergences, "wording") == []
+    assert [d.summary for d in of_kind(divergences, "naming")] == [
+        "Khankendi (Baku Herald) / Stepanakert (Yerevan Courier)"
+    ]

@@ -40,11 +40,12 @@ Run = tuple[list[Token], list[Token]]
 
 
 def wording_findings(corpus: Corpus) -> list[Finding]:
+    words = {member: _words(corpus, member) for member in corpus.parsed}
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
-        for a, b in _pairs(corpus, cluster.members):
-            ratio, runs = _diff(corpus.parsed[a], corpus.parsed[b])
+        for a, b in _pairs(corpus, cluster.members, words):
+            ratio, runs = _diff(corpus.parsed[a], words[a], corpus.parsed[b], words[b])
             if runs and (best is None or ratio > best[0]):
                 best = (ratio, a, b, runs)
         if best is not None:
@@ -52,14 +53,24 @@ def wording_findings(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _pairs(corpus: Corpus, members: Sequence[Member]) -> list[tuple[Member, Member]]:
+def _words(corpus: Corpus, member: Member) -> tuple[str, ...]:
+    """The paragraph's casefolded words, a lexicon name as its group: "Khankendi" and
+    "Stepanakert" are one word here, because which name an outlet uses is a naming divergence,
+    already reported as such, not a rewording."""
+    variants = corpus.name_variants
+    return tuple(variants.get(w.removesuffix("'s"), w) for w in corpus.parsed[member].words)
+
+
+def _pairs(
+    corpus: Corpus, members: Sequence[Member], paragraph_words: dict[Member, tuple[str, ...]]
+) -> list[tuple[Member, Member]]:
     """Each member with its closest member of every other side, in cluster order, once."""
     by_side: dict[str, list[int]] = {}
     for i, member in enumerate(members):
         by_side.setdefault(corpus.side(member.source), []).append(i)
     if len(by_side) < 2:
         return []
-    words = [corpus.parsed[m].words for m in members]
+    words = [paragraph_words[m] for m in members]
     pairs: set[tuple[int, int]] = set()
     for i, member in enumerate(members):
         own = corpus.side(member.source)
@@ -70,10 +81,12 @@ def _pairs(corpus: Corpus, members: Sequence[Member]) -> list[tuple[Member, Memb
     return [(members[i], members[j]) for i, j in sorted(pairs)]
 
 
-def _diff(left: Parsed, right: Parsed) -> tuple[float, list[Run]]:
+def _diff(
+    left: Parsed, left_words: Sequence[str], right: Parsed, right_words: Sequence[str]
+) -> tuple[float, list[Run]]:
     """Similarity of the paired sentences and their substantive differing runs."""
-    a_parts = [_part(left, r) for r in left.sentence_tokens]
-    b_parts = [_part(right, r) for r in right.sentence_tokens]
+    a_parts = [_part(left, left_words, r) for r in left.sentence_tokens]
+    b_parts = [_part(right, right_words, r) for r in right.sentence_tokens]
     scored = sorted(
         (
             (Indel.normalized_similarity(x[1], y[1], score_cutoff=MIN_RATIO), i, j)
@@ -100,9 +113,11 @@ def _diff(left: Parsed, right: Parsed) -> tuple[float, list[Run]]:
     return similarity, runs
 
 
-def _part(parsed: Parsed, tokens: range) -> tuple[Sequence[Token], Sequence[str]]:
-    """One sentence's tokens and their casefolded words."""
-    return parsed.tokens[tokens.start : tokens.stop], parsed.words[tokens.start : tokens.stop]
+def _part(
+    parsed: Parsed, words: Sequence[str], tokens: range
+) -> tuple[Sequence[Token], Sequence[str]]:
+    """One sentence's tokens and their words."""
+    return parsed.tokens[tokens.start : tokens.stop], words[tokens.start : tokens.stop]
 
 
 def _runs(
