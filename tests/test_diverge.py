@@ -131,11 +131,18 @@ def test_denial_verb_without_a_matching_claim() -> None:
 # --- naming and framing --------------------------------------------------------------------------
 
 
-def test_naming_in_a_cluster() -> None:
+def test_naming_is_one_divergence_where_the_names_meet_with_every_use() -> None:
     (naming,) = of_kind(run(), "naming")
     assert naming.cluster == "c3"
     assert naming.summary == "Khankendi (Baku Herald) / Stepanakert (Yerevan Courier, Global Wire)"
-    assert [s.text for s in naming.spans] == ["Khankendi", "Stepanakert", "Stepanakert"]
+    # The uses in c3 first, then Yerevan Courier's Stepanakert of c6.
+    assert texts(naming) == [
+        ("baku", "Khankendi"),
+        ("yerevan", "Stepanakert"),
+        ("wire", "Stepanakert"),
+        ("yerevan", "Stepanakert"),
+    ]
+    assert naming.spans[-1].paragraph == 2
 
 
 def test_naming_across_the_event_when_names_never_meet() -> None:
@@ -186,16 +193,24 @@ def test_framing_is_one_divergence_per_outlet_and_vocabulary_with_every_occurren
 
 
 def test_a_name_reported_as_naming_is_not_framing_too() -> None:
-    # "Artsakh" is a lexicon name (karabakh group) and an Armenian framing term: where naming
-    # reports it, framing does not repeat the span; elsewhere it is still framing.
+    # "Artsakh" is a lexicon name (karabakh group) and an Armenian framing term: one concept.
+    # Where naming reports it, framing does not repeat the span.
     yerevan = source("yerevan", "Artsakh was shelled.", "Shelling hit Artsakh's capital.")
     wire = source("wire", "Nagorno-Karabakh was shelled.")
     clusters = (cluster("c1", ("yerevan", 0), ("wire", 0)), cluster("c2", ("yerevan", 1)))
     divergences = run((yerevan, wire), clusters)
     (naming,) = of_kind(divergences, "naming")
-    assert texts(naming) == [("yerevan", "Artsakh"), ("wire", "Nagorno-Karabakh")]
-    (framing,) = of_kind(divergences, "framing")
-    assert (framing.cluster, texts(framing)) == ("c2", [("yerevan", "Artsakh's")])
+    assert texts(naming) == [
+        ("yerevan", "Artsakh"),
+        ("wire", "Nagorno-Karabakh"),
+        ("yerevan", "Artsakh's"),
+    ]
+    assert of_kind(divergences, "framing") == []
+    # When no other side names the region, "Artsakh" is no naming divergence: it is framing.
+    only_yerevan = run((yerevan,), (cluster("c1", ("yerevan", 0), ("yerevan", 1)),))
+    assert of_kind(only_yerevan, "naming") == []
+    (framing,) = of_kind(only_yerevan, "framing")
+    assert texts(framing) == [("yerevan", "Artsakh"), ("yerevan", "Artsakh's")]
 
 
 # --- omission ------------------------------------------------------------------------------------
@@ -596,3 +611,15 @@ def test_a_name_variant_is_naming_not_wording() -> None:
     assert [d.summary for d in of_kind(divergences, "naming")] == [
         "Khankendi (Baku Herald) / Stepanakert (Yerevan Courier)"
     ]
+
+
+def test_wording_that_only_one_outlet_has_is_named_as_added() -> None:
+    baku = source(
+        "baku", "Ten apartment buildings were damaged, the Prosecutor General's Office said."
+    )
+    wire = source("wire", "Ten apartment buildings were damaged.")
+    (wording,) = of_kind(run((baku, wire), (cluster("c1", ("baku", 0), ("wire", 0)),)), "wording")
+    assert wording.summary == (
+        "wording differs: Baku Herald adds 'Prosecutor General's Office said' (not in Global Wire)"
+    )
+    assert texts(wording) == [("baku", "Prosecutor General's Office said")]

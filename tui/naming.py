@@ -1,9 +1,11 @@
 """Naming divergences: one place or thing that the sides call by different names.
 
 Names come from the lexicon's name groups; a name counts for the side it is listed under. A
-divergence needs names of two different sides in use. It is reported per cluster where both
-appear, and once for the whole event when the names never meet in one cluster (the usual case:
-each outlet writes its own paragraph about Stepanakert or Khankendi).
+divergence needs names of two different sides in use, and there is one per name group for the
+whole event: its summary lists every name with the outlets that use it, and its spans mark
+every use. It sits in the first cluster where names of two sides meet (the side-by-side view
+shows both there), else where the group is first named: usually each outlet writes its own
+paragraph about Stepanakert or Khankendi, and one line per cluster only repeated itself.
 
 Names are found with the aligner's compiled matcher (`tui.normalise.name_matcher`), so the
 two stages agree on what a name is: whole tokens, case- and accent-insensitive, possessives
@@ -29,23 +31,24 @@ def naming_findings(corpus: Corpus) -> list[Finding]:
     uses = _uses(corpus)
     findings: list[Finding] = []
     for group in corpus.lexicon.names:
-        group_uses = uses.get(group_key(group.id), [])
-        by_cluster: dict[str, list[Use]] = defaultdict(list)
-        for use in group_uses:
-            cluster = corpus.cluster_of.get(use[0])
-            if cluster is not None:
-                by_cluster[cluster].append(use)
-        found = [
-            finding
-            for cluster in corpus.clusters
-            if cluster.id in by_cluster
-            and (finding := _finding(corpus, group, cluster.id, by_cluster[cluster.id]))
-        ]
-        if not found and group_uses:
-            first_cluster = corpus.cluster_of.get(group_uses[0][0])
-            finding = _finding(corpus, group, first_cluster, group_uses) if first_cluster else None
-            found = [finding] if finding else []
-        findings.extend(found)
+        group_uses = [u for u in uses.get(group_key(group.id), []) if u[0] in corpus.cluster_of]
+        if len(_sides(group, group_uses)) < 2:
+            continue
+        # Anchored where the names meet in one cluster, if they ever do: that is where the
+        # side-by-side view shows both; its uses come first, then every other use in order.
+        cluster = next(
+            (
+                c.id
+                for c in corpus.clusters
+                if len(_sides(group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]))
+                > 1
+            ),
+            corpus.cluster_of[group_uses[0][0]],
+        )
+        spans = [u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)]
+        findings.append(
+            Finding("naming", cluster, _summary(corpus, group, group_uses), tuple(spans))
+        )
     return findings
 
 
@@ -93,15 +96,18 @@ def _uses(corpus: Corpus) -> dict[str, list[Use]]:
     return uses
 
 
-def _finding(corpus: Corpus, group: NameGroup, cluster: str, uses: list[Use]) -> Finding | None:
+def _sides(group: NameGroup, uses: list[Use]) -> set[str]:
+    """The sides whose names are in use (a name no side is listed for counts for none)."""
+    return {side for _, name, _ in uses if (side := group.side_of(name))}
+
+
+def _summary(corpus: Corpus, group: NameGroup, uses: list[Use]) -> str:
+    """Every name in use with its outlets, grouped by side, in reading order."""
     by_side: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for member, name, _ in uses:
         by_side[group.side_of(name) or ""][name].append(corpus.name(member.source))
-    if len([side for side in by_side if side]) < 2:
-        return None
-    parts = [
+    return " / ".join(
         f"{name} ({join_names(outlets)})"
         for side in by_side
         for name, outlets in by_side[side].items()
-    ]
-    return Finding("naming", cluster, " / ".join(parts), tuple(u[2] for u in uses))
+    )

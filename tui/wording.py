@@ -174,10 +174,19 @@ def _finding(
                 )
     spans = _merge(spans, corpus)
     left, right = max(runs, key=_weight)
-    summary = (
-        f"wording differs: {corpus.name(a.source)} '{_quote_run(corpus.text(a), left)}' vs "
-        f"{corpus.name(b.source)} '{_quote_run(corpus.text(b), right)}'"
-    )
+    a_name, b_name = corpus.name(a.source), corpus.name(b.source)
+    if left and right:
+        summary = (
+            f"wording differs: {a_name} '{_quote_run(corpus.text(a), left)}' vs "
+            f"{b_name} '{_quote_run(corpus.text(b), right)}'"
+        )
+    else:  # the weightiest difference is words only one of them has
+        (has, text, run), lacks = (
+            ((a_name, corpus.text(a), left), b_name)
+            if left
+            else ((b_name, corpus.text(b), right), a_name)
+        )
+        summary = f"wording differs: {has} adds '{_quote_run(text, run)}' (not in {lacks})"
     return Finding("wording", cluster, summary, tuple(spans))
 
 
@@ -199,7 +208,7 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
 
 
 def _quote_run(text: str, tokens: list[Token]) -> str:
-    return quote(text[tokens[0].start : tokens[-1].end], 60) if tokens else "—"
+    return quote(text[tokens[0].start : tokens[-1].end], 60)
 
 
 def _merge(spans: list[Span], corpus: Corpus) -> list[Span]:
