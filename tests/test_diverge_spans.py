@@ -6,8 +6,10 @@ from diverge_fixtures import LEXICON, OUTLETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tui.corpus import parse
 from tui.diverge import diverge
 from tui.model import Cluster, Member, Source
+from tui.tokens import tokenize
 
 WORDS = [
     "Armenian", "forces", "shelled", "Ganja", "Azerbaijan", "accused", "Armenia", "of",
@@ -72,3 +74,19 @@ def test_arbitrary_text_never_crashes(paragraphs: list[str]) -> None:
             == span.text
         )
     assert all(f.text for f in figures)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(paragraph, st.text(max_size=200)))
+def test_a_paragraph_is_read_once_into_sentences_that_hold_every_token(text: str) -> None:
+    """What every detector reads instead of tokenising again: the same tokens, each in the
+    sentence whose range holds it, sentences in order."""
+    parsed = parse(text)
+    assert parsed.tokens == tuple(tokenize(text))
+    assert parsed.words == tuple(t.folded for t in parsed.tokens)
+    held = [i for r in parsed.sentence_tokens for i in r]
+    assert held == list(range(len(parsed.tokens)))
+    for (start, end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
+        for i in indices:
+            assert start <= parsed.tokens[i].start < parsed.tokens[i].end <= end
+            assert parsed.sentence_at(parsed.tokens[i].start) == (start, end)

@@ -2,7 +2,9 @@
 
 Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.diverge` orders and
 numbers them. Bad input is dropped here once (error sources, members pointing at unknown
-sources or paragraphs) so that no detector has to guard against it.
+sources or paragraphs) so that no detector has to guard against it, and every paragraph is
+read here once (`Parsed`: tokens, folded words, sentences) so that no detector reads it again:
+`Corpus.parsed` holds every ok paragraph, in source and reading order.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Parsed:
 
 
 def parse(text: str) -> Parsed:
+    """Read a paragraph: tokens, their folded words, sentences and which tokens each holds."""
     tokens = tuple(tokenize(text))
     ranges = tuple(sentences(text))
     starts = [t.start for t in tokens]
@@ -65,7 +68,7 @@ def parse(text: str) -> Parsed:
             last += 1
         sentence_tokens.append(range(first, last))
         first = last
-    words = tuple(t.text.casefold().replace("’", "'") for t in tokens)
+    words = tuple(t.folded for t in tokens)
     return Parsed(text, tokens, words, ranges, tuple(sentence_tokens))
 
 
@@ -138,12 +141,6 @@ class Corpus:
 
     def is_party(self, source_id: str) -> bool:
         return self.side(source_id) not in self.neutral_sides
-
-    def paragraphs(self) -> list[Member]:
-        """Every paragraph of every ok source, in source order."""
-        return [
-            Member(sid, i) for sid, src in self.sources.items() for i in range(len(src.paragraphs))
-        ]
 
 
 def build_corpus(
