@@ -1,9 +1,11 @@
 """Where the outlets' accounts of one event diverge, with the exact characters that show it.
 
 Each kind has its own detector module (figures, blame, denial, naming, framing, omission,
-wording); this module builds the shared `Corpus`, runs them and numbers what they find in a
-stable order: by cluster (in the order given), then by kind (model.DIVERGENCE_KINDS), then by
-where the first span is. The same input always yields the same ids.
+wording); this module builds the shared `Corpus` (every paragraph read once, for all of them),
+runs them and numbers what they find in a stable order: by cluster (in the order given), then
+by kind (model.DIVERGENCE_KINDS), then by where the first span is. The same input always
+yields the same ids. Naming runs before framing, which skips the spans naming reports: a
+name that is also a loaded term ("Artsakh") is one concept, reported once.
 
 Sides: a side in `neutral_sides` reports on the conflict without being a party to it; every
 other side of an ok source is a party. Omissions are judged between parties only, and neutral
