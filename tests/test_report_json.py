@@ -231,6 +231,17 @@ def test_validate_never_raises_on_broken_items(path: tuple[str, int], value: obj
     assert validate_report(data)
 
 
+@pytest.mark.parametrize(
+    ("section", "field"),
+    [("sources", "id"), ("clusters", "id"), ("divergences", "id"), ("divergences", "cluster")],
+)
+def test_ids_that_are_not_text_are_reported_not_crashed_on(section: str, field: str) -> None:
+    data = report_dict(ganja_comparison())
+    data[section][0] = {**data[section][0], field: ["not", "text"]}  # type: ignore[index]
+    problems = validate_report(data)
+    assert any(p.startswith(f"{section}[0]") for p in problems), problems
+
+
 def test_what_the_analysis_produces_is_a_valid_report() -> None:
     """The stages upstream (align, diverge) and this writer agree on the contract."""
     data = json.loads(render_json(analysed_comparison()))

@@ -157,9 +157,11 @@ def _check_clusters(
         where = f"clusters[{index}] ({cluster.get('id')!r})"
         problems += _missing(cluster, CLUSTER_KEYS, where)
         cluster_id = cluster.get("id")
-        if cluster_id in ids:
+        if not isinstance(cluster_id, str):
+            problems.append(f"{where}: id must be a string")
+        elif cluster_id in ids:
             problems.append(f"{where}: duplicate cluster id")
-        if isinstance(cluster_id, str):
+        else:
             ids.add(cluster_id)
         score = cluster.get("score")
         if "score" in cluster and (isinstance(score, bool) or not isinstance(score, int | float)):
@@ -206,18 +208,23 @@ def _check_divergences(
     paragraphs: dict[str, list[str] | None],
     problems: list[str],
 ) -> None:
-    ids: set[object] = set()
+    ids: set[str] = set()
     for index, divergence in enumerate(divergences):
         where = f"divergences[{index}] ({divergence.get('id')!r})"
         problems += _missing(divergence, DIVERGENCE_KEYS, where)
-        if divergence.get("id") in ids:
+        divergence_id = divergence.get("id")
+        if not isinstance(divergence_id, str):
+            problems.append(f"{where}: id must be a string")
+        elif divergence_id in ids:
             problems.append(f"{where}: duplicate divergence id")
-        ids.add(divergence.get("id"))
+        else:
+            ids.add(divergence_id)
         if divergence.get("kind") not in DIVERGENCE_KINDS:
             kinds = ", ".join(DIVERGENCE_KINDS)
             problems.append(f"{where}: kind {divergence.get('kind')!r} is not one of {kinds}")
-        if divergence.get("cluster") not in cluster_ids:
-            problems.append(f"{where}: cluster {divergence.get('cluster')!r} does not exist")
+        cluster = divergence.get("cluster")
+        if not isinstance(cluster, str) or cluster not in cluster_ids:
+            problems.append(f"{where}: cluster {cluster!r} does not exist")
         spans = divergence.get("spans", [])
         if not isinstance(spans, list):
             problems.append(f"{where}: spans must be a list")
