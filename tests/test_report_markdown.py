@@ -180,6 +180,17 @@ def test_figures_table_flags_disagreement(ganja: tuple[Comparison, _Reader, str]
     assert table.rows[2] == ["wounded", "—", "33 (¶1)", "33 (¶1)", "—"]
 
 
+def test_figures_table_flags_only_what_a_divergence_contests(
+    ganja: tuple[Comparison, _Reader, str],
+) -> None:
+    comparison, _, _ = ganja
+    calm = replace(
+        comparison, divergences=tuple(d for d in comparison.divergences if d.kind != "figure")
+    )
+    table = after(read(render_markdown(calm)).blocks, "Figures", "table")
+    assert table.rows[1] == ["killed", "—", "7 (¶1)", "9 (¶1)", "7 (¶1)"]
+
+
 def test_each_divergence_quotes_every_side_symmetrically(
     ganja: tuple[Comparison, _Reader, str],
 ) -> None:

@@ -290,9 +290,10 @@ def _sources_table(view: _View) -> str:
 def _figures_table(view: _View) -> str:
     """What each outlet counts, one row per quantity, so a conflict shows at a glance.
 
-    A row whose outlets state different values gets a ⚠; within it, the values that a figure
-    divergence sets against each other are bold, so that "7 vs 10 killed" stands out from
-    other counts of the same quantity (the toll of another day, another war).
+    A row gets a ⚠ only when a figure divergence sets some of its values against each other,
+    and those values are bold, so that "7 vs 10 killed" stands out; a row of different values
+    with no divergence is counts of different things (the toll of another day, another war),
+    which the divergence stage has already judged not to conflict.
     """
     figures = [f for f in view.comparison.figures if view.paragraph(f.source, f.paragraph)]
     if not figures:
@@ -307,9 +308,9 @@ def _figures_table(view: _View) -> str:
         stated[figure.quantity][figure.source].append(figure)
     rows = []
     for quantity, by_source in stated.items():
-        values = {frozenset(f.value for f in found) for found in by_source.values()}
         label = inline(quantity)
-        label = f"⚠ <b>{label}</b>" if len(values) > 1 else label
+        if any(f in contested for found in by_source.values() for f in found):
+            label = f"⚠ <b>{label}</b>"
         cells = (_figure_cell(by_source.get(c, []), contested) for c in columns)
         rows.append([label, *cells])
     header = [
@@ -318,7 +319,8 @@ def _figures_table(view: _View) -> str:
     ]
     legend = (
         "⚠ marks a quantity the outlets state differently; **bold** values are the ones a"
-        " figure divergence below sets against each other."
+        " figure divergence below sets against each other (the others count something else:"
+        " another day, another place)."
     )
     table = _table(["What", *header], rows, "l" + "r" * len(columns))
     return f"## Figures\n\n{legend}\n\n{table}"
