@@ -1,10 +1,11 @@
 """How fast `tui.align.align` is, and whether its shortcut changes the answer.
 
-The aligner scores only candidate pairs that an inverted index nominates. The baseline here,
-run in the same process on the same synthetic event (benchmarks/synthetic.py), scores every
-pair of paragraphs of different sources with token_set_ratio (rapidfuzz's C loop,
-`process.extract` per paragraph: numpy is not installed, so no `cdist`) and clusters that full
-edge set with the same `tui.align.cluster`. The script prints both times, their ratio, and how
+The aligner looks only at the pairs that an exact prefix-filtering index nominates. The
+baseline here, run in the same process on the same synthetic event (benchmarks/synthetic.py),
+checks every pair of paragraphs of different sources against the same rule (token_set_ratio
+in rapidfuzz's C loop, `process.extract` per paragraph: numpy is not installed, so no
+`cdist`; then `containment` for the pairs that pass) and clusters that edge set with the
+same `tui.align.cluster`. The script prints both times, their ratio, and how
 far the two clusterings agree (co-clustered pairs, identical clusters), plus both against the
 generator's ground truth. Timings are printed, never asserted: the machine is shared.
 
@@ -14,7 +15,7 @@ generator's ground truth. Timings are printed, never asserted: the machine is sh
 `--sweep` scores threshold combinations against the ground truth instead (how the defaults
 in tui/align.py were chosen): the synthetic event's and the two hand-labelled gold events'
 (tests/fixtures/align/*_gold.yaml). `--gold` prints the pairwise precision, recall and F1 of
-the default thresholds on each of the three.
+the defaults on each of the three. Neither times anything.
 """
 
 from __future__ import annotations
@@ -37,9 +38,13 @@ from tui.align import (
     Paragraph,
     Thresholds,
     align,
+    candidate_pairs,
     cluster,
-    is_edge,
+    containment,
+    paragraph_weight,
     prepare,
+    score_pairs,
+    term_weights,
 )
 from tui.config import bundled_config_path, load_config
 from tui.model import Cluster, Member, Outlet, Source
@@ -86,23 +91,29 @@ def load_gold(path: Path) -> LabelledEvent:
 
 
 def naive_edges(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> Edges:
-    """Every cross-source pair scored with token_set_ratio: the baseline the index avoids."""
+    """Every cross-source pair checked against the rule: the baseline the index avoids.
+
+    token_set_ratio first, for all pairs at once in rapidfuzz's C loop, then `containment`
+    for the pairs that pass it.
+    """
+    weights = term_weights(paragraphs)
+    heft = [paragraph_weight(p, weights) for p in paragraphs]
     keys = [p.key for p in paragraphs]
     edges: Edges = {}
     for i, paragraph in enumerate(paragraphs):
-        for _, score, k in process.extract(
+        for _, _, k in process.extract(
             paragraph.key,
             keys[i + 1 :],
             scorer=fuzz.token_set_ratio,
-            score_cutoff=t.edge * 100,
+            score_cutoff=round(t.fuzz * 100, 9),
             limit=None,
         ):
             j = i + 1 + k
             other = paragraphs[j]
-            if other.member.source != paragraph.member.source and is_edge(
-                paragraph, other, score / 100, t
-            ):
-                edges[(i, j)] = score / 100
+            if other.member.source != paragraph.member.source:
+                score = containment(paragraph, other, min(heft[i], heft[j]), weights, t)
+                if score:
+                    edges[(i, j)] = score
     return edges
 
 
@@ -170,25 +181,40 @@ def run(n_sources: int, n_paragraphs: int, seed: int) -> None:
         print(f"{name} vs ground truth: precision {p:.4f} recall {r:.4f}")
 
 
+SWEEP = {
+    "power": (3, 2),
+    "edge": (0.3, 0.35, 0.4),
+    "fuzz": (0.0, 0.55),
+    "link": (0.4, 0.45, 0.5),
+}
+
+
 def sweep(n_sources: int, n_paragraphs: int, seed: int) -> None:
-    event = make_labelled_event(n_sources, n_paragraphs, seed)
-    paragraphs = prepare(event.sources, event.lexicon)
-    truth = co_clustered(truth_groups(event.labels))
-    loosest = replace(THRESHOLDS, edge=0.65, min_shared=1)
-    scored = naive_edges(paragraphs, loosest)
-    print("edge  shared  link   precision  recall   F1     clusters")
-    for edge, shared, link in itertools.product(
-        (0.65, 0.7, 0.75, 0.8, 0.85, 0.9), (3, 4), (0.4, 0.5, 0.6)
-    ):
-        t = replace(THRESHOLDS, edge=edge, min_shared=shared, link=link)
-        edges = {
-            (i, j): s for (i, j), s in scored.items() if is_edge(paragraphs[i], paragraphs[j], s, t)
-        }
-        clusters = cluster(paragraphs, edges, t)
-        p, r = agreement(co_clustered(c.members for c in clusters), truth)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        row = f"{edge:4.2f}  {shared:6d}  {link:4.2f}   {p:9.4f}  {r:6.4f}  {f1:6.4f}"
-        print(f"{row}  {len(clusters)}")
+    """Pairwise P/R/F1 on the three labelled events for every combination in `SWEEP`.
+
+    Per event and IDF power, the pairs are scored once at the loosest thresholds (with the
+    exact index) and filtered for each combination.
+    """
+    events = labelled_events(n_sources, n_paragraphs, seed)
+    names = "  ".join(f"{name:>20s}" for name, _ in events)
+    print(f"power  edge  fuzz  link  {names}   (P/R/F1 each)")
+    loosest = replace(THRESHOLDS, edge=min(SWEEP["edge"]), fuzz=min(SWEEP["fuzz"]))
+    for power in SWEEP["power"]:
+        scored = []
+        for _, event in events:
+            paragraphs = prepare(event.sources, event.lexicon)
+            loose = candidate_pairs(paragraphs, term_weights(paragraphs, power), loosest)
+            truth = co_clustered(truth_groups(event.labels))
+            scored.append((event, paragraphs, loose, truth))
+        for edge, fuzz_at, link in itertools.product(SWEEP["edge"], SWEEP["fuzz"], SWEEP["link"]):
+            t = replace(THRESHOLDS, edge=edge, fuzz=fuzz_at, link=link)
+            cells = []
+            for _, paragraphs, loose, truth in scored:
+                kept = {pair: score for pair, score in loose.items() if score >= edge}
+                clusters = cluster(paragraphs, score_pairs(paragraphs, kept, t), t)
+                p, r = agreement(co_clustered(c.members for c in clusters), truth)
+                cells.append(f"{p:.3f}/{r:.3f}/{f1(p, r):.3f}")
+            print(f"{power:5d}  {edge:4.2f}  {fuzz_at:4.2f}  {link:4.2f}  {'  '.join(cells)}")
 
 
 def labelled_events(

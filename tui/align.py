@@ -4,29 +4,32 @@ Outlets tell the same facts in different orders, words and lengths, so alignment
 clustering, not a sequence diff:
 
 1. Every paragraph becomes a match key (tui.normalise: numbers as values, one key per
-   lexicon name group, stopwords out) and a set of informative terms.
-2. Candidates (cheap): an inverted index over terms that are neither unique nor common
-   (document frequency between 2 and `common_df`); two paragraphs of different sources are
-   candidates when they share at least `rare_shared` such terms. Paragraphs reporting the
-   same fact share its particulars (the witness's name, the figures, the place, the weapon),
-   while the terms every paragraph has ("killed", "shelling", "said") are what the index
-   skips, which keeps the candidate list near-linear in the number of paragraphs.
-3. Scores (expensive, candidates only): rapidfuzz `token_set_ratio` of the match keys,
-   which is high when one paragraph's terms are (nearly) a subset of the other's, so that a
-   long paragraph matches each of two short ones (one-to-many). A pair is an edge when it
-   scores at least `edge` and shares at least `min_shared` terms; the second
-   condition stops a three-word paragraph from matching everything that contains its words.
-4. Clusters: average-link agglomerative merging over the edge graph, where the link between
-   two clusters is the mean edge score over all their cross-source paragraph pairs (a missing
-   edge counts 0) and merging stops below `link`. Averaging, unlike single link,
-   does not chain: a cluster only absorbs a paragraph that matches most of its members. A
-   merge that would put two paragraphs of one source together is allowed only if some
-   paragraph of another source in the merged cluster matches both with an edge (the
+   lexicon name group, synonyms folded, stopwords out) and a set of informative terms.
+2. Weights: a term weighs ln(1 + N / df) cubed over the event's N paragraphs, 0 if only
+   one paragraph has it. Paragraphs reporting the same fact share its particulars (the
+   witness's name, the figures, the place, "journalists"), which are rare in the event;
+   the terms every paragraph has ("killed", "shelling", "said", the event's own town) weigh
+   next to nothing.
+3. Pair score (`containment`): the weight of the terms two paragraphs of different
+   sources share over the weight of the lighter one's terms. Containment rather than a
+   symmetric ratio, so that a long paragraph matches each of two short ones (one-to-many).
+   A pair counts when it scores at least `edge`, shares at least `min_shared` terms (a
+   three-word paragraph would otherwise match everything containing its words) and its
+   keys' rapidfuzz token_set_ratio is at least `fuzz`. Candidates come from an exact
+   weighted prefix-filtering index (`candidate_pairs`), so only a near-linear number of
+   pairs is ever looked at, and the result is the same as scoring all pairs.
+4. Clusters: average-link agglomerative merging over the pairs that count, where the link
+   between two clusters is the mean pair score over all their cross-source paragraph pairs
+   (a pair that does not count counts 0) and merging stops below `link`. Averaging, unlike
+   single link, does not chain: a cluster only absorbs a paragraph that matches most of its
+   members. A merge that would put two paragraphs of one source together is allowed only
+   if some paragraph of another source in the merged cluster matches both (the
    one-to-many case), never by chaining.
 
-The thresholds were chosen on data (benchmarks/align_speed.py --sweep prints the figures):
-on synthetic events with known ground truth (tui/../benchmarks/synthetic.py, 30 x 100) and the
-hand-written Ganja/Stepanakert fixtures, see the constants' comments.
+The thresholds were chosen on data (`benchmarks/align_speed.py --sweep` prints the figures,
+`--gold` the chosen ones'): a synthetic event with known ground truth (benchmarks/synthetic.py,
+30 x 100) and two hand-labelled events, the demo and a held-out one (tests/fixtures/align/);
+see `Thresholds`.
 
 Everything is computed over paragraphs sorted by (source id, paragraph index), so the result
 does not depend on the order of the sources given; ties are broken by that order too.
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -49,24 +53,39 @@ from tui.normalise import informative_tokens
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The aligner's knobs, chosen on data (see the module docstring and `--sweep`)."""
+    """The aligner's knobs, chosen on data (see the module docstring and `--sweep`).
 
-    # token_set_ratio / 100 at which two paragraphs are taken to report the same thing.
-    edge: float = 0.8
-    # Shared informative terms an edge needs (a subset match of two or three words is luck).
+    Measured with `benchmarks/align_speed.py --sweep` on three labelled events: the synthetic
+    30 x 100 event, the hand-labelled demo event and the held-out Shushi cathedral event
+    (tests/fixtures/align/). Real paraphrase is looser than the synthetic generator's: pairs
+    an editor puts on one row score token_set_ratio 0.55 to 0.85 and share 4 to 11 terms,
+    while the synthetic event's different facts, told from one template, reach 0.8 with a
+    dozen shared template words. What tells the two apart is which terms are shared: the
+    particulars of a fact (names, figures, the village, "journalists") are rare in the event,
+    template words and the event's own subject ("Ganja", "ceasefire") are not. Hence the
+    score is the share of the rarer paragraph's IDF-cubed weight that the pair has in common
+    (`containment`): cubing makes one shared particular outweigh several shared common words.
+    """
+
+    # Least weighted containment for a pair to count at all. Pairs from here up to `link`
+    # do not merge on their own but do count towards the average link of a cluster (before,
+    # a missing edge counted 0, and four outlets' paraphrases, a few of whose pairs fell
+    # short, could not form one row).
+    edge: float = 0.35
+    # Shared informative terms a pair needs (a subset match of two or three words is luck).
     min_shared: int = 4
-    # Mean cross-source edge score two clusters need to merge. Below `edge` because a
-    # missing edge counts 0: a cluster of 20 paraphrases in which a few pairs fell below the
-    # edge threshold still averages above it.
-    link: float = 0.5
-    # Least share of the shorter paragraph's informative terms a pair must have in common.
-    # A pair at token_set_ratio 0.8 shares about two thirds of the shorter key's characters,
-    # so this rarely decides anything by itself; it is what makes candidate generation exact
-    # (see `candidate_pairs`).
-    overlap: float = 0.6
+    # Least token_set_ratio / 100 of the match keys: a cheap check that the wording is
+    # related at all; on the synthetic event it removes 2 points of false pairs for free.
+    fuzz: float = 0.55
+    # Mean cross-source pair score two clusters need to merge (a missing pair counts 0), and
+    # so the least score on which a lone pair becomes a row.
+    link: float = 0.45
 
 
 THRESHOLDS = Thresholds()
+# Power of the inverse document frequency in a term's weight (see `Thresholds`); the sweep
+# found 3 best of 1, 2, 3 on all three labelled events.
+IDF_POWER = 3
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,7 @@ class Paragraph:
 
 
 Edges = dict[tuple[int, int], float]
+Weights = dict[str, float]
 
 
 def prepare(sources: Sequence[Source], lexicon: Lexicon) -> list[Paragraph]:
@@ -105,30 +125,70 @@ def prepare(sources: Sequence[Source], lexicon: Lexicon) -> list[Paragraph]:
     return out
 
 
-def _least_shared(paragraph: Paragraph, t: Thresholds) -> int:
-    """Terms `paragraph` must share with a paragraph at least as long to be an edge."""
-    return max(t.min_shared, math.ceil(t.overlap * len(paragraph.terms)))
+def term_weights(paragraphs: Sequence[Paragraph], power: float = IDF_POWER) -> Weights:
+    """Every term's weight in this event: ln(1 + N / df) ** power, 0 where df is 1.
+
+    A term only one paragraph has cannot be shared, so it says nothing about which
+    paragraph that one matches; weighing it would only penalise the outlet with the richest
+    wording. The +1 keeps a term every paragraph has above 0 (a two-paragraph event works).
+    """
+    df: Counter[str] = Counter(term for p in paragraphs for term in p.terms)
+    n = len(paragraphs)
+    return {
+        term: math.log(1 + n / count) ** power if count > 1 else 0.0 for term, count in df.items()
+    }
+
+
+def paragraph_weight(paragraph: Paragraph, weights: Weights) -> float:
+    """The weight of a paragraph's terms (`math.fsum`: exact, so the order is irrelevant)."""
+    return math.fsum(map(weights.__getitem__, paragraph.terms))
+
+
+def containment(
+    a: Paragraph, b: Paragraph, lighter: float, weights: Weights, t: Thresholds = THRESHOLDS
+) -> float:
+    """The weight of the terms `a` and `b` share over `lighter`, the smaller of their
+    `paragraph_weight`s (0..1); 0.0 below `t.edge` or `t.min_shared`.
+
+    Containment rather than a symmetric ratio, so that a long paragraph matches each of two
+    short ones (the one-to-many case).
+    """
+    shared = a.terms & b.terms
+    if len(shared) < t.min_shared or not lighter:
+        return 0.0
+    score = math.fsum(map(weights.__getitem__, shared)) / lighter
+    return min(score, 1.0) if score >= t.edge else 0.0
 
 
 def candidate_pairs(
-    paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS
-) -> dict[int, list[int]]:
-    """For each paragraph i, the later paragraphs j of other sources that may be edges.
+    paragraphs: Sequence[Paragraph], weights: Weights, t: Thresholds = THRESHOLDS
+) -> Edges:
+    """The `containment` of every pair of paragraphs of different sources it accepts.
 
-    Prefix filtering (as in PPJoin): order every paragraph's terms rarest first. If A is the
-    shorter of a pair that shares at least `a` terms, then A's first |A| - a + 1 terms and B's
-    first |B| - a + 1 terms have a term in common (pigeonhole). So each paragraph B is indexed
-    under every term together with the largest `a` for which that term is still in B's
-    prefix, and each A probes with its own prefix, taking only the entries valid for its `a`.
-    Paragraphs are visited longest first and indexed just before they probe, so A only ever
-    meets the paragraphs at least as long as itself: the pairs it is responsible for. This
-    finds every pair that `is_edge` can accept, while the common terms ("killed", "said"),
-    which sit at the end of every ordering, are almost never probed.
+    Weighted prefix filtering (as in PPJoin): order every paragraph's terms rarest first, a
+    global order, and let S(k) be the weight of a paragraph's terms from position k on. If
+    A is the lighter of a pair sharing at least `edge` x weight(A), then the first term they
+    share has S >= edge x weight(A) in both A and B, since every shared term comes at or
+    after it. So each B is indexed under every term with its S there, and each A probes
+    with the terms where its own S is still that high, taking only the entries whose S is
+    too. Likewise a pair sharing `min_shared` terms shares one among the first
+    n - min_shared + 1 of either, so only those are indexed. Paragraphs are visited heaviest
+    first and indexed just before they probe, so A only ever meets paragraphs at least as
+    heavy as itself: the pairs it is responsible for. This finds every pair `containment`
+    accepts, while the common terms, light and at the end of every ordering, are almost
+    never probed.
     """
     df: Counter[str] = Counter(term for p in paragraphs for term in p.terms)
-    ordered = [sorted(p.terms, key=lambda term: (df[term], term)) for p in paragraphs]
+    ordered = [
+        sorted((term for term in p.terms if weights[term]), key=lambda term: (df[term], term))
+        for p in paragraphs
+    ]
+    suffixes = [
+        list(itertools.accumulate(map(weights.__getitem__, o[::-1])))[::-1] for o in ordered
+    ]
+    totals = [paragraph_weight(p, weights) for p in paragraphs]
     # Verification runs over every probed pair (hundreds of thousands in a big event), so it
-    # works on plain ints: a bitmask of terms per paragraph and a source number.
+    # counts shared terms on plain ints: a bitmask of terms per paragraph and a source number.
     bit = {term: 1 << n for n, term in enumerate(df)}
     masks = [sum(bit[term] for term in terms) for terms in ordered]
     sources = sorted({p.member.source for p in paragraphs})
@@ -137,66 +197,57 @@ def candidate_pairs(
     by_source: list[set[int]] = [set() for _ in source_no]
     for i, owner in enumerate(owners):
         by_source[owner].add(i)
-    keys: dict[str, list[int]] = defaultdict(list)  # -(largest a for which the term counts)
+    keys: dict[str, list[float]] = defaultdict(list)  # -S at the term, ascending
     holders: dict[str, list[int]] = defaultdict(list)  # the paragraph, in step with `keys`
-    out: dict[int, list[int]] = defaultdict(list)
-    # Longest first; among equals, the higher index first, so a tie is found from the lower.
-    for i in sorted(range(len(ordered)), key=lambda n: (-len(ordered[n]), -n)):
-        terms = ordered[i]
-        size = len(terms)
-        for k, term in enumerate(terms):
-            at = bisect.bisect_right(keys[term], k - size)
-            keys[term].insert(at, k - size)
+    out: Edges = {}
+    # Heaviest first; among equals, the higher index first, so a tie is found from the lower.
+    for i in sorted(range(len(ordered)), key=lambda n: (-totals[n], -n)):
+        terms, suffix = ordered[i], suffixes[i]
+        prefix = len(terms) - t.min_shared + 1
+        for term, rest in zip(terms[:prefix], suffix, strict=False):
+            at = bisect.bisect_right(keys[term], -rest)
+            keys[term].insert(at, -rest)
             holders[term].insert(at, i)
-        least = _least_shared(paragraphs[i], t)
-        if size < least:
+        if prefix < 1 or not totals[i]:
             continue
+        # A hair below the bound, so that float rounding can only add candidates.
+        need = t.edge * totals[i] * (1 - 1e-9)
         found: set[int] = set()
-        for term in terms[: size - least + 1]:
-            found.update(holders[term][: bisect.bisect_right(keys[term], -least)])
+        for term, rest in zip(terms[:prefix], suffix, strict=False):
+            if rest < need:
+                break
+            found.update(holders[term][: bisect.bisect_right(keys[term], -need)])
         found -= by_source[owners[i]]
-        # A is the shorter, so "shares at least `least` terms" is the whole of `_shares_enough`;
-        # the maps keep this innermost loop in C.
+        # Most probed pairs fail on the count, which the maps keep in C.
         probed = list(found)
         shared = map(int.bit_count, map(masks[i].__and__, map(masks.__getitem__, probed)))
         for j, count in zip(probed, shared, strict=True):
-            if count >= least:
-                out[min(i, j)].append(max(i, j))
-    for js in out.values():
-        js.sort()
+            if count >= t.min_shared:
+                score = containment(paragraphs[i], paragraphs[j], totals[i], weights, t)
+                if score:
+                    out[(min(i, j), max(i, j))] = score
     return dict(sorted(out.items()))
 
 
-def _shares_enough(a: Paragraph, b: Paragraph, t: Thresholds) -> bool:
-    shared = len(a.terms & b.terms)
-    return shared >= t.min_shared and shared >= t.overlap * min(len(a.terms), len(b.terms))
-
-
-def is_edge(a: Paragraph, b: Paragraph, score: float, t: Thresholds = THRESHOLDS) -> bool:
-    """Whether a pair scored by token_set_ratio (0..1) is a match (see `Thresholds`)."""
-    return score >= t.edge and _shares_enough(a, b, t)
-
-
 def score_pairs(
-    paragraphs: Sequence[Paragraph],
-    candidates: dict[int, list[int]],
-    t: Thresholds = THRESHOLDS,
+    paragraphs: Sequence[Paragraph], candidates: Edges, t: Thresholds = THRESHOLDS
 ) -> Edges:
-    """token_set_ratio of the candidate pairs, kept where they are edges."""
-    edges: Edges = {}
-    for i, js in candidates.items():
+    """The `candidates` whose keys' token_set_ratio reaches `t.fuzz`: the pairs that count."""
+    later: dict[int, list[int]] = defaultdict(list)
+    for i, j in candidates:
+        later[i].append(j)
+    kept: set[tuple[int, int]] = set()
+    for i, js in later.items():  # one rapidfuzz C loop per paragraph
         choices = [paragraphs[j].key for j in js]
-        for _, score, k in process.extract(
+        found = process.extract(
             paragraphs[i].key,
             choices,
             scorer=fuzz.token_set_ratio,
-            score_cutoff=t.edge * 100,
+            score_cutoff=round(t.fuzz * 100, 9),
             limit=None,
-        ):
-            j = js[k]
-            if is_edge(paragraphs[i], paragraphs[j], score / 100, t):
-                edges[(i, j)] = score / 100
-    return edges
+        )
+        kept.update((i, js[k]) for _, _, k in found)
+    return {pair: score for pair, score in candidates.items() if pair in kept}
 
 
 @dataclass
@@ -301,8 +352,10 @@ def align(sources: Sequence[Source], lexicon: Lexicon) -> tuple[Cluster, ...]:
     """Clusters of the paragraphs of the ok `sources` that report the same thing.
 
     Every paragraph of every ok source is in exactly one cluster. A cluster's score is the
-    mean token_set_ratio (0..1) over its cross-source paragraph pairs, a missing edge
-    counting 0: how strongly its members agree. A single paragraph scores 1.0.
+    mean `containment` (0..1) over its cross-source paragraph pairs that count (see
+    `score_pairs`), any other pair counting 0: how strongly its members agree. A single
+    paragraph scores 1.0.
     """
     paragraphs = prepare(sources, lexicon)
-    return cluster(paragraphs, score_pairs(paragraphs, candidate_pairs(paragraphs)))
+    candidates = candidate_pairs(paragraphs, term_weights(paragraphs))
+    return cluster(paragraphs, score_pairs(paragraphs, candidates))
