@@ -80,12 +80,17 @@ def load_gold(path: Path) -> LabelledEvent:
     expected = {Member(s.id, i) for s in sources for i in range(len(s.paragraphs))}
     counts = Counter(member for member, _ in labelled)
     problems = {
-        "labelled twice": sorted(m for m, n in counts.items() if n > 1),
-        "unlabelled": sorted(expected - labels.keys()),
-        "no such paragraph": sorted(labels.keys() - expected),
+        "labelled twice": [m for m, n in counts.items() if n > 1],
+        "unlabelled": list(expected - labels.keys()),
+        "no such paragraph": list(labels.keys() - expected),
     }
     if any(problems.values()):
-        raise ValueError(f"{path.name}: label every paragraph exactly once: {problems}")
+        found = "; ".join(
+            f"{what}: {', '.join(f'{m.source}:{m.paragraph}' for m in sorted(members))}"
+            for what, members in problems.items()
+            if members
+        )
+        raise ValueError(f"{path.name}: label every paragraph exactly once ({found})")
     lexicon = load_config(bundled_config_path()).lexicon
     return LabelledEvent(tuple(sources), lexicon, labels)
 

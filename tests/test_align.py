@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from benchmarks.align_speed import co_clustered, naive_align
 from benchmarks.synthetic import make_event
-from tui.align import align, prepare
+from tui.align import (
+    THRESHOLDS,
+    align,
+    candidate_pairs,
+    containment,
+    paragraph_weight,
+    prepare,
+    term_weights,
+)
 from tui.model import Cluster, Lexicon, Member, NameGroup, Outlet, Source
 
 LEXICON = Lexicon(
@@ -207,6 +215,26 @@ def test_partition_and_order_independence(sources: list[Source], rnd) -> None:  
     rnd.shuffle(shuffled)
     assert align(shuffled, LEXICON) == clusters
     assert align(sources, LEXICON) == clusters
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    random_sources,
+    st.sampled_from([THRESHOLDS, dataclasses.replace(THRESHOLDS, edge=0.1, min_shared=1)]),
+)
+def test_weighted_prefix_index_finds_exactly_the_pairs_the_rule_accepts(  # type: ignore[no-untyped-def]
+    sources: list[Source], t
+) -> None:
+    paragraphs = prepare(sources, LEXICON)
+    weights = term_weights(paragraphs)
+    heft = [paragraph_weight(p, weights) for p in paragraphs]
+    expected = {}
+    for i, j in itertools.combinations(range(len(paragraphs)), 2):
+        a, b = paragraphs[i], paragraphs[j]
+        score = containment(a, b, min(heft[i], heft[j]), weights, t)
+        if a.member.source != b.member.source and score:
+            expected[(i, j)] = score
+    assert candidate_pairs(paragraphs, weights, t) == expected
 
 
 def test_order_independence_on_the_hand_written_event() -> None:

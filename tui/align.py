@@ -41,6 +41,7 @@ import bisect
 import heapq
 import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -160,6 +161,30 @@ def containment(
     return min(score, 1.0) if score >= t.edge else 0.0
 
 
+def _weight_planes(
+    ordered: Sequence[Sequence[str]], bit: dict[str, int], weights: Weights, depth: int = 8
+) -> tuple[float, list[list[tuple[int, int]]]]:
+    """Each paragraph's terms as bit planes of their weights rounded up to `depth` bits.
+
+    With q(term) = ceil(weight / scale), the sum over p of popcount(plane_p(A) & mask(B)) << p
+    is the sum of q over the terms A and B share, so scale times it bounds their shared
+    weight from above, at most `scale` per term too high, and it is all int operations.
+    Returns the scale and, per paragraph, its non-empty planes as (p, mask).
+    """
+    # A hair above max / (2**depth - 1), so that rounding can never carry q past `depth` bits.
+    scale = max(weights.values(), default=0.0) * (1 + 1e-9) / ((1 << depth) - 1) or 1.0
+    out = []
+    for terms in ordered:
+        masks = [0] * depth
+        for term in terms:
+            q = math.ceil(weights[term] / scale)
+            for p in range(depth):
+                if q >> p & 1:
+                    masks[p] |= bit[term]
+        out.append([(p, mask) for p, mask in enumerate(masks) if mask])
+    return scale, out
+
+
 def candidate_pairs(
     paragraphs: Sequence[Paragraph], weights: Weights, t: Thresholds = THRESHOLDS
 ) -> Edges:
@@ -187,10 +212,11 @@ def candidate_pairs(
         list(itertools.accumulate(map(weights.__getitem__, o[::-1])))[::-1] for o in ordered
     ]
     totals = [paragraph_weight(p, weights) for p in paragraphs]
-    # Verification runs over every probed pair (hundreds of thousands in a big event), so it
-    # counts shared terms on plain ints: a bitmask of terms per paragraph and a source number.
+    # Verification runs over every probed pair (half a million in a big event), so a C-speed
+    # upper bound on the shared weight discards most of them first (see `_weight_planes`).
     bit = {term: 1 << n for n, term in enumerate(df)}
     masks = [sum(bit[term] for term in terms) for terms in ordered]
+    scale, planes = _weight_planes(ordered, bit, weights)
     sources = sorted({p.member.source for p in paragraphs})
     source_no = {source: n for n, source in enumerate(sources)}
     owners = [source_no[p.member.source] for p in paragraphs]
@@ -218,14 +244,16 @@ def candidate_pairs(
                 break
             found.update(holders[term][: bisect.bisect_right(keys[term], -need)])
         found -= by_source[owners[i]]
-        # Most probed pairs fail on the count, which the maps keep in C.
         probed = list(found)
-        shared = map(int.bit_count, map(masks[i].__and__, map(masks.__getitem__, probed)))
-        for j, count in zip(probed, shared, strict=True):
-            if count >= t.min_shared:
-                score = containment(paragraphs[i], paragraphs[j], totals[i], weights, t)
-                if score:
-                    out[(min(i, j), max(i, j))] = score
+        others = list(map(masks.__getitem__, probed))
+        bound = [0] * len(probed)
+        for shift, plane in planes[i]:  # the maps keep this innermost loop in C
+            shared = map(int.bit_count, map(plane.__and__, others))
+            bound = list(map(operator.add, bound, map((1 << shift).__mul__, shared)))
+        for j in itertools.compress(probed, map((need / scale).__le__, bound)):
+            score = containment(paragraphs[i], paragraphs[j], totals[i], weights, t)
+            if score:
+                out[(min(i, j), max(i, j))] = score
     return dict(sorted(out.items()))
 
 
@@ -260,11 +288,15 @@ class _Group:
     version: int = 0
 
 
-def _cross_pairs(a: Counter[str], b: Counter[str]) -> int:
+def _cross_pairs(a: _Group, b: _Group) -> int:
     """Pairs of paragraphs, one from each side, that come from different sources."""
-    if len(a) > len(b):
+    if len(a.sources) > len(b.sources):
         a, b = b, a
-    return a.total() * b.total() - sum(n * b[s] for s, n in a.items() if s in b)
+    pairs = len(a.members) * len(b.members)
+    if len(a.sources) == 1:  # the usual case: a paragraph not merged yet
+        ((source, n),) = a.sources.items()
+        return pairs - n * b.sources.get(source, 0)
+    return pairs - sum(n * b.sources[s] for s, n in a.sources.items() if s in b.sources)
 
 
 def _bridged(
@@ -301,7 +333,7 @@ def cluster(
 
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
-        link = links[a][b] / _cross_pairs(groups[a].sources, groups[b].sources)
+        link = links[a][b] / _cross_pairs(groups[a], groups[b])
         if link >= t.link:
             heapq.heappush(heap, (-link, a, b, groups[a].version, groups[b].version))
 
@@ -339,7 +371,7 @@ def _finish(paragraphs: Sequence[Paragraph], groups: Iterable[_Group]) -> tuple[
     for group in groups:
         members = sorted(paragraphs[i].member for i in group.members)
         position = sum(paragraphs[i].position for i in group.members) / len(group.members)
-        pairs = _cross_pairs(group.sources, group.sources) // 2
+        pairs = _cross_pairs(group, group) // 2
         score = round(group.inner / pairs, 4) if pairs else 1.0
         rows.append((position, members[0], score, tuple(members)))
     rows.sort(key=lambda row: (row[0], row[1]))

@@ -157,7 +157,7 @@ def terms(text: str, lexicon: Lexicon) -> list[Term]:
     """Every term of `text` in reading order, stopwords included (see `Term.informative`)."""
     tokens: list[Token] = tokenize(text)
     words = [fold(t.text) for t in tokens]
-    numbers = {m.start: m for m in find_numbers(text)}
+    numbers = {m.start: m for m in find_numbers(text, tokens)}
     matcher = name_matcher(lexicon)
     out: list[Term] = []
     i = 0
