@@ -29,7 +29,10 @@ clustering, not a sequence diff:
 The thresholds were chosen on data (`benchmarks/align_speed.py --sweep` prints the figures,
 `--gold` the chosen ones'): a synthetic event with known ground truth (benchmarks/synthetic.py,
 30 x 100) and two hand-labelled events, the demo and a held-out one (tests/fixtures/align/);
-see `Thresholds`.
+see `Thresholds`. Cost: 30 outlets x 100 paragraphs align in about 1.7 s on the shared
+machine, 12x faster than checking all pairs, with identical clusters. The earlier rule
+(token_set_ratio >= 0.8, tuned on synthetic text only) took 1.0 s; the looser rule real
+text needs keeps 59,000 pairs where it kept 27,000, and its index must look at 520,000.
 
 Everything is computed over paragraphs sorted by (source id, paragraph index), so the result
 does not depend on the order of the sources given; ties are broken by that order too.
@@ -69,23 +72,29 @@ class Thresholds:
     """
 
     # Least weighted containment for a pair to count at all. Pairs from here up to `link`
-    # do not merge on their own but do count towards the average link of a cluster (before,
-    # a missing edge counted 0, and four outlets' paraphrases, a few of whose pairs fell
-    # short, could not form one row).
+    # do not merge on their own but count towards the average link of two clusters: four
+    # outlets' paraphrases of one fact, a few of whose pairs score 0.35-0.45, still form one
+    # row. At 0.4 the demo's recall falls from 0.651 to 0.605; at 0.3 nothing real is
+    # gained and the index checks 1.5x more pairs.
     edge: float = 0.35
     # Shared informative terms a pair needs (a subset match of two or three words is luck).
     min_shared: int = 4
-    # Least token_set_ratio / 100 of the match keys: a cheap check that the wording is
-    # related at all; on the synthetic event it removes 2 points of false pairs for free.
+    # Least token_set_ratio / 100 of the match keys, a check that the wording is related at
+    # all: synthetic precision 0.903 -> 0.919 at no cost on the gold events, for about a
+    # sixth of the running time. A word-count overlap instead was as good on the synthetic
+    # event but cost the held-out event half its recall.
     fuzz: float = 0.55
     # Mean cross-source pair score two clusters need to merge (a missing pair counts 0), and
-    # so the least score on which a lone pair becomes a row.
+    # so the least score on which a lone pair becomes a row. At 0.4 the demo's "less than a
+    # day after the ceasefire" paragraphs of three different facts merge (precision 0.903);
+    # at 0.5 one real demo row is lost.
     link: float = 0.45
 
 
 THRESHOLDS = Thresholds()
-# Power of the inverse document frequency in a term's weight (see `Thresholds`); the sweep
-# found 3 best of 1, 2, 3 on all three labelled events.
+# Power of the inverse document frequency in a term's weight (see `Thresholds`). At the
+# thresholds that give the gold events the recall above, synthetic precision is 0.86 with
+# power 2 and 0.92 with 3; with plain IDF template words dominate (about 0.6).
 IDF_POWER = 3
 
 
