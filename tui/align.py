@@ -346,8 +346,11 @@ def cluster(
         if link >= t.link:
             heapq.heappush(heap, (-link, a, b, groups[a].version, groups[b].version))
 
-    for a, b in edges:
-        push(a, b)
+    # Between two single paragraphs (of different sources) the link is the pair's score.
+    heap.extend(
+        (-score, min(a, b), max(a, b), 0, 0) for (a, b), score in edges.items() if score >= t.link
+    )
+    heapq.heapify(heap)
     while heap:
         _, a, b, version_a, version_b = heapq.heappop(heap)
         if a not in alive or b not in alive:
