@@ -125,6 +125,16 @@ def _check_sources(
     return paragraphs
 
 
+def _claim_id(value: object, ids: set[str], where: str, kind: str, problems: list[str]) -> None:
+    """Ids must be text (so that they can be looked up at all) and unique among their kind."""
+    if not isinstance(value, str):
+        problems.append(f"{where}: id must be a string")
+    elif value in ids:
+        problems.append(f"{where}: duplicate {kind} id")
+    else:
+        ids.add(value)
+
+
 def _place(
     obj: Mapping[str, Any],
     where: str,
@@ -156,13 +166,7 @@ def _check_clusters(
     for index, cluster in enumerate(clusters):
         where = f"clusters[{index}] ({cluster.get('id')!r})"
         problems += _missing(cluster, CLUSTER_KEYS, where)
-        cluster_id = cluster.get("id")
-        if not isinstance(cluster_id, str):
-            problems.append(f"{where}: id must be a string")
-        elif cluster_id in ids:
-            problems.append(f"{where}: duplicate cluster id")
-        else:
-            ids.add(cluster_id)
+        _claim_id(cluster.get("id"), ids, where, "cluster", problems)
         score = cluster.get("score")
         if "score" in cluster and (isinstance(score, bool) or not isinstance(score, int | float)):
             problems.append(f"{where}: score {score!r} is not a number")
@@ -212,13 +216,7 @@ def _check_divergences(
     for index, divergence in enumerate(divergences):
         where = f"divergences[{index}] ({divergence.get('id')!r})"
         problems += _missing(divergence, DIVERGENCE_KEYS, where)
-        divergence_id = divergence.get("id")
-        if not isinstance(divergence_id, str):
-            problems.append(f"{where}: id must be a string")
-        elif divergence_id in ids:
-            problems.append(f"{where}: duplicate divergence id")
-        else:
-            ids.add(divergence_id)
+        _claim_id(divergence.get("id"), ids, where, "divergence", problems)
         if divergence.get("kind") not in DIVERGENCE_KINDS:
             kinds = ", ".join(DIVERGENCE_KINDS)
             problems.append(f"{where}: kind {divergence.get('kind')!r} is not one of {kinds}")
