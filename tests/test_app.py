@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from app_fixtures import EVENT, LOCATIONS, FakeLoader, demo_comparison, settle
 from textual.command import CommandPalette
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from tui.app import EventChoice, ParallaxApp
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
-from tui.app.sidebar import DivergencePanel
+from tui.app.sidebar import OPENED_LINES, DivergencePanel
 from tui.model import Comparison
 
 SIZE = (160, 45)
@@ -25,6 +25,15 @@ def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
 
 def row_ids(app: ParallaxApp) -> list[str]:
     return [row.cluster_id for row in app.grid.visible_rows]
+
+
+def status(app: ParallaxApp) -> str:
+    return app.query_one("#status", Static).content.plain
+
+
+def panel_lines(app: ParallaxApp) -> list[str]:
+    panel = app.query_one(DivergencePanel)
+    return [panel.render_line(y).text.rstrip() for y in range(panel.size.height)]
 
 
 def current(app: ParallaxApp) -> tuple[str | None, str | None]:
@@ -155,27 +164,28 @@ async def test_divergence_keys_jump_to_divergences_in_row_order(forward: str, ba
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
+        assert app.grid.current_divergence.id == "d1"  # the first row diverges: d1 is current
         seen = []
         for _ in range(8):
             await pilot.press(forward)
             seen.append(app.grid.current_divergence.id)
-        assert seen == ["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8"]
-        assert current(app)[0] == app.grid.current_divergence.cluster
-        await pilot.press(back)
-        assert app.grid.current_divergence.id == seen[-2]
-        panel = app.query_one(DivergencePanel)
-        assert panel.highlighted_option.id == seen[-2]
+            assert current(app)[0] == app.grid.current_divergence.cluster
+        assert seen == ["d2", "d3", "d4", "d5", "d6", "d7", "d8", "d1"]  # wraps at the end
+        await pilot.press(back, back)
+        assert app.grid.current_divergence.id == "d7"
+        assert app.query_one(DivergencePanel).selected.id == "d7"
 
 
 async def test_next_divergence_puts_the_cursor_on_a_source_it_marks() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("j", "j", "5")  # row c3 (naming and blame), in Baku Herald
+        await pilot.press("j", "j", "5")  # row c3 (naming d4, blame d5), in Kavkaz Post
+        assert app.grid.current_divergence.id == "d4"
+        assert current(app) == ("c3", "baku")
         await pilot.press("]")
-        divergence = app.grid.current_divergence
-        assert divergence.id == "d4"
-        assert current(app) == ("c3", "hayk")  # the first source the naming span marks
+        assert app.grid.current_divergence.id == "d5"
+        assert current(app) == ("c3", "hayk")  # the first source the blame span marks
 
 
 async def test_tab_shift_tab_and_digits_move_between_sources() -> None:
@@ -378,11 +388,15 @@ async def test_clicks_move_the_cursor_and_choose_divergences() -> None:
         await pilot.click(offset=(x, y))
         assert current(app) == ("c2", "monitor")
         panel = app.query_one(DivergencePanel)
-        index = panel.get_option_index("d6")
-        panel.highlighted = index
-        panel.action_select()
+        y = next(
+            y
+            for y in range(panel.size.height)
+            if "Only Armenian outlets" in panel.render_line(y).text
+        )
+        await pilot.click(offset=(panel.content_region.x + 4, panel.content_region.y + y))
         await pilot.pause()
         assert current(app) == ("c4", "hayk")
+        assert panel.selected.id == "d6"
 
 
 async def test_moving_through_the_panel_previews_each_divergence() -> None:
@@ -413,6 +427,11 @@ async def test_event_picker_starts_the_chosen_event() -> None:
         assert isinstance(app.screen, EventPickerScreen)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
+        # The main view's keys are neither offered nor obeyed while the picker is up.
+        shown = {b.action for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        assert "quit" in shown and "next_divergence" not in shown
+        await pilot.press("]", "d")
+        assert not app._notifications and isinstance(app.screen, EventPickerScreen)
         await pilot.press("enter")
         await settle(pilot, app)
         assert chosen == [EVENT.id]
@@ -447,3 +466,111 @@ def test_demo_comparison_spans_are_exact() -> None:
         for span in divergence.spans:
             paragraph = comparison.source(span.source).paragraphs[span.paragraph]
             assert paragraph[span.start : span.end] == span.text
+
+
+async def test_status_line_says_what_diverges_on_the_row() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        # Row c1 has a figure and an omission; the figure is current.
+        assert "row 1/6 · # ∅" in status(app)
+        assert "# figure 1/8 killed: 7 (Baku Herald, Caucasus Monitor) vs 9 (Global Wire)" in (
+            status(app)
+        )
+        await pilot.press("]")
+        assert "∅ omission 2/8 Only Azerbaijani and international outlets" in status(app)
+        await pilot.press("j")
+        assert "row 2/6 · ✗  │ ✗ denial 3/8 Karabakh defence ministry" in status(app)
+        await pilot.press("G")  # c6: every source agrees
+        assert status(app).endswith("row 6/6 · no divergence here")
+
+
+async def test_panel_lists_one_line_per_divergence_in_row_order() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.query_one(DivergencePanel)
+        assert [d.id for d in panel.entries] == [f"d{n}" for n in range(1, 9)]
+        lines = panel_lines(app)
+        # d1 is open (the cursor's row diverges): its whole claim over OPENED_LINES lines;
+        # every other entry is one line, glyph first, outlet lists left to the status line.
+        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus"
+        assert lines[1] == "  Monitor) vs 9 (Global Wire)"
+        assert lines[OPENED_LINES].startswith("∅ Only Azerbaijani and internation")
+        assert lines[OPENED_LINES + 2] == "≠ Stepanakert / Khankendi"
+        assert all(len(line) <= panel.scrollable_content_region.width for line in lines)
+        assert panel.border_title == "Divergences 1/8"
+
+
+async def test_panel_follows_the_cursor_and_the_divergence_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.query_one(DivergencePanel)
+        assert panel.selected.id == "d1"
+        await pilot.press("]", "]")
+        assert panel.selected.id == "d3" and panel.border_title == "Divergences 3/8"
+        await pilot.press("j")  # c3: its first divergence
+        assert panel.selected.id == "d4"
+        await pilot.press("[")
+        assert panel.selected.id == "d3"
+        await pilot.press("G")  # a row that agrees: nothing selected
+        assert panel.selected is None and panel.border_title == "Divergences 8"
+
+
+async def test_keys_in_the_panel_move_through_it_and_show_each_divergence() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        panel = app.query_one(DivergencePanel)
+        panel.focus()
+        await pilot.press("down", "down", "down")
+        assert panel.selected.id == "d4" and current(app)[0] == "c3"
+        await pilot.press("end")
+        assert panel.selected.id == "d8" and current(app)[0] == "c5"
+        await pilot.press("home", "up")  # stops at the first
+        assert panel.selected.id == "d1" and current(app)[0] == "c1"
+
+
+async def test_light_theme_repaints_the_grid_in_its_own_colours() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        grid = app.grid
+        dark = grid.rich_style.bgcolor
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = grid.rich_style.bgcolor
+        assert light != dark
+        for y in range(grid.size.height):
+            for segment in grid.render_line(y):
+                # Every cell is painted: nothing falls back to the terminal's own colours.
+                assert segment.style is not None and segment.style.bgcolor is not None
+        # The filler, drawn and cached under the dark theme, took the light one's colours.
+        below_cursor = range(HEADER_HEIGHT + grid._tops[1], grid.size.height)
+        filler = next(
+            seg for y in below_cursor for seg in grid.render_line(y) if "∅ not" in seg.text
+        )
+        assert filler.style.color == grid.get_component_rich_style("grid--filler").color
+        assert filler.style.color != light  # (it used to come out white on white)
+
+
+async def test_the_focused_source_is_marked_without_colour() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        header = app.grid.render_line(0)
+        underlined = "".join(seg.text for seg in header if seg.style and seg.style.underline)
+        assert "Hayk News" in underlined and "Kavkaz" not in underlined
+
+
+async def test_a_narrow_terminal_still_shows_two_sources_and_both_summary_lines() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        grid = app.grid
+        assert grid._column_x[1] + grid._column_width <= grid.size.width - 3
+        summary = app.query_one("#summary", Static)
+        lines = [strip.text for strip in summary.render_lines(summary.region.reset_offset)]
+        assert "Shelling of Ganja" in lines[0]
+        assert "Armenian" in lines[1]  # the title no longer wraps over the sides line

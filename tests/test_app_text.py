@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from tui.app import ParallaxApp
 from tui.app.highlight import KIND_STYLES, clean, styled_paragraph
 from tui.app.layout import build_model
+from tui.app.summaries import Summaries
 from tui.app.wrap import line_starts
 
 HOSTILE = (
@@ -142,3 +143,36 @@ def test_conflicting_figures_are_marked_wherever_the_cluster_states_them() -> No
     # "33 wounded" is a figure too, but no divergence says wounded figures conflict.
     wounded = comparison.source("monitor").paragraphs[0].index("33 wounded")
     assert not any(s[0] == wounded for s in monitor)
+
+
+DEMO_NAMES = [f"{n} (demo)" for n in ("Yerevan Courier", "Baku Herald", "Global Wire", "Euro Desk")]
+
+
+def test_briefs_drop_outlet_lists_and_a_suffix_every_outlet_shares() -> None:
+    summaries = Summaries.for_outlets(DEMO_NAMES)
+    figure = (
+        "killed: 7 (Yerevan Courier (demo), Baku Herald (demo), Global Wire (demo), "
+        "Euro Desk (demo)) vs 9 (Global Wire (demo))"
+    )
+    assert summaries.brief(figure) == "killed: 7 vs 9"
+    assert summaries.detail(figure) == (
+        "killed: 7 (Yerevan Courier, Baku Herald +2 more) vs 9 (Global Wire)"
+    )
+    naming = "Stepanakert (Yerevan Courier (demo)) / Khankendi (Baku Herald (demo))"
+    assert summaries.brief(naming) == "Stepanakert / Khankendi"
+    # Parentheses that are not outlet lists are part of the claim and stay.
+    denial = "ministry (Baku Herald (demo)) calls 'x' a lie (claimed by Euro Desk (demo))"
+    assert summaries.brief(denial) == "ministry calls 'x' a lie (claimed by Euro Desk)"
+
+
+def test_briefs_put_the_omitted_fact_first_and_drop_the_wording_lead_in() -> None:
+    summaries = Summaries.for_outlets(DEMO_NAMES)
+    omission = "Only Azerbaijani sources report (no Armenian source does): Rescuers searched …"
+    assert summaries.brief(omission) == "Rescuers searched … — only Azerbaijani"
+    wording = "wording differs: Euro Desk (demo) 'a' vs Global Wire (demo) 'b'"
+    assert summaries.brief(wording) == "Euro Desk 'a' vs Global Wire 'b'"
+
+
+def test_names_keep_their_suffix_unless_every_outlet_has_the_same_one() -> None:
+    summaries = Summaries.for_outlets(["Trend (Baku)", "Armenpress", "AFP"])
+    assert summaries.brief("killed: 7 (Trend (Baku)) vs 9 (AFP)") == "killed: 7 (Trend (Baku)) vs 9"

@@ -54,6 +54,10 @@ def report_filename(event_id: str) -> str:
     return re.sub(r"[^\w.-]+", "_", event_id).strip("._") + ".md" or "report.md"
 
 
+# App actions that make sense on any screen; the others act on the main view only.
+_EVERYWHERE = frozenset({"quit", "help", "command_palette"})
+
+
 class ParallaxApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Parallax"
@@ -282,9 +286,9 @@ class ParallaxApp(App[None]):
     def _show(self) -> None:
         model = self._model()
         self.grid.set_model(model)
-        self.query_one(DivergencePanel).show(model.divergences)
+        self.query_one(DivergencePanel).show(model)
         self._show_states()
-        self._show_status()
+        self._show_cursor()
 
     def _show_states(self) -> None:
         if self._loader is None:
@@ -292,38 +296,53 @@ class ParallaxApp(App[None]):
         grid = self.grid
         grid.set_states(self._states)
         self.query_one("#summary", Static).update(
-            summary(self._loader.event, grid.model.columns, self._states, self._comparison)
+            summary(self._loader.event, grid.model.columns, self._states, self._comparison),
+            layout=False,  # fixed height: a relayout would repaint the whole screen
         )
 
-    def _show_status(self) -> None:
-        """The line above the footer: where the cursor is and what diverges there."""
+    def _show_cursor(self) -> None:
+        """Say what diverges where the cursor is, and select it in the panel."""
+        current = self.grid.current_divergence
+        self.query_one(DivergencePanel).highlight_divergence(current.id if current else None)
+        self.query_one("#status", Static).update(self._status_text(), layout=False)
+
+    def _status_text(self) -> Text:
+        """Where the cursor is and what diverges there, so the editor need not read the panel:
+        the source (and its state unless it loaded fine), the row, the glyph of every kind
+        on the row, then the current divergence's kind, number and claim."""
         grid = self.grid
         row, column = grid.current_row, grid.current_column
-        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        text = Text(end="")
         if column is not None:
             text.append_text(plain(column.outlet))
             text.stylize("bold")
-            text.append(" ")
-            text.append_text(state_label(self._states.get(column.source_id)))
-        if row is not None:
-            text.append(f"   row {grid.cursor_row + 1}/{len(grid.visible_rows)}")
-            divergences = [d for d in grid.model.divergences if d.cluster == row.cluster_id]
-            current = grid.current_divergence
-            if current is not None and current.cluster == row.cluster_id:
-                divergences = [current]
-            for divergence in divergences[:2]:
-                style = KIND_STYLES[divergence.kind]
-                text.append("   ")
-                text.append(f"{style.glyph} {divergence.kind}", style=style.style)
+            progress = self._states.get(column.source_id)
+            if progress is None or progress.state not in ("done", "cached"):
                 text.append(" ")
-                text.append_text(plain(divergence.summary))
-        elif self._comparison is None:
-            text.append("   waiting for the first sources…", style="dim")
-        self.query_one("#status", Static).update(text)
+                text.append_text(state_label(progress))
+        if row is None:
+            if self._comparison is None:
+                text.append("   waiting for the first sources…", style="dim")
+            return text
+        text.append(f" · row {grid.cursor_row + 1}/{len(grid.visible_rows)}")
+        current = grid.current_divergence
+        if current is None:
+            text.append(" · no divergence here", style="dim")
+            return text
+        text.append(" ·")
+        for kind in row.kinds:
+            text.append(" ")
+            text.append(KIND_STYLES[kind].glyph, style=KIND_STYLES[kind].style)
+        model = grid.model
+        style = KIND_STYLES[current.kind]
+        text.append("  │ ")
+        text.append(f"{style.glyph} {current.kind}", style=style.style)
+        text.append(f" {model.divergence_number(current)}/{len(model.divergences)} ", style="bold")
+        text.append_text(plain(model.details[current.id]))
+        return text
 
     def on_comparison_grid_cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
-        self._show_status()
-        self.grid.refresh()
+        self._show_cursor()
 
     def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
         self.grid.jump_to_divergence(message.divergence)
@@ -331,12 +350,10 @@ class ParallaxApp(App[None]):
     # --- actions -----------------------------------------------------------------------------
 
     def _step_divergence(self, delta: int) -> None:
-        divergence = self.grid.step_divergence(delta)
-        if divergence is None:
+        """Move to the next or previous divergence; the CursorMoved handler updates the
+        status line and the panel."""
+        if self.grid.step_divergence(delta) is None:
             self.notify("No divergences to move to.", severity="warning", timeout=3)
-            return
-        self.query_one(DivergencePanel).highlight_divergence(divergence.id)
-        self._show_status()
 
     def action_next_divergence(self) -> None:
         self._step_divergence(1)
@@ -462,6 +479,11 @@ class ParallaxApp(App[None]):
 
     # --- keys and commands -------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main view's keys work only on the main view: on the event picker the footer
+        offered "Next div" and the rest, and pressing them acted on a grid out of sight."""
+        return action in _EVERYWHERE or self.screen is self.screen_stack[0]
+
     def key_help(self) -> list[tuple[str, str]]:
         """Every binding as (keys, what it does), after the user's keymap is applied."""
         rows: list[tuple[str, str]] = []
@@ -477,7 +499,11 @@ class ParallaxApp(App[None]):
                 self.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")
             )
             rows.append((shown, binding.description))
-        rows += [("ctrl+p", "Command palette"), ("mouse", "Click a cell, a column or a divergence")]
+        rows += [
+            ("↑ ↓ / j k, enter", "In the divergence panel: go through the divergences"),
+            ("ctrl+p", "Command palette"),
+            ("mouse", "Click a cell, a column or a divergence"),
+        ]
         return rows
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -28,7 +28,7 @@ from tui.app.highlight import KIND_STYLES, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
 from tui.app.progress import contrast_text, safe_colour, state_label
-from tui.app.wrap import line_starts
+from tui.app.wrap import line_starts, one_line
 from tui.model import Divergence
 
 HEADER_HEIGHT = 4
@@ -84,7 +84,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         & > .grid--header { text-style: bold; color: $foreground; }
-        & > .grid--focused-header { background: $accent; color: $text; text-style: bold; }
+        & > .grid--focused-header {
+            background: $accent; color: $text; text-style: bold underline;
+        }
         & > .grid--cursor-row { background: $boost; }
         & > .grid--cursor-cell { background: $primary 30%; }
         & > .grid--filler { color: $text-muted; text-style: italic; }
@@ -144,7 +146,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     @property
     def current_divergence(self) -> Divergence | None:
-        return next((d for d in self._model.divergences if d.id == self._divergence_id), None)
+        """The divergence the status line and panel describe: always one on the cursor's row
+        (the one ]/[ chose, else the row's first), or None where the row agrees."""
+        row = self.current_row
+        if row is None:
+            return None
+        here = self._model.on_cluster.get(row.cluster_id, ())
+        return next((d for d in here if d.id == self._divergence_id), here[0] if here else None)
 
     @property
     def matches(self) -> tuple[Match, ...]:
@@ -245,6 +253,12 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
+    def notify_style_update(self) -> None:
+        """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
+        super().notify_style_update()
+        self._cells.clear()
+        self.refresh()
+
     # --- search --------------------------------------------------------------------------------
 
     def _find_matches(self) -> None:
@@ -289,13 +303,29 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- cursor --------------------------------------------------------------------------------
 
     def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+        before = (self.cursor_row, self.cursor_column, self.scroll_offset)
         if row is not None and self._visible:
             self.cursor_row = max(0, min(row, len(self._visible) - 1))
         if column is not None and self._model.columns:
             self.cursor_column = max(0, min(column, len(self._model.columns) - 1))
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset != before[2]:
+            self.refresh()  # scrolled: every line on screen is new
+        else:
+            self._refresh_cursor_change(before[0], before[1])
         self._moved()
+
+    def _refresh_cursor_change(self, old_row: int, old_column: int) -> None:
+        """Repaint only what the cursor touched: the row it left, the row it is on, and the
+        headers if the focused source changed. A full repaint of 30 columns on every j/k
+        was most of the cost of a key press on a big event."""
+        width = self.size.width
+        for position in {old_row, self.cursor_row}:
+            if position < len(self._visible):
+                y = HEADER_HEIGHT + self._tops[position] - int(self.scroll_y)
+                self.refresh(Region(0, y, width, self._heights[position]))
+        if old_column != self.cursor_column:
+            self.refresh(Region(0, 0, width, HEADER_HEIGHT))
 
     def _moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_row, self.current_column))
@@ -344,12 +374,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return None
         here = self._visible[self.cursor_row] if self._visible else 0
         ids = [d.id for d in ordered]
-        current = self.current_divergence
-        if (
-            current is not None
-            and current.id in ids
-            and self._model.row_of_cluster[current.cluster] == here
-        ):
+        current = self.current_divergence  # on the cursor's row, so among the shown ones
+        if current is not None:
             index = (ids.index(current.id) + delta) % len(ordered)
         elif delta > 0:
             index = next(
@@ -417,11 +443,27 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- drawing -------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        """A component's style; only cursor and header styles carry a background of their own."""
-        partial = name in ("grid--filler", "grid--rule", "grid--header")
-        return self.get_component_rich_style(name, partial=partial)
+        """A component's style; only cursor and header styles carry a background of their own.
+
+        The others keep their colour, resolved against the grid's background, but drop the
+        background so the cursor's shows through. (A partial style would not resolve the
+        colour: the theme's translucent $text-muted came out white, invisible on light.)
+        """
+        style = self.get_component_rich_style(name)
+        if name in ("grid--filler", "grid--rule", "grid--header"):
+            return Style.from_color(style.color) + style.without_color
+        return style
 
     def render_line(self, y: int) -> Strip:
+        """One line of the grid over the widget's own colours.
+
+        Textual paints the background of a Line API widget only where a segment says so:
+        without this, text and gaps keep the terminal's default colours, and a light theme
+        shows a dark grid in a dark terminal.
+        """
+        return self._line(y).apply_style(self.rich_style)
+
+    def _line(self, y: int) -> Strip:
         width = self.size.width
         if not self._model.columns:
             return Strip.blank(width)
@@ -459,7 +501,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
         width = self._column_width
-        rule = self._style("grid--rule")
+        rule = Strip([Segment("│", self._style("grid--rule"))], 1)
         strips: list[Strip] = []
         column = first
         while column < len(self._column_x) and self._column_x[column] < left + view_width:
@@ -470,7 +512,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
                     style = self._style("grid--cursor-cell")
                 strip = strip.apply_style(style)
             strips.append(strip)
-            strips.append(Strip([Segment("│", rule)], 1))
+            strips.append(rule)
             column += 1
         body = Strip.join(strips)
         offset = left - self._column_x[first]
@@ -513,9 +555,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return Strip([Segment("─" * width, self._style("grid--rule"))], width)
 
     def _text_strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width).apply_style(style)
+        return one_line(text, width, self.app.console).apply_style(style)
 
     def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
         lines = self._cells.get((position, column))

@@ -69,7 +69,8 @@ KIND_STYLES: dict[DivergenceKind, KindStyle] = {
         "reported by some sides, absent from others",
     ),
     "wording": KindStyle(
-        Style(color="black", bgcolor="#c9d1d9", underline=True),
+        # Mid grey-blue rather than pale grey: pale grey vanished on the light theme's surface.
+        Style(color="black", bgcolor="#a8b5c4", underline=True),
         "±",
         "underline",
         "same fact, different words",

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from tui.app.highlight import HighlightSpan
 from tui.app.loader import PlannedSource
-from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
+from tui.app.summaries import Summaries
+from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Figure, Side
 
 FALLBACK_COLOUR = "grey50"
 
@@ -45,9 +46,16 @@ class GridModel:
     spans: dict[tuple[str, int], tuple[HighlightSpan, ...]]
     divergences: tuple[Divergence, ...]  # in row order, for next/previous
     row_of_cluster: dict[str, int] = field(default_factory=dict)
+    on_cluster: dict[str, tuple[Divergence, ...]] = field(default_factory=dict)
+    briefs: dict[str, str] = field(default_factory=dict)  # divergence id -> one panel line
+    details: dict[str, str] = field(default_factory=dict)  # divergence id -> status line text
 
     def column_index(self, source_id: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.source_id == source_id), None)
+
+    def divergence_number(self, divergence: Divergence) -> int:
+        """1-based position in row order, for "3/41" in the status line and panel title."""
+        return self.divergences.index(divergence) + 1
 
 
 def _side_lookup(sides: Sequence[Side], side_id: str) -> Side:
@@ -82,25 +90,29 @@ def _conflicting_figures(comparison: Comparison) -> list[tuple[str, int, int, in
 
     The core may point a figure divergence at a subset of the sources; an editor needs to see
     the number wherever it is stated in that cluster, so figures of the same quantity in the
-    cluster's paragraphs are marked too.
+    cluster's paragraphs are marked too. Figures are indexed by paragraph first: a 30-source
+    event has thousands of figures, and matching each divergence against all of them cost a
+    second before the first paint.
     """
+    in_paragraph: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for f in comparison.figures:
+        in_paragraph[f.source, f.paragraph].append(f)
+    clusters = {c.id: c for c in comparison.clusters}
     marked: list[tuple[str, int, int, int]] = []
     for divergence in comparison.divergences:
-        if divergence.kind != "figure":
+        if divergence.kind != "figure" or divergence.cluster not in clusters:
             continue
-        members = {(m.source, m.paragraph) for m in comparison.cluster(divergence.cluster).members}
         quantities = {
             f.quantity
-            for f in comparison.figures
             for s in divergence.spans
-            if (f.source, f.paragraph) == (s.source, s.paragraph)
-            and f.start < s.end
-            and s.start < f.end
+            for f in in_paragraph.get((s.source, s.paragraph), ())
+            if f.start < s.end and s.start < f.end
         }
         marked += [
             (f.source, f.paragraph, f.start, f.end)
-            for f in comparison.figures
-            if f.quantity in quantities and (f.source, f.paragraph) in members
+            for m in clusters[divergence.cluster].members
+            for f in in_paragraph.get((m.source, m.paragraph), ())
+            if f.quantity in quantities
         ]
     return marked
 
@@ -139,6 +151,10 @@ def build_model(
             key=lambda d: row_of_cluster[d.cluster],
         )
     )
+    on_cluster: dict[str, list[Divergence]] = defaultdict(list)
+    for divergence in ordered:
+        on_cluster[divergence.cluster].append(divergence)
+    summaries = Summaries.for_outlets(c.outlet for c in columns)
     return GridModel(
         columns=columns,
         rows=tuple(rows),
@@ -147,4 +163,7 @@ def build_model(
         spans={key: tuple(value) for key, value in spans.items()},
         divergences=ordered,
         row_of_cluster=row_of_cluster,
+        on_cluster={cluster: tuple(found) for cluster, found in on_cluster.items()},
+        briefs={d.id: summaries.brief(d.summary or d.id) for d in ordered},
+        details={d.id: summaries.detail(d.summary or d.id) for d in ordered},
     )

@@ -83,7 +83,9 @@ def summary(
     if pending:
         text.append(f"loading {len(done)}/{len(columns)}", style="bold")
     else:
-        text.append(f"{len(columns)} sources loaded")
+        # "12 sources loaded" read as success when all twelve had failed.
+        loaded = f"{len(columns) - errors} of {len(columns)}" if errors else f"{len(columns)}"
+        text.append(f"{loaded} sources loaded")
     if errors:
         text.append(f" · {errors} failed ✗", style="bold")
 

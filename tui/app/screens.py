@@ -121,7 +121,7 @@ class EventPickerScreen(Screen[str]):
 
     DEFAULT_CSS = """
     EventPickerScreen { align: center middle; }
-    EventPickerScreen > Vertical { width: 100; height: auto; max-height: 90%; }
+    EventPickerScreen > Vertical { width: 100%; max-width: 100; height: auto; max-height: 90%; }
     EventPickerScreen OptionList { height: auto; max-height: 30; border: tall $primary; }
     """
 

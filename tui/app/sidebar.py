@@ -1,78 +1,260 @@
-"""The divergence panel: every divergence, grouped by kind; choosing one jumps to its row."""
+"""The divergence panel: one line per divergence in row order; choosing one jumps to its row.
+
+Entries follow the rows, so ]/[ walk down and up the list one entry at a time and the panel
+follows the grid's cursor. Each entry is its kind's glyph and a brief of the summary cut to
+one line, so a screenful shows forty divergences; the selected entry opens to the whole claim.
+
+It draws with the Line API rather than an OptionList: an OptionList drops every rendered
+entry (and re-measures all of them) whenever one entry's text changes, which on a 900-divergence
+event was the larger part of each key press. Here each brief line is rendered once per width.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
 
 from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from tui.app.highlight import KIND_STYLES, plain
-from tui.model import DIVERGENCE_KINDS, Divergence
+from tui.app.highlight import KIND_STYLES, clean
+from tui.app.layout import GridModel
+from tui.app.wrap import line_starts, one_line
+from tui.model import Divergence
+
+# An opened entry is always this tall and the list always keeps room for one, so its height
+# never changes: a change of height makes Textual lay out and repaint the whole screen.
+OPENED_LINES = 4
+INDENT = 2  # glyph and space; an opened entry's lines sit under the text, not the glyph
 
 
-class DivergencePanel(OptionList):
-    """An OptionList whose option ids are divergence ids; kind headings are disabled options."""
+class DivergencePanel(ScrollView, can_focus=True):
+    """The model's divergences in row order; `selected` is the one the grid is on."""
+
+    BINDINGS: list[BindingType] = [  # noqa: RUF012 (Textual's convention)
+        Binding("up,k", "step(-1)", "Previous", id="panel.up", show=False),
+        Binding("down,j", "step(1)", "Next", id="panel.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="panel.page_up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="panel.page_down", show=False),
+        Binding("home", "first", "First", id="panel.first", show=False),
+        Binding("end", "last", "Last", id="panel.last", show=False),
+        Binding("enter", "choose", "Go to", id="panel.choose", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"panel--selected"}  # noqa: RUF012
 
     DEFAULT_CSS = """
     DivergencePanel {
-        width: 36;
+        width: 25%;
+        min-width: 24;
+        max-width: 36;
         height: 1fr;
+        overflow-x: hidden;
+        background: $surface;
+        color: $foreground;
         border-left: tall $panel;
+        border-top: tall $panel;
+        border-title-color: $foreground;
+        border-title-style: bold;
+        & > .panel--selected {
+            background: $block-cursor-blurred-background; text-style: bold;
+        }
+        &:focus { border-left: tall $border; border-top: tall $border; }
+        &:focus > .panel--selected {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
     }
     """
 
     class Chosen(Message):
+        """The user chose a divergence here (keys, enter or a click): show it in the grid."""
+
         def __init__(self, divergence: Divergence) -> None:
             self.divergence = divergence
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._divergences: dict[str, Divergence] = {}
+        self._model = GridModel((), (), {}, frozenset(), {}, ())
+        self._index: dict[str, int] = {}
+        self._selected: int | None = None
+        self._briefs: dict[int, Strip] = {}  # entry -> its rendered line, at _drawn_width
+        self._opened: list[Strip] = []
+        self._drawn_width = 0
         self.border_title = "Divergences"
 
-    def show(self, divergences: Sequence[Divergence]) -> None:
-        """List `divergences` (already in row order) under one heading per kind."""
-        previous = self.highlighted_option.id if self.highlighted_option is not None else None
-        self._divergences = {d.id: d for d in divergences}
-        options: list[Option] = []
-        for kind in DIVERGENCE_KINDS:
-            of_kind = [d for d in divergences if d.kind == kind]
-            if not of_kind:
-                continue
-            style = KIND_STYLES[kind]
-            heading = Text(f"{style.glyph} {kind} ", style=style.style, end="")
-            heading.append(f" {len(of_kind)}", style="bold")
-            options.append(Option(heading, disabled=True))
-            for divergence in of_kind:
-                line = Text("  ", end="")
-                line.append_text(plain(divergence.summary or divergence.id))
-                options.append(Option(line, id=divergence.id))
-        if not options:
-            options.append(Option(Text("No divergences (yet)", style="dim"), disabled=True))
-        self.clear_options()
-        self.add_options(options)
-        if previous in self._divergences:
-            self.highlight_divergence(previous)
+    # --- what the app and the tests use ---------------------------------------------------
 
-    def highlight_divergence(self, divergence_id: str) -> None:
-        try:
-            self.highlighted = self.get_option_index(divergence_id)
-        except OptionDoesNotExist:  # an id from an older comparison: leave the highlight alone
+    @property
+    def entries(self) -> tuple[Divergence, ...]:
+        return self._model.divergences
+
+    @property
+    def selected(self) -> Divergence | None:
+        return self.entries[self._selected] if self._selected is not None else None
+
+    def show(self, model: GridModel) -> None:
+        """List the model's divergences (already in row order), nothing selected yet."""
+        self._model = model
+        self._index = {d.id: i for i, d in enumerate(model.divergences)}
+        self._selected = None
+        self.border_title = f"Divergences {len(model.divergences)}"
+        self._forget()
+        self._resize()
+
+    def highlight_divergence(self, divergence_id: str | None) -> None:
+        """Select `divergence_id` (None, or an id this list lacks: nothing), keeping the panel
+        in step with the grid. Posts nothing: the grid is already there."""
+        self._select(self._index.get(divergence_id) if divergence_id is not None else None)
+
+    # --- geometry: line y of the list -> (entry, line within it) -----------------------------
+
+    def _resize(self) -> None:
+        count = len(self.entries)
+        self.virtual_size = Size(self._width, max(1, count + OPENED_LINES - 1))
+        self.refresh()
+
+    @property
+    def _width(self) -> int:
+        """The text's width: the panel less its scrollbar."""
+        return self.scrollable_content_region.width
+
+    def _locate(self, y: int) -> tuple[int, int]:
+        selected = self._selected
+        if selected is None or y < selected:
+            return y, 0
+        if y < selected + OPENED_LINES:
+            return selected, y - selected
+        return y - OPENED_LINES + 1, 0
+
+    def _forget(self) -> None:
+        """Drop rendered lines: the model, the width or the theme changed."""
+        self._briefs.clear()
+        self._opened = []
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget()
+        self.refresh()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._opened = []  # the selected entry takes the focused colours
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._opened = []
+        self.refresh()
+
+    # --- selection -----------------------------------------------------------------------------
+
+    def _select(self, index: int | None) -> None:
+        if index == self._selected:
             return
+        self._selected = index
+        self._opened = []
+        total = len(self.entries)
+        self.border_title = (
+            f"Divergences {index + 1}/{total}" if index is not None else f"Divergences {total}"
+        )
+        if index is not None:
+            self.scroll_to_region(
+                Region(0, index, self._width, OPENED_LINES), animate=False, immediate=True
+            )
+        self.refresh()
 
-    def _chosen(self, option_id: str | None) -> None:
-        if option_id is not None and option_id in self._divergences:
-            self.post_message(self.Chosen(self._divergences[option_id]))
+    def _choose(self, index: int) -> None:
+        """Select an entry and show it in the grid."""
+        if not self.entries:
+            return
+        index = max(0, min(index, len(self.entries) - 1))
+        self._select(index)
+        self.post_message(self.Chosen(self.entries[index]))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._chosen(event.option.id)
+    def action_step(self, delta: int) -> None:
+        self._choose(0 if self._selected is None else self._selected + delta)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.has_focus:  # moving through the list previews each divergence in the grid
-            self._chosen(event.option.id)
+    def action_page(self, direction: int) -> None:
+        page = max(1, self.size.height - OPENED_LINES)
+        self._choose(0 if self._selected is None else self._selected + direction * page)
+
+    def action_first(self) -> None:
+        self._choose(0)
+
+    def action_last(self) -> None:
+        self._choose(len(self.entries) - 1)
+
+    def action_choose(self) -> None:
+        if self._selected is not None:
+            self._choose(self._selected)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index, _ = self._locate(offset.y + int(self.scroll_y))
+        if index < len(self.entries):
+            self._choose(index)
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width
+        if width != self._drawn_width:  # resized, or a scrollbar came or went
+            self._forget()
+            self._drawn_width = width
+        base = self.rich_style
+        if not self.entries:
+            note = Text("No divergences (yet)", style="dim") if y == 0 else Text()
+            return self._fit(note, width).apply_style(base)
+        index, line = self._locate(y + int(self.scroll_y))
+        if index >= len(self.entries):
+            return Strip.blank(width, base)
+        if index == self._selected:
+            if not self._opened:
+                style = self.get_component_rich_style("panel--selected")
+                self._opened = [s.apply_style(style) for s in self._open(self.entries[index])]
+            return self._opened[line].apply_style(base)
+        brief = self._briefs.get(index)
+        if brief is None:
+            brief = self._briefs[index] = self._entry(self.entries[index])
+        return brief.apply_style(base)
+
+    def _fit(self, text: Text, width: int) -> Strip:
+        return one_line(text, width, self.app.console)
+
+    def _glyph(self, divergence: Divergence) -> Text:
+        kind = KIND_STYLES[divergence.kind]
+        text = Text(end="", no_wrap=True)
+        text.append(kind.glyph, style=kind.style)
+        text.append(" ")
+        return text
+
+    def _entry(self, divergence: Divergence) -> Strip:
+        """The kind's glyph (its colour and text style) and the brief, cut with an ellipsis."""
+        text = self._glyph(divergence)
+        text.append(clean(self._model.briefs[divergence.id]))
+        return self._fit(text, self._width)
+
+    def _open(self, divergence: Divergence) -> list[Strip]:
+        """The glyph and the whole claim over OPENED_LINES lines (an ellipsis if it is longer)."""
+        width = self._width
+        detail = clean(self._model.details[divergence.id])
+        starts = [*line_starts(detail, max(1, width - INDENT)), len(detail)]
+        pieces = [detail[a:b].strip() for a, b in itertools.pairwise(starts)]
+        if len(pieces) > OPENED_LINES:
+            pieces = pieces[:OPENED_LINES]
+            pieces[-1] += "…"  # one_line cuts the line to fit, ellipsis and all
+        pieces += [""] * (OPENED_LINES - len(pieces))
+        first = self._glyph(divergence)
+        first.append(pieces[0])
+        rest = [Text(" " * INDENT + piece, end="", no_wrap=True) for piece in pieces[1:]]
+        return [self._fit(text, width) for text in (first, *rest)]

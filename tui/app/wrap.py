@@ -3,7 +3,8 @@
 The grid needs every row's height before it draws anything (to size the scroll area), so it
 wraps thousands of paragraphs up front. rich's `Text.wrap` builds a `Text` per line, which is
 several times slower than counting here; the grid then cuts the styled `Text` at these offsets
-only for rows that are on screen.
+only for rows that are on screen. `one_line` is the other case: text that gets one line,
+cut to fit (headers, unwrapped cells, the panel's entries).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+from textual.strip import Strip
 
 _WORD = re.compile(r"(\S+)(\s*)")
 
@@ -39,3 +43,9 @@ def line_starts(text: str, width: int) -> list[int]:
             used += word_width
         used += measure(match.group(2))
     return starts
+
+
+def one_line(text: Text, width: int, console: Console) -> Strip:
+    """`text` as exactly `width` cells: cut with an ellipsis if longer, padded if shorter."""
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return Strip(list(text.render(console))).adjust_cell_length(width)
