@@ -20,7 +20,6 @@ the defaults on each of the three. Neither times anything.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import time
 from collections import Counter, defaultdict
@@ -31,7 +30,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from benchmarks.synthetic import LabelledEvent, make_labelled_event
+from benchmarks.synthetic import LabelledEvent, event_parser, make_labelled_event
 from tui.align import (
     THRESHOLDS,
     Edges,
@@ -243,10 +242,7 @@ def gold(n_sources: int, n_paragraphs: int, seed: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=30)
-    parser.add_argument("--paragraphs", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
+    parser = event_parser(__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--sweep", action="store_true", help="score thresholds against truth")
     mode.add_argument("--gold", action="store_true", help="score the defaults against truth")

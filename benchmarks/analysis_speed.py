@@ -12,12 +12,11 @@ corpus. Timings are printed, never asserted: the machine is shared.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections import Counter
 from collections.abc import Callable
 
-from benchmarks.synthetic import make_event
+from benchmarks.synthetic import event_parser, make_event
 from tui.align import align
 from tui.blame import blame_findings
 from tui.corpus import Corpus, build_corpus
@@ -47,10 +46,7 @@ def timed(function: Callable[[], object]) -> tuple[float, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=30)
-    parser.add_argument("--paragraphs", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
+    parser = event_parser(__doc__.splitlines()[0])
     args = parser.parse_args()
 
     sources, lexicon = make_event(args.sources, args.paragraphs, args.seed)

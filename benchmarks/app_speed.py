@@ -19,7 +19,6 @@ size every row, and draw the first screen.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import statistics
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from benchmarks.synthetic import make_event
+from benchmarks.synthetic import event_parser, make_event
 from tui.align import align
 from tui.app import ParallaxApp
 from tui.app.loader import PlannedSource, Progress
@@ -119,10 +118,7 @@ async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], pre
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=30)
-    parser.add_argument("--paragraphs", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
+    parser = event_parser(__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=24)
     args = parser.parse_args()
 

@@ -486,12 +486,17 @@ def make_event(
     return event.sources, event.lexicon
 
 
+def event_parser(description: str) -> argparse.ArgumentParser:
+    """The size and seed of the synthetic event, the same flags in every benchmark."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sources", type=int, default=30, help="outlets (default: 30)")
+    parser.add_argument("--paragraphs", type=int, default=100, help="per outlet (default: 100)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    return parser
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=30)
-    parser.add_argument("--paragraphs", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
+    args = event_parser(__doc__.splitlines()[0]).parse_args()
     event = make_labelled_event(args.sources, args.paragraphs, args.seed)
     words = [len(p.split()) for s in event.sources for p in s.paragraphs]
     per_fact = Counter(event.labels.values())
