@@ -252,6 +252,17 @@ async def test_search_with_no_match_says_so_and_escape_cancels() -> None:
         assert not app.query_one("#search").has_class("-open")
 
 
+async def test_notifications_quote_untrusted_text_instead_of_reading_markup() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("/", *"[bold]x[/bold]", "enter")
+        (note,) = [n for n in app._notifications if "No match" in n.message]
+        assert note.message == "No match for “[bold]x[/bold]”."
+        assert note.markup is False
+        await pilot.pause()
+
+
 async def test_w_toggles_wrapping() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,7 @@ import platformdirs
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tui import cache
+from tui import cache, files
 from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 
 RUSSIAN_PAGE = (
@@ -124,7 +124,7 @@ def test_failed_write_cleans_up_and_reads_as_a_miss(
     def disk_full(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     with pytest.raises(OSError, match="No space left"):
         cache.store(tmp_path, entry(content=b"<p>new</p>"))
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]

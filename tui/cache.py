@@ -17,15 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-_TEMP_PREFIX = ".tmp-"
+from tui.files import TEMP_PREFIX, write_atomically
+
 # A temporary file this old belongs to a writer that died (killed, power cut); a younger one
 # may belong to another parallax running right now.
 STALE_TEMP_SECONDS = 3600
@@ -110,28 +109,15 @@ def store(root: Path, entry: CacheEntry) -> None:
     # metadata in front of a new body (the sha256 check would catch it, but a clean miss is
     # clearer than a mismatch).
     meta_path.unlink(missing_ok=True)
-    _write_atomically(body_path, entry.content)
-    _write_atomically(meta_path, json.dumps(meta, indent=2).encode("utf-8"))
+    write_atomically(body_path, entry.content)
+    write_atomically(meta_path, json.dumps(meta, indent=2).encode("utf-8"))
 
 
 def _sweep_stale_temps(folder: Path) -> None:
     cutoff = time.time() - STALE_TEMP_SECONDS
-    for leftover in folder.glob(f"{_TEMP_PREFIX}*"):
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
         try:
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
         except OSError:
             continue  # another writer finished or swept it first
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

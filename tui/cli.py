@@ -12,9 +12,7 @@ import argparse
 import asyncio
 import datetime as dt
 import difflib
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,6 +28,7 @@ from tui.config import (
     summarise,
 )
 from tui.fetch import FetchOptions
+from tui.files import write_atomically
 from tui.model import ArticleRef, Comparison, Config, Event, Source
 from tui.pipeline import Progress, compare, gather_sources, plan_sources
 
@@ -200,24 +199,13 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     comparison: Comparison = compare(config, event, sources)
     text = render_json(comparison) if args.format == "json" else render_markdown(comparison)
     if args.output:
-        _write_atomically(Path(args.output), text)
+        output = Path(args.output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(output, text.encode("utf-8"))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return _status(sources)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A report is never left half-written, even if the disk fills or we are interrupted."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _run_app(config: Config, event: Event | None, args: argparse.Namespace) -> int:

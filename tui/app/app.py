@@ -19,10 +19,12 @@ from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from tui import report
 from tui.app.grid import ComparisonGrid
 from tui.app.highlight import KIND_STYLES, plain
 from tui.app.layout import GridModel, build_model
@@ -37,16 +39,10 @@ from tui.app.loader import (
 from tui.app.progress import state_label, summary
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
 from tui.app.sidebar import DivergencePanel
+from tui.files import write_atomically
 from tui.model import Comparison, Source
 
 MarkdownRenderer = Callable[[Comparison], str]
-
-
-def _report_renderer() -> MarkdownRenderer:
-    """tui.report's renderer, imported only when an export is asked for."""
-    from tui.report import render_markdown
-
-    return render_markdown
 
 
 def report_filename(event_id: str) -> str:
@@ -89,7 +85,7 @@ class ParallaxApp(App[None]):
         events: Sequence[EventChoice] = (),
         loader_for: Callable[[str], ComparisonLoader] | None = None,
         export_dir: Path | None = None,
-        render_markdown: MarkdownRenderer | None = None,
+        render_markdown: MarkdownRenderer = report.render_markdown,
         open_url: Callable[[str], object] = webbrowser.open,
         compare_interval: float = 0.25,
     ) -> None:
@@ -158,6 +154,19 @@ class ParallaxApp(App[None]):
             self.query_one("#status", Static).update(
                 "Nothing to show: start Parallax with an event (parallax open CONFIG --event ID)."
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications here quote untrusted text (server errors, paths, search queries):
+        they are never read as markup, unlike Textual's default."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -424,13 +433,8 @@ class ParallaxApp(App[None]):
 
     def _export(self, comparison: Comparison, path: Path) -> None:
         try:
-            render = self._render_markdown or _report_renderer()
-        except ImportError as exc:
-            self.notify(f"The report writer is not available: {exc}", severity="error")
-            return
-        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(comparison), encoding="utf-8")
+            write_atomically(path, self._render_markdown(comparison).encode("utf-8"))
         except OSError as exc:
             self.notify(
                 f"Could not write {path}: {exc.strerror or exc}. Check the directory exists "
