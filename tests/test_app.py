@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
 from tui.app import EventChoice, ParallaxApp
+from tui.app.app import report_filename
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import OPENED_LINES, DivergencePanel
@@ -317,6 +319,29 @@ async def test_export_to_an_unwritable_place_reports_the_reason(tmp_path: Path) 
         await pilot.press("e")
         await pilot.pause()
         assert any("Could not write" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "expected"),
+    [("...", "report.md"), ("/", "report.md"), ("_._", "report.md"), ("a/b c", "a_b_c.md")],
+)
+def test_report_filename_falls_back_when_the_id_leaves_nothing(
+    event_id: str, expected: str
+) -> None:
+    assert report_filename(event_id) == expected
+
+
+async def test_an_event_id_of_dots_exports_to_report_md_not_a_hidden_file(
+    tmp_path: Path,
+) -> None:
+    comparison = demo_comparison()
+    comparison = replace(comparison, event=replace(comparison.event, id="..."))
+    app = make_app(FakeLoader(comparison), export_dir=tmp_path, render_markdown=lambda c: "x")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
 async def test_o_opens_the_focused_source() -> None:

@@ -46,8 +46,13 @@ MarkdownRenderer = Callable[[Comparison], str]
 
 
 def report_filename(event_id: str) -> str:
-    """A file name from an event id that came from a config file (so: no path separators)."""
-    return re.sub(r"[^\w.-]+", "_", event_id).strip("._") + ".md" or "report.md"
+    """A file name from an event id that came from a config file (so: no path separators).
+
+    An id with nothing usable left ("...", "/") falls back to report.md: ".md" alone would
+    be a hidden file the user never finds.
+    """
+    stem = re.sub(r"[^\w.-]+", "_", event_id).strip("._")
+    return f"{stem}.md" if stem else "report.md"
 
 
 # App actions that make sense on any screen; the others act on the main view only.
