@@ -165,6 +165,17 @@ def test_bad_input_gets_one_clear_message(
     assert "Traceback" not in err
 
 
+def test_an_output_path_that_cannot_be_written_is_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["demo", "--format", "md", "-o", str(tmp_path)])  # a directory
+
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"parallax: cannot write the report to {tmp_path}")
+    assert "-o" in err
+
+
 def test_check_reports_problems_with_their_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

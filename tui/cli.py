@@ -200,8 +200,14 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     text = render_json(comparison) if args.format == "json" else render_markdown(comparison)
     if args.output:
         output = Path(args.output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(output, text.encode("utf-8"))
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(output, text.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write the report to {output}: {exc.strerror or exc} "
+                "— give -o a file path in a directory you can write to"
+            ) from exc
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
