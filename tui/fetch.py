@@ -24,7 +24,6 @@ import re
 import socket
 import ssl
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,7 @@ import httpx
 
 from tui import __version__, cache
 from tui.charset import decode, decode_as
+from tui.cleantext import clean_line
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
 ProgressCallback = Callable[[int, FetchState, str], None]
@@ -204,7 +204,7 @@ async def _fetch_one(context: _Context, location: str, tell: _Tell) -> FetchResu
     except _Failure as failure:
         error = str(failure)
     except Exception as exc:  # a bug or an exotic failure must not take the other sources down
-        error = f"unexpected error: {type(exc).__name__}: {_one_line(str(exc))}"
+        error = f"unexpected error: {type(exc).__name__}: {clean_line(str(exc))}"
     else:
         state: FetchState = "cached" if document.from_cache else "done"
         tell(state, note)
@@ -276,7 +276,7 @@ def _parse_location(location: str) -> httpx.URL | Path:
     try:
         url = httpx.URL(text)
     except httpx.InvalidURL as exc:
-        raise _Failure(f"not a valid URL: {_one_line(str(exc))}") from None
+        raise _Failure(f"not a valid URL: {clean_line(str(exc))}") from None
     if not url.host:
         raise _Failure("not a valid URL: it has no host name")
     return url
@@ -331,7 +331,7 @@ async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download
             problem = _Transient(_describe_transport_error(exc))
         except httpx.DecodingError as exc:
             raise _Failure(
-                f"the server sent a damaged compressed body: {_one_line(str(exc))}"
+                f"the server sent a damaged compressed body: {clean_line(str(exc))}"
             ) from None
         except _Transient as exc:
             problem = exc
@@ -365,7 +365,7 @@ async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOpti
 async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
     # The standard phrase, not the server's: the same failure reads the same for every outlet.
     code = response.status_code
-    phrase = httpx.codes.get_reason_phrase(code) or _one_line(response.reason_phrase)[:60]
+    phrase = httpx.codes.get_reason_phrase(code) or clean_line(response.reason_phrase)[:60]
     status = f"HTTP {code} {phrase}".rstrip()
     if code >= 500:
         raise _Transient(status)
@@ -398,10 +398,10 @@ def _describe_transport_error(exc: httpx.TransportError) -> str:
     if any(isinstance(cause, socket.gaierror) for cause in causes):
         return "host not found (check the URL, or your network)"
     if any(isinstance(cause, ssl.SSLError) for cause in causes):
-        return f"TLS error: {_one_line(str(causes[-1]))}"
+        return f"TLS error: {clean_line(str(causes[-1]))}"
     if any(isinstance(cause, ConnectionResetError) for cause in causes):
         return "connection reset by the server"
-    message = _one_line(str(causes[-1])) or type(causes[-1]).__name__
+    message = clean_line(str(causes[-1])) or type(causes[-1]).__name__
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke off the response: {message}"
     if isinstance(exc, httpx.ConnectError):
@@ -475,7 +475,7 @@ def _media_type(declared: str, content: bytes, name: str) -> str:
 
 
 def _not_an_article(media_type: str) -> _Failure:
-    shown = _one_line(media_type)[:80]  # it may come from the server's header
+    shown = clean_line(media_type)[:80]  # it may come from the server's header
     return _Failure(f"not an article page: {shown} — give the URL of the HTML page")
 
 
@@ -534,9 +534,3 @@ def format_size(size: int) -> str:
             value = size / scale
             return f"{value:.0f} {unit}" if size % scale == 0 else f"{value:.1f} {unit}"
     return f"{size} bytes"
-
-
-def _one_line(text: str) -> str:
-    """Squeeze a message from a server or a library onto one line that is safe to print."""
-    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
-    return " ".join(printable.split())

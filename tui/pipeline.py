@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.align import align
+from tui.cleantext import clean_line
 from tui.diverge import diverge
 from tui.extract import ExtractionError, extract
 from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
@@ -74,9 +75,8 @@ def source_from_fetch(planned: PlannedSource, result: FetchResult) -> Source:
     except ExtractionError as exc:
         return replace(failed, error=str(exc), **provenance)
     except Exception as exc:  # a parser bug on one page must not take the other outlets down
-        return replace(
-            failed, error=f"extraction failed ({type(exc).__name__}: {exc})", **provenance
-        )
+        reason = clean_line(f"extraction failed ({type(exc).__name__}: {exc})")
+        return replace(failed, error=reason, **provenance)
     return Source(
         planned.id,
         planned.outlet,

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tui.cleantext import clean_line
 from tui.markdown_escape import code, inline, location, marked
 from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
 from tui.report_contract import SCHEMA
@@ -61,7 +62,7 @@ def word_count(source: Source) -> int:
 
 def one_line(error: str | None) -> str:
     """A source's failure reason as the single line the contract promises."""
-    return " ".join((error or "").split()) or NO_REASON
+    return clean_line(error or "") or NO_REASON
 
 
 def format_value(value: float) -> str:
