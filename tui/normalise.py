@@ -183,8 +183,3 @@ def terms(text: str, lexicon: Lexicon) -> list[Term]:
 def informative_tokens(text: str, lexicon: Lexicon) -> list[str]:
     """The keys of the terms that say what a paragraph reports, in reading order."""
     return [t.key for t in terms(text, lexicon) if t.informative]
-
-
-def match_key(text: str, lexicon: Lexicon) -> str:
-    """One string per paragraph for rapidfuzz: informative terms joined by spaces."""
-    return " ".join(informative_tokens(text, lexicon))
