@@ -4,6 +4,13 @@ Outlets' text exports, wire copy pasted into a file and Markdown notes all arriv
 share one reader because in practice "plain text" articles carry Markdown links and headings
 (the seed article does), and reducing `[text](url)` to `text` is right for both. A paragraph
 ends at a blank line; lines wrapped inside a paragraph are joined with a space.
+
+One exception: a blank line that plainly cuts one sentence in two (the seed article has "…to be
+taken away in an" / blank / "ambulance while…") is mended. The block after the blank line is
+marked soft only when the block before it is a single line of prose and the block itself ends
+a sentence; `mend_broken_sentences` then joins the two only if the first stops mid-sentence and
+the second starts lower-case. A mended pair ends in closing punctuation, so mending never
+chains: a file of thousands of unpunctuated lower-case paragraphs stays thousands of paragraphs.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CODE_RE = re.compile(r"`([^`]+)`")
+# Closing punctuation; searched from the last character only, so long paragraphs cost nothing.
+_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]$")
 
 
 def reduce_inline(text: str) -> str:
@@ -54,14 +63,24 @@ def plain_blocks(text: str) -> PlainArticle:
     lines: list[str] = []
     kind: BlockKind = "p"
     after_blank = False
+    # whether the last block kept was one line of prose, the only kind a blank line may cut
+    prev_single_line = False
 
     def flush() -> None:
-        nonlocal after_blank
+        nonlocal after_blank, prev_single_line
         if lines:
             joined = clean_line(reduce_inline(" ".join(lines)))
             if joined:
-                # a block that follows a blank line may be the second half of a sentence
-                blocks.append(Block(joined, kind, 0, soft=after_blank and kind == "p"))
+                # the second half of a sentence cut by a blank line: it follows a one-line
+                # paragraph and completes a sentence itself (see the module docstring)
+                soft = (
+                    after_blank
+                    and kind == "p"
+                    and prev_single_line
+                    and _SENTENCE_END_RE.search(joined, len(joined) - 1) is not None
+                )
+                blocks.append(Block(joined, kind, 0, soft=soft))
+                prev_single_line = kind == "p" and len(lines) == 1
             lines.clear()
         after_blank = False
 
@@ -111,9 +130,6 @@ def plain_blocks(text: str) -> PlainArticle:
             lines.append(raw)
     flush()
     return _split_title(blocks)
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]$")
 
 
 def _split_title(blocks: list[Block]) -> PlainArticle:
