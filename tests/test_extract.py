@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 from readability import Document
 
-from tui.extract import Article, ExtractionError, article_text, extract
+from tui.extract import (
+    MAX_PARAGRAPH_CHARS,
+    MAX_PARAGRAPHS,
+    Article,
+    ExtractionError,
+    article_text,
+    extract,
+    split_paragraph,
+)
+from tui.extract_blocks import Block, mend_broken_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -190,6 +199,73 @@ def test_sentence_broken_across_a_blank_line_is_mended() -> None:
     assert extract(text, media_type="text/plain").paragraphs == (
         "They put it in a bag to be taken away in an ambulance while people wept.",
     )
+
+
+def test_blank_line_ends_a_paragraph_even_before_a_lower_case_line() -> None:
+    # a blank line is a paragraph break; only a one-line half-sentence followed by the rest
+    # of the sentence is mended, and mending never chains from one pair to the next
+    text = "Headline\n\n" + "\n\n".join(
+        ["shelling of the city went on", "residents fled the city", "officials said so."]
+    )
+    assert extract(text, media_type="text/plain").paragraphs == (
+        "shelling of the city went on",
+        "residents fled the city officials said so.",
+    )
+
+
+def test_blank_line_after_a_wrapped_paragraph_is_not_mended() -> None:
+    text = "Headline\n\nRescuers searched the rubble of the\nhouses on Sunday and\n\nthey left.\n"
+    assert extract(text, media_type="text/plain").paragraphs == (
+        "Rescuers searched the rubble of the houses on Sunday and",
+        "they left.",
+    )
+
+
+def test_thousands_of_lower_case_paragraphs_stay_paragraphs() -> None:
+    # the shape of a reviewer's 5.7 MB file, which once became one enormous paragraph
+    body = "\n\n".join(f"civilians were wounded in ganja and khankendi {i}" for i in range(3000))
+    result = extract(f"Headline\n\n{body}\n", media_type="text/plain")
+    assert len(result.paragraphs) == MAX_PARAGRAPHS  # the first ones, see tui.extract
+    assert result.paragraphs[0].endswith(" 0")
+    assert result.note
+    assert max(len(p) for p in result.paragraphs) < 100
+
+
+def test_an_over_long_paragraph_is_split_at_sentence_ends() -> None:
+    sentence = "Seven civilians were killed at 2 a.m. on Sunday in Ganja, officials said. "
+    text = "Headline\n\n" + sentence * 400
+    result = extract(text, media_type="text/plain")
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for p in result.paragraphs)
+    assert all(p.endswith("officials said.") for p in result.paragraphs)  # whole sentences
+    assert " ".join(result.paragraphs).split() == (sentence * 400).split()  # nothing lost
+    assert "split" in result.note
+
+
+def test_a_sentence_longer_than_the_limit_is_wrapped_at_spaces_or_cut() -> None:
+    words = "shelling " * 2_000
+    pieces = split_paragraph(words)
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for p in pieces)
+    assert " ".join(pieces).split() == words.split()
+    unbroken = "x" * (2 * MAX_PARAGRAPH_CHARS + 7)
+    assert [len(p) for p in split_paragraph(unbroken)] == [
+        MAX_PARAGRAPH_CHARS,
+        MAX_PARAGRAPH_CHARS,
+        7,
+    ]
+
+
+def test_an_article_within_the_limits_has_no_note() -> None:
+    result = extract(PLAIN, media_type="text/plain")
+    assert result.note == ""
+    assert len(result.paragraphs) < MAX_PARAGRAPHS
+
+
+def test_a_long_run_of_soft_breaks_is_mended_into_one_block() -> None:
+    # <br>-wrapped prose is still mended however long; the run is joined once, in linear time
+    blocks = [Block("word " * 20 + "and", soft=True, link_chars=1) for _ in range(20_000)]
+    (mended,) = mend_broken_sentences(blocks)
+    assert mended.text == " ".join(b.text for b in blocks)
+    assert mended.link_chars == 20_000
 
 
 def test_cut_off_lede_before_the_full_paragraph_is_dropped() -> None:
