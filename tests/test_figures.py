@@ -87,3 +87,14 @@ def test_figure_offsets_point_into_the_paragraph() -> None:
     (figure,) = find_figures("baku", 3, text)
     assert (figure.source, figure.paragraph) == ("baku", 3)
     assert text[figure.start : figure.end] == figure.text == "7 civilians"
+
+
+def test_a_long_sentence_of_figures_is_read_number_by_number() -> None:
+    # Each number looks only at the few characters before it (a currency sign, a name and a
+    # comma); once every number re-scanned the whole sentence before it.
+    counts = ", ".join(f"{i % 90 + 2} wounded" for i in range(400))
+    text = f"Officials said {counts} on Sunday, after $5 million in damage, and Zagit Aliyev, 68."
+    found = figures(text)
+    assert len(found) == 400
+    assert found[0] == ("2 wounded", "wounded", 2)
+    assert all(quantity == "wounded" for _, quantity, _ in found)  # no money, no age

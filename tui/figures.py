@@ -201,6 +201,14 @@ def _cue_before(tokens: list[Token], index: int, cues: frozenset[str], reach: in
     return bool(cues & (set(words[1:] if len(words) > reach else words) | pairs))
 
 
+# How far before a number `_ignored` looks: a currency sign and its space, or a name and its
+# comma ("Zagit Aliyev, 68"). Article text has its whitespace collapsed, so this is plenty.
+_BEFORE_REACH = 40
+# What follows an age after a name: the clause ends ("Zagit Aliyev, 68, said"). Matched in place
+# from the number's end rather than on a copy of the rest of the sentence.
+_AGE_END_RE = re.compile(r"\s*[,.;)]|\s*$")
+
+
 def _ignored(sentence: str, tokens: list[Token], number: _Number) -> bool:
     """Years, decades, dates, ordinals, ages, durations, shares and sums of money: numbers
     that count nothing comparable here."""
@@ -212,18 +220,20 @@ def _ignored(sentence: str, tokens: list[Token], number: _Number) -> bool:
         return True  # 1st, 1990s, 68-year-old
     if re.match(r"\s*(?:%|per\s*cent\b|percent\b)", after, re.IGNORECASE):
         return True  # a share, not a count
-    if re.search(r"[$€£₽₼֏]\s*$", sentence[: number.start]) or nxt in MONEY_WORDS:
+    # Only the few characters before the number can make it money or an age; slicing and
+    # scanning the whole sentence up to each number was quadratic in a long sentence.
+    before = sentence[max(0, number.start - _BEFORE_REACH) : number.start]
+    if re.search(r"[$€£₽₼֏]\s*$", before) or nxt in MONEY_WORDS:
         return True
     if nxt in DURATION_WORDS or nxt in MONTHS or prev in MONTHS or prev in AGE_CUES:
         return True
     if re.fullmatch(r"1\d{3}|20\d{2}", digits) and THING_WORDS.get(nxt) is None:
         return True  # a year, unless it plainly counts something ("1500 houses")
-    before = sentence[: number.start]
     # "resident Zagit Aliyev, 68." or "(68)": an age after a name.
     return bool(
         number.value < 120
         and re.search(r"[A-Z][\w'’-]*,\s*$|\(\s*$", before)
-        and re.match(r"\s*[,.;)]|\s*$", sentence[number.end :])
+        and _AGE_END_RE.match(sentence, number.end)
     )
 
 
