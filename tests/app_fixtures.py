@@ -344,6 +344,53 @@ class FakeLoader:
         return restrict(self.comparison, sources)
 
 
+@dataclass
+class StaggeredLoader(FakeLoader):
+    """A FakeLoader whose every load() waits on a gate of its own, for races between loads.
+
+    `release_load(n)` lets the n-th load() call finish; each call's sources carry a
+    `fetched_at` of FETCHED + n + 1 minutes (never FakeLoader's FETCHED), so a test can tell
+    which load a source came from.
+    The work is shielded from cancellation, as a real loader's threads would be: a
+    cancelled load still reports late, and the app has to ignore it.
+    """
+
+    load_gates: list[asyncio.Event] = field(default_factory=list)
+
+    def release_load(self, call: int) -> None:
+        self.load_gates[call].set()
+
+    def fetched_at(self, call: int) -> dt.datetime:
+        return FETCHED + dt.timedelta(minutes=call + 1)
+
+    async def _staggered(
+        self, call: int, ids: Sequence[str], on_progress: Callable[[Progress], None]
+    ) -> tuple[Source, ...]:
+        for source_id in ids:
+            on_progress(Progress(source_id, "fetching", LOCATIONS.get(source_id, "")))
+        await self.load_gates[call].wait()
+        sources = []
+        for source_id in ids:
+            source = replace(self._source(source_id), fetched_at=self.fetched_at(call))
+            state = "done" if source.ok else "error"
+            on_progress(Progress(source_id, state, source.error or "", source))
+            sources.append(source)
+        return tuple(sources)
+
+    async def load(
+        self,
+        on_progress: Callable[[Progress], None],
+        only: Collection[str] | None = None,
+        refresh: bool = False,
+    ) -> tuple[Source, ...]:
+        ids = [p.id for p in self.plan_ if only is None or p.id in only]
+        call = len(self.loads)
+        self.loads.append((tuple(only) if only is not None else None, refresh))
+        self.load_gates.append(asyncio.Event())
+        work = asyncio.ensure_future(self._staggered(call, ids, on_progress))
+        return await asyncio.shield(work)
+
+
 async def settle(pilot, app, *, loading: bool = False) -> None:
     """Wait until the app has compared what it has; unless `loading`, until loading is over.
 

@@ -6,7 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from app_fixtures import EVENT, LOCATIONS, FakeLoader, demo_comparison, settle
+from app_fixtures import (
+    EVENT,
+    FETCHED,
+    LOCATIONS,
+    FakeLoader,
+    StaggeredLoader,
+    demo_comparison,
+    settle,
+)
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
@@ -113,6 +121,47 @@ async def test_capital_r_refetches_everything() -> None:
         await pilot.press("R")
         await settle(pilot, app)
         assert loader.loads[-1] == (None, True)
+
+
+async def test_an_older_fetch_that_finishes_last_does_not_replace_a_refetch() -> None:
+    loader = StaggeredLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("5")  # Baku Herald, still loading in load 0
+        assert current(app)[1] == "baku"
+        await pilot.press("r")  # load 1: baku again
+        await pilot.pause()
+        loader.release_load(1)
+        await settle(pilot, app, loading=True)
+        assert app.comparison.source("baku").fetched_at == loader.fetched_at(1)
+        loader.release_load(0)  # the older load finishes last, baku included
+        await settle(pilot, app)
+        assert app.comparison.source("baku").fetched_at == loader.fetched_at(1)
+        assert app.states["baku"].source.fetched_at == loader.fetched_at(1)
+        assert app.comparison.source("hayk").fetched_at == loader.fetched_at(0)
+
+
+async def test_switching_event_mid_load_drops_the_old_events_late_sources() -> None:
+    old = StaggeredLoader()
+    other = replace(EVENT, id="other", title="Other event")
+    new = FakeLoader(comparison=replace(demo_comparison(), event=other))
+    app = make_app(old)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.states["baku"].state == "fetching"
+        app.start(new)
+        await settle(pilot, app)  # the old load, still held, no longer counts
+        assert app.comparison.event.id == "other"
+        assert app.comparison.source("baku").fetched_at == FETCHED
+        old.release_load(0)  # the old event's sources arrive late
+        for _ in range(5):
+            await pilot.pause()
+        await settle(pilot, app)
+        assert app.comparison.event.id == "other"
+        assert {s.fetched_at for s in app.comparison.sources} <= {FETCHED, None}
+        # FakeLoader's failed source has no fetched_at; every old load's source has one.
+        assert {p.source.fetched_at for p in app.states.values() if p.source} <= {FETCHED, None}
 
 
 async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -> None:

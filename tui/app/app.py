@@ -110,7 +110,12 @@ class ParallaxApp(App[None]):
         self._compare_timer: Timer | None = None
         self._compare_queued = False
         self._generation = 0
-        self._loads = 0
+        # Load requests: every _load() takes the next number and stamps it on each source it
+        # fetches. Only the newest request for a source may change that source, so a slow
+        # older fetch (or the previous event's) can't overwrite a newer one.
+        self._request_counter = 0
+        self._requests: dict[str, int] = {}
+        self._pending_loads: set[int] = set()
 
     # --- what tests and the pipeline can look at -----------------------------------------
 
@@ -136,7 +141,7 @@ class ParallaxApp(App[None]):
     @property
     def settled(self) -> bool:
         """Nothing loading, nothing waiting to be compared."""
-        return self._loads == 0 and not self.comparing
+        return not self._pending_loads and not self.comparing
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -176,7 +181,19 @@ class ParallaxApp(App[None]):
     # --- loading -----------------------------------------------------------------------------
 
     def start(self, loader: ComparisonLoader) -> None:
-        """Show `loader`'s event: columns at once, text as it arrives."""
+        """Show `loader`'s event: columns at once, text as it arrives.
+
+        Whatever the previous event still had running is cancelled and forgotten: its
+        source ids are outlet ids, so its late arrivals would land in this event's columns.
+        """
+        self.workers.cancel_group(self, "load")
+        self.workers.cancel_group(self, "compare")
+        if self._compare_timer is not None:
+            self._compare_timer.stop()
+            self._compare_timer = None
+        self._compare_queued = False
+        self._requests = {}
+        self._pending_loads = set()
         self._loader = loader
         self._generation += 1
         self._plan = loader.plan()
@@ -189,28 +206,54 @@ class ParallaxApp(App[None]):
         self._load(None, refresh=False)
 
     def _load(self, only: Collection[str] | None, refresh: bool) -> None:
+        assert self._loader is not None
         ids = list(only) if only is not None else [p.id for p in self._plan]
+        self._request_counter += 1
+        request = self._request_counter
         for source_id in ids:
             self._states[source_id] = Progress(source_id, "queued")
+            self._requests[source_id] = request
         self._show_states()
-        self._loads += 1
-        self.run_worker(self._load_worker(only, refresh), group="load", exit_on_error=False)
+        self._pending_loads.add(request)
+        self.run_worker(
+            self._load_worker(self._loader, request, only, refresh),
+            group="load",
+            exit_on_error=False,
+        )
 
-    async def _load_worker(self, only: Collection[str] | None, refresh: bool) -> None:
-        loader = self._loader
-        assert loader is not None
+    def _is_current(self, loader: ComparisonLoader, request: int, source_id: str) -> bool:
+        """Whether `request` of `loader` is still the one that speaks for `source_id`."""
+        return loader is self._loader and self._requests.get(source_id) == request
+
+    async def _load_worker(
+        self,
+        loader: ComparisonLoader,
+        request: int,
+        only: Collection[str] | None,
+        refresh: bool,
+    ) -> None:
+        """Run one load; its progress and results count only while it is still the newest
+        request for each source (see `_requests`)."""
+
+        def on_progress(progress: Progress) -> None:
+            self._on_progress(progress, loader, request)
+
         try:
-            sources = await loader.load(self._on_progress, only=only, refresh=refresh)
+            sources = await loader.load(on_progress, only=only, refresh=refresh)
         except Exception as exc:  # the loader promised not to raise; say so rather than die
             sources = ()
             reason = f"loader failed: {exc}"
-            for source_id in only if only is not None else [p.id for p in self._plan]:
+            ids = only if only is not None else [p.id for p in self._plan]
+            mine = [i for i in ids if self._is_current(loader, request, i)]
+            for source_id in mine:
                 self._states[source_id] = Progress(source_id, "error", reason)
-            self.notify(reason, title="Loading failed", severity="error", timeout=10)
+            if mine:
+                self.notify(reason, title="Loading failed", severity="error", timeout=10)
         finally:
-            self._loads -= 1
+            self._pending_loads.discard(request)
         if loader is not self._loader:  # the user switched events meanwhile
             return
+        sources = [s for s in sources if self._is_current(loader, request, s.id)]
         for source in sources:
             self._sources[source.id] = source
             state = self._states.get(source.id)
@@ -242,9 +285,12 @@ class ParallaxApp(App[None]):
             timeout=10,
         )
 
-    def _on_progress(self, progress: Progress) -> None:
+    def _on_progress(self, progress: Progress, loader: ComparisonLoader, request: int) -> None:
+        """A loader's report on one source, dropped if a newer request (or event) owns it."""
         if threading.get_ident() != self._thread_id:
-            self.call_from_thread(self._on_progress, progress)
+            self.call_from_thread(self._on_progress, progress, loader, request)
+            return
+        if not self._is_current(loader, request, progress.source_id):
             return
         self._states[progress.source_id] = progress
         if progress.source is not None:
