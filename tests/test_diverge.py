@@ -7,6 +7,7 @@ from diverge_fixtures import BAKU, CLUSTERS, LEXICON, NORTH, SOURCES, WIRE, YERE
 
 from tui.diverge import diverge
 from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Member, Source
+from tui.spans import sentences
 
 
 def run(sources=SOURCES, clusters=CLUSTERS, lexicon=LEXICON) -> tuple[Divergence, ...]:
@@ -623,3 +624,16 @@ def test_wording_that_only_one_outlet_has_is_named_as_added() -> None:
         "wording differs: Baku Herald adds 'Prosecutor General's Office said' (not in Global Wire)"
     )
     assert texts(wording) == [("baku", "Prosecutor General's Office said")]
+
+
+def test_sentences_of_a_long_run_of_abbreviations() -> None:
+    # "Mr." never ends a sentence, so the sentence start stays put across all of them; each
+    # stop is checked against the few characters before it, not the whole sentence so far.
+    text = "Mr. " * 30_000 + "Aliyev said so. Then he left."
+    ranges = sentences(text)
+    assert ranges == [(0, len(text) - len(" Then he left.")), (len(text) - 13, len(text))]
+    short = "Gen. Smith met Dr. Lee at 2 a.m. on Sunday. No. 5 was hit."
+    assert [short[a:b] for a, b in sentences(short)] == [
+        "Gen. Smith met Dr. Lee at 2 a.m. on Sunday.",
+        "No. 5 was hit.",
+    ]

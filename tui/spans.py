@@ -18,6 +18,10 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "no", "u.s", "u.n", "a.m", "p.m"}
 )
+# The word that a full stop ends, and how far back to look for it: further than the longest
+# abbreviation, so a longer word is never cut down to one.
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+_WORD_REACH = 2 + max(map(len, _ABBREVIATIONS))
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
 
 
@@ -31,11 +35,18 @@ def make_span(source: str, paragraph: int, text: str, start: int, end: int) -> S
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; clauses after ';' count as sentences."""
+    """(start, end) of every sentence; clauses after ';' count as sentences.
+
+    Linear in the text: each sentence end is checked against the few characters before it.
+    """
     ranges: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+        # the word just before the stop, looked for in the last few characters only: `start`
+        # stays put across abbreviations, and searching text[start:] each time was quadratic
+        word = _WORD_BEFORE_STOP.search(
+            text, max(start, match.start() - _WORD_REACH), match.start() + 1
+        )
         if match.group().startswith(".") and word and word.group(1).casefold() in _ABBREVIATIONS:
             continue
         ranges.append((start, match.end()))
