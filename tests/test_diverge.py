@@ -161,6 +161,30 @@ def test_one_side_using_its_own_name_only_is_not_naming() -> None:
     assert of_kind(run((yerevan,), clusters), "naming") == []
 
 
+def test_one_source_using_both_names_is_not_naming() -> None:
+    # A single ok source cannot diverge from itself, even when it writes both sides' names.
+    baku = source("baku", "Khankendi (Stepanakert) was hit.", "Stepanakert, or Khankendi.")
+    yerevan = source("yerevan", "Stepanakert was shelled.", status="error")
+    clusters = (cluster("c1", ("baku", 0), ("baku", 1)),)
+    assert of_kind(run((baku, yerevan), clusters), "naming") == []
+
+
+def test_outlets_of_one_side_differing_on_a_name_is_not_naming() -> None:
+    wire = source("wire", "Khankendi was hit.")
+    north = source("north", "Stepanakert was hit.")
+    clusters = (cluster("c1", ("wire", 0), ("north", 0)),)
+    assert of_kind(run((wire, north), clusters), "naming") == []
+
+
+def test_naming_needs_the_other_sides_name_from_another_side() -> None:
+    # Baku writes both names, Yerevan only its own: they still differ, so it is naming.
+    baku = source("baku", "Khankendi (Stepanakert) was hit.")
+    yerevan = source("yerevan", "Stepanakert was shelled.")
+    clusters = (cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    (naming,) = of_kind(run((baku, yerevan), clusters), "naming")
+    assert naming.summary == "Khankendi (Baku Herald) / Stepanakert (Baku Herald, Yerevan Courier)"
+
+
 def test_framing_terms_with_plurals_and_whole_words_only() -> None:
     divergences = run()
     summaries = [d.summary for d in of_kind(divergences, "framing")]

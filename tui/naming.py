@@ -1,11 +1,14 @@
 """Naming divergences: one place or thing that the sides call by different names.
 
 Names come from the lexicon's name groups; a name counts for the side it is listed under. A
-divergence needs names of two different sides in use, and there is one per name group for the
-whole event: its summary lists every name with the outlets that use it, and its spans mark
-every use. It sits in the first cluster where names of two sides meet (the side-by-side view
-shows both there), else where the group is first named: usually each outlet writes its own
-paragraph about Stepanakert or Khankendi, and one line per cluster only repeated itself.
+divergence needs two outlets of different sides using names of different sides: one outlet
+that writes "Stepanakert (Khankendi)", or two outlets of one side that differ, show no
+divergence between the sides, and a single source can never diverge from itself. There is one
+divergence per name group for the whole event: its summary lists every name with the outlets
+that use it, and its spans mark every use. It sits in the first cluster where such names meet
+(the side-by-side view shows both there), else where the group is first named: usually each
+outlet writes its own paragraph about Stepanakert or Khankendi, and one line per cluster only
+repeated itself.
 
 Names are found with the aligner's compiled matcher (`tui.normalise.name_matcher`), so the
 two stages agree on what a name is: whole tokens, case- and accent-insensitive, possessives
@@ -32,7 +35,7 @@ def naming_findings(corpus: Corpus) -> list[Finding]:
     findings: list[Finding] = []
     for group in corpus.lexicon.names:
         group_uses = [u for u in uses.get(group_key(group.id), []) if u[0] in corpus.cluster_of]
-        if len(_sides(group, group_uses)) < 2:
+        if not _diverges(corpus, group, group_uses):
             continue
         # Anchored where the names meet in one cluster, if they ever do: that is where the
         # side-by-side view shows both; its uses come first, then every other use in order.
@@ -40,8 +43,9 @@ def naming_findings(corpus: Corpus) -> list[Finding]:
             (
                 c.id
                 for c in corpus.clusters
-                if len(_sides(group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]))
-                > 1
+                if _diverges(
+                    corpus, group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]
+                )
             ),
             corpus.cluster_of[group_uses[0][0]],
         )
@@ -96,9 +100,19 @@ def _uses(corpus: Corpus) -> dict[str, list[Use]]:
     return uses
 
 
-def _sides(group: NameGroup, uses: list[Use]) -> set[str]:
-    """The sides whose names are in use (a name no side is listed for counts for none)."""
-    return {side for _, name, _ in uses if (side := group.side_of(name))}
+def _diverges(corpus: Corpus, group: NameGroup, uses: list[Use]) -> bool:
+    """Whether outlets of two different sides use names of two different sides.
+
+    Each use is reduced to (the outlet's side, the name's side); a name no side is listed for
+    counts for none. Two such pairs differing in both make a divergence, so one outlet, or
+    one side's outlets among themselves, never do.
+    """
+    pairs = {
+        (corpus.side(member.source), name_side)
+        for member, name, _ in uses
+        if (name_side := group.side_of(name))
+    }
+    return any(a[0] != b[0] and a[1] != b[1] for a in pairs for b in pairs)
 
 
 def _summary(corpus: Corpus, group: NameGroup, uses: list[Use]) -> str:
