@@ -164,6 +164,27 @@ async def test_switching_event_mid_load_drops_the_old_events_late_sources() -> N
         assert {p.source.fetched_at for p in app.states.values() if p.source} <= {FETCHED, None}
 
 
+async def test_a_comparison_the_grid_cannot_show_keeps_the_old_one_and_says_so() -> None:
+    loader = FakeLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        shown = app.comparison
+        # Baku's refetch brings one paragraph; the clusters still name its 2nd and 3rd.
+        loader.comparison = demo_comparison({"baku": ["One paragraph about Ganja."]})
+        await pilot.press("5", "r")
+        await settle(pilot, app)
+        assert any(n.title == "Could not show the comparison" for n in app._notifications)
+        assert app.comparison is shown
+        assert row_ids(app) == ["c1", "c2", "c3", "c4", "c5", "c6"]
+        grid = app.grid
+        assert len(grid._heights) == len(grid.visible_rows) == len(grid._tops) - 1
+        for y in range(grid.size.height):  # every line still paints
+            grid.render_line(y)
+        await pilot.press("G", "g", "d", "w")
+        await pilot.pause()
+
+
 async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -> None:
     class Broken(FakeLoader):
         async def load(self, on_progress, only=None, refresh=False):

@@ -236,7 +236,7 @@ class ParallaxApp(App[None]):
         request for each source (see `_requests`)."""
 
         def on_progress(progress: Progress) -> None:
-            self._on_progress(progress, loader, request)
+            self._on_load_progress(progress, loader, request)
 
         try:
             sources = await loader.load(on_progress, only=only, refresh=refresh)
@@ -285,12 +285,18 @@ class ParallaxApp(App[None]):
             timeout=10,
         )
 
-    def _on_progress(self, progress: Progress, loader: ComparisonLoader, request: int) -> None:
+    def _on_load_progress(self, progress: Progress, loader: ComparisonLoader, request: int) -> None:
         """A loader's report on one source, dropped if a newer request (or event) owns it."""
         if threading.get_ident() != self._thread_id:
-            self.call_from_thread(self._on_progress, progress, loader, request)
+            self.call_from_thread(self._on_load_progress, progress, loader, request)
             return
-        if not self._is_current(loader, request, progress.source_id):
+        if self._is_current(loader, request, progress.source_id):
+            self._on_progress(progress)
+
+    def _on_progress(self, progress: Progress) -> None:
+        """Show a source's progress (loads come through `_on_load_progress`'s check)."""
+        if threading.get_ident() != self._thread_id:
+            self.call_from_thread(self._on_progress, progress)
             return
         self._states[progress.source_id] = progress
         if progress.source is not None:
@@ -332,9 +338,18 @@ class ParallaxApp(App[None]):
         except Exception as exc:
             self.notify(f"{type(exc).__name__}: {exc}", title="Comparison failed", severity="error")
             return
-        if generation == self._generation:
-            self._comparison = comparison
+        if generation != self._generation:
+            return
+        previous, self._comparison = self._comparison, comparison
+        try:
             self._show()
+        except Exception as exc:  # a comparison the grid cannot lay out: keep the old one
+            self._comparison = previous
+            self.notify(
+                f"{type(exc).__name__}: {exc}",
+                title="Could not show the comparison",
+                severity="error",
+            )
 
     # --- showing -----------------------------------------------------------------------------
 

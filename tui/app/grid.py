@@ -48,6 +48,20 @@ class Match:
     end: int
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Everything derived from (model, visible rows, width, wrap, query), computed apart
+    from the grid and assigned in one go: a model that fails half way through leaves the
+    grid's previous, consistent layout in place instead of rows without heights."""
+
+    column_width: int
+    column_x: list[int]
+    heights: list[int]
+    tops: list[int]
+    matches: list[Match]
+    match_spans: dict[tuple[str, int], list[tuple[int, int]]]
+
+
 class ComparisonGrid(ScrollView, can_focus=True):
     """Sources side by side; the cursor is a (row, column) cell."""
 
@@ -159,17 +173,28 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return tuple(self._matches)
 
     def set_model(self, model: GridModel) -> None:
-        """Show a new comparison, keeping the cursor on the same cluster and source."""
+        """Show a new comparison, keeping the cursor on the same cluster and source.
+
+        Everything is worked out before anything is assigned, so if `model` is broken
+        (a cell naming a paragraph its source lacks, say) this raises and the grid still
+        shows the previous model, whole.
+        """
         row, column = self.current_row, self.current_column
-        self._model = model
-        self._filter()
+        visible = self._visible_of(model, self.only_divergent)
+        layout = self._compute_layout(model, visible)
+        cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None and row.cluster_id in model.row_of_cluster:
-            self._place_cursor_on_model_row(model.row_of_cluster[row.cluster_id])
+            cursor_row = self._position_of(visible, model.row_of_cluster[row.cluster_id])
+        cursor_column = self.cursor_column
         if column is not None:
             found = model.column_index(column.source_id)
-            self.cursor_column = found if found is not None else 0
-        self.cursor_column = min(self.cursor_column, max(0, len(model.columns) - 1))
-        self._relayout()
+            cursor_column = found if found is not None else 0
+        cursor_column = min(cursor_column, max(0, len(model.columns) - 1))
+        self._model = model
+        self._visible = visible
+        self.cursor_row = cursor_row
+        self.cursor_column = cursor_column
+        self._apply(layout)
 
     def set_states(self, states: Mapping[str, Progress]) -> None:
         changed = {
@@ -188,11 +213,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def set_only_divergent(self, only: bool) -> None:
         row = self.current_row
-        self.only_divergent = only
-        self._filter()
+        visible = self._visible_of(self._model, only)
+        layout = self._compute_layout(self._model, visible)
+        cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None:
-            self._place_cursor_on_model_row(self._model.row_of_cluster.get(row.cluster_id, 0))
-        self._relayout()
+            model_row = self._model.row_of_cluster.get(row.cluster_id, 0)
+            cursor_row = self._position_of(visible, model_row)
+        self.only_divergent = only
+        self._visible = visible
+        self.cursor_row = cursor_row
+        self._apply(layout)
         self._scroll_to_cursor()
         self._moved()
 
@@ -200,55 +230,73 @@ class ComparisonGrid(ScrollView, can_focus=True):
         """Highlight every case-insensitive occurrence of `query`; returns the match count."""
         self._query = query
         self._match_index = -1
-        self._find_matches()
+        self._matches, self._match_spans = self._find_matches(self._model, self._visible)
         self._cells.clear()
         self.refresh()
         return len(self._matches)
 
     # --- layout --------------------------------------------------------------------------------
 
-    def _filter(self) -> None:
-        rows = self._model.rows
-        self._visible = [i for i, r in enumerate(rows) if r.kinds or not self.only_divergent]
-        self.cursor_row = min(self.cursor_row, max(0, len(self._visible) - 1))
+    @staticmethod
+    def _visible_of(model: GridModel, only_divergent: bool) -> list[int]:
+        """The model rows to show: all, or only those that diverge."""
+        return [i for i, r in enumerate(model.rows) if r.kinds or not only_divergent]
 
-    def _place_cursor_on_model_row(self, model_row: int) -> None:
-        """Put the cursor on `model_row`, or the nearest shown row after it."""
-        position = next((i for i, r in enumerate(self._visible) if r >= model_row), None)
-        self.cursor_row = position if position is not None else max(0, len(self._visible) - 1)
+    @staticmethod
+    def _position_of(visible: list[int], model_row: int) -> int:
+        """Where `model_row` is among `visible`, or the nearest shown row after it."""
+        position = next((i for i, r in enumerate(visible) if r >= model_row), None)
+        return position if position is not None else max(0, len(visible) - 1)
 
-    def _relayout(self) -> None:
-        count = len(self._model.columns)
+    def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
+        """The layout of `model` at the current width, wrap and search; assigns nothing."""
+        count = len(model.columns)
         available = max(0, self.size.width - GUTTER)
         width = MIN_COLUMN
         if count and available >= count * (MIN_COLUMN + 1) - 1:
             width = (available + 1) // count - 1
-        self._column_width = width
-        self._column_x = [i * (width + 1) for i in range(count)]
-        self._cells.clear()
-        self._heights = [self._row_height(i) for i in range(len(self._visible))]
+        heights = [self._row_height(model, model.rows[i], width) for i in visible]
         tops = [0]
-        for height in self._heights:
+        for height in heights:
             tops.append(tops[-1] + height + 1)
-        self._tops = tops
-        total_width = GUTTER + (count * (width + 1) - 1 if count else 0)
-        self._find_matches()
-        self.virtual_size = Size(total_width, HEADER_HEIGHT + tops[-1])
+        matches, match_spans = self._find_matches(model, visible)
+        column_x = [i * (width + 1) for i in range(count)]
+        return _Layout(width, column_x, heights, tops, matches, match_spans)
+
+    def _apply(self, layout: _Layout) -> None:
+        """Make `layout` (computed for the current model and visible rows) the grid's."""
+        self._column_width = layout.column_width
+        self._column_x = layout.column_x
+        self._heights = layout.heights
+        self._tops = layout.tops
+        self._matches = layout.matches
+        self._match_spans = layout.match_spans
+        if self._match_index >= len(self._matches):
+            self._match_index = -1
+        self._cells.clear()
+        count = len(self._column_x)
+        total_width = GUTTER + (count * (layout.column_width + 1) - 1 if count else 0)
+        self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
         self.refresh()
 
-    def _cell_height(self, row: Row, column: int) -> int:
+    def _relayout(self) -> None:
+        """Lay the current model out again (new width or wrap)."""
+        self._apply(self._compute_layout(self._model, self._visible))
+
+    def _cell_height(self, model: GridModel, row: Row, column: int, width: int) -> int:
         paragraphs = row.cells[column]
         if not paragraphs:
             return 1
         if not self.wrap:
             return len(paragraphs)
-        texts = self._model.paragraphs[self._model.columns[column].source_id]
-        lines = sum(len(line_starts(texts[p], self._column_width)) for p in paragraphs)
+        texts = model.paragraphs[model.columns[column].source_id]
+        lines = sum(len(line_starts(texts[p], width)) for p in paragraphs)
         return lines + len(paragraphs) - 1
 
-    def _row_height(self, visible_index: int) -> int:
-        row = self._model.rows[self._visible[visible_index]]
-        return max((self._cell_height(row, c) for c in range(len(row.cells))), default=1)
+    def _row_height(self, model: GridModel, row: Row, width: int) -> int:
+        return max(
+            (self._cell_height(model, row, c, width) for c in range(len(row.cells))), default=1
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -261,26 +309,26 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     # --- search --------------------------------------------------------------------------------
 
-    def _find_matches(self) -> None:
-        self._matches = []
-        self._match_spans = {}
+    def _find_matches(
+        self, model: GridModel, visible: list[int]
+    ) -> tuple[list[Match], dict[tuple[str, int], list[tuple[int, int]]]]:
+        """Every hit of the search query in `model`'s `visible` rows; assigns nothing."""
+        matches: list[Match] = []
+        match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
         if not self._query:
-            return
+            return matches, match_spans
         pattern = re.compile(re.escape(self._query), re.IGNORECASE)
-        for position, model_row in enumerate(self._visible):
-            row = self._model.rows[model_row]
+        for position, model_row in enumerate(visible):
+            row = model.rows[model_row]
             for column, paragraphs in enumerate(row.cells):
-                source_id = self._model.columns[column].source_id
+                source_id = model.columns[column].source_id
                 for paragraph in paragraphs:
-                    text = self._model.paragraphs[source_id][paragraph]
+                    text = model.paragraphs[source_id][paragraph]
                     for hit in pattern.finditer(text):
-                        self._matches.append(
-                            Match(position, column, paragraph, hit.start(), hit.end())
-                        )
-                        spans = self._match_spans.setdefault((source_id, paragraph), [])
+                        matches.append(Match(position, column, paragraph, hit.start(), hit.end()))
+                        spans = match_spans.setdefault((source_id, paragraph), [])
                         spans.append((hit.start(), hit.end()))
-        if self._match_index >= len(self._matches):
-            self._match_index = -1
+        return matches, match_spans
 
     def step_match(self, delta: int) -> Match | None:
         """Move to the next (1) or previous (-1) search match after the cursor, wrapping."""
