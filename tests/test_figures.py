@@ -98,3 +98,10 @@ def test_a_long_sentence_of_figures_is_read_number_by_number() -> None:
     assert len(found) == 400
     assert found[0] == ("2 wounded", "wounded", 2)
     assert all(quantity == "wounded" for _, quantity, _ in found)  # no money, no age
+
+
+def test_a_sentence_of_bare_numbers_blocks_every_search() -> None:
+    # A table flattened into text: each number's search for what it counts stops at the next
+    # number, which is looked up token by token rather than collected for every number.
+    text = " ".join(str(i % 90 + 2) for i in range(1_700)) + " wounded."
+    assert figures(text) == [("81 wounded", "wounded", 81)]  # only the last one counts

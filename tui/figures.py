@@ -149,8 +149,11 @@ def _sentence_figures(
         id(n) for n in numbers if _cue_before(tokens, n.first, frozenset({"among the"}), 2)
     }
     labelled: list[tuple[_Number, str, str | None, int, int]] = []
+    # Which counting number each token belongs to, built once: looking a token up here keeps
+    # each number's search proportional to its window, not to every number in the sentence.
+    owner = {i: n for n in numbers for i in range(n.first, n.last + 1)}
     for number in numbers:
-        result = _quantity(sentence, tokens, number, numbers, subcounts, passable)
+        result = _quantity(sentence, tokens, number, owner, subcounts, passable)
         if result is not None:
             labelled.append((number, *result))
     totals = {base for n, base, group, _, _ in labelled if id(n) not in subcounts and not group}
@@ -241,11 +244,14 @@ def _quantity(
     sentence: str,
     tokens: list[Token],
     number: _Number,
-    numbers: list[_Number],
+    owner: dict[int, _Number],
     subcounts: set[int],
     passable: set[int],
 ) -> tuple[str, str | None, int, int] | None:
-    """(base quantity, person group, span start, span end) for one number, if it counts."""
+    """(base quantity, person group, span start, span end) for one number, if it counts.
+
+    `owner` maps the index of every token of a counting number to that number.
+    """
     is_sub = id(number) in subcounts
     # What the number directly counts: the first word after it that is not a modifier.
     noun_index = None
@@ -271,7 +277,7 @@ def _quantity(
                 thing = THING_WORDS[tokens[last].folded]
             end = tokens[last].end
             if thing == "buildings":
-                damage = _nearest(tokens, number, numbers, passable, DAMAGE_WORDS.get)
+                damage = _nearest(tokens, number, owner, passable, DAMAGE_WORDS.get)
                 if damage is not None:
                     thing = f"buildings {damage[0]}"
             return thing, None, number.start, end
@@ -285,10 +291,10 @@ def _quantity(
             not any(ch in ',.;:()—–"' for ch in gap)
             and following.folded not in MODIFIERS
             and following.folded not in FUNCTION_WORDS
-            and not _is_number_token(following, numbers)
+            and number.last + 1 not in owner  # "7 8 wounded": the next token is a number
         ):
             return None  # "one witness", "2 tanks": counts something we do not compare
-    casualty = _nearest(tokens, number, numbers, passable if not is_sub else set(), _casualty)
+    casualty = _nearest(tokens, number, owner, passable if not is_sub else set(), _casualty)
     if casualty is None:
         if group is None:
             return None
@@ -306,10 +312,6 @@ def _quantity(
     return base, group, span_start, span_end
 
 
-def _is_number_token(token: Token, numbers: list[_Number]) -> bool:
-    return any(n.start <= token.start < n.end for n in numbers)
-
-
 def _casualty(word: str) -> str | None:
     return next((q for q, words in CASUALTY_WORDS.items() if word in words), None)
 
@@ -317,23 +319,29 @@ def _casualty(word: str) -> str | None:
 def _nearest(
     tokens: list[Token],
     number: _Number,
-    numbers: list[_Number],
+    owner: dict[int, _Number],
     passable: set[int],
     classify: Callable[[str], str | None],
 ) -> tuple[str, int] | None:
-    """The closest classified word within the window, not crossing another counting number."""
-    blockers = {
-        i
-        for n in numbers
-        if n is not number and id(n) not in passable
-        for i in range(n.first, n.last + 1)
-    }
-    skipped = {i for n in numbers if id(n) in passable for i in range(n.first, n.last + 1)}
+    """The closest classified word within the window, not crossing another counting number.
+
+    Tokens are checked against `owner` one by one as the search reaches them: collecting
+    every other number's tokens up front made each search cost as much as the sentence.
+    """
+
+    def blocks(i: int) -> bool:
+        n = owner.get(i)
+        return n is not None and n is not number and id(n) not in passable
+
+    def skipped(i: int) -> bool:
+        n = owner.get(i)
+        return n is not None and id(n) in passable
+
     best: tuple[float, str, int] | None = None
     for direction in (1, -1):
         i = number.last + 1 if direction == 1 else number.first - 1
         steps = 0
-        while 0 <= i < len(tokens) and steps < WINDOW and i not in blockers:
+        while 0 <= i < len(tokens) and steps < WINDOW and not blocks(i):
             if tokens[i].folded in CONJUNCTIONS:
                 break
             label = classify(tokens[i].folded)
@@ -345,9 +353,6 @@ def _nearest(
             i += direction
             # Function words and sub-counts do not use up the window: "nine civilians, four of
             # them women, were killed" is as close as "nine civilians were killed".
-            if (
-                tokens[i - direction].folded not in FUNCTION_WORDS
-                and (i - direction) not in skipped
-            ):
+            if tokens[i - direction].folded not in FUNCTION_WORDS and not skipped(i - direction):
                 steps += 1
     return None if best is None else (best[1], best[2])
