@@ -10,6 +10,7 @@ divergence already shows, in that figure's cluster; times of day are never compa
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from tui.corpus import Corpus, Finding
@@ -145,7 +146,8 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
 
 def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     """Times of day grouped by what they time (connected by shared context words)."""
-    contexts = [_time_context(corpus, f) for f in times]
+    found: dict[Member, list[Figure]] = {}  # each paragraph's times, read once however many
+    contexts = [_time_context(corpus, f, found) for f in times]
     components: list[list[int]] = []
     for i in range(len(times)):
         joined = [
@@ -156,27 +158,31 @@ def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     return [[times[j] for j in c] for c in sorted(components)]
 
 
-def _time_context(corpus: Corpus, figure: Figure) -> frozenset[str]:
+def _time_context(
+    corpus: Corpus, figure: Figure, found: dict[Member, list[Figure]]
+) -> frozenset[str]:
     """The content words of the figure's sentence before it, back to the previous time of day
-    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before."""
-    parsed = corpus.parsed[Member(figure.source, figure.paragraph)]
+    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before.
+
+    `found` caches each paragraph's times of day: a long paragraph may hold hundreds.
+    """
+    member = Member(figure.source, figure.paragraph)
+    parsed = corpus.parsed[member]
+    if member not in found:
+        every = find_figures(figure.source, figure.paragraph, parsed.text, parsed)
+        found[member] = [f for f in every if f.quantity == "time"]
     start, end = parsed.sentence_at(figure.start)
-    times = [
-        f
-        for f in find_figures(figure.source, figure.paragraph, parsed.text, parsed)
-        if f.quantity == "time" and start <= f.start < end
-    ]
+    times = [f for f in found[member] if start <= f.start < end]
     after_previous = max((f.end for f in times if f.end <= figure.start), default=start)
     next_start = min((f.start for f in times if f.start >= figure.end), default=end)
 
     def words(a: int, b: int) -> frozenset[str]:
+        first = bisect.bisect_left(parsed.tokens, a, key=lambda token: token.start)
+        last = bisect.bisect_left(parsed.tokens, b, key=lambda token: token.start)
         return frozenset(
             word
-            for token, word in zip(parsed.tokens, parsed.words, strict=True)
-            if a <= token.start < b
-            and len(word) > 2
-            and word not in FUNCTION_WORDS
-            and not any(ch.isdigit() for ch in word)
+            for word in parsed.words[first:last]
+            if len(word) > 2 and word not in FUNCTION_WORDS and not any(ch.isdigit() for ch in word)
         )
 
     return words(after_previous, figure.start) or words(figure.end, next_start)
