@@ -136,12 +136,12 @@ def test_megabytes_of_lower_case_paragraphs() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        # no time of day: figure_conflicts re-reads a paragraph for every time in it, a cost
-        # outside extraction that a page of thousands of times would still pay
         "Mr. Aliyev said seven civilians were killed in Ganja and 33 wounded in the U.S. raid. ",
         "shelling of khankendi and ganja went on through the night with 7 killed and 33 wounded ",
+        # thousands of times of day: each paragraph's times must be read once, not per time
+        "Missiles struck Ganja at 2 a.m. and Stepanakert was shelled at 3 a.m., officials said. ",
     ],
-    ids=["sentences", "no-sentence-ends"],
+    ids=["sentences", "no-sentence-ends", "times-of-day"],
 )
 def test_one_enormous_paragraph(sentence: str) -> None:
     text = "Headline\n\n" + sentence * (600_000 // len(sentence))
