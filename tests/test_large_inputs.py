@@ -129,6 +129,7 @@ def test_megabytes_of_lower_case_paragraphs() -> None:
     assert len(text) > 1_000_000
     big, comparison = _compare(text)
     assert len(big.paragraphs) == MAX_PARAGRAPHS  # capped, and the first ones kept
+    assert "only the first 1,000 paragraphs were kept" in big.note  # and the user is told
     assert big.paragraphs[:2] == tuple(paragraphs[1:3])  # the first line is the title
     _assert_capped_and_consistent(big, comparison)
 

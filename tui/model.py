@@ -150,6 +150,7 @@ class Source:
     fetched_at: dt.datetime | None = None
     sha256: str | None = None
     paragraphs: tuple[str, ...] = ()
+    note: str = ""  # one line when extraction had to cut an oversized article
 
     @property
     def side(self) -> str:

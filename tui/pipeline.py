@@ -84,6 +84,7 @@ def source_from_fetch(planned: PlannedSource, result: FetchResult) -> Source:
         "ok",
         title=article.title,
         paragraphs=article.paragraphs,
+        note=article.note,
         **provenance,
     )
 
@@ -119,7 +120,11 @@ async def gather_sources(
         if source.ok:
             cached = result.document is not None and result.document.from_cache
             state: FetchState = "cached" if cached else "done"
-            notes = (f"{len(source.paragraphs)} paragraphs", fetch_notes.get(index, ""))
+            notes = (
+                f"{len(source.paragraphs)} paragraphs",
+                fetch_notes.get(index, ""),
+                source.note,
+            )
             detail = ", ".join(filter(None, notes))
         else:
             state, detail = "error", source.error or ""

@@ -272,7 +272,10 @@ def _header(view: _View) -> str:
 def _sources_table(view: _View) -> str:
     rows = []
     for source in sorted(view.comparison.sources, key=lambda s: view.source_order[s.id]):
-        status = "ok" if source.ok else f"⚠ error: {inline(one_line(source.error))}"
+        if not source.ok:
+            status = f"⚠ error: {inline(one_line(source.error))}"
+        else:
+            status = f"ok ({inline(source.note)})" if source.note else "ok"
         rows.append(
             (
                 f"<b>{inline(view.names[source.id])}</b>",
