@@ -142,6 +142,19 @@ def test_compare_finds_the_outlet_by_host(
     assert "Baku Herald" in capsys.readouterr().out
 
 
+def test_compare_can_open_the_viewer_instead(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[tuple[str, tuple[str, ...]]] = []
+
+    def run_app(config, event, options) -> None:
+        opened.append((event.id, tuple(ref.outlet for ref in event.articles)))
+
+    monkeypatch.setattr("tui.app.run.run_app", run_app)
+    location = f"baku-herald={DEMO_DIR / 'baku-herald.html'}"
+
+    assert main(["compare", "--config", str(bundled_config_path()), location, "--open"]) == 0
+    assert opened == [("adhoc", ("baku-herald",))]
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -81,6 +81,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     refs = tuple(_adhoc_ref(config, item) for item in args.locations)
     today = dt.datetime.now(dt.UTC).date()
     event = Event("adhoc", "Ad-hoc comparison", today, refs)
+    if args.open:
+        return _run_app(config, event, args)
     return _report(config, event, args)
 
 
@@ -300,6 +302,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--config", metavar="CONFIG", help="sources file for outlets, sides and lexicon"
     )
+    sub.add_argument("--open", action="store_true", help="show them in the viewer instead")
     fetching(sub)
     reporting(sub)
 
