@@ -4,10 +4,12 @@ the others, progress is reported per source, and the Comparison holds every sour
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tui.fetch import FetchOptions
 from tui.model import ArticleRef, Config, Event, Lexicon, NameGroup, Outlet, Side
@@ -92,6 +94,34 @@ async def test_sources_from_disk_and_http_with_one_failure(
     assert finals["courier"].state == "done"
     assert finals["wire"].state == "error" and "404" in finals["wire"].detail
     assert all(p.source is None for p in seen if p.state in ("queued", "fetching"))
+
+
+async def test_a_quick_source_is_ready_while_a_slow_one_is_still_fetching(
+    tmp_path: Path, pages: tuple[Path, Path], httpserver: HTTPServer
+) -> None:
+    quick_one_done = threading.Event()
+    held: list[bool] = []
+
+    def slow(request: Request) -> Response:
+        # Answer only once the quick source has been extracted and announced (or give up).
+        held.append(quick_one_done.wait(timeout=10))
+        return Response(AZERBAIJANI_PAGE, content_type="text/html; charset=utf-8")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    config, event = _config(
+        tmp_path,
+        (ArticleRef("courier", str(pages[0])), ArticleRef("herald", httpserver.url_for("/slow"))),
+    )
+
+    def on_progress(progress: Progress) -> None:
+        if progress.source_id == "courier" and progress.source is not None:
+            quick_one_done.set()
+
+    options = FetchOptions(cache_dir=tmp_path / "cache", retries=0, timeout=20)
+    sources = await gather_sources(config, event, options, on_progress)
+
+    assert held == [True]  # the slow server was still holding its answer
+    assert [s.status for s in sources] == ["ok", "ok"]
 
 
 async def test_second_run_offline_comes_from_the_cache(

@@ -24,7 +24,7 @@ import re
 import socket
 import ssl
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -39,6 +39,7 @@ from tui.cleantext import clean_line
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
 ProgressCallback = Callable[[int, FetchState, str], None]
+ResultCallback = Callable[[int, "FetchResult"], Awaitable[object]]
 _Tell = Callable[[FetchState, str], None]
 
 # At most this many requests are in flight at once: enough for a dozen outlets in one go,
@@ -153,10 +154,13 @@ async def fetch_all(
     locations: Sequence[str],
     options: FetchOptions = FetchOptions(),
     on_progress: ProgressCallback | None = None,
+    on_result: ResultCallback | None = None,
 ) -> list[FetchResult]:
     """Fetch every location at once; results come back in the order of `locations`.
 
     A location listed twice is fetched once, and both of its indices hear about its progress.
+    `on_result` is awaited for each index as soon as its location is done, so that a caller
+    can go on with the quick sources while a slow one is still being waited for.
     """
     report: ProgressCallback = on_progress or _ignore_progress
     indices: dict[str, list[int]] = {}
@@ -174,12 +178,15 @@ async def fetch_all(
             options=options,
             cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
         )
-        results = await asyncio.gather(
-            *(
-                _fetch_one(context, location, _teller(report, positions))
-                for location, positions in indices.items()
-            )
-        )
+
+        async def one(location: str, positions: list[int]) -> FetchResult:
+            result = await _fetch_one(context, location, _teller(report, positions))
+            if on_result is not None:
+                for index in positions:
+                    await on_result(index, result)
+            return result
+
+        results = await asyncio.gather(*(one(loc, pos) for loc, pos in indices.items()))
     by_location = dict(zip(indices, results, strict=True))
     return [by_location[location] for location in locations]
 

@@ -113,9 +113,9 @@ async def gather_sources(
         else:
             fetch_notes[index] = detail
 
-    results = await fetch_all([p.location for p in planned], options, on_progress=forward)
+    sources: dict[int, Source] = {}
 
-    async def finish(index: int, result: FetchResult) -> Source:
+    async def finish(index: int, result: FetchResult) -> None:
         source = await asyncio.to_thread(source_from_fetch, planned[index], result)
         if source.ok:
             cached = result.document is not None and result.document.from_cache
@@ -129,9 +129,11 @@ async def gather_sources(
         else:
             state, detail = "error", source.error or ""
         notify(Progress(source.id, state, detail, source))
-        return source
+        sources[index] = source
 
-    return tuple(await asyncio.gather(*(finish(i, r) for i, r in enumerate(results))))
+    # Each source is extracted as soon as it is in, not when the slowest outlet answers.
+    await fetch_all([p.location for p in planned], options, on_progress=forward, on_result=finish)
+    return tuple(sources[index] for index in range(len(planned)))
 
 
 def compare(
