@@ -8,16 +8,19 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from benchmarks.align_speed import co_clustered, naive_align
 from benchmarks.synthetic import make_event
 from tui.align import (
     THRESHOLDS,
+    _candidates,
     align,
     candidate_pairs,
     containment,
     paragraph_weight,
     prepare,
+    score_pairs,
     term_weights,
 )
 from tui.model import Cluster, Lexicon, Member, NameGroup, Outlet, Source
@@ -270,3 +273,31 @@ def test_synthetic_event_is_deterministic() -> None:
     assert all(len(s.paragraphs) == 12 for s in sources)
     assert {s.side for s in sources} == {"armenian", "azerbaijani", "international"}
     assert dataclasses.is_dataclass(sources[0])
+
+
+def _shortcut_is_sound(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    """Every candidate `_candidates` marks as surely related reaches the token_set_ratio
+    cutoff in rapidfuzz itself, and align's own pipeline equals the public one."""
+    weights = term_weights(paragraphs)
+    candidates, related = _candidates(paragraphs, weights)
+    assert candidates == candidate_pairs(paragraphs, weights)
+    cutoff = round(THRESHOLDS.fuzz * 100, 9)
+    for i, j in related:
+        assert set(paragraphs[i].key.split()) == paragraphs[i].terms
+        assert fuzz.token_set_ratio(paragraphs[i].key, paragraphs[j].key) >= cutoff
+    assert score_pairs(paragraphs, candidates, related=related) == score_pairs(
+        paragraphs, candidates
+    )
+
+
+def test_token_set_shortcut_agrees_with_rapidfuzz_on_synthetic_events() -> None:
+    for seed in range(3):
+        _shortcut_is_sound(prepare(*make_event(10, 40, seed)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(random_sources)
+def test_token_set_shortcut_agrees_with_rapidfuzz_on_random_input(  # type: ignore[no-untyped-def]
+    sources: list[Source],
+) -> None:
+    _shortcut_is_sound(prepare(sources, LEXICON))

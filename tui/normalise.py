@@ -155,31 +155,49 @@ def _number_key(value: float) -> str:
 
 def terms(text: str, lexicon: Lexicon) -> list[Term]:
     """Every term of `text` in reading order, stopwords included (see `Term.informative`)."""
+    return [Term(*fields) for fields in _term_fields(text, lexicon)]
+
+
+def _term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKind]]:
+    """`terms` as plain (key, start, end, kind) tuples.
+
+    The aligner reads every paragraph of an event (100,000 terms in a big one) and needs
+    only the keys: a tuple costs a fraction of a frozen `Term`, and the name lookup is
+    inlined for the usual word that starts no name.
+    """
     tokens: list[Token] = tokenize(text)
     words = [fold(t.text) for t in tokens]
     numbers = {m.start: m for m in find_numbers(text, tokens)}
     matcher = name_matcher(lexicon)
-    out: list[Term] = []
+    first_words = matcher.first_words
+    out: list[tuple[str, int, int, TermKind]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        name = matcher.match(words, i)
+        name = matcher.match(words, i) if words[i] in first_words else None
         if name is not None:
             key, length = name
-            out.append(Term(key, token.start, tokens[i + length - 1].end, "name"))
+            out.append((key, token.start, tokens[i + length - 1].end, "name"))
             i += length
             continue
-        number = numbers.get(token.start)
+        number = numbers.get(token.start) if numbers else None
         if number is not None:
-            out.append(Term(_number_key(number.value), number.start, number.end, "number"))
+            out.append((_number_key(number.value), number.start, number.end, "number"))
             while i < len(tokens) and tokens[i].end <= number.end:
                 i += 1
             continue
-        out.append(Term(stem(words[i]), token.start, token.end, "word"))
+        out.append((stem(words[i]), token.start, token.end, "word"))
         i += 1
     return out
 
 
 def informative_tokens(text: str, lexicon: Lexicon) -> list[str]:
-    """The keys of the terms that say what a paragraph reports, in reading order."""
-    return [t.key for t in terms(text, lexicon) if t.informative]
+    """The keys of the terms that say what a paragraph reports, in reading order.
+
+    The same as filtering `terms` by `Term.informative`, without building the `Term`s.
+    """
+    return [
+        key
+        for key, _, _, kind in _term_fields(text, lexicon)
+        if kind != "word" or (key not in STOPWORDS and len(key) > 1)
+    ]
