@@ -462,18 +462,18 @@ def cluster(
         # `_cross_pairs` (c a single paragraph), which is most of the clustering time.
         size_a, sources_a, version = len(ga.members), ga.sources, ga.version
         for c, total in links[a].items():
-            gc = groups[c]
-            if len(gc.sources) == 1:
-                ((source, n),) = gc.sources.items()
-                cross = size_a * len(gc.members) - n * sources_a.get(source, 0)
+            neighbour = groups[c]
+            if len(neighbour.sources) == 1:
+                ((source, n),) = neighbour.sources.items()
+                cross = size_a * len(neighbour.members) - n * sources_a.get(source, 0)
             else:
-                cross = _cross_pairs(ga, gc)
+                cross = _cross_pairs(ga, neighbour)
             link = total / cross
             if link >= t.link:
                 if a < c:
-                    heapq.heappush(heap, (-link, a, c, version, gc.version))
+                    heapq.heappush(heap, (-link, a, c, version, neighbour.version))
                 else:
-                    heapq.heappush(heap, (-link, c, a, gc.version, version))
+                    heapq.heappush(heap, (-link, c, a, neighbour.version, version))
     return _finish(paragraphs, [groups[g] for g in sorted(alive)])
 
 
