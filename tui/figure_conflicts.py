@@ -14,7 +14,7 @@ import bisect
 from collections import defaultdict
 
 from tui.corpus import Corpus, Finding
-from tui.figures import find_figures
+from tui.figures import find_figures, format_figure
 from tui.function_words import FUNCTION_WORDS
 from tui.model import Figure, Member
 from tui.spans import join_names, make_span
@@ -93,7 +93,7 @@ def _disagreement(
     if len(set(sources_by_value.values())) == 1:
         return None  # one source's own figures differ, every other source agrees with it
     parts = [
-        f"{format_value(figures[0].quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
+        f"{format_figure(figures[0].quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
         for v in sorted(values)
     ]
     spans = tuple(
@@ -101,13 +101,6 @@ def _disagreement(
         for f in figures
     )
     return Finding("figure", cluster, f"{quantity}: " + " vs ".join(parts), spans)
-
-
-def format_value(quantity: str, value: float) -> str:
-    if quantity == "time":
-        hours, minutes = divmod(round(value * 60), 60)
-        return f"{hours:02d}:{minutes:02d}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:

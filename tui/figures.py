@@ -21,6 +21,7 @@ Durations ("24 hours", "two weeks") are never figures: they measure the story, n
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -356,3 +357,27 @@ def _nearest(
             if tokens[i - direction].folded not in FUNCTION_WORDS and not skipped(i - direction):
                 steps += 1
     return None if best is None else (best[1], best[2])
+
+
+def plain_number(value: float) -> float:
+    """7.0 as 7: figures are mostly counts, and "7" is what the article said."""
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+def format_count(value: float) -> str:
+    """A figure as an editor writes it: thousands separated, at most two decimals."""
+    number = plain_number(value)
+    return f"{round(number, 2):,}" if math.isfinite(number) else str(number)
+
+
+def format_figure(quantity: str, value: float) -> str:
+    """A figure as its quantity reads: times of day as 02:00, everything else as a count.
+
+    The divergence summaries and the report's figures table both write figures through
+    this, so a report never says "02:00" in one place and "2" in another.
+    """
+    if quantity == "time":
+        hours, minutes = divmod(round(value * 60), 60)
+        return f"{hours:02d}:{minutes:02d}"
+    return format_count(value)

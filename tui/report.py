@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tui.cleantext import clean_line
+from tui.figures import format_figure, plain_number
 from tui.markdown_escape import code, inline, location, marked
 from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
 from tui.report_contract import SCHEMA
@@ -63,18 +64,6 @@ def word_count(source: Source) -> int:
 def one_line(error: str | None) -> str:
     """A source's failure reason as the single line the contract promises."""
     return clean_line(error or "") or NO_REASON
-
-
-def format_value(value: float) -> str:
-    """A figure as an editor writes it: thousands separated, at most two decimals."""
-    number = plain_number(value)
-    return f"{round(number, 2):,}" if math.isfinite(number) else str(number)
-
-
-def plain_number(value: float) -> float:
-    """7.0 as 7: figures are mostly counts, and "7" is what the article said."""
-    value = float(value)
-    return int(value) if value.is_integer() else value
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -356,7 +345,7 @@ def _figure_cell(figures: list[Figure], contested: set[Figure]) -> str:
             bold.add(figure.value)
     shown = []
     for value, paragraphs in where.items():
-        number = format_value(value)
+        number = format_figure(figures[0].quantity, value)
         number = f"<b>{number}</b>" if value in bold else number
         shown.append(f"{number} ({', '.join(f'¶{p}' for p in paragraphs)})")
     return ", ".join(shown)
