@@ -20,12 +20,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-# ESC-introduced sequences (CSI colour codes, OSC titles, two-character escapes) go whole, so
-# "\x1b[31m" does not leave a visible "[31m" behind.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
-# Other C0/C1 controls, and the bidi overrides/isolates that can visually reorder a table row.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from tui.cleantext import strip_controls
+
+_BREAKS = re.compile(r"\n+")
 # HTML's three plus every character with an inline Markdown meaning on GitHub or GitLab:
 # code, emphasis, links and images, footnotes, strikethrough, math, table cells, headings.
 _SPECIAL = re.compile(r"[&<>\\`*_\[\]!|~$#]")
@@ -43,10 +40,9 @@ _URL_SAFE = "/:?#=&;,+%~.-_@!$'*"
 
 
 def clean(text: str) -> str:
-    """The text as it should read in one line: no escapes, no control characters, no breaks."""
-    text = _ANSI.sub("", text)
-    text = _BREAKS.sub(" ", text)
-    return _CONTROLS.sub("", text)
+    """The text as it should read in one line: no escapes, no control characters, no breaks
+    (`strip_controls` keeps newlines for paragraph work; a table cell cannot have them)."""
+    return _BREAKS.sub(" ", strip_controls(text))
 
 
 def inline(text: str) -> str:
