@@ -1,11 +1,11 @@
-"""How fast `tui.align.align` is, and whether its shortcut changes the answer.
+"""How fast `tui.analysis.align.align` is, and whether its shortcut changes the answer.
 
 The aligner looks only at the pairs that an exact prefix-filtering index nominates. The
 baseline here, run in the same process on the same synthetic event (benchmarks/synthetic.py),
 checks every pair of paragraphs of different sources against the same rule (token_set_ratio
 in rapidfuzz's C loop, `process.extract` per paragraph: numpy is not installed, so no
 `cdist`; then `containment` for the pairs that pass) and clusters that edge set with the
-same `tui.align.cluster`. The script prints both times, their ratio, and how
+same `tui.analysis.align.cluster`. The script prints both times, their ratio, and how
 far the two clusterings agree (co-clustered pairs, identical clusters), plus both against the
 generator's ground truth. Timings are printed, never asserted: the machine is shared.
 
@@ -13,7 +13,7 @@ generator's ground truth. Timings are printed, never asserted: the machine is sh
     python benchmarks/align_speed.py --gold
 
 `--sweep` scores threshold combinations against the ground truth instead (how the defaults
-in tui/align.py were chosen): the synthetic event's and the two hand-labelled gold events'
+in tui/analysis/align.py were chosen): the synthetic event's and the two hand-labelled gold events'
 (tests/fixtures/align/*_gold.yaml). `--gold` prints the pairwise precision, recall and F1 of
 the defaults on each of the three. Neither times anything.
 """
@@ -31,7 +31,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from benchmarks.synthetic import LabelledEvent, event_parser, make_labelled_event
-from tui.align import (
+from tui.analysis.align import (
     THRESHOLDS,
     Edges,
     Paragraph,

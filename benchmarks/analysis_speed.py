@@ -2,9 +2,9 @@
 
 The app re-runs `compare` (align, then diverge) each time a source arrives, so diverge must
 cost about what align costs. This script builds the synthetic event (benchmarks/synthetic.py),
-times `tui.align.align` and `tui.diverge.diverge` in the same process, and prints both, the
-ratio diverge/align, and what each part costs: building the `Corpus` (every paragraph
-tokenised and split into sentences once, for all detectors), then each detector on that
+times `tui.analysis.align.align` and `tui.analysis.diverge.diverge` in the same process, and
+prints both, the ratio diverge/align, and what each part costs: building the `Corpus` (every
+paragraph tokenised and split into sentences once, for all detectors), then each detector on that
 corpus. Timings are printed, never asserted: the machine is shared.
 
     python benchmarks/analysis_speed.py [--sources 30] [--paragraphs 100] [--seed 0]
@@ -17,16 +17,16 @@ from collections import Counter
 from collections.abc import Callable
 
 from benchmarks.synthetic import event_parser, make_event
-from tui.align import align
-from tui.blame import blame_findings
-from tui.corpus import Corpus, build_corpus
-from tui.denial import denial_findings
-from tui.diverge import diverge
-from tui.figure_conflicts import all_figures, figure_findings
-from tui.framing import framing_findings
-from tui.naming import naming_findings
-from tui.omission import omission_findings
-from tui.wording import wording_findings
+from tui.analysis.align import align
+from tui.analysis.corpus import Corpus, build_corpus
+from tui.analysis.detectors.blame import blame_findings
+from tui.analysis.detectors.denial import denial_findings
+from tui.analysis.detectors.figure import all_figures, figure_findings
+from tui.analysis.detectors.framing import framing_findings
+from tui.analysis.detectors.naming import naming_findings
+from tui.analysis.detectors.omission import omission_findings
+from tui.analysis.detectors.wording import wording_findings
+from tui.analysis.diverge import diverge
 
 DETECTORS: dict[str, Callable[[Corpus], object]] = {
     "figures": lambda corpus: figure_findings(corpus, all_figures(corpus)),

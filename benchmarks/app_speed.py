@@ -30,10 +30,10 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from benchmarks.synthetic import event_parser, make_event
-from tui.align import align
+from tui.analysis.align import align
+from tui.analysis.diverge import diverge
 from tui.app import ParallaxApp
 from tui.app.loader import PlannedSource, Progress
-from tui.diverge import diverge
 from tui.model import Comparison, Event, Side, Source
 
 SIZE = (160, 45)

@@ -1,10 +1,10 @@
-"""Article extraction on the shared benchmark: tui.extract against plain readability-lxml.
+"""Article extraction on the shared benchmark: tui.ingest.extract against plain readability-lxml.
 
 Runs both extractors over the same pages in this process, page by page in alternating order so
 that the noisy shared machine slows both alike, and prints each one's quality (the shared
 evaluate.py metric, imported, not copied), the ratio of their ms/page and the F1 delta.
-`--ablate` re-runs tui.extract with each clean-up rule switched off in turn and prints what
-that rule gains, which is how the rules in tui/boilerplate.py and tui/extract_html.py are
+`--ablate` re-runs tui.ingest.extract with each clean-up rule switched off in turn and prints what
+that rule gains, which is how the rules in tui/ingest/boilerplate.py and tui/ingest/html.py are
 justified.
 
     python benchmarks/extraction.py [--limit N] [--ids PREFIX ...] [--ablate] [--worst N]
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ev = load_evaluate(args.bench)
     sys.path.insert(0, str(REPO))
-    from tui.extract import ALL_RULES, article_text, extract
+    from tui.ingest.extract import ALL_RULES, article_text, extract
 
     data = args.bench / "scrapinghub-aeb"
     rows = ev.load_dataset(data)
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     base_agg, our_agg = ev.aggregate(base_scores), ev.aggregate(our_scores)
     print(f"pages: {len(rows)}  data: {data}")
     print(line("readability-lxml summary()", base_agg, base_ms))
-    print(line("tui.extract:article_text", our_agg, our_ms))
+    print(line("tui.ingest.extract:article_text", our_agg, our_ms))
     ratio = (sum(our_ms) / sum(base_ms)) if sum(base_ms) else float("nan")
     print(
         f"ms/page ours/baseline = {ratio:.2f}   F1 delta = {our_agg['f1'] - base_agg['f1']:+.3f}"

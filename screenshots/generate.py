@@ -19,8 +19,8 @@ from pathlib import Path
 
 from tui.app import ParallaxApp
 from tui.app.run import build_app
-from tui.config import DEMO_EVENT, bundled_config_path, load_config
-from tui.fetch import FetchOptions
+from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
+from tui.ingest.fetch import FetchOptions
 from tui.model import Config
 
 HERE = Path(__file__).resolve().parent

@@ -184,8 +184,8 @@ def ganja_comparison(
 
 def analysed_comparison() -> Comparison:
     """The Ganja sources run through the real aligner and divergence detector."""
-    from tui.align import align
-    from tui.diverge import diverge
+    from tui.analysis.align import align
+    from tui.analysis.diverge import diverge
 
     stepanakert = (("armenian", ("Stepanakert",)), ("azerbaijani", ("Khankendi",)))
     lexicon = Lexicon(names=(NameGroup("stepanakert", stepanakert),), denial=("absolute lie",))

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from benchmarks.align_speed import co_clustered, naive_align
 from benchmarks.synthetic import make_event
-from tui.align import (
+from tui.analysis.align import (
     THRESHOLDS,
     _candidates,
     align,

@@ -1,7 +1,7 @@
 """Alignment quality on hand-labelled events: the demo and a held-out one of our own.
 
-The bars sit just below what tui.align achieves (benchmarks/align_speed.py --gold prints the
-figures), so that a change which loses real alignments fails here. Pairwise scores: every
+The bars sit just below what tui.analysis.align achieves (benchmarks/align_speed.py --gold prints
+the figures), so that a change which loses real alignments fails here. Pairwise scores: every
 pair of paragraphs the aligner puts in one cluster is checked against the gold groups in
 tests/fixtures/align/*_gold.yaml.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.align_speed import GOLD_DIR, gold_scores, load_gold, naive_align
-from tui.align import align, prepare
+from tui.analysis.align import align, prepare
 from tui.model import Member
 
 # (precision, F1) floors; measured 0.966 / 0.778 on the demo, 0.929 / 0.867 held out.

@@ -16,8 +16,9 @@ import platformdirs
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tui import cache, files
-from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
+from tui import files
+from tui.ingest import cache
+from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 
 RUSSIAN_PAGE = (
     "<html><body><p>Министерство обороны назвало это заявление абсолютной ложью, "

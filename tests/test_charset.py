@@ -7,7 +7,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.charset import META_SCAN_BYTES, codec_name, declared_in_html, decode, decode_as
+from tui.ingest.charset import META_SCAN_BYTES, codec_name, declared_in_html, decode, decode_as
 
 RUSSIAN = (
     "Министерство иностранных дел сообщило, что ночью в результате обстрела погибли "

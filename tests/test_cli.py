@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from tui.cli import main
 from tui.config import DEMO_EVENT, bundled_config_path
-from tui.report_contract import validate_report
+from tui.report.contract import validate_report
 
 DEMO_DIR = bundled_config_path().parent / "demo"
 COURIER = f"      - {{outlet: courier, path: {DEMO_DIR / 'yerevan-courier.html'}}}"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.config import DEMO_EVENT, bundled_config_path, load_config
-from tui.extract import extract
-from tui.numbers import find_numbers
+from tui.ingest.extract import extract
+from tui.text.numbers import find_numbers
 
 DEMO_DIR = bundled_config_path().resolve().parent / "demo"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "seed-article.txt"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from diverge_fixtures import BAKU, CLUSTERS, LEXICON, NORTH, SOURCES, WIRE, YEREVAN, cluster, source
 
-from tui.diverge import diverge
+from tui.analysis.diverge import diverge
 from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Member, Source
-from tui.spans import sentences
+from tui.text.spans import sentences
 
 
 def run(sources=SOURCES, clusters=CLUSTERS, lexicon=LEXICON) -> tuple[Divergence, ...]:
@@ -583,7 +583,7 @@ def demo() -> tuple[Divergence, ...]:
     from pathlib import Path
 
     from tui.config import DEMO_EVENT, bundled_config_path, load_config
-    from tui.extract import extract
+    from tui.ingest.extract import extract
     from tui.pipeline import compare, plan_sources
 
     config = load_config(bundled_config_path())

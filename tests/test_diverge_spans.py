@@ -6,10 +6,10 @@ from diverge_fixtures import LEXICON, OUTLETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.corpus import parse
-from tui.diverge import diverge
+from tui.analysis.corpus import parse
+from tui.analysis.diverge import diverge
 from tui.model import Cluster, Member, Source
-from tui.tokens import tokenize
+from tui.text.tokens import tokenize
 
 WORDS = [
     "Armenian", "forces", "shelled", "Ganja", "Azerbaijan", "accused", "Armenia", "of",

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from readability import Document
 
-from tui.extract import (
+from tui.ingest.blocks import Block, mend_broken_sentences
+from tui.ingest.extract import (
     MAX_PARAGRAPH_CHARS,
     MAX_PARAGRAPHS,
     Article,
@@ -16,7 +17,6 @@ from tui.extract import (
     extract,
     split_paragraph,
 )
-from tui.extract_blocks import Block, mend_broken_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -225,7 +225,7 @@ def test_thousands_of_lower_case_paragraphs_stay_paragraphs() -> None:
     # the shape of a reviewer's 5.7 MB file, which once became one enormous paragraph
     body = "\n\n".join(f"civilians were wounded in ganja and khankendi {i}" for i in range(3000))
     result = extract(f"Headline\n\n{body}\n", media_type="text/plain")
-    assert len(result.paragraphs) == MAX_PARAGRAPHS  # the first ones, see tui.extract
+    assert len(result.paragraphs) == MAX_PARAGRAPHS  # the first ones, see tui.ingest.extract
     assert result.paragraphs[0].endswith(" 0")
     assert result.note
     assert max(len(p) for p in result.paragraphs) < 100

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tui import __version__
-from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all, format_size
+from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all, format_size
 
 Route = Callable[[asyncio.StreamWriter], Awaitable[None]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.figures import find_figures
+from tui.analysis.figures import find_figures
 
 
 def figures(text: str) -> list[tuple[str, str, float]]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.extract import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
-from tui.fetch import Document, FetchResult
+from tui.ingest.extract import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+from tui.ingest.fetch import Document, FetchResult
 from tui.model import (
     ArticleRef,
     Comparison,

@@ -1,5 +1,5 @@
+from tui.analysis.normalise import group_key, informative_tokens, name_matcher, stem, terms
 from tui.model import Lexicon, NameGroup
-from tui.normalise import group_key, informative_tokens, name_matcher, stem, terms
 
 LEXICON = Lexicon(
     names=(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.numbers import find_numbers, word_value
+from tui.text.numbers import find_numbers, word_value
 
 
 def readings(text: str) -> list[tuple[str, float]]:

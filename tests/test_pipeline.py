@@ -11,7 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tui.fetch import FetchOptions
+from tui.ingest.fetch import FetchOptions
 from tui.model import ArticleRef, Config, Event, Lexicon, NameGroup, Outlet, Side
 from tui.pipeline import EventLoader, Progress, compare, gather_sources, plan_sources
 

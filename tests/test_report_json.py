@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from report_fixtures import NEWS_AM_ERROR, analysed_comparison, ganja_comparison
 
 from tui.report import render_json, report_dict
-from tui.report_contract import (
+from tui.report.contract import (
     CLUSTER_KEYS,
     DIVERGENCE_KEYS,
     EVENT_KEYS,

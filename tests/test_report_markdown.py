@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_fixtures import PARAGRAPHS, analysed_comparison, ganja_comparison
 
-from tui.figures import format_count as format_value
-from tui.markdown_escape import clean, inline
+from tui.analysis.figures import format_count as format_value
 from tui.model import Comparison, Span
 from tui.report import render_markdown
+from tui.report.escape import clean, inline
 
 # What the report itself emits; anything else in the HTML came from article text.
 ALLOWED_TAGS = {

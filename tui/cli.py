@@ -27,8 +27,8 @@ from tui.config import (
     load_config,
     summarise,
 )
-from tui.fetch import FetchOptions
 from tui.files import write_atomically
+from tui.ingest.fetch import FetchOptions
 from tui.model import ArticleRef, Comparison, Config, Event, Source
 from tui.pipeline import Progress, compare, gather_sources, plan_sources
 

@@ -13,12 +13,12 @@ import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from tui.align import align
-from tui.cleantext import clean_line
-from tui.diverge import diverge
-from tui.extract import ExtractionError, extract
-from tui.fetch import FetchOptions, FetchResult, FetchState, fetch_all
+from tui.analysis.align import align
+from tui.analysis.diverge import diverge
+from tui.ingest.extract import ExtractionError, extract
+from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.model import Comparison, Config, Event, Outlet, Source
+from tui.text.clean import clean_line
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tui.fetch import FetchState as ProgressState
+from tui.ingest.fetch import FetchState as ProgressState
 from tui.model import Comparison, Event, Side, Source
 from tui.pipeline import PlannedSource, Progress
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tui.app.app import ParallaxApp
 from tui.app.loader import EventChoice
-from tui.fetch import FetchOptions
+from tui.ingest.fetch import FetchOptions
 from tui.model import Config, Event
 from tui.pipeline import EventLoader
 

@@ -20,8 +20,8 @@ from lxml import etree
 from readability import Document
 from readability.htmls import build_doc
 
-from tui.cleantext import clean_line
-from tui.extract_blocks import Block, BlockKind
+from tui.ingest.blocks import Block, BlockKind
+from tui.text.clean import clean_line
 
 
 class HtmlError(Exception):

@@ -3,7 +3,7 @@
 Outlets tell the same facts in different orders, words and lengths, so alignment is
 clustering, not a sequence diff:
 
-1. Every paragraph becomes a match key (tui.normalise: numbers as values, one key per
+1. Every paragraph becomes a match key (tui.analysis.normalise: numbers as values, one key per
    lexicon name group, synonyms folded, stopwords out) and a set of informative terms.
 2. Weights: a term weighs ln(1 + N / df) cubed over the event's N paragraphs, 0 if only
    one paragraph has it. Paragraphs reporting the same fact share its particulars (the
@@ -52,8 +52,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from tui.analysis.normalise import informative_tokens
 from tui.model import Cluster, Lexicon, Member, Source
-from tui.normalise import informative_tokens
 
 
 @dataclass(frozen=True)

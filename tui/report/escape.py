@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-from tui.cleantext import strip_controls
+from tui.text.clean import strip_controls
 
 _BREAKS = re.compile(r"\n+")
 # HTML's three plus every character with an inline Markdown meaning on GitHub or GitLab:

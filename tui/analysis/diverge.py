@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tui.blame import blame_findings
-from tui.corpus import DEFAULT_NEUTRAL_SIDES, Corpus, Finding, build_corpus
-from tui.denial import denial_findings
-from tui.figure_conflicts import all_figures, figure_findings
-from tui.framing import framing_findings
+from tui.analysis.corpus import DEFAULT_NEUTRAL_SIDES, Corpus, Finding, build_corpus
+from tui.analysis.detectors.blame import blame_findings
+from tui.analysis.detectors.denial import denial_findings
+from tui.analysis.detectors.figure import all_figures, figure_findings
+from tui.analysis.detectors.framing import framing_findings
+from tui.analysis.detectors.naming import named_spans, naming_findings
+from tui.analysis.detectors.omission import omission_findings
+from tui.analysis.detectors.wording import wording_findings
 from tui.model import DIVERGENCE_KINDS, Cluster, Divergence, Figure, Lexicon, Source
-from tui.naming import named_spans, naming_findings
-from tui.omission import omission_findings
-from tui.wording import wording_findings
 
 
 def diverge(

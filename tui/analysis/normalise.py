@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import Literal
 
 from tui.model import Lexicon
-from tui.numbers import find_numbers
-from tui.tokens import Token, tokenize
+from tui.text.numbers import find_numbers
+from tui.text.tokens import Token, tokenize
 
 TermKind = Literal["word", "number", "name"]
 

@@ -10,7 +10,7 @@ that use it, and its spans mark every use. It sits in the first cluster where su
 outlet writes its own paragraph about Stepanakert or Khankendi, and one line per cluster only
 repeated itself.
 
-Names are found with the aligner's compiled matcher (`tui.normalise.name_matcher`), so the
+Names are found with the aligner's compiled matcher (`tui.analysis.normalise.name_matcher`), so the
 two stages agree on what a name is: whole tokens, case- and accent-insensitive, possessives
 included, the longest name winning where names overlap ("Nagorno-Karabakh" over "Karabakh").
 Each paragraph is scanned once for every group.
@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from tui.corpus import Corpus, Finding
+from tui.analysis.corpus import Corpus, Finding
+from tui.analysis.normalise import fold, group_key, name_matcher
 from tui.model import Lexicon, Member, NameGroup, Span
-from tui.normalise import fold, group_key, name_matcher
-from tui.spans import join_names, make_span
-from tui.tokens import tokenize
+from tui.text.spans import join_names, make_span
+from tui.text.tokens import tokenize
 
 Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, where
 

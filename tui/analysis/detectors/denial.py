@@ -23,11 +23,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.corpus import Corpus, Finding, Parsed
-from tui.function_words import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
+from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.model import Lexicon, Member, Span
-from tui.spans import find_phrases, join_names, make_span, phrases_pattern, quote
-from tui.tokens import Token
+from tui.text.spans import find_phrases, join_names, make_span, phrases_pattern, quote
+from tui.text.tokens import Token
+from tui.text.wordlists import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 
 DENIAL_VERBS = (
     "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",

@@ -26,12 +26,12 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from tui.corpus import Corpus, Finding, Parsed
-from tui.function_words import FUNCTION_WORDS
+from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.model import Member, Span
-from tui.numbers import word_value
-from tui.spans import make_span, quote
-from tui.tokens import Token
+from tui.text.numbers import word_value
+from tui.text.spans import make_span, quote
+from tui.text.tokens import Token
+from tui.text.wordlists import FUNCTION_WORDS
 
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
 MERGE_GAP = 1  # shared words between two differences that still make them one run

@@ -10,8 +10,8 @@ headings and captions ("'An absolute lie'", "A truce for prisoners and the dead"
 
 from __future__ import annotations
 
-from tui.corpus import Corpus, Finding, Parsed
-from tui.spans import make_span, quote
+from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.text.spans import make_span, quote
 
 MIN_WORDS = 6
 HEADING_WORDS = 12

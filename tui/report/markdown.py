@@ -1,9 +1,9 @@
 """A Comparison written out: the JSON contract for scripts, a Markdown report for editors.
 
-The JSON follows DESIGN.md field for field (`tui.report_contract` checks it); fields are only
+The JSON follows DESIGN.md field for field (`tui.report.contract` checks it); fields are only
 ever added. The Markdown is meant to be pasted into a GitHub or GitLab issue or wiki on
 deadline: what conflicts comes first, each side's text sits in its own column with the
-differing words marked, and no article text can inject markup (see `tui.markdown_escape`).
+differing words marked, and no article text can inject markup (see `tui.report.escape`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.cleantext import clean_line
-from tui.figures import format_figure, plain_number
-from tui.markdown_escape import code, inline, location, marked
+from tui.analysis.figures import format_figure, plain_number
 from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
-from tui.report_contract import SCHEMA
-from tui.tokens import tokenize
+from tui.report.contract import SCHEMA
+from tui.report.escape import code, inline, location, marked
+from tui.text.clean import clean_line
+from tui.text.tokens import tokenize
 
 SCORE_DECIMALS = 3
 SHA_PREFIX = 12

@@ -12,7 +12,6 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -90,67 +89,6 @@ def load_config(path: Path | str) -> Config:
     if walker.problems or config is None:
         raise ConfigError(walker.problems)
     return config
-
-
-def find_problems(config: Config) -> tuple[str, ...]:
-    """Problems that do not stop loading, so that one bad article cannot hide the others."""
-    name = display_name(config.path)
-    base = config.path.resolve().parent
-    problems: list[str] = []
-    for event in config.events:
-        for ref in event.articles:
-            local = _local_path(ref.location)
-            if local is None:
-                continue
-            shown = _relative_to(local, base)
-            where = f"{name}:{ref.line}" if ref.line else name
-            if not local.exists():
-                problems.append(
-                    f"{where}: article file '{shown}' for outlet '{ref.outlet}' does not exist"
-                    f" — fix the path (relative to {config.path.name})"
-                )
-            elif not local.is_file():
-                problems.append(
-                    f"{where}: article path '{shown}' for outlet '{ref.outlet}' is not a file"
-                    " — point it at the saved .html or .txt file"
-                )
-        sides = {config.outlet(ref.outlet).side for ref in event.articles}
-        if len(sides) == 1:
-            problems.append(
-                f"{name}: event '{event.id}' only has articles from side '{sides.pop()}'"
-                " — add outlets from another side, or there is nothing to compare"
-            )
-    return tuple(_printable(p) for p in problems)
-
-
-def summarise(config: Config) -> str:
-    """What `parallax check` prints: enough to see at a glance that the file says what you meant."""
-    outlets_per_side = Counter(o.side for o in config.outlets)
-    lines = [f"{display_name(config.path)}: OK", "", f"Sides ({len(config.sides)}):"]
-    width = max((len(s.id) for s in config.sides), default=0)
-    for side in config.sides:
-        count = outlets_per_side[side.id]
-        lines.append(
-            f"  {side.id:<{width}}  {side.label} ({side.colour}), {_plural(count, 'outlet')}"
-        )
-    lines += ["", f"Events ({len(config.events)}):"]
-    for event in config.events:
-        urls = sum(_local_path(a.location) is None for a in event.articles)
-        files = len(event.articles) - urls
-        lines.append(
-            f"  {event.id}  {event.date.isoformat()}  {_plural(len(event.articles), 'article')}"
-            f" ({_plural(urls, 'url')}, {_plural(files, 'local file')})"
-        )
-        lines.append(f"    {event.title}")
-    lexicon = config.lexicon
-    name_count = sum(len(g.names) for g in lexicon.names)
-    lines += [
-        "",
-        f"Lexicon: {_plural(len(lexicon.names), 'name group')} ({_plural(name_count, 'name')}),"
-        f" {_plural(len(lexicon.framing), 'framing term')},"
-        f" {_plural(len(lexicon.denial), 'denial phrase')}",
-    ]
-    return "\n".join(lines)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -231,7 +169,7 @@ def _syntax_message(name: str, exc: yaml.MarkedYAMLError, text: str) -> str:
         fix = 'put quotes around text that contains ": "'
     else:
         fix = "check the indentation and quotes on this line and the one before"
-    return _printable(f"{name}:{line}: YAML syntax error: {problem} — {fix}")
+    return printable(f"{name}:{line}: YAML syntax error: {problem} — {fix}")
 
 
 # --- validation ----------------------------------------------------------------------------------
@@ -256,7 +194,7 @@ class _Walker:
 
     def problem(self, node: Node, what: str, fix: str) -> None:
         message = f"{self.name}:{node.start_mark.line + 1}: {what} — {fix}"
-        self.problems.append(_printable(message))
+        self.problems.append(printable(message))
 
     # generic shapes ----------------------------------------------------------------------------
 
@@ -317,7 +255,7 @@ class _Walker:
             value = str(node.value).strip()
             if not value:
                 self.problem(node, f"{where} is empty", "write a value or remove the line")
-            elif _printable(value) != value:
+            elif printable(value) != value:
                 self.problem(node, f"{where} '{value}' contains a control character", "delete it")
             else:
                 return value
@@ -701,7 +639,7 @@ def _suggest(value: str, choices: Iterable[str], label: str) -> str:
     return f"use one of: {listed}" if choices else f"nothing is {label} yet"
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Escape control and format characters so that a message cannot rewrite the terminal."""
     return "".join(
         ch.encode("unicode_escape").decode("ascii")
@@ -709,10 +647,6 @@ def _printable(text: str) -> str:
         else ch
         for ch in text
     )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _shape_fix(node: Node, wanted: str) -> str:
@@ -727,7 +661,7 @@ def _shape_fix(node: Node, wanted: str) -> str:
     return f"it is {found}; write {wanted} (see the bundled sources.yaml)"
 
 
-def _local_path(location: str) -> Path | None:
+def local_path(location: str) -> Path | None:
     """The file an article location points at, or None for a web address."""
     parts = urlsplit(location)
     if parts.scheme in ("http", "https"):
@@ -735,10 +669,3 @@ def _local_path(location: str) -> Path | None:
     if parts.scheme == "file":
         return Path(unquote(parts.path))
     return Path(location)
-
-
-def _relative_to(path: Path, base: Path) -> str:
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
-        return str(path)

@@ -4,7 +4,7 @@ An attack statement is an attack word (shelled, struck, fired, violated, …) wi
 agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
 shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
 shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
-from `tui.actors`. Sentences that deny a claim are left to the denial detector.
+from `tui.analysis.actors`. Sentences that deny a claim are left to the denial detector.
 
 Whose voice states it, from strongest to weakest (`Voice`):
 - "fact": no reporting cue in the sentence; the outlet says it itself;
@@ -32,13 +32,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.actors import actor_side
-from tui.corpus import Corpus, Finding, Parsed
-from tui.denial import denial_pattern, sentence_denials
-from tui.function_words import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
+from tui.analysis.actors import actor_side
+from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.detectors.denial import denial_pattern, sentence_denials
 from tui.model import Member, Span
-from tui.spans import join_names, make_span, quote
-from tui.tokens import Token
+from tui.text.spans import join_names, make_span, quote
+from tui.text.tokens import Token
+from tui.text.wordlists import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 
 ATTACK_WORDS = word_set(
     "shell shells shelled shelling shellings strike strikes struck striking attack attacks "

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tui.extract_blocks import Block
+from tui.ingest.blocks import Block
 
 
 @dataclass(frozen=True)

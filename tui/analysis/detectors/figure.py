@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from tui.corpus import Corpus, Finding
-from tui.figures import find_figures, format_figure
-from tui.function_words import FUNCTION_WORDS
+from tui.analysis.corpus import Corpus, Finding
+from tui.analysis.figures import find_figures, format_figure
 from tui.model import Figure, Member
-from tui.spans import join_names, make_span
+from tui.text.spans import join_names, make_span
+from tui.text.wordlists import FUNCTION_WORDS
 
 # Times of day are only compared inside a cluster: across the event "at noon" (when the truce
 # began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.

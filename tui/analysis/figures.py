@@ -26,11 +26,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.corpus import Parsed, parse
-from tui.function_words import FUNCTION_WORDS, MONTHS, word_set
+from tui.analysis.corpus import Parsed, parse
 from tui.model import Figure
-from tui.numbers import TENS, UNITS, find_numbers
-from tui.tokens import Token
+from tui.text.numbers import TENS, UNITS, find_numbers
+from tui.text.tokens import Token
+from tui.text.wordlists import FUNCTION_WORDS, MONTHS, word_set
 
 CASUALTY_WORDS = {
     "killed": word_set(
@@ -108,7 +108,7 @@ def find_figures(
 ) -> list[Figure]:
     """Every figure stated in one paragraph, in reading order.
 
-    `parsed` is `text` as `tui.corpus.parse` read it, when the caller has it already.
+    `parsed` is `text` as `tui.analysis.corpus.parse` read it, when the caller has it already.
     Sentences without a digit or a number word are skipped unread: most sentences.
     """
     parsed = parsed or parse(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from tui.function_words import word_set
+from tui.text.wordlists import word_set
 
 BUILTIN_ACTORS: dict[str, frozenset[str]] = {
     "armenian": word_set(

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.cleantext import clean_line, collapse_spaces
-from tui.extract_blocks import Block, BlockKind
+from tui.ingest.blocks import Block, BlockKind
+from tui.text.clean import clean_line, collapse_spaces
 
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")

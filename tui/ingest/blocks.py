@@ -21,7 +21,7 @@ class Block:
     `link_chars` counts characters inside links: a line that is nothing but a link inside an
     article is a promo for another article. `soft` marks a block separated from the one before
     only by a break that may cut a sentence: a <br>, or in plain text a blank line after a
-    one-line paragraph when this block completes a sentence (see `tui.extract_plain`).
+    one-line paragraph when this block completes a sentence (see `tui.ingest.plain`).
     """
 
     text: str

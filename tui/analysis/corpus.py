@@ -1,6 +1,6 @@
 """What every divergence detector reads: the usable sources, the clusters, and the sides.
 
-Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.diverge` orders and
+Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.analysis.diverge` orders and
 numbers them. Bad input is dropped here once (error sources, members pointing at unknown
 sources or paragraphs) so that no detector has to guard against it, and every paragraph is
 read here once (`Parsed`: tokens, folded words, sentences) so that no detector reads it again:
@@ -13,11 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tui.actors import is_actor_word
-from tui.function_words import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
+from tui.analysis.actors import is_actor_word
 from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
-from tui.spans import sentences
-from tui.tokens import Token, tokenize
+from tui.text.spans import sentences
+from tui.text.tokens import Token, tokenize
+from tui.text.wordlists import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
 
 DEFAULT_NEUTRAL_SIDES = frozenset({"international"})
 

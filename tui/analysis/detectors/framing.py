@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Set
 
-from tui.corpus import Corpus, Finding
+from tui.analysis.corpus import Corpus, Finding
 from tui.model import Span
-from tui.spans import find_phrases, make_span, phrases_pattern
+from tui.text.spans import find_phrases, make_span, phrases_pattern
 
 
 def framing_findings(corpus: Corpus, reported: Set[Span] = frozenset()) -> list[Finding]:

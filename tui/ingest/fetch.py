@@ -33,9 +33,10 @@ from urllib.request import url2pathname
 
 import httpx
 
-from tui import __version__, cache
-from tui.charset import decode, decode_as
-from tui.cleantext import clean_line
+from tui import __version__
+from tui.ingest import cache
+from tui.ingest.charset import decode, decode_as
+from tui.text.clean import clean_line
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
 ProgressCallback = Callable[[int, FetchState, str], None]

@@ -2,18 +2,18 @@
 
 The word diff ignores function words ("the shelling" vs "shelling"), the figure detector lets
 them sit between a number and what it counts, and the denial matcher leaves them out of a
-claim's key words. They are the aligner's stopwords (`tui.normalise.STOPWORDS`, one list for
-both stages) plus the modals and longer prepositions news English uses ("may", "amid",
+claim's key words. They are the aligner's stopwords (`tui.analysis.normalise.STOPWORDS`, one list
+for both stages) plus the modals and longer prepositions news English uses ("may", "amid",
 "throughout"), which the aligner can afford to keep and the detectors cannot.
 
 Calendar words and the words around who speaks ("the defence ministry", "officials") are
-capitalised in running text but name no place: `tui.corpus.Corpus.topic_keys` leaves them out
-when it links passages by the names they mention.
+capitalised in running text but name no place: `tui.analysis.corpus.Corpus.topic_keys` leaves
+them out when it links passages by the names they mention.
 """
 
 from __future__ import annotations
 
-from tui.normalise import STOPWORDS
+from tui.analysis.normalise import STOPWORDS
 
 
 def word_set(text: str) -> frozenset[str]:

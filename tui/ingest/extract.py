@@ -27,11 +27,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tui.boilerplate import RULE_NAMES, drop_boilerplate
-from tui.cleantext import clean_line
-from tui.extract_blocks import mend_broken_sentences
-from tui.extract_html import ELEMENT_RULE_NAMES, HtmlError, html_blocks
-from tui.extract_plain import plain_blocks
+from tui.ingest.blocks import mend_broken_sentences
+from tui.ingest.boilerplate import RULE_NAMES, drop_boilerplate
+from tui.ingest.html import ELEMENT_RULE_NAMES, HtmlError, html_blocks
+from tui.ingest.plain import plain_blocks
+from tui.text.clean import clean_line
 
 ALL_RULES: frozenset[str] = frozenset((*ELEMENT_RULE_NAMES, *RULE_NAMES))
 

@@ -1,0 +1,1 @@
+"""From Sources to clusters and divergences: pure functions, no I/O."""

@@ -1,0 +1,1 @@
+"""One module per divergence kind, each a detector over the shared Corpus."""

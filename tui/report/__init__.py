@@ -1,0 +1,5 @@
+"""The Comparison as a Markdown diff report and as the JSON contract other tools read."""
+
+from tui.report.markdown import render_json, render_markdown, report_dict
+
+__all__ = ["render_json", "render_markdown", "report_dict"]
