@@ -134,6 +134,23 @@ class Config:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a source's bytes came from, so that a finding can be cited and re-checked.
+
+    `origin` is "live" (the site answered), "cache" (an earlier live fetch), "archive" (a web
+    archive snapshot, see `archive_url`/`archived_at`) or "file" (a local path). `redirects`
+    lists every hop after the URL asked for, the last one being `final_url`.
+    """
+
+    final_url: str
+    origin: Literal["live", "cache", "archive", "file"]
+    status: int | None = None  # HTTP status of the final answer
+    redirects: tuple[str, ...] = ()
+    archive_url: str | None = None
+    archived_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One article as the analysis sees it: an outlet's text, or the reason there is none.
 
@@ -151,6 +168,7 @@ class Source:
     sha256: str | None = None
     paragraphs: tuple[str, ...] = ()
     note: str = ""  # one line when extraction had to cut an oversized article
+    provenance: Provenance | None = None  # how the text was obtained; None for made-up sources
 
     @property
     def side(self) -> str:
@@ -200,12 +218,30 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Position:
+    """One camp of a divergence: which sources say it, of which sides, and what they say.
+
+    `value` is what is set against the other positions: a figure ("7"), a name ("Khankendi"),
+    a loaded term ("occupation"), the actor blamed, or the claim denied. Presenters render
+    from these fields, never by parsing `summary`.
+    """
+
+    sources: tuple[str, ...]
+    sides: tuple[str, ...]
+    value: str = ""
+    speaker: str = ""  # who is quoted saying it, when it is not the outlet's own voice
+
+
+@dataclass(frozen=True)
 class Divergence:
     id: str
     kind: DivergenceKind
     cluster: str
     summary: str
     spans: tuple[Span, ...]
+    topic: str = ""  # what the positions disagree about: "killed", a name group's key, …
+    positions: tuple[Position, ...] = ()
+    importance: float = 0.0  # 0..1; reports and the app list the most important first
 
 
 @dataclass(frozen=True)
