@@ -268,6 +268,9 @@ class Comparison:
     divergences: tuple[Divergence, ...]
     figures: tuple[Figure, ...]
     generated_at: dt.datetime
+    # The figures some divergence sets against another's: the core decides, and the report and
+    # the app both mark exactly these.
+    contested: tuple[Figure, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
