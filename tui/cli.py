@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import datetime as dt
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ from tui.model import ArticleRef, Comparison, Config, Event, Source
 from tui.pipeline import Progress, compare, gather_sources, plan_sources
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+ARCHIVE_ENV = "PARALLAX_ARCHIVE_BASE"  # another Wayback-compatible archive (or a test's server)
 
 
 class UsageError(Exception):
@@ -162,6 +164,9 @@ def _options(args: argparse.Namespace) -> FetchOptions:
         offline=getattr(args, "offline", False),
         refresh=getattr(args, "refresh", False),
         timeout=getattr(args, "timeout", FetchOptions.timeout),
+        archive=not getattr(args, "no_archive", False),
+        archive_first=getattr(args, "archive_first", False),
+        archive_base=os.environ.get(ARCHIVE_ENV) or FetchOptions.archive_base,
     )
 
 
@@ -259,6 +264,17 @@ def _parser() -> argparse.ArgumentParser:
             type=float,
             default=FetchOptions.timeout,
             help="seconds per source (default: %(default)s)",
+        )
+        archived = sub.add_mutually_exclusive_group()
+        archived.add_argument(
+            "--no-archive",
+            action="store_true",
+            help="never read a web archive copy, even of a page that is gone",
+        )
+        archived.add_argument(
+            "--archive-first",
+            action="store_true",
+            help="read the web archive's snapshot nearest the event date, even of a live page",
         )
 
     def reporting(sub: argparse.ArgumentParser, default: str | None = "md") -> None:

@@ -17,6 +17,7 @@ from tui.analysis.align import align
 from tui.analysis.diverge import diverge
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
+from tui.ingest.provenance import provenance_of
 from tui.model import Comparison, Config, Event, Outlet, Source
 from tui.text.clean import clean_line
 
@@ -64,7 +65,11 @@ def source_from_fetch(planned: PlannedSource, result: FetchResult) -> Source:
     document = result.document
     if document is None:
         return replace(failed, error=result.error or "fetch failed for an unknown reason")
-    provenance = {"fetched_at": document.fetched_at, "sha256": document.sha256}
+    provenance = {
+        "fetched_at": document.fetched_at,
+        "sha256": document.sha256,
+        "provenance": provenance_of(document),
+    }
     try:
         article = extract(
             document.text,
@@ -101,6 +106,8 @@ async def gather_sources(
     Extraction runs in a worker thread so that an app calling this keeps drawing.
     """
     planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
+    if options.archive_near is None:  # the archive copy to read is the one nearest the event
+        options = replace(options, archive_near=event.date)
     notify = on_progress or (lambda _progress: None)
 
     fetch_notes: dict[int, str] = {}

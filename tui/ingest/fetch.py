@@ -18,14 +18,15 @@ read.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import re
 import socket
 import ssl
 import stat
-from collections.abc import Awaitable, Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -34,7 +35,7 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
-from tui.ingest import cache
+from tui.ingest import archive, cache
 from tui.ingest.charset import decode, decode_as
 from tui.text.clean import clean_line
 
@@ -91,6 +92,9 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 
 
+_ARCHIVE_BASE = archive.DEFAULT_BASE  # the field `archive` hides the module in the class body
+
+
 @dataclass(frozen=True)
 class FetchOptions:
     timeout: float = 20.0  # per attempt, seconds, the whole request including the body
@@ -102,6 +106,11 @@ class FetchOptions:
     refresh: bool = False  # ignore the cache (still write it)
     cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
     user_agent: str = f"Parallax/{__version__} (+news comparison tool)"
+    # The web archive (see `_read`): off unless asked for, so that nothing calls it unbidden.
+    archive: bool = False  # read a snapshot when the live page is gone
+    archive_first: bool = False  # read the snapshot nearest `archive_near` even if the page lives
+    archive_near: dt.date | None = None  # the event's date; None asks for the latest snapshot
+    archive_base: str = _ARCHIVE_BASE  # tests point it at a server of their own
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,9 @@ class Document:
     fetched_at: dt.datetime  # timezone-aware UTC; for cache hits, when originally fetched
     sha256: str  # of content
     from_cache: bool
+    status: int | None = None  # HTTP status of the final answer; None for files and the cache
+    redirects: tuple[str, ...] = ()  # every hop after the location asked for
+    snapshot: archive.Snapshot | None = None  # set when the text is the web archive's copy
 
 
 @dataclass(frozen=True)
@@ -125,7 +137,15 @@ class FetchResult:
 
 
 class _Failure(Exception):
-    """A source failed for good; the message is the one line the user will read."""
+    """A source failed for good; the message is the one line the user will read.
+
+    `archivable` marks the failures a web archive copy can stand in for: the page is gone
+    (404, 410), or the site does not answer (time-outs, connection errors, 5xx).
+    """
+
+    def __init__(self, message: str, *, archivable: bool = False) -> None:
+        super().__init__(message)
+        self.archivable = archivable
 
 
 class _Transient(Exception):
@@ -141,6 +161,8 @@ class _Download:
     final_location: str
     content: bytes
     content_type: str
+    status: int | None = None
+    redirects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,7 +230,7 @@ def _teller(report: ProgressCallback, positions: list[int]) -> _Tell:
 
 async def _fetch_one(context: _Context, location: str, tell: _Tell) -> FetchResult:
     try:
-        document, note = await _get(context, location, tell)
+        document, note = await _read(context, location, tell)
     except _Failure as failure:
         error = str(failure)
     except Exception as exc:  # a bug or an exotic failure must not take the other sources down
@@ -237,7 +259,8 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
             return document, f"{format_size(len(document.content))}, fetched {stamp}"
         if options.offline:
             raise _Failure(
-                "not in the cache (run `parallax fetch` online first, or drop --offline)"
+                "not in the cache (run `parallax fetch` online first, or drop --offline)",
+                archivable=True,  # an archived copy may be in the cache
             )
 
     download = await _download(context, target, tell)
@@ -248,6 +271,8 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
         content=download.content,
         content_type=download.content_type,
         name=urlsplit(download.final_location).path,
+        status=download.status,
+        redirects=download.redirects,
     )
     note = format_size(len(document.content))
     try:
@@ -323,7 +348,10 @@ def _read_local(location: str, path: Path, max_bytes: int) -> Document:
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
-async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download:
+async def _download(
+    context: _Context, url: httpx.URL, tell: _Tell, accept: Collection[str] | None = None
+) -> _Download:
+    """`accept` lists the media types wanted when they are not an article's (None)."""
     options = context.options
     attempts = max(options.retries, 0) + 1
     for attempt in range(1, attempts + 1):
@@ -332,7 +360,7 @@ async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download
                 if attempt == 1:
                     tell("fetching", "")
                 async with asyncio.timeout(options.timeout):
-                    return await _attempt(context.client, url, options)
+                    return await _attempt(context.client, url, options, accept)
         except (TimeoutError, httpx.TimeoutException):
             problem = _Transient(f"timed out after {options.timeout:g} s")
         except httpx.TransportError as exc:
@@ -347,10 +375,15 @@ async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download
             tell("fetching", f"retry {attempt}/{options.retries} after {problem.reason}")
             await asyncio.sleep(options.backoff * 2 ** (attempt - 1))
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
-    raise _Failure(problem.reason + suffix)  # the loop always ends with a problem
+    raise _Failure(problem.reason + suffix, archivable=True)  # the loop always ends with a problem
 
 
-async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOptions) -> _Download:
+async def _attempt(
+    client: httpx.AsyncClient,
+    url: httpx.URL,
+    options: FetchOptions,
+    accept: Collection[str] | None = None,
+) -> _Download:
     """One try at `url`, following redirects by hand to count them and check where they go."""
     visited = [str(url)]
     request = client.build_request("GET", url)
@@ -358,7 +391,8 @@ async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOpti
         response = await client.send(request, stream=True)
         try:
             if response.next_request is None:
-                return await _read_response(response, options)
+                download = await _read_response(response, options, accept)
+                return replace(download, redirects=tuple(visited[1:]))
             request = response.next_request
         finally:
             await response.aclose()
@@ -370,7 +404,9 @@ async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOpti
         visited.append(str(request.url))
 
 
-async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
+async def _read_response(
+    response: httpx.Response, options: FetchOptions, accept: Collection[str] | None = None
+) -> _Download:
     # The standard phrase, not the server's: the same failure reads the same for every outlet.
     code = response.status_code
     phrase = httpx.codes.get_reason_phrase(code) or clean_line(response.reason_phrase)[:60]
@@ -379,10 +415,13 @@ async def _read_response(response: httpx.Response, options: FetchOptions) -> _Do
         raise _Transient(status)
     if not 200 <= code < 300:
         hint = _STATUS_HINTS.get(code)
-        raise _Failure(f"{status} — {hint}" if hint else status)
+        raise _Failure(f"{status} — {hint}" if hint else status, archivable=code in (404, 410))
     content_type = response.headers.get("content-type", "")
     declared = _mime(content_type)
-    if not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
+    if accept is not None:
+        if declared not in accept and declared not in _GENERIC_TYPES:
+            raise _Failure(f"unexpected content type {clean_line(declared)[:80]}")
+    elif not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
         raise _not_an_article(declared)  # before reading a body that would be thrown away
     limit = f"body larger than {format_size(options.max_bytes)} limit"
     length = response.headers.get("content-length", "")
@@ -395,7 +434,7 @@ async def _read_response(response: httpx.Response, options: FetchOptions) -> _Do
         if received > options.max_bytes:
             raise _Failure(limit)
         chunks.append(chunk)
-    return _Download(str(response.url), b"".join(chunks), content_type)
+    return _Download(str(response.url), b"".join(chunks), content_type, status=code)
 
 
 def _describe_transport_error(exc: httpx.TransportError) -> str:
@@ -437,6 +476,8 @@ def _document(
     content_type: str,
     name: str,
     fetched_at: dt.datetime | None = None,
+    status: int | None = None,
+    redirects: tuple[str, ...] = (),
 ) -> Document:
     media_type = _media_type(_mime(content_type), content, name)
     if not content.strip():
@@ -452,6 +493,8 @@ def _document(
         fetched_at=fetched_at or dt.datetime.now(dt.UTC),
         sha256=hashlib.sha256(content).hexdigest(),
         from_cache=False,
+        status=status,
+        redirects=redirects,
     )
 
 
@@ -542,3 +585,95 @@ def format_size(size: int) -> str:
             value = size / scale
             return f"{value:.0f} {unit}" if size % scale == 0 else f"{value:.1f} {unit}"
     return f"{size} bytes"
+
+
+# --- the web archive ----------------------------------------------------------------------------
+
+
+async def _read(context: _Context, location: str, tell: _Tell) -> tuple[Document, str]:
+    """The live page, or the web archive's copy when the live one is gone or not wanted.
+
+    With `archive_first` the snapshot nearest the event is read even when the page answers (for
+    what was published then); the live page is the fallback. Otherwise the archive stands in for
+    a page that is gone, a site that does not answer, or a redirect to a home or login page.
+    Either way, when both fail the message gives both reasons.
+    """
+    options = context.options
+    if not options.archive or isinstance(_parse_location(location), Path):
+        return await _get(context, location, tell)
+    if options.archive_first:
+        try:
+            return await _from_archive(context, location, tell)
+        except _Failure as missing:
+            tell("fetching", f"{missing}; reading the live page")
+            try:
+                document, note = await _get(context, location, tell)
+            except _Failure as failure:
+                raise _Failure(f"{failure}; {missing}") from None
+            return document, f"{note} (live page: {missing})"
+    try:
+        document, note = await _get(context, location, tell)
+    except _Failure as failure:
+        if not failure.archivable:
+            raise
+        problem = str(failure)
+    else:
+        landed = archive.dead_end(location, document.final_location)
+        if landed is None:
+            return document, note
+        problem = f"redirected to {landed} ({clean_line(document.final_location)[:120]})"
+    tell("fetching", f"{problem}; asking the web archive")
+    try:
+        document, note = await _from_archive(context, location, tell)
+    except _Failure as missing:
+        raise _Failure(f"{problem}; {missing}") from None
+    return document, f"{note}; live page: {problem}"
+
+
+async def _from_archive(context: _Context, location: str, tell: _Tell) -> tuple[Document, str]:
+    """The snapshot of `location` closest to the event, through the same client and cache."""
+    options = context.options
+    query = archive.availability_url(options.archive_base, location, options.archive_near)
+    body = await _lookup(context, query, tell)
+    try:
+        snapshot = archive.parse_availability(body, location)
+    except archive.ArchiveError as exc:
+        raise _Failure(str(exc)) from None
+    try:
+        document, note = await _get(context, archive.raw_url(snapshot.url), tell)
+    except _Failure as failure:
+        raise _Failure(f"the web archive's copy could not be read: {failure}") from None
+    text = document.text
+    if document.media_type == "text/html":
+        text = await asyncio.to_thread(archive.strip_archive_markup, text)
+    archived = replace(document, location=location, text=text, snapshot=snapshot)
+    stamp = snapshot.archived_at.strftime("%Y-%m-%d %H:%M UTC")
+    return archived, f"{note}, from the web archive (snapshot of {stamp})"
+
+
+async def _lookup(context: _Context, url: str, tell: _Tell) -> bytes:
+    """An archive API answer, cached like a page so that --offline finds the snapshot again."""
+    options = context.options
+    if options.offline or not options.refresh:
+        entry = await asyncio.to_thread(cache.load, context.cache_dir, url)
+        if entry is not None:
+            return entry.content
+        if options.offline:
+            raise _Failure("no archived copy in the cache either")
+    try:
+        download = await _download(context, httpx.URL(url), tell, accept=archive.JSON_TYPES)
+    except _Failure as failure:
+        raise _Failure(f"the web archive did not answer: {failure}") from None
+    entry = cache.CacheEntry(
+        location=url,
+        final_location=download.final_location,
+        media_type="application/json",
+        encoding="utf-8",
+        fetched_at=dt.datetime.now(dt.UTC),
+        sha256=hashlib.sha256(download.content).hexdigest(),
+        content=download.content,
+    )
+    # The answer is fine even if it cannot be kept; asking again next time costs one request.
+    with contextlib.suppress(OSError):
+        await asyncio.to_thread(cache.store, context.cache_dir, entry)
+    return download.content

@@ -122,6 +122,9 @@ def _check_sources(
         fetched_at = source.get("fetched_at")
         if fetched_at is not None and not _is_utc(fetched_at):
             problems.append(f"{where}: fetched_at {fetched_at!r} is not ISO 8601 UTC ending in Z")
+        archived_at = source.get("archived_at")  # an added field: a web archive snapshot's time
+        if archived_at is not None and not _is_utc(archived_at):
+            problems.append(f"{where}: archived_at {archived_at!r} is not ISO 8601 UTC ending in Z")
     return paragraphs
 
 

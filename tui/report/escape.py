@@ -87,17 +87,18 @@ def code(text: str) -> str:
     return f"<code>{inline(text)}</code>"
 
 
-def location(value: str, *, width: int = 60) -> str:
+def location(value: str, *, width: int = 60, label: str = "") -> str:
     """An article's location: a link for http(s) URLs, a code span for anything else.
 
     The link's target is percent-encoded so that it cannot close the Markdown link or split a
-    table row; its visible text is the URL without the scheme, shortened to `width`.
+    table row; its visible text is `label`, else the URL without the scheme, shortened to
+    `width`.
     """
     parts = urlsplit(clean(value).strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return code(value)
     target = quote(parts.geturl(), safe=_URL_SAFE).replace("&", "&amp;")
-    shown = (parts.netloc + parts.path).rstrip("/")
+    shown = label or (parts.netloc + parts.path).rstrip("/")
     if len(shown) > width:
         shown = shown[: width - 1] + "…"
     return f"[{inline(shown)}]({target})"

@@ -140,6 +140,20 @@ def _source_dict(source: Source) -> dict[str, object]:
         "paragraphs": list(source.paragraphs) if ok else [],
         "outlet_id": source.outlet.id,
         "words": word_count(source) if ok else 0,
+        **_archive_fields(source),
+    }
+
+
+def _archive_fields(source: Source) -> dict[str, object]:
+    """Null unless the text is the web archive's snapshot: then of what, where and when."""
+    provenance = source.provenance
+    if provenance is None or provenance.origin != "archive":
+        return {"archived_from": None, "archive_url": None, "archived_at": None}
+    stamp = provenance.archived_at
+    return {
+        "archived_from": source.location,
+        "archive_url": provenance.archive_url,
+        "archived_at": iso_utc(stamp) if stamp else None,
     }
 
 
@@ -265,6 +279,7 @@ def _sources_table(view: _View) -> str:
             status = f"⚠ error: {inline(one_line(source.error))}"
         else:
             status = f"ok ({inline(source.note)})" if source.note else "ok"
+            status += _archive_note(source)
         rows.append(
             (
                 f"<b>{inline(view.names[source.id])}</b>",
@@ -278,6 +293,16 @@ def _sources_table(view: _View) -> str:
         )
     header = ("Outlet", "Side", "Location", "Fetched (UTC)", "Words", "SHA-256", "Status")
     return "## Sources\n\n" + _table(header, rows, "lllrrll")
+
+
+def _archive_note(source: Source) -> str:
+    """', from the web archive: [snapshot of …](url)', so that no one cites it as live."""
+    provenance = source.provenance
+    if provenance is None or provenance.origin != "archive" or not provenance.archive_url:
+        return ""
+    when = provenance.archived_at
+    label = f"snapshot of {when:%Y-%m-%d %H:%M} UTC" if when else "snapshot"
+    return f", from the web archive: {location(provenance.archive_url, label=label)}"
 
 
 def _figures_table(view: _View) -> str:
