@@ -19,9 +19,12 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tui.cli import ARCHIVE_ENV, main
+from tui.config import load_config
 from tui.ingest import archive
 from tui.ingest.fetch import FetchOptions, FetchResult, fetch_all
 from tui.ingest.provenance import provenance_of
+from tui.model import Provenance
+from tui.pipeline import gather_sources
 from tui.report.contract import validate_report
 
 EVENT_DAY = dt.date(2020, 10, 11)
@@ -388,3 +391,71 @@ def test_report_marks_the_archived_source(
 
     assert main(["report", str(config), "--refresh", "--no-archive"]) == 1
     assert "HTTP 404 Not Found" in capsys.readouterr().err
+
+
+# --- provenance and "save page now" ----------------------------------------------------------
+
+
+async def test_every_source_says_where_its_bytes_came_from(
+    tmp_path: Path, httpserver: HTTPServer, options: FetchOptions
+) -> None:
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": "/news/2"}
+    )
+    httpserver.expect_request("/news/2").respond_with_data(
+        f"<html><body><article>{ARTICLE}</article></body></html>", content_type="text/html"
+    )
+    config = load_config(_config(tmp_path, httpserver.url_for("/old")))
+    event = config.event("ganja")
+
+    courier, herald = await gather_sources(config, event, options)
+    _, cached = await gather_sources(config, event, options)
+
+    assert courier.provenance is not None and courier.provenance.origin == "file"
+    assert herald.provenance == Provenance(
+        final_url=httpserver.url_for("/news/2"),
+        origin="live",
+        status=200,
+        redirects=(httpserver.url_for("/news/2"),),
+    )
+    assert herald.sha256 is not None and herald.fetched_at is not None
+    assert cached.provenance is not None and cached.provenance.origin == "cache"
+    assert (cached.sha256, cached.fetched_at) == (herald.sha256, herald.fetched_at)
+
+
+def test_fetch_save_archive_names_each_snapshot(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv(ARCHIVE_ENV, root(httpserver))
+    live = httpserver.url_for("/news/1")
+    httpserver.expect_request("/news/1").respond_with_data(
+        f"<html><body><article>{ARTICLE}</article></body></html>", content_type="text/html"
+    )
+    saved_at = f"{root(httpserver)}/web/20261201101500/{live}"
+    httpserver.expect_request(f"/save/{live}").respond_with_data(
+        "", status=302, headers={"Location": saved_at}
+    )
+    httpserver.expect_request(re.compile(r"^/web/.*")).respond_with_data(
+        "<html><body><p>saved</p></body></html>", content_type="text/html"
+    )
+    config = _config(tmp_path, live)
+
+    assert main(["fetch", str(config), "--save-archive"]) == 0
+    err = capsys.readouterr().err
+    assert f"archived herald: {saved_at}" in err
+    assert "courier" not in err.split("archived", 1)[1]  # a local file is not the archive's job
+
+    httpserver.clear()
+    httpserver.expect_request("/news/1").respond_with_data(
+        f"<html><body><article>{ARTICLE}</article></body></html>", content_type="text/html"
+    )
+    httpserver.expect_request(f"/save/{live}").respond_with_data("no", status=429)
+    assert main(["fetch", str(config), "--save-archive", "--refresh"]) == 1
+    assert "not archived herald: the web archive did not save it: HTTP 429" in (
+        capsys.readouterr().err
+    )
+    assert main(["fetch", str(config), "--save-archive", "--offline"]) == 2

@@ -68,8 +68,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_fetch(args: argparse.Namespace) -> int:
     config = _load(args.config)
     event = _event(config, args.event)
+    if args.save_archive and args.offline:
+        raise UsageError("--save-archive needs the network: drop --offline")
     sources = _gather(config, event, args)
-    return _status(sources)
+    status = _status(sources)
+    if args.save_archive:
+        status = max(status, _save_archive(sources, args))
+    return status
+
+
+def _save_archive(sources: Sequence[Source], args: argparse.Namespace) -> int:
+    """Ask the web archive to keep the pages read from the web; say where each copy is."""
+    from tui.ingest.save import Saved, save_pages
+
+    web = [
+        s
+        for s in sources
+        if s.ok and s.provenance is not None and s.provenance.origin in ("live", "cache")
+    ]
+    names = {s.location: s.id for s in web}
+
+    def show(saved: Saved) -> None:
+        if saved.snapshot is not None:
+            print(f"archived {names[saved.location]}: {saved.snapshot.url}", file=sys.stderr)
+        else:
+            print(f"not archived {names[saved.location]}: {saved.error}", file=sys.stderr)
+
+    results = asyncio.run(save_pages(list(names), _options(args), show))
+    return EXIT_OK if all(r.snapshot is not None for r in results) else EXIT_PARTIAL
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -298,6 +324,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--event", metavar="ID", help="event id from the sources file")
     fetching(sub)
+    sub.add_argument(
+        "--save-archive",
+        action="store_true",
+        help="ask the web archive to save the pages read live, for citations that do not rot",
+    )
 
     sub = command(
         "report", _cmd_report, "write the divergence report for an event (Markdown or JSON)"

@@ -25,7 +25,7 @@ import re
 import socket
 import ssl
 import stat
-from collections.abc import Awaitable, Callable, Collection, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -136,7 +136,11 @@ class FetchResult:
     error: str | None  # one line: what failed and, where useful, what to do
 
 
-class _Failure(Exception):
+class FetchError(Exception):
+    """A request failed for good; the message is the one line the user will read."""
+
+
+class _Failure(FetchError):
     """A source failed for good; the message is the one line the user will read.
 
     `archivable` marks the failures a web archive copy can stand in for: the page is gone
@@ -190,17 +194,7 @@ async def fetch_all(
     for index, location in enumerate(locations):
         indices.setdefault(location, []).append(index)
         report(index, "queued", "")
-    limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
-    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
-    async with httpx.AsyncClient(
-        headers=headers, limits=limits, timeout=options.timeout, follow_redirects=False
-    ) as client:
-        context = _Context(
-            client=client,
-            gate=asyncio.Semaphore(MAX_CONCURRENT),
-            options=options,
-            cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
-        )
+    async with session(options) as context:
 
         async def one(location: str, positions: list[int]) -> FetchResult:
             result = await _fetch_one(context, location, _teller(report, positions))
@@ -212,6 +206,44 @@ async def fetch_all(
         results = await asyncio.gather(*(one(loc, pos) for loc, pos in indices.items()))
     by_location = dict(zip(indices, results, strict=True))
     return [by_location[location] for location in locations]
+
+
+@contextlib.asynccontextmanager
+async def session(options: FetchOptions) -> AsyncIterator[_Context]:
+    """One client, one set of limits and one cache for a batch of requests.
+
+    `fetch_all` runs in one; discovery and "save page now" open their own and go through
+    `get_data`, so that every request Parallax makes keeps the same manners and limits.
+    """
+    limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
+    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
+    async with httpx.AsyncClient(
+        headers=headers, limits=limits, timeout=options.timeout, follow_redirects=False
+    ) as client:
+        yield _Context(
+            client=client,
+            gate=asyncio.Semaphore(MAX_CONCURRENT),
+            options=options,
+            cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
+        )
+
+
+async def get_data(
+    context: _Context, url: str, accept: Collection[str], tell: _Tell | None = None
+) -> _Download:
+    """A body that is not an article (a feed, a sitemap, an API answer), under the same limits.
+
+    Raises `FetchError` with the one line to show; `accept` lists the media types wanted
+    (a missing or generic Content-Type is let through for the caller to sniff).
+    """
+    target = _parse_location(url)
+    if isinstance(target, Path):
+        raise _Failure(f"not a web address: {clean_line(url)[:120]}")
+    return await _download(context, target, tell or _ignore_tell, accept)
+
+
+def _ignore_tell(state: FetchState, detail: str) -> None:
+    """Stands in when no one shows the progress of a request."""
 
 
 def _ignore_progress(index: int, state: FetchState, detail: str) -> None:
