@@ -15,6 +15,7 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -120,6 +121,55 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return _run_app(config, event, args)
 
 
+def _cmd_discover(args: argparse.Namespace) -> int:
+    from tui.ingest.discover import article_line, comment, discover, render_yaml
+
+    config = _load(args.config)
+    event = _event(config, args.event)
+    if not event.keywords:
+        raise UsageError(
+            f"event '{event.id}' has no keywords: add a line such as 'keywords: [Ganja, shelling]'"
+            f" to it in {config.path.name}, with the words its articles' titles would use"
+        )
+    if args.days < 0:
+        raise UsageError("--days must be 0 or more")
+    verbose = print if args.verbose else (lambda *_a, **_k: None)
+    found = asyncio.run(
+        discover(
+            config,
+            event,
+            _options(args),
+            days=args.days,
+            notify=lambda line: verbose(line, file=sys.stderr),
+        )
+    )
+    for problem in found.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(
+        f"{len(found.candidates)} candidates from {found.entries} entries in"
+        f" {found.listings} feeds and sitemaps",
+        file=sys.stderr,
+    )
+    candidates = found.candidates[: args.limit] if args.limit else found.candidates
+    found = replace(found, candidates=candidates)
+    if args.write and candidates:
+        from tui.config.add_articles import add_articles
+
+        names = {outlet.id: outlet.name for outlet in config.outlets}
+        lines = [f"{article_line(c)}  # {comment(c, names)}" for c in candidates]
+        backup = add_articles(config.path, event.id, lines)
+        print(
+            f"added {len(lines)} articles to {event.id} in {config.path.name}"
+            f" (the old file is {backup.name})",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(render_yaml(found, config.outlets))
+    if not candidates:
+        return EXIT_FAILED if found.problems and not found.entries else EXIT_PARTIAL
+    return EXIT_PARTIAL if found.problems else EXIT_OK
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     config = load_config(bundled_config_path())
     event = config.event(DEMO_EVENT)
@@ -198,6 +248,11 @@ def _options(args: argparse.Namespace) -> FetchOptions:
 
 def _gather(config: Config, event: Event, args: argparse.Namespace) -> tuple[Source, ...]:
     planned = plan_sources(config, event)
+    if not planned:
+        raise UsageError(
+            f"event '{event.id}' has no articles yet — propose some with"
+            f" `parallax discover {config.path.name} --event {event.id} --write`"
+        )
     width = max((len(p.id) for p in planned), default=0)
     order = {p.id: i + 1 for i, p in enumerate(planned)}
 
@@ -356,6 +411,32 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("open", _cmd_open, "open the side-by-side viewer (event picker without --event)")
     sub.add_argument("--event", metavar="ID", help="event id from the sources file")
     fetching(sub)
+
+    sub = command(
+        "discover",
+        _cmd_discover,
+        "propose articles for an event from the outlets' feeds and sitemaps",
+    )
+    sub.add_argument("--event", metavar="ID", help="event id from the sources file")
+    sub.add_argument(
+        "--days",
+        type=int,
+        default=2,
+        help="entries published this many days either side of the event (default: %(default)s)",
+    )
+    sub.add_argument("--limit", type=int, default=0, metavar="N", help="keep the N best")
+    sub.add_argument(
+        "--write",
+        action="store_true",
+        help="add them to the event in the sources file (a backup is kept) instead of printing",
+    )
+    sub.add_argument("-v", "--verbose", action="store_true", help="name every listing read")
+    sub.add_argument(
+        "--timeout",
+        type=float,
+        default=FetchOptions.timeout,
+        help="seconds per feed or sitemap (default: %(default)s)",
+    )
 
     sub = command("demo", _cmd_demo, "open the bundled offline demo event", config=False)
     reporting(sub, default=None)

@@ -51,6 +51,8 @@ class Outlet:
     homepage: str | None = None
     selector: str | None = None  # CSS selector that overrides readability for this outlet
     lang: str | None = None
+    feeds: tuple[str, ...] = ()  # RSS/Atom feeds that `parallax discover` reads
+    sitemap: str | None = None  # a news sitemap or sitemap index (else robots.txt says)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Event:
     title: str
     date: dt.date
     articles: tuple[ArticleRef, ...]
+    keywords: tuple[str, ...] = ()  # what `parallax discover` looks for in titles and summaries
 
 
 @dataclass(frozen=True)

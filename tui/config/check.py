@@ -36,7 +36,12 @@ def find_problems(config: Config) -> tuple[str, ...]:
                     " — point it at the saved .html or .txt file"
                 )
         sides = {config.outlet(ref.outlet).side for ref in event.articles}
-        if len(sides) == 1:
+        if not event.articles:
+            problems.append(
+                f"{name}: event '{event.id}' has no articles yet"
+                f" — run `parallax discover --event {event.id}` to propose some"
+            )
+        elif len(sides) == 1:
             problems.append(
                 f"{name}: event '{event.id}' only has articles from side '{sides.pop()}'"
                 " — add outlets from another side, or there is nothing to compare"

@@ -29,8 +29,8 @@ CONFIG_NAME = "sources.yaml"
 TOP_KEYS = ("sides", "outlets", "events", "lexicon")
 SIDE_KEYS = ("label", "colour", "neutral")
 SIDE_REQUIRED = ("label", "colour")
-OUTLET_KEYS = ("name", "side", "homepage", "selector", "lang")
-EVENT_KEYS = ("title", "date", "articles")
+OUTLET_KEYS = ("name", "side", "homepage", "selector", "lang", "feeds", "sitemap")
+EVENT_KEYS = ("title", "date", "articles", "keywords")
 ARTICLE_KEYS = ("outlet", "url", "path")
 LEXICON_KEYS = ("names", "framing", "denial")
 
@@ -405,11 +405,36 @@ class _Walker:
             else None
         )
         lang = self.lang(found["lang"], f"the lang of {where}") if "lang" in found else None
+        feeds = self.feeds(found["feeds"], where) if "feeds" in found else ()
+        sitemap = (
+            self.web_url(found["sitemap"], f"the sitemap of {where}")
+            if "sitemap" in found
+            else None
+        )
         if len(self.problems) > before or name is None or side is None:
             return None
         return Outlet(
-            id=entry.key, name=name, side=side, homepage=homepage, selector=selector, lang=lang
+            id=entry.key,
+            name=name,
+            side=side,
+            homepage=homepage,
+            selector=selector,
+            lang=lang,
+            feeds=feeds,
+            sitemap=sitemap,
         )
+
+    def feeds(self, node: Node, where: str) -> tuple[str, ...]:
+        found: dict[str, str] = {}
+        for _, item in self.texts(node, f"the feeds of {where}"):
+            url = self.web_url(item, f"a feed of {where}")
+            if url is None:
+                continue
+            if url in found:
+                self.problem(item, f"feed '{url}' of {where} is listed twice", "keep one")
+                continue
+            found[url] = url
+        return tuple(found)
 
     def web_url(self, node: Node, where: str) -> str | None:
         value = self.text(node, where)
@@ -438,17 +463,36 @@ class _Walker:
     def event(self, entry: _Entry, outlet_ids: list[str]) -> Event | None:
         where = f"event '{entry.key}'"
         valid_id = self.ident(entry, "event")
-        found = self.fields(entry.value, where, EVENT_KEYS, EVENT_KEYS)
+        found = self.fields(entry.value, where, EVENT_KEYS, ("title", "date"))
         if found is None:
             return None
         title = self.text(found["title"], f"the title of {where}") if "title" in found else None
         date = self.date(found["date"], where) if "date" in found else None
-        articles = (
-            self.articles(found["articles"], where, outlet_ids) if "articles" in found else None
-        )
+        keywords = self.keywords(found["keywords"], where) if "keywords" in found else None
+        articles: tuple[ArticleRef, ...] | None = ()
+        if "articles" in found and not (keywords and _empty_list(found["articles"])):
+            articles = self.articles(found["articles"], where, outlet_ids)
+        elif "articles" not in found and not keywords:
+            self.problem(
+                entry.value,
+                f"{where} has no 'articles'",
+                "add an 'articles:' list, or 'keywords:' to find them with parallax discover",
+            )
+            articles = None
         if not valid_id or title is None or date is None or articles is None:
             return None
-        return Event(id=entry.key, title=title, date=date, articles=articles)
+        return Event(
+            id=entry.key, title=title, date=date, articles=articles, keywords=keywords or ()
+        )
+
+    def keywords(self, node: Node, where: str) -> tuple[str, ...] | None:
+        found: dict[str, str] = {}
+        for keyword, item in self.texts(node, f"the keywords of {where}"):
+            if keyword.casefold() in found:
+                self.problem(item, f"keyword '{keyword}' of {where} is listed twice", "keep one")
+                continue
+            found[keyword.casefold()] = keyword
+        return tuple(found.values()) or None
 
     def date(self, node: Node, where: str) -> dt.date | None:
         raw = str(node.value).strip() if isinstance(node, ScalarNode) else ""
@@ -647,6 +691,13 @@ def printable(text: str) -> str:
         else ch
         for ch in text
     )
+
+
+def _empty_list(node: Node) -> bool:
+    """`articles: []` or a bare `articles:`, which an event with keywords may have for now."""
+    if isinstance(node, ScalarNode):
+        return node.tag == YAML_NULL
+    return isinstance(node, SequenceNode) and not node.value
 
 
 def _shape_fix(node: Node, wanted: str) -> str:

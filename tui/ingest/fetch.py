@@ -177,6 +177,9 @@ class _Context:
     cache_dir: Path
 
 
+Session = _Context  # what `session` yields, for `get_data`
+
+
 async def fetch_all(
     locations: Sequence[str],
     options: FetchOptions = FetchOptions(),
@@ -209,7 +212,7 @@ async def fetch_all(
 
 
 @contextlib.asynccontextmanager
-async def session(options: FetchOptions) -> AsyncIterator[_Context]:
+async def session(options: FetchOptions) -> AsyncIterator[Session]:
     """One client, one set of limits and one cache for a batch of requests.
 
     `fetch_all` runs in one; discovery and "save page now" open their own and go through
@@ -229,7 +232,7 @@ async def session(options: FetchOptions) -> AsyncIterator[_Context]:
 
 
 async def get_data(
-    context: _Context, url: str, accept: Collection[str], tell: _Tell | None = None
+    context: Session, url: str, accept: Collection[str], tell: _Tell | None = None
 ) -> _Download:
     """A body that is not an article (a feed, a sitemap, an API answer), under the same limits.
 
