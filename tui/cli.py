@@ -170,6 +170,27 @@ def _cmd_discover(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if found.problems else EXIT_OK
 
 
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from tui.ingest import cache, cache_limit
+    from tui.ingest.fetch import format_size
+
+    root = cache.default_cache_dir()
+    if args.action == "clear":
+        removed = cache_limit.clear(root)
+        print(f"removed {removed} cached pages from {root}")
+        return EXIT_OK
+    used = cache_limit.usage(root)
+    limit = FetchOptions.cache_max_bytes
+    print(f"cache: {root}")
+    print(
+        f"{used.entries} entries, {format_size(used.size)}"
+        + (f" of {format_size(limit)} (least recently used go first)" if limit else "")
+    )
+    if used.oldest and used.newest:
+        print(f"used between {used.oldest:%Y-%m-%d %H:%M} and {used.newest:%Y-%m-%d %H:%M} UTC")
+    return EXIT_OK
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     config = load_config(bundled_config_path())
     event = config.event(DEMO_EVENT)
@@ -437,6 +458,9 @@ def _parser() -> argparse.ArgumentParser:
         default=FetchOptions.timeout,
         help="seconds per feed or sitemap (default: %(default)s)",
     )
+
+    sub = command("cache", _cmd_cache, "show how big the page cache is, or empty it", config=False)
+    sub.add_argument("action", choices=("info", "clear"), help="info: size and place; clear: empty")
 
     sub = command("demo", _cmd_demo, "open the bundled offline demo event", config=False)
     reporting(sub, default=None)

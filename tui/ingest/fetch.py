@@ -35,7 +35,7 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
-from tui.ingest import archive, cache
+from tui.ingest import archive, cache, cache_limit, politeness
 from tui.ingest.charset import decode, decode_as
 from tui.text.clean import clean_line
 
@@ -111,6 +111,9 @@ class FetchOptions:
     archive_first: bool = False  # read the snapshot nearest `archive_near` even if the page lives
     archive_near: dt.date | None = None  # the event's date; None asks for the latest snapshot
     archive_base: str = _ARCHIVE_BASE  # tests point it at a server of their own
+    per_host: int = 4  # requests in flight to any one host
+    max_retry_after: float = 60.0  # seconds: a longer Retry-After fails the source instead
+    cache_max_bytes: int | None = cache_limit.DEFAULT_MAX_BYTES  # least recently used go first
 
 
 @dataclass(frozen=True)
@@ -153,11 +156,16 @@ class _Failure(FetchError):
 
 
 class _Transient(Exception):
-    """An attempt failed in a way another attempt may not: `reason` says how."""
+    """An attempt failed in a way another attempt may not: `reason` says how.
 
-    def __init__(self, reason: str) -> None:
+    `wait` is how long the site asked us to wait first (Retry-After), if it said.
+    """
+
+    def __init__(self, reason: str, wait: float | None = None, archivable: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.wait = wait
+        self.archivable = archivable
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,7 @@ class _Context:
     gate: asyncio.Semaphore
     options: FetchOptions
     cache_dir: Path
+    hosts: politeness.HostGates
 
 
 Session = _Context  # what `session` yields, for `get_data`
@@ -207,6 +216,11 @@ async def fetch_all(
             return result
 
         results = await asyncio.gather(*(one(loc, pos) for loc, pos in indices.items()))
+        if options.cache_max_bytes is not None and not options.offline:
+            with contextlib.suppress(OSError):  # an over-full cache is no reason to fail
+                await asyncio.to_thread(
+                    cache_limit.evict, context.cache_dir, options.cache_max_bytes
+                )
     by_location = dict(zip(indices, results, strict=True))
     return [by_location[location] for location in locations]
 
@@ -228,6 +242,7 @@ async def session(options: FetchOptions) -> AsyncIterator[Session]:
             gate=asyncio.Semaphore(MAX_CONCURRENT),
             options=options,
             cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
+            hosts=politeness.HostGates(options.per_host),
         )
 
 
@@ -391,7 +406,7 @@ async def _download(
     attempts = max(options.retries, 0) + 1
     for attempt in range(1, attempts + 1):
         try:
-            async with context.gate:
+            async with context.hosts.gate(url.host), context.gate:
                 if attempt == 1:
                     tell("fetching", "")
                 async with asyncio.timeout(options.timeout):
@@ -407,10 +422,14 @@ async def _download(
         except _Transient as exc:
             problem = exc
         if attempt < attempts:
-            tell("fetching", f"retry {attempt}/{options.retries} after {problem.reason}")
-            await asyncio.sleep(options.backoff * 2 ** (attempt - 1))
+            if problem.wait is None:
+                delay, asked = options.backoff * 2 ** (attempt - 1), ""
+            else:
+                delay, asked = problem.wait, f" in {problem.wait:g} s as the site asked"
+            tell("fetching", f"retry {attempt}/{options.retries}{asked} after {problem.reason}")
+            await asyncio.sleep(delay)
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
-    raise _Failure(problem.reason + suffix, archivable=True)  # the loop always ends with a problem
+    raise _Failure(problem.reason + suffix, archivable=problem.archivable)  # always a problem
 
 
 async def _attempt(
@@ -427,8 +446,14 @@ async def _attempt(
         try:
             if response.next_request is None:
                 download = await _read_response(response, options, accept)
-                return replace(download, redirects=tuple(visited[1:]))
-            request = response.next_request
+                refresh = None
+                if accept is None:  # an article page may send us on with <meta refresh>
+                    refresh = politeness.meta_refresh(download.content, download.final_location)
+                if refresh is None:
+                    return replace(download, redirects=tuple(visited[1:]))
+                request = client.build_request("GET", refresh)
+            else:
+                request = response.next_request
         finally:
             await response.aclose()
         if request.url.scheme not in ("http", "https"):
@@ -446,6 +471,16 @@ async def _read_response(
     code = response.status_code
     phrase = httpx.codes.get_reason_phrase(code) or clean_line(response.reason_phrase)[:60]
     status = f"HTTP {code} {phrase}".rstrip()
+    if code in (429, 503):
+        wait = politeness.retry_after(response.headers.get("retry-after"))
+        if wait is not None and wait > options.max_retry_after:
+            raise _Failure(
+                f"{status} — the site asks to wait {wait:.0f} s, more than the"
+                f" {options.max_retry_after:g} s limit: try again later",
+                archivable=code == 503,
+            )
+        if wait is not None or code == 503:
+            raise _Transient(status, wait=wait, archivable=code == 503)
     if code >= 500:
         raise _Transient(status)
     if not 200 <= code < 300:
@@ -581,6 +616,7 @@ def _from_cache(cache_dir: Path, location: str) -> Document | None:
     entry = cache.load(cache_dir, location)
     if entry is None or entry.media_type not in ("text/html", "text/plain", "text/markdown"):
         return None
+    cache_limit.touch(cache_dir, location)
     try:
         text = decode_as(entry.content, entry.encoding)
     except LookupError:  # an encoding name this Python does not know: refetch
@@ -692,6 +728,7 @@ async def _lookup(context: _Context, url: str, tell: _Tell) -> bytes:
     if options.offline or not options.refresh:
         entry = await asyncio.to_thread(cache.load, context.cache_dir, url)
         if entry is not None:
+            await asyncio.to_thread(cache_limit.touch, context.cache_dir, url)
             return entry.content
         if options.offline:
             raise _Failure("no archived copy in the cache either")
