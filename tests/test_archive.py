@@ -459,3 +459,26 @@ def test_fetch_save_archive_names_each_snapshot(
         capsys.readouterr().err
     )
     assert main(["fetch", str(config), "--save-archive", "--offline"]) == 2
+
+    httpserver.clear()  # an archive that answers with a page naming the new snapshot
+    httpserver.expect_request("/news/1").respond_with_data(
+        f"<html><body><article>{ARTICLE}</article></body></html>", content_type="text/html"
+    )
+    httpserver.expect_request(f"/save/{live}").respond_with_data(
+        f'<html><body><a href="/web/20261201111111/{live}">saved</a></body></html>',
+        content_type="text/html",
+    )
+    assert main(["fetch", str(config), "--save-archive", "--refresh"]) == 0
+    assert f"archived herald: {root(httpserver)}/web/20261201111111/{live}" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_wayback_answers_http_and_we_cite_https() -> None:
+    body = (
+        b'{"archived_snapshots": {"closest": {"available": true, "status": "200", "url":'
+        b' "http://web.archive.org/web/20201011093000/https://x.am/a",'
+        b' "timestamp": "20201011093000"}}}'
+    )
+    snapshot = archive.parse_availability(body, "https://x.am/a")
+    assert snapshot.url == "https://web.archive.org/web/20201011093000/https://x.am/a"

@@ -86,6 +86,8 @@ def parse_availability(body: bytes, location: str) -> Snapshot:
     status = str(closest.get("status", "200"))
     if not status.startswith("2"):
         raise ArchiveError(f"the archive's closest copy is itself an HTTP {status[:3]} page")
+    if url.startswith("http://web.archive.org/"):  # the API still answers with http://
+        url = "https://" + url.removeprefix("http://")
     return Snapshot(url=url, archived_at=parse_timestamp(stamp), original=location)
 
 

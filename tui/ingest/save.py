@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from tui.ingest import archive
 from tui.ingest.fetch import FetchError, FetchOptions, get_data, session
@@ -47,19 +48,27 @@ async def save_pages(
             except FetchError as exc:
                 saved = Saved(location, None, f"the web archive did not save it: {exc}")
             else:
-                saved = _answer(location, download.final_location)
+                saved = _answer(location, download.final_location, download.content)
             results.append(saved)
             if on_saved is not None:
                 on_saved(saved)
     return results
 
 
-def _answer(location: str, final: str) -> Saved:
-    """The archive answers a save by redirecting to the new snapshot, which names its time."""
+def _answer(location: str, final: str, body: bytes) -> Saved:
+    """Where the new snapshot is: the archive redirects to it, or names it in its answer page."""
     match = _SNAPSHOT_PATH_RE.search(final)
+    url = final
     if match is None:
-        return Saved(location, None, "the web archive answered but named no snapshot")
+        named = re.search(rb"/web/(\d{14})/" + re.escape(location.encode()), body)
+        if named is None:
+            return Saved(location, None, "the web archive answered but named no snapshot")
+        stamp = named.group(1).decode()
+        parts = urlsplit(final)
+        url = f"{parts.scheme}://{parts.netloc}/web/{stamp}/{location}"
+    else:
+        stamp = match.group(1)
     snapshot = archive.Snapshot(
-        url=final, archived_at=archive.parse_timestamp(match.group(1)), original=location
+        url=url, archived_at=archive.parse_timestamp(stamp), original=location
     )
     return Saved(location, snapshot, None)
