@@ -394,3 +394,21 @@ def test_new_keys_are_checked_with_file_and_line(
         p.startswith(f"sources.yaml:{line}: ") and expected in p and " — " in p
         for p in caught.value.problems
     ), caught.value.problems
+
+
+def test_pick_children_prefers_the_event_month_then_news_then_the_nearest_change() -> None:
+    def at(day: str) -> dt.datetime:
+        return dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+
+    children = (
+        ("https://x.test/sitemap-1.xml", at("2026-11-30")),
+        ("https://x.test/sitemap-2.xml", at("2020-10-31")),
+        ("https://x.test/sitemap-old.xml", at("2019-01-31")),
+        ("https://x.test/news-sitemap.xml", at("2026-12-01")),
+        ("https://x.test/sitemap-2020-10.xml", None),
+    )
+    assert sitemaps.pick_children(children, DAY, 2, 3) == [
+        "https://x.test/sitemap-2020-10.xml",
+        "https://x.test/news-sitemap.xml",
+        "https://x.test/sitemap-2.xml",
+    ]

@@ -146,8 +146,8 @@ def _cmd_discover(args: argparse.Namespace) -> int:
     for problem in found.problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(
-        f"{len(found.candidates)} candidates from {found.entries} entries in"
-        f" {found.listings} feeds and sitemaps",
+        f"{len(found.candidates)} candidates from {found.entries} entries"
+        f" ({found.listings} feeds, sitemaps and robots.txt files asked for)",
         file=sys.stderr,
     )
     candidates = found.candidates[: args.limit] if args.limit else found.candidates

@@ -52,7 +52,7 @@ class Discovery:
     end: dt.date
     candidates: tuple[Candidate, ...]  # best first
     problems: tuple[str, ...]  # one line per listing that could not be read
-    listings: int  # feeds and sitemaps read
+    listings: int  # feeds, sitemaps and robots.txt files asked for
     entries: int  # entries they listed, kept or not
 
 
@@ -130,7 +130,7 @@ async def discover(
         start=start,
         end=end,
         candidates=tuple(rank(entries, event, config.lexicon, days)),
-        problems=tuple(reader.problems),
+        problems=tuple(p for outlet in outlets for p in reader.problems.get(outlet.id, ())),
         listings=reader.listings,
         entries=len(entries),
     )
@@ -178,7 +178,7 @@ class _Reader:
         self.day = day
         self.days = days
         self.tell = tell
-        self.problems: list[str] = []
+        self.problems: dict[str, list[str]] = {}  # by outlet, to list them in config order
         self.listings = 0
 
     async def outlet(self, outlet: Outlet) -> list[Entry]:
@@ -194,7 +194,9 @@ class _Reader:
                 named = sitemaps.sitemaps_in_robots(text.decode("utf-8", "replace"))
                 if not named:
                     self._problem(outlet, robots, "names no sitemap (give feeds: or sitemap:)")
-                for url in named[:MAX_SITEMAPS]:
+                listed = tuple((url, None) for url in named)
+                picked = sitemaps.pick_children(listed, self.day, self.days, MAX_SITEMAPS)
+                for url in picked:
                     found += await self._sitemap(outlet, url, 1)
         return found
 
@@ -243,7 +245,8 @@ class _Reader:
         return download.content
 
     def _problem(self, outlet: Outlet, url: str, reason: str) -> None:
-        self.problems.append(f"{outlet.id} ({clean_line(url)[:120]}): {reason}")
+        line = f"{outlet.id} ({clean_line(url)[:120]}): {reason}"
+        self.problems.setdefault(outlet.id, []).append(line)
 
 
 # --- helpers ------------------------------------------------------------------------------------

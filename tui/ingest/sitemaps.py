@@ -33,6 +33,7 @@ SITEMAP_TYPES = frozenset(
     }
 )
 ROBOTS_TYPES = frozenset({"text/plain", "text/html"})
+_UNDATED = 10**6  # an index entry without lastmod sorts after every dated one
 _SLUG_SPLIT_RE = re.compile(r"[-_+.]+")
 _SLUG_NOISE_RE = re.compile(r"^(?:\d+|[a-z]?\d+|html?|php|aspx?|amp|index)$", re.IGNORECASE)
 
@@ -108,8 +109,9 @@ def pick_children(
     """The few sitemaps of an index most likely to list articles of `day` ± `days`.
 
     Indexes of big outlets list hundreds of monthly or daily sitemaps: the ones named for the
-    event's month (or day) come first, news sitemaps next; a sitemap last changed before the
-    window opened cannot list an article published in it.
+    event's month (or day) come first, news sitemaps next, then those last changed soonest
+    after the window opened; a sitemap last changed before then cannot list an article
+    published in it.
     """
     start = day - dt.timedelta(days=days)
     marks = {
@@ -122,10 +124,11 @@ def pick_children(
         f"{day:%Y}": 1,
     }
 
-    def rank(child: tuple[str, dt.datetime | None]) -> tuple[int, int]:
-        address, _ = child
+    def rank(child: tuple[str, dt.datetime | None]) -> tuple[int, int, int]:
+        address, lastmod = child
         dated = max((weight for mark, weight in marks.items() if mark in address), default=0)
-        return (-dated, 0 if "news" in address.lower() else 1)
+        after = (lastmod.date() - start).days if lastmod else _UNDATED
+        return (-dated, 0 if "news" in address.lower() else 1, after)
 
     fresh = [c for c in children if c[1] is None or c[1].date() >= start]
     return [address for address, _ in sorted(fresh, key=rank)[:limit]]
