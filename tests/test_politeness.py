@@ -304,6 +304,9 @@ async def test_fetching_keeps_the_cache_within_its_bound(
     first = [page(server, f"/p{i}") for i in range(3)]
     await fetch_all(first, replace(options, cache_max_bytes=None))
     room = cache_limit.usage(root).size  # three entries, metadata included
+    for age, url in enumerate(first):  # written at once: give them a known order of use
+        for path in cache.entry_paths(root, url):
+            os.utime(path, (1_000_000 + age, 1_000_000 + age))
     bounded = replace(options, cache_max_bytes=room + room // 6)  # not quite room for four
     await fetch_all([first[0]], bounded)  # read from the cache: now the most recent
     await fetch_all([page(server, "/p3")], bounded)
