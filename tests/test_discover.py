@@ -92,6 +92,13 @@ PLAIN_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 </urlset>"""
 
 
+WIRE_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/w/sitemap-2020-09.xml</loc><lastmod>2020-09-30</lastmod></sitemap>
+<sitemap><loc>{base}/w/sitemap-2020-10.xml</loc><lastmod>2020-10-31</lastmod></sitemap>
+</sitemapindex>"""
+
+
 @pytest.fixture
 def site(httpserver: HTTPServer, tmp_path: Path) -> Path:
     """Serve every listing and write a sources.yaml (with comments) that points at them."""
@@ -104,10 +111,13 @@ def site(httpserver: HTTPServer, tmp_path: Path) -> Path:
         gzip.compress(NEWS_SITEMAP.format(base=base).encode()), content_type="application/x-gzip"
     )
     serve("/robots.txt").respond_with_data(
-        f"User-agent: *\nDisallow: /private/\nSitemap: {base}/w/sitemap.xml\n",
+        f"User-agent: *\nDisallow: /private/\nSitemap: {base}/w/index.xml\n",
         content_type="text/plain",
     )
-    serve("/w/sitemap.xml").respond_with_data(
+    serve("/w/index.xml").respond_with_data(
+        WIRE_INDEX.format(base=base), content_type="application/xml"
+    )
+    serve("/w/sitemap-2020-10.xml").respond_with_data(
         PLAIN_SITEMAP.format(base=base), content_type="application/xml"
     )
     serve("/bad/feed").respond_with_data(
@@ -189,6 +199,8 @@ async def test_discovers_from_feeds_and_sitemaps(
     assert found.problems == (f"broken ({base}/bad/feed): not an RSS or Atom feed",)
     asked = {request.path for request, _ in httpserver.log}
     assert "/h/sitemap-2019-01.xml" not in asked  # last changed before the window opened
+    assert "/w/sitemap-2020-09.xml" not in asked
+    assert {"/robots.txt", "/w/index.xml", "/w/sitemap-2020-10.xml"} <= asked
 
 
 def test_cli_prints_articles_yaml_to_paste(
