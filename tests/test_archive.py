@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from test_cli import COURIER
+from test_cli import _config as cli_config
 from werkzeug import Request, Response
 
 from tui.cli import ARCHIVE_ENV, main
@@ -334,37 +336,21 @@ async def test_offline_with_nothing_cached_says_so_once(
 
 
 def _config(tmp_path: Path, url: str) -> Path:
-    demo = Path(__file__).parent.parent / "tui" / "demo" / "yerevan-courier.html"
-    path = tmp_path / "sources.yaml"
-    path.write_text(
-        f"""\
-sides:
-  armenian: {{label: Armenian, colour: "#e69f00"}}
-  azerbaijani: {{label: Azerbaijani, colour: "#56b4e9"}}
-outlets:
-  courier: {{name: Yerevan Courier, side: armenian}}
-  herald: {{name: Baku Herald, side: azerbaijani}}
-events:
-  ganja:
-    title: Ganja shelled
-    date: 2020-10-11
-    articles:
-      - {{outlet: courier, path: "{demo}"}}
-      - {{outlet: herald, url: "{url}"}}
-""",
-        encoding="utf-8",
-    )
-    return path
+    """test_cli's two outlets: the demo's courier from a file, the herald from `url`."""
+    return cli_config(tmp_path, f'{COURIER}\n      - {{outlet: herald, url: "{url}"}}')
 
 
-def test_report_marks_the_archived_source(
-    tmp_path: Path,
-    httpserver: HTTPServer,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@pytest.fixture
+def cli(tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line with a cache of the test's own and the fake archive as its archive."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv(ARCHIVE_ENV, root(httpserver))
+
+
+@pytest.mark.usefixtures("cli")
+def test_report_marks_the_archived_source(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     FakeArchive(httpserver, ("20201011093000",))
     httpserver.expect_request("/news/1").respond_with_data("gone", status=404)
     url = httpserver.url_for("/news/1")
@@ -423,14 +409,10 @@ async def test_every_source_says_where_its_bytes_came_from(
     assert (cached.sha256, cached.fetched_at) == (herald.sha256, herald.fetched_at)
 
 
+@pytest.mark.usefixtures("cli")
 def test_fetch_save_archive_names_each_snapshot(
-    tmp_path: Path,
-    httpserver: HTTPServer,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv(ARCHIVE_ENV, root(httpserver))
     live = httpserver.url_for("/news/1")
     httpserver.expect_request("/news/1").respond_with_data(
         f"<html><body><article>{ARTICLE}</article></body></html>", content_type="text/html"

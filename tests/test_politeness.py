@@ -1,7 +1,7 @@
 """Retry-After, a per-host limit, meta refresh and the cache's size bound, on 127.0.0.1.
 
-The server is a few lines of asyncio so that it can count how many requests it is serving at
-the same moment, which is what a per-host limit is about.
+The server is test_fetch's raw asyncio one; a route can count how many requests it is
+answering at the same moment, which is what a per-host limit is about.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_fetch import RawServer, respond
 
 from tui.cli import main
 from tui.ingest import cache, cache_limit, politeness
@@ -26,73 +26,39 @@ ARTICLE = (
     "<html><head><title>Ganja</title></head><body><p>Seven civilians were killed in Ganja "
     "overnight, the ministry said.</p></body></html>"
 )
-Route = Callable[[asyncio.StreamWriter, int], Awaitable[None]]
 
 
-class Server:
-    """Answers each path with a route; tracks hits and the most requests served at once."""
+class Crowd:
+    """How many requests the server is answering at the same moment, at most."""
 
     def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.hits: Counter[str] = Counter()
         self.active = 0
-        self.most_active = 0
-        self.port = 0
-        self._server: asyncio.Server | None = None
+        self.most = 0
 
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def __aenter__(self) -> None:
         self.active += 1
-        self.most_active = max(self.most_active, self.active)
-        try:
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
-            path = head.split(" ")[1]
-            self.hits[path] += 1
-            route = self.routes.get(path)
-            if route is None:
-                await respond(writer, 404, b"no")
-            else:
-                await route(writer, self.hits[path])
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            self.active -= 1
-            writer.close()
+        self.most = max(self.most, self.active)
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.active -= 1
 
 
-async def respond(
-    writer: asyncio.StreamWriter, status: int, body: bytes, headers: dict[str, str] | None = None
-) -> None:
-    lines = [f"HTTP/1.1 {status} Whatever", "Connection: close", "Content-Type: text/html"]
-    lines.append(f"Content-Length: {len(body)}")
-    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
-    writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
-    await writer.drain()
-
-
-def page(server: Server, path: str, body: str = ARTICLE, delay: float = 0.0) -> str:
-    async def route(writer: asyncio.StreamWriter, hit: int) -> None:
-        await asyncio.sleep(delay)
-        await respond(writer, 200, body.encode())
+def page(server: RawServer, path: str, body: str = ARTICLE, crowd: Crowd | None = None) -> str:
+    async def route(writer: asyncio.StreamWriter) -> None:
+        if crowd is None:
+            await respond(writer, 200, body.encode())
+            return
+        async with crowd:
+            await asyncio.sleep(0.1)
+            await respond(writer, 200, body.encode())
 
     server.routes[path] = route
     return server.url(path)
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[Server]:
-    raw = Server()
+async def server() -> AsyncIterator[RawServer]:
+    raw = RawServer()
     await raw.start()
     yield raw
     await raw.stop()
@@ -116,10 +82,12 @@ async def fetch_one(location: str, options: FetchOptions) -> tuple[FetchResult, 
 # --- Retry-After -------------------------------------------------------------------------------
 
 
-async def test_429_waits_as_long_as_retry_after_says(server: Server, options: FetchOptions) -> None:
-    async def busy_once(writer: asyncio.StreamWriter, hit: int) -> None:
-        if hit == 1:
-            await respond(writer, 429, b"slow down", {"Retry-After": "1"})
+async def test_429_waits_as_long_as_retry_after_says(
+    server: RawServer, options: FetchOptions
+) -> None:
+    async def busy_once(writer: asyncio.StreamWriter) -> None:
+        if server.hits["/a"] == 1:
+            await respond(writer, 429, b"slow down", headers={"Retry-After": "1"})
         else:
             await respond(writer, 200, ARTICLE.encode())
 
@@ -133,10 +101,10 @@ async def test_429_waits_as_long_as_retry_after_says(server: Server, options: Fe
 
 
 async def test_a_retry_after_past_the_bound_fails_at_once(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
-    async def closed(writer: asyncio.StreamWriter, hit: int) -> None:
-        await respond(writer, 503, b"maintenance", {"Retry-After": "3600"})
+    async def closed(writer: asyncio.StreamWriter) -> None:
+        await respond(writer, 503, b"maintenance", headers={"Retry-After": "3600"})
 
     server.routes["/a"] = closed
     result, _ = await fetch_one(server.url("/a"), options)
@@ -148,9 +116,9 @@ async def test_a_retry_after_past_the_bound_fails_at_once(
 
 
 async def test_429_without_retry_after_is_not_hammered(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
-    async def busy(writer: asyncio.StreamWriter, hit: int) -> None:
+    async def busy(writer: asyncio.StreamWriter) -> None:
         await respond(writer, 429, b"slow down")
 
     server.routes["/a"] = busy
@@ -171,17 +139,18 @@ def test_retry_after_reads_seconds_and_dates() -> None:
 # --- one host at a time ------------------------------------------------------------------------
 
 
-async def test_no_host_gets_more_than_its_share(server: Server, options: FetchOptions) -> None:
-    urls = [page(server, f"/a{i}", delay=0.1) for i in range(8)]
+async def test_no_host_gets_more_than_its_share(server: RawServer, options: FetchOptions) -> None:
+    crowd = Crowd()
+    urls = [page(server, f"/a{i}", crowd=crowd) for i in range(8)]
     other = [u.replace("127.0.0.1", "localhost") for u in urls[:4]]  # same server, other host
 
     results = await fetch_all(urls, replace(options, per_host=2))
     assert all(r.document is not None for r in results)
-    assert server.most_active == 2
+    assert crowd.most == 2
 
-    server.most_active = 0
+    crowd.most = 0
     await fetch_all(urls[:4] + other, replace(options, per_host=2, refresh=True))
-    assert server.most_active == 4  # two for each host name
+    assert crowd.most == 4  # two for each host name
 
 
 # --- meta refresh ------------------------------------------------------------------------------
@@ -193,7 +162,7 @@ def refresh_page(target: str, delay: str = "0", wrap: str = "{}") -> str:
 
 
 async def test_meta_refresh_is_followed_as_a_redirect(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
     final = page(server, "/new")
     page(server, "/old", refresh_page("/new"))
@@ -207,7 +176,7 @@ async def test_meta_refresh_is_followed_as_a_redirect(
 
 
 async def test_meta_refresh_loops_end_as_a_redirect_loop(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
     page(server, "/a", refresh_page("/b"))
     page(server, "/b", refresh_page("/a"))
@@ -219,7 +188,7 @@ async def test_meta_refresh_loops_end_as_a_redirect_loop(
 
 
 async def test_meta_refresh_counts_against_the_redirect_limit(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
     page(server, "/3", ARTICLE)
     page(server, "/2", refresh_page("/3"))
@@ -297,7 +266,7 @@ def test_clear_removes_only_what_the_cache_wrote(tmp_path: Path) -> None:
 
 
 async def test_fetching_keeps_the_cache_within_its_bound(
-    server: Server, options: FetchOptions
+    server: RawServer, options: FetchOptions
 ) -> None:
     root = options.cache_dir
     assert root is not None
