@@ -26,7 +26,8 @@ from tui.ingest import archive
 from tui.ingest.fetch import FetchOptions, FetchResult, fetch_all
 from tui.ingest.provenance import provenance_of
 from tui.model import Provenance
-from tui.pipeline import gather_sources
+from tui.pipeline import compare, gather_sources
+from tui.report import render_markdown
 from tui.report.contract import validate_report
 
 EVENT_DAY = dt.date(2020, 10, 11)
@@ -407,6 +408,14 @@ async def test_every_source_says_where_its_bytes_came_from(
     assert herald.sha256 is not None and herald.fetched_at is not None
     assert cached.provenance is not None and cached.provenance.origin == "cache"
     assert (cached.sha256, cached.fetched_at) == (herald.sha256, herald.fetched_at)
+    comparison = compare(config, event, (courier, herald))
+    row = next(
+        line
+        for line in render_markdown(comparison).splitlines()
+        if line.startswith("| <b>Baku Herald")
+    )
+    assert row.endswith(f"| ok, redirected to [localhost:{httpserver.port}/news/2]"
+                        f"(http://localhost:{httpserver.port}/news/2) |")  # fmt: skip
 
 
 @pytest.mark.usefixtures("cli")

@@ -424,3 +424,21 @@ def test_pick_children_prefers_the_event_month_then_news_then_the_nearest_change
         "https://x.test/news-sitemap.xml",
         "https://x.test/sitemap-2.xml",
     ]
+
+
+def test_insert_after_block_mapping_articles_with_windows_line_ends() -> None:
+    text = (
+        "events:\r\n  e:\r\n    articles:\r\n    - outlet: wire\r\n      url: https://x.test/a\r\n"
+        "    # about f\r\n  f: {title: F}"
+    )
+    assert insert_articles(text, "e", [LINE]) == (
+        "events:\r\n  e:\r\n    articles:\r\n    - outlet: wire\r\n      url: https://x.test/a\r\n"
+        f"    {LINE}\r\n    # about f\r\n  f: {{title: F}}\r\n"
+    )
+
+
+def test_an_empty_list_keeps_its_comment() -> None:
+    text = "events:\n  e:\n    articles: []  # to be found\n"
+    assert insert_articles(text, "e", [LINE]) == (
+        f"events:\n  e:\n    articles:  # to be found\n      {LINE}\n"
+    )

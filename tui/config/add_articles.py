@@ -11,6 +11,7 @@ old file is kept beside it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from tui.config.load import CONFIG_NAME, ConfigError, load_config
 from tui.files import write_atomically
 
+_LINE_ENDS = ("\n", "\r", "\x85", "\u2028", "\u2029")  # what PyYAML counts as a line break
+_LINE_RE = re.compile(r".*?(?:\r\n|[\r\n\x85\u2028\u2029])|.+\Z", re.DOTALL)
+
 
 def add_articles(path: Path, event_id: str, lines: Sequence[str]) -> Path:
     """Add `- {outlet: …, url: …}` lines (with their comments) to an event; return the backup.
@@ -28,7 +32,7 @@ def add_articles(path: Path, event_id: str, lines: Sequence[str]) -> Path:
     Raises `ConfigError` when the file cannot take them (it changed shape since it was loaded,
     or the event's articles are written on one line as [...]), leaving the file as it was.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    text = path.read_bytes().decode("utf-8-sig")  # not read_text: keep the file's line ends
     updated = insert_articles(text, event_id, lines, name=path.name)
     backup = path.with_name(f"{path.name}.{dt.datetime.now():%Y%m%d-%H%M%S}.bak")
     shutil.copy2(path, backup)
@@ -45,9 +49,10 @@ def add_articles(path: Path, event_id: str, lines: Sequence[str]) -> Path:
 def insert_articles(text: str, event_id: str, lines: Sequence[str], name: str = CONFIG_NAME) -> str:
     """`text` with `lines` added at the end of the event's articles list."""
     event = _event_node(yaml.compose(text, Loader=yaml.SafeLoader), event_id, name)
-    rows = text.splitlines(keepends=True)
-    if rows and not rows[-1].endswith("\n"):
-        rows[-1] += "\n"
+    rows = _LINE_RE.findall(text)  # the lines exactly as PyYAML counts them
+    end = "\r\n" if rows and rows[0].endswith("\r\n") else "\n"  # the file's own line ends
+    if rows and not rows[-1].endswith(_LINE_ENDS):
+        rows[-1] += end
     key_column = event.value[0][0].start_mark.column if event.value else 4
     articles = next(
         ((k, v) for k, v in event.value if isinstance(k, ScalarNode) and k.value == "articles"),
@@ -55,8 +60,8 @@ def insert_articles(text: str, event_id: str, lines: Sequence[str], name: str = 
     )
     if articles is None:  # no articles: key: add one after the event's last line
         at = _after_last_content(rows, event.end_mark.line, event.end_mark.column)
-        block = [" " * key_column + "articles:\n"]
-        block += [" " * (key_column + 2) + line + "\n" for line in lines]
+        block = [" " * key_column + "articles:" + end]
+        block += [" " * (key_column + 2) + line + end for line in lines]
         return "".join(rows[:at] + block + rows[at:])
     key, value = articles
     if isinstance(value, SequenceNode) and value.value and value.flow_style:
@@ -73,13 +78,12 @@ def insert_articles(text: str, event_id: str, lines: Sequence[str], name: str = 
         at = _after_last_content(rows, last.end_mark.line, last.end_mark.column)
     else:  # `articles:` or `articles: []`: the list starts on the next line
         row = rows[key.start_mark.line]
-        if isinstance(value, SequenceNode):
-            start, end = value.start_mark.column, value.end_mark.column
-            row = row[:start].rstrip() + row[end:]
-            rows[key.start_mark.line] = row if row.endswith("\n") else row + "\n"
+        if isinstance(value, SequenceNode):  # drop the `[]`, keep a comment after it
+            opening, closing = value.start_mark.column, value.end_mark.column
+            rows[key.start_mark.line] = row[:opening].rstrip() + row[closing:]
         indent = key.start_mark.column + 2
         at = key.start_mark.line + 1
-    block = [" " * indent + line + "\n" for line in lines]
+    block = [" " * indent + line + end for line in lines]
     return "".join(rows[:at] + block + rows[at:])
 
 

@@ -24,7 +24,6 @@ FEED_TYPES = frozenset(
         "application/rdf+xml",
         "application/xml",
         "text/xml",
-        "application/feed+json",
         "text/plain",
         "text/html",
     }

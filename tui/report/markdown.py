@@ -279,7 +279,7 @@ def _sources_table(view: _View) -> str:
             status = f"⚠ error: {inline(one_line(source.error))}"
         else:
             status = f"ok ({inline(source.note)})" if source.note else "ok"
-            status += _archive_note(source)
+            status += _provenance_note(source)
         rows.append(
             (
                 f"<b>{inline(view.names[source.id])}</b>",
@@ -295,14 +295,22 @@ def _sources_table(view: _View) -> str:
     return "## Sources\n\n" + _table(header, rows, "lllrrll")
 
 
-def _archive_note(source: Source) -> str:
-    """', from the web archive: [snapshot of …](url)', so that no one cites it as live."""
+def _provenance_note(source: Source) -> str:
+    """Where the text really came from when it is not the location: a snapshot, a redirect.
+
+    A snapshot is named so that no one cites it as the live page; a redirect, so that a reader
+    checking the finding opens the page that was read.
+    """
     provenance = source.provenance
-    if provenance is None or provenance.origin != "archive" or not provenance.archive_url:
+    if provenance is None:
         return ""
-    when = provenance.archived_at
-    label = f"snapshot of {when:%Y-%m-%d %H:%M} UTC" if when else "snapshot"
-    return f", from the web archive: {location(provenance.archive_url, label=label)}"
+    if provenance.origin == "archive" and provenance.archive_url:
+        when = provenance.archived_at
+        label = f"snapshot of {when:%Y-%m-%d %H:%M} UTC" if when else "snapshot"
+        return f", from the web archive: {location(provenance.archive_url, label=label)}"
+    if provenance.origin in ("live", "cache") and provenance.final_url != source.location:
+        return f", redirected to {location(provenance.final_url)}"
+    return ""
 
 
 def _figures_table(view: _View) -> str:
