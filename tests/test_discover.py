@@ -58,6 +58,9 @@ def atom(base: str) -> str:
 <entry><title>Why Ganja matters</title><link href="{base}/op/ganja"/>
   <id>{base}/op/ganja</id><updated>2020-10-12T10:00:00Z</updated>
   <summary>Shelling of Khankendi and Ganja in one weekend.</summary></entry>
+<entry><title>Sunday in pictures</title><link href="{base}/op/pictures"/>
+  <id>{base}/op/pictures</id><updated>2020-10-11T18:00:00Z</updated>
+  <content type="html">&lt;p&gt;Queues for water in Stepanakert.&lt;/p&gt;</content></entry>
 <entry><title>Ganja, ten years earlier</title><link href="{base}/op/old"/>
   <id>{base}/op/old</id><updated>2010-10-12T10:00:00Z</updated></entry>
 </feed>"""
@@ -182,6 +185,7 @@ async def test_discovers_from_feeds_and_sitemaps(
         f"{base}/a/stepanakert-shelled",  # RSS 2.0, title
         f"{base}/a/moscow-talks",  # RSS 2.0, keyword in the summary only
         f"{base}/op/ganja",  # Atom: Ganja in the title, Khankendi in the summary
+        f"{base}/op/pictures",  # Atom: a keyword in the content, with no summary
         f"{base}/h/3314640.html",  # news sitemap behind an index, gzipped
         f"{base}/w/2020/10/12/toll-in-ganja-rises-to-ten-a71713",  # robots.txt → slug
     }
@@ -213,11 +217,11 @@ def test_cli_prints_articles_yaml_to_paste(
     pasted = yaml.safe_load(captured.out)
     base = httpserver.url_for("").rstrip("/")
     assert pasted["articles"][0] == {"outlet": "courier", "url": f"{base}/op/ganja"}
-    assert len(pasted["articles"]) == 5
+    assert len(pasted["articles"]) == 6
     assert "# 2020-10-12 · Yerevan Courier · Ganja, Stepanakert · Why Ganja matters" in (
         captured.out
     )
-    assert "warning: broken (" in captured.err and "5 candidates from" in captured.err
+    assert "warning: broken (" in captured.err and "6 candidates from" in captured.err
 
 
 def test_cli_write_adds_them_keeping_comments_and_order(
@@ -244,7 +248,7 @@ def test_cli_write_adds_them_keeping_comments_and_order(
     assert "added 2 articles to ganja" in capsys.readouterr().err
 
     main(["discover", str(site), "--event", "ganja", "--write"])  # again: only the new ones
-    assert len(load_config(site).event("ganja").articles) == 5
+    assert len(load_config(site).event("ganja").articles) == 6
 
 
 def test_cli_needs_keywords(site: Path, capsys: pytest.CaptureFixture[str]) -> None:

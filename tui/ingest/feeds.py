@@ -52,12 +52,18 @@ def read_feed(content: bytes, url: str, content_type: str = "") -> list[Entry]:
             Entry(
                 url=link,
                 title=clean_line(unescape(item.get("title", ""))),
-                summary=_plain(item.get("summary", "")),
+                summary=_plain(item.get("summary") or _content(item)),
                 published=_when(item.get("published_parsed") or item.get("updated_parsed")),
                 via=url,
             )
         )
     return entries
+
+
+def _content(item: dict) -> str:
+    """An Atom entry's <content> when it has no <summary>: the words to match are there."""
+    contents = item.get("content") or ()
+    return " ".join(str(part.get("value", "")) for part in contents if isinstance(part, dict))
 
 
 def _plain(html: str) -> str:
