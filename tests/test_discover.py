@@ -21,7 +21,7 @@ from tui.cli import main
 from tui.config import ConfigError, find_problems, load_config
 from tui.config.add_articles import insert_articles
 from tui.ingest import feeds, sitemaps
-from tui.ingest.discover import Keywords, discover, rank
+from tui.ingest.discover import Keywords, discover, rank, untracked
 from tui.ingest.entries import Entry, ListingError
 from tui.ingest.fetch import FetchOptions
 from tui.model import Event, Lexicon, NameGroup
@@ -37,7 +37,8 @@ LEXICON = Lexicon(
 def rss(base: str) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Courier</title><link>{base}/</link>
-<item><title>Stepanakert shelled again overnight</title><link>{base}/a/stepanakert-shelled</link>
+<item><title>Stepanakert shelled again overnight</title>
+  <link>{base}/a/stepanakert-shelled?utm_source=rss&amp;utm_medium=feed</link>
   <description>&lt;p&gt;Residents spent the night in basements.&lt;/p&gt;</description>
   <pubDate>Sun, 11 Oct 2020 07:15:00 +0400</pubDate></item>
 <item><title>Ceasefire talks in Moscow</title><link>{base}/a/moscow-talks</link>
@@ -446,3 +447,9 @@ def test_an_empty_list_keeps_its_comment() -> None:
     assert insert_articles(text, "e", [LINE]) == (
         f"events:\n  e:\n    articles:  # to be found\n      {LINE}\n"
     )
+
+
+def test_proposed_addresses_lose_their_tracking() -> None:
+    assert untracked("https://x.test/a?id=7&utm_source=rss&fbclid=x#top") == "https://x.test/a?id=7"
+    assert untracked("https://x.test/a") == "https://x.test/a"
+    assert untracked("https://x.test/s?q=a%20b&p=2") == "https://x.test/s?q=a%20b&p=2"

@@ -15,7 +15,8 @@ import asyncio
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tui.analysis.normalise import fold, stem
 from tui.ingest import feeds, sitemaps
@@ -29,6 +30,7 @@ WINDOW_DAYS = 2
 MAX_SITEMAPS = 6  # per outlet: enough for a month's and a news sitemap, not a crawl
 MAX_DEPTH = 2  # robots.txt → index → index → url set is as deep as news sites go
 TITLE_WEIGHT, SUMMARY_WEIGHT = 2.0, 1.0
+_TRACKING = ("utm_", "fbclid", "gclid", "yclid", "mc_cid", "mc_eid")
 
 Notify = Callable[[str], None]
 
@@ -122,8 +124,11 @@ async def discover(
     async with session(options) as context:
         reader = _Reader(context, options.max_bytes, event.date, days, tell)
         results = await asyncio.gather(*(reader.outlet(outlet) for outlet in outlets))
-    entries = [(outlet.id, entry) for outlet, found in zip(outlets, results, strict=True)
-               for entry in found]  # fmt: skip
+    entries = [
+        (outlet.id, replace(entry, url=untracked(entry.url)))
+        for outlet, found in zip(outlets, results, strict=True)
+        for entry in found
+    ]
     start, end = _window(event.date, days)
     return Discovery(
         event=event,
@@ -134,6 +139,15 @@ async def discover(
         listings=reader.listings,
         entries=len(entries),
     )
+
+
+def untracked(url: str) -> str:
+    """The address without what feeds add to count their readers (utm_*, a fragment)."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [pair for pair in pairs if not pair[0].lower().startswith(_TRACKING)]
+    query = urlencode(kept) if len(kept) < len(pairs) else parts.query  # else as it was written
+    return urlunsplit(parts._replace(query=query, fragment=""))
 
 
 def render_yaml(discovery: Discovery, outlets: Sequence[Outlet]) -> str:
