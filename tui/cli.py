@@ -1,4 +1,4 @@
-"""The `parallax` command: check, fetch, report, compare, open, demo.
+"""The `parallax` command: check, fetch, report, compare, open, discover, cache, demo.
 
 Every command reads the same config and goes through `tui.pipeline`, so what `report` writes
 is what `open` shows. Exit status: 0 when every source was read, 1 when the work was done but
