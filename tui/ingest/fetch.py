@@ -9,6 +9,13 @@ What counts as one attempt: the whole request, redirects and body included, must
 `FetchOptions.timeout`; connection errors, time-outs and 5xx answers are retried up to
 `retries` more times with exponential backoff, 4xx answers are not (they will not change).
 
+Hostile sites are expected, not exceptional: a compressed body is undone layer by layer under
+the body limit (`tui.ingest.decompress`), decoding runs in a worker thread so one source can
+never stall the others, and every redirect hop is checked before it is followed: http(s) only,
+never from https down to http, never onto a private or local address from a public one
+(`tui.ingest.addresses`). The hops are kept in the `Document` so that a report can say where
+the text really came from.
+
 Local files (plain paths and file:// URLs) are read fresh every time and never cached; their
 `fetched_at` is the file's modification time, so that a report made twice from the same files
 says the same thing. `offline` takes precedence over `refresh`: with both set, the cache is
@@ -25,7 +32,7 @@ import socket
 import ssl
 import stat
 from collections.abc import Awaitable, Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -35,10 +42,19 @@ import httpx
 
 from tui import __version__
 from tui.ingest import cache
+from tui.ingest.addresses import Resolver, internal_addresses, resolve
 from tui.ingest.charset import decode, decode_as
+from tui.ingest.decompress import (
+    ACCEPT_ENCODING,
+    DecompressionError,
+    TooLarge,
+    decompress,
+    encodings,
+)
 from tui.text.clean import clean_line
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
+Origin = Literal["live", "cache", "file"]
 ProgressCallback = Callable[[int, FetchState, str], None]
 ResultCallback = Callable[[int, "FetchResult"], Awaitable[object]]
 _Tell = Callable[[FetchState, str], None]
@@ -98,6 +114,7 @@ class FetchOptions:
     backoff: float = 0.5  # first retry delay, doubled each time
     max_bytes: int = 8 * 1024 * 1024
     max_redirects: int = 5
+    allow_private: bool = False  # let a public page redirect to a private or local address
     offline: bool = False  # read only the cache; a miss is an error naming the source
     refresh: bool = False  # ignore the cache (still write it)
     cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
@@ -115,6 +132,9 @@ class Document:
     fetched_at: dt.datetime  # timezone-aware UTC; for cache hits, when originally fetched
     sha256: str  # of content
     from_cache: bool
+    origin: Origin = "live"
+    status: int | None = None  # HTTP status of the final answer; None for files
+    redirects: tuple[str, ...] = ()  # every hop after the location asked for
 
 
 @dataclass(frozen=True)
@@ -139,8 +159,11 @@ class _Transient(Exception):
 @dataclass(frozen=True)
 class _Download:
     final_location: str
-    content: bytes
+    content: bytes  # as received, still compressed
     content_type: str
+    encodings: tuple[str, ...]  # Content-Encoding, in the order the server applied them
+    status: int
+    redirects: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -149,6 +172,7 @@ class _Context:
     gate: asyncio.Semaphore
     options: FetchOptions
     cache_dir: Path
+    resolver: Resolver
 
 
 async def fetch_all(
@@ -156,12 +180,16 @@ async def fetch_all(
     options: FetchOptions = FetchOptions(),
     on_progress: ProgressCallback | None = None,
     on_result: ResultCallback | None = None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver = resolve,
 ) -> list[FetchResult]:
     """Fetch every location at once; results come back in the order of `locations`.
 
     A location listed twice is fetched once, and both of its indices hear about its progress.
     `on_result` is awaited for each index as soon as its location is done, so that a caller
-    can go on with the quick sources while a slow one is still being waited for.
+    can go on with the quick sources while a slow one is still being waited for. `transport`
+    and `resolver` stand in for the network in tests of hosts that are not this machine.
     """
     report: ProgressCallback = on_progress or _ignore_progress
     indices: dict[str, list[int]] = {}
@@ -169,15 +197,24 @@ async def fetch_all(
         indices.setdefault(location, []).append(index)
         report(index, "queued", "")
     limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
-    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept": ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
     async with httpx.AsyncClient(
-        headers=headers, limits=limits, timeout=options.timeout, follow_redirects=False
+        headers=headers,
+        limits=limits,
+        timeout=options.timeout,
+        follow_redirects=False,
+        transport=transport,
     ) as client:
         context = _Context(
             client=client,
             gate=asyncio.Semaphore(MAX_CONCURRENT),
             options=options,
             cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
+            resolver=resolver,
         )
 
         async def one(location: str, positions: list[int]) -> FetchResult:
@@ -241,14 +278,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
             )
 
     download = await _download(context, target, tell)
-    document = await asyncio.to_thread(
-        _document,
-        location=location,
-        final_location=download.final_location,
-        content=download.content,
-        content_type=download.content_type,
-        name=urlsplit(download.final_location).path,
-    )
+    document = await asyncio.to_thread(_downloaded_document, location, download, options.max_bytes)
     note = format_size(len(document.content))
     try:
         await asyncio.to_thread(cache.store, context.cache_dir, _cache_entry(document))
@@ -310,7 +340,7 @@ def _read_local(location: str, path: Path, max_bytes: int) -> Document:
         raise _Failure(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(content) > max_bytes:  # it grew between stat and read
         raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
-    return _document(
+    document = _document(
         location=location,
         final_location=str(path),
         content=content,
@@ -318,6 +348,27 @@ def _read_local(location: str, path: Path, max_bytes: int) -> Document:
         name=path.name,
         fetched_at=dt.datetime.fromtimestamp(modified, dt.UTC),
     )
+    return replace(document, origin="file")
+
+
+def _downloaded_document(location: str, download: _Download, max_bytes: int) -> Document:
+    """Decompress and decode a download; in a worker thread, since both cost time."""
+    try:
+        content = decompress(download.content, download.encodings, max_bytes)
+    except TooLarge:
+        raise _Failure(
+            f"body larger than {format_size(max_bytes)} limit once decompressed"
+        ) from None
+    except DecompressionError as exc:
+        raise _Failure(f"the server sent a damaged compressed body: {exc}") from None
+    document = _document(
+        location=location,
+        final_location=download.final_location,
+        content=content,
+        content_type=download.content_type,
+        name=urlsplit(download.final_location).path,
+    )
+    return replace(document, status=download.status, redirects=download.redirects)
 
 
 # --- HTTP ---------------------------------------------------------------------------------------
@@ -332,7 +383,7 @@ async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download
                 if attempt == 1:
                     tell("fetching", "")
                 async with asyncio.timeout(options.timeout):
-                    return await _attempt(context.client, url, options)
+                    return await _attempt(context, url)
         except (TimeoutError, httpx.TimeoutException):
             problem = _Transient(f"timed out after {options.timeout:g} s")
         except httpx.TransportError as exc:
@@ -350,27 +401,71 @@ async def _download(context: _Context, url: httpx.URL, tell: _Tell) -> _Download
     raise _Failure(problem.reason + suffix)  # the loop always ends with a problem
 
 
-async def _attempt(client: httpx.AsyncClient, url: httpx.URL, options: FetchOptions) -> _Download:
+async def _attempt(context: _Context, url: httpx.URL) -> _Download:
     """One try at `url`, following redirects by hand to count them and check where they go."""
+    options = context.options
     visited = [str(url)]
-    request = client.build_request("GET", url)
+    # A source that is itself on a private address may redirect within its own network.
+    private_ok = options.allow_private or await _is_internal_host(context, url)
     while True:
-        response = await client.send(request, stream=True)
+        response = await context.client.send(context.client.build_request("GET", url), stream=True)
         try:
-            if response.next_request is None:
-                return await _read_response(response, options)
-            request = response.next_request
+            if not response.has_redirect_location:
+                return await _read_response(response, options, tuple(visited[1:]))
+            target = _redirect_target(url, response.headers["location"])
         finally:
             await response.aclose()
-        if request.url.scheme not in ("http", "https"):
-            raise _Failure(f"redirected to an unsupported address: {request.url}")
         if len(visited) > options.max_redirects:
-            loop = " (a redirect loop)" if str(request.url) in visited else ""
+            loop = " (a redirect loop)" if str(target) in visited else ""
             raise _Failure(f"too many redirects (more than {options.max_redirects}){loop}")
-        visited.append(str(request.url))
+        if url.scheme == "https" and target.scheme == "http":
+            raise _Failure(
+                f"redirected from https to plain http ({_shown(target)}): refused, since the"
+                " page could be altered on the way — give the https address if there is one"
+            )
+        if not private_ok and await _is_internal_host(context, target):
+            raise _Failure(
+                f"redirected to a private or local address ({_shown(target)}): refused — "
+                "pass --allow-private if this site really lives on your network"
+            )
+        visited.append(str(target))
+        url = target
 
 
-async def _read_response(response: httpx.Response, options: FetchOptions) -> _Download:
+def _redirect_target(current: httpx.URL, location: str) -> httpx.URL:
+    """The absolute URL a Location header points at, or a `_Failure` saying why not."""
+    text = location.strip()
+    scheme = _SCHEME_RE.match(text)
+    if scheme is not None and scheme.group(1).lower() not in ("http", "https"):
+        raise _Failure(f"redirected to an unsupported address: {clean_line(text)[:100]}")
+    try:
+        target = current.join(text)
+    except httpx.InvalidURL as exc:
+        raise _Failure(f"redirected to an invalid address: {clean_line(str(exc))}") from None
+    if target.scheme not in ("http", "https") or not target.host:
+        raise _Failure(f"redirected to an invalid address: {_shown(target)}")
+    return target
+
+
+async def _is_internal_host(context: _Context, url: httpx.URL) -> bool:
+    """Whether `url`'s host resolves to any private or local address.
+
+    A name that cannot be resolved is not internal: the connection will fail on its own.
+    """
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        return bool(await internal_addresses(url.host, port, context.resolver))
+    except (OSError, UnicodeError):
+        return False
+
+
+def _shown(url: httpx.URL) -> str:
+    return clean_line(str(url))[:120]
+
+
+async def _read_response(
+    response: httpx.Response, options: FetchOptions, redirects: tuple[str, ...]
+) -> _Download:
     # The standard phrase, not the server's: the same failure reads the same for every outlet.
     code = response.status_code
     phrase = httpx.codes.get_reason_phrase(code) or clean_line(response.reason_phrase)[:60]
@@ -384,18 +479,30 @@ async def _read_response(response: httpx.Response, options: FetchOptions) -> _Do
     declared = _mime(content_type)
     if not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
         raise _not_an_article(declared)  # before reading a body that would be thrown away
+    try:
+        applied = encodings(response.headers.get("content-encoding", ""))
+    except DecompressionError as exc:
+        raise _Failure(str(exc)) from None
     limit = f"body larger than {format_size(options.max_bytes)} limit"
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > options.max_bytes:
         raise _Failure(f"{limit} (Content-Length {format_size(int(length))})")
     chunks: list[bytes] = []
     received = 0
-    async for chunk in response.aiter_bytes():
+    # Raw bytes, counted as they arrive; decompression happens later, bounded, off the loop.
+    async for chunk in response.aiter_raw():
         received += len(chunk)
         if received > options.max_bytes:
             raise _Failure(limit)
         chunks.append(chunk)
-    return _Download(str(response.url), b"".join(chunks), content_type)
+    return _Download(
+        final_location=str(response.url),
+        content=b"".join(chunks),
+        content_type=content_type,
+        encodings=applied,
+        status=code,
+        redirects=redirects,
+    )
 
 
 def _describe_transport_error(exc: httpx.TransportError) -> str:
@@ -517,6 +624,9 @@ def _from_cache(cache_dir: Path, location: str) -> Document | None:
         fetched_at=entry.fetched_at,
         sha256=entry.sha256,
         from_cache=True,
+        origin="cache",
+        status=entry.status,
+        redirects=entry.redirects,
     )
 
 
@@ -529,6 +639,8 @@ def _cache_entry(document: Document) -> cache.CacheEntry:
         fetched_at=document.fetched_at,
         sha256=document.sha256,
         content=document.content,
+        status=document.status,
+        redirects=document.redirects,
     )
 
 
