@@ -130,7 +130,8 @@ def _within_limits(paragraphs: tuple[str, ...], *, cut: bool) -> tuple[tuple[str
 
 # The end of a sentence: closing punctuation and any closing quotes or brackets, before a space;
 # the group is the next word's first character, which must not be lower-case.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
+# It starts only where a run of punctuation starts, so a page of dots costs one pass.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++(\S))")
 
 
 def split_paragraph(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:

@@ -222,10 +222,14 @@ def _walk(
 # replaces its own tree while summarising, and parsing the page a second time only for its
 # <head> would cost as much as a tenth of the whole extraction.
 _HEAD_LIMIT = 300_000
-_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_META_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_TAG_RE = re.compile(r"<[^>]*>")
+# A tag never contains "<", so a page of unclosed "<" or "<meta" costs one pass, not a scan to
+# the end from each; an attribute name starts where a name starts, for the same reason. The
+# title's end is searched for once, after its start, rather than lazily from every "<title".
+_TITLE_OPEN_RE = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE_RE = re.compile(r"</title\s*+>", re.IGNORECASE)
+_META_RE = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""(?<![\w:-])([\w:-]++)\s*+=\s*+("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_TAG_RE = re.compile(r"<[^<>]*>")
 _TITLE_KEYS = ("og:title", "twitter:title")
 _SITE_KEYS = ("og:site_name", "application-name")
 # Separators that almost only ever divide a headline from a site name, and weaker ones that
@@ -244,9 +248,10 @@ def page_title(text: str) -> str:
         if key and "content" in attrs:
             meta.setdefault(key, attrs["content"])
     candidates = [meta[k] for k in _TITLE_KEYS if k in meta]
-    found = _TITLE_RE.search(head)
-    if found:
-        candidates.append(found.group(1))
+    opening = _TITLE_OPEN_RE.search(head)
+    closing = _TITLE_CLOSE_RE.search(head, opening.end()) if opening else None
+    if opening and closing:
+        candidates.append(head[opening.end() : closing.start()])
     site_names = [_plain(meta[k]) for k in _SITE_KEYS if k in meta]
     for raw in candidates:
         title = strip_site_name(_plain(raw), site_names)
