@@ -29,9 +29,15 @@ from dataclasses import dataclass
 
 from tui.ingest.blocks import mend_broken_sentences
 from tui.ingest.boilerplate import RULE_NAMES, drop_boilerplate
-from tui.ingest.html import ELEMENT_RULE_NAMES, HtmlError, html_blocks
+from tui.ingest.html import (
+    ELEMENT_RULE_NAMES,
+    PARSER_DEPTH,
+    HtmlError,
+    html_blocks,
+    nests_too_deep,
+)
 from tui.ingest.plain import plain_blocks
-from tui.text.clean import clean_line
+from tui.text.clean import clean_line, xml_safe
 
 ALL_RULES: frozenset[str] = frozenset((*ELEMENT_RULE_NAMES, *RULE_NAMES))
 
@@ -85,11 +91,16 @@ def extract(
         title, blocks = parsed.title, parsed.blocks
     else:
         try:
-            page = html_blocks(text, url=url, selector=selector, rules=rules)
+            page = html_blocks(xml_safe(text), url=url, selector=selector, rules=rules)
         except HtmlError as exc:
             raise _no_text(str(exc)) from exc
         title, blocks = page.title, page.blocks
     if not blocks:
+        if kind in _HTML_TYPES and nests_too_deep(text):
+            raise _no_text(
+                f"the page nests its markup more than {PARSER_DEPTH:,} levels deep,"
+                " past what the HTML parser reads"
+            )
         raise _no_text("the page has no readable body text")
     mended = mend_broken_sentences(blocks)
     cleaned = drop_boilerplate(mended[:MAX_BLOCKS], title, rules)
@@ -180,10 +191,11 @@ def _no_text(reason: str) -> ExtractionError:
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL bytes, replacement characters or C0 controls in bulk mean a decoded binary file."""
+    """Replacement characters or C0 controls (NUL among them) in bulk mean a decoded binary
+    file; a few of them are damage in a real page, which costs those characters only."""
     sample = text[:4096]
     odd = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
-    return "\x00" in sample or odd > len(sample) // 10
+    return odd > len(sample) // 10
 
 
 __all__ = [

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import lxml.html
+import readability.htmls
 from lxml import etree
 from readability import Document
 from readability.htmls import build_doc
@@ -26,6 +27,16 @@ from tui.text.clean import clean_line
 
 class HtmlError(Exception):
     """The page cannot be read as HTML or the selector is unusable; the message says why."""
+
+
+# libxml2 stops at 256 levels of nesting and drops whatever lies deeper without a word, and
+# some CMS templates nest that deep; with huge_tree it reads 2,048 levels. readability parses
+# with this module-level parser of its own, so it is the one that needs the option.
+PARSER_DEPTH = 2_048
+readability.htmls.utf8_parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)")
+_VOID_TAG_NAMES = "area base br col embed hr img input link meta param source track wbr"
+_VOID_TAGS = frozenset(_VOID_TAG_NAMES.split())
 
 
 # Names as one string (split below) keep these long tag lists readable.
@@ -127,6 +138,22 @@ def html_blocks(
     root = lxml.html.fragment_fromstring(summary, create_parent="div")
     # readability has already dropped hidden elements and stripped style attributes
     return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False)))
+
+
+def nests_too_deep(text: str) -> bool:
+    """Whether the markup opens more than `PARSER_DEPTH` elements inside one another.
+
+    A rough count (unclosed <p> and <li> count as open), good enough to explain an empty
+    result, not to decide one.
+    """
+    depth = 0
+    for match in _TAG_NAME_RE.finditer(text):
+        if match.group(2).lower() in _VOID_TAGS:
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        if depth > PARSER_DEPTH:
+            return True
+    return False
 
 
 def _select(doc: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
