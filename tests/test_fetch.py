@@ -503,7 +503,7 @@ async def test_local_file_problems(tmp_path: Path, options: FetchOptions) -> Non
         small,
     )
     [device] = await fetch_all(["/dev/null"], small)
-    assert device.error == "not a regular file: /dev/null"
+    assert device.error == "refused to read /dev/null: a system file, not an article"
     assert missing.error == f"file not found: {tmp_path / 'nope.html'}"
     assert folder.error == f"is a directory, not a file: {tmp_path}"
     assert too_big.error == f"file larger than 1 KiB limit: {big}"

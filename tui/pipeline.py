@@ -130,6 +130,8 @@ async def gather_sources(
     within `extract_seconds`.
     """
     planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
+    if options.local_root is None:  # a sources file reads files of its own folder only
+        options = replace(options, local_root=config.path.resolve().parent)
     notify = on_progress or (lambda _progress: None)
 
     fetch_notes: dict[int, str] = {}

@@ -16,6 +16,11 @@ never from https down to http, never onto a private or local address from a publ
 (`tui.ingest.addresses`). The hops are kept in the `Document` so that a report can say where
 the text really came from.
 
+A sources file may be shared, so it must not be able to quote the editor's own files into a
+report: with `local_root` set (the pipeline sets it to the sources file's folder), a local path
+is read only if it resolves inside that folder, symlinks followed, unless `allow_outside` says
+otherwise. System pseudo-files (/proc, /sys, /dev), devices and FIFOs are never read.
+
 Local files (plain paths and file:// URLs) are read fresh every time and never cached; their
 `fetched_at` is the file's modification time, so that a report made twice from the same files
 says the same thing. `offline` takes precedence over `refresh`: with both set, the cache is
@@ -27,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import os
 import re
 import socket
 import ssl
@@ -41,6 +47,7 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
+from tui.files import is_outside, is_system_file
 from tui.ingest import cache
 from tui.ingest.addresses import Resolver, internal_addresses, resolve
 from tui.ingest.charset import decode, decode_as
@@ -115,6 +122,8 @@ class FetchOptions:
     max_bytes: int = 8 * 1024 * 1024
     max_redirects: int = 5
     allow_private: bool = False  # let a public page redirect to a private or local address
+    local_root: Path | None = None  # local files must resolve inside this folder, if set
+    allow_outside: bool = False  # read local files outside `local_root` too
     offline: bool = False  # read only the cache; a miss is an error naming the source
     refresh: bool = False  # ignore the cache (still write it)
     cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
@@ -264,7 +273,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
     target = _parse_location(location)
     if isinstance(target, Path):
         tell("fetching", "reading the file")
-        document = await asyncio.to_thread(_read_local, location, target, options.max_bytes)
+        document = await asyncio.to_thread(_read_local, location, target, options)
         return document, format_size(len(document.content))
 
     if options.offline or not options.refresh:
@@ -320,20 +329,33 @@ def _parse_location(location: str) -> httpx.URL | Path:
     return url
 
 
-def _read_local(location: str, path: Path, max_bytes: int) -> Document:
+def _read_local(location: str, path: Path, options: FetchOptions) -> Document:
+    max_bytes = options.max_bytes
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise _Failure(f"is a directory, not a file: {path}")
-        if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block or never end
-            raise _Failure(f"not a regular file: {path}")
-        if status.st_size > max_bytes:
-            raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
-        with path.open("rb") as handle:
+        if is_system_file(path):
+            raise _Failure(f"refused to read {path}: a system file, not an article")
+        if not options.allow_outside and is_outside(path, options.local_root):
+            raise _Failure(
+                f"refused to read {path}: it is outside the sources file's folder — move the"
+                " file next to the sources file, or pass --allow-outside if you trust whoever"
+                " wrote it"
+            )
+        # O_NONBLOCK: a FIFO put in the file's place after the check must not hang the read.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise _Failure(f"is a directory, not a file: {path}")
+            if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block or never end
+                raise _Failure(f"not a regular file: {path}")
+            if status.st_size > max_bytes:
+                raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
             content = handle.read(max_bytes + 1)
         modified = status.st_mtime
     except FileNotFoundError:
         raise _Failure(f"file not found: {path}") from None
+    except IsADirectoryError:
+        raise _Failure(f"is a directory, not a file: {path}") from None
     except PermissionError:
         raise _Failure(f"permission denied: {path}") from None
     except OSError as exc:
