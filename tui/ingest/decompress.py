@@ -79,6 +79,9 @@ def _inflate(decoder: zlib._Decompress, data: bytes, limit: int) -> bytes:
         pending = decoder.unconsumed_tail
     if not decoder.eof:  # a stream cut short: keep what it held, as browsers do
         pieces.append(decoder.flush())
-        if produced + len(pieces[-1]) > limit:
+        produced += len(pieces[-1])
+        if produced > limit:
             raise TooLarge(f"more than {limit} bytes once decompressed")
+        if not produced:
+            raise DecompressionError("the stream ends before any data")
     return b"".join(pieces)

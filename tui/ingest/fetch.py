@@ -217,6 +217,7 @@ async def fetch_all(
         timeout=options.timeout,
         follow_redirects=False,
         transport=transport,
+        event_hooks={"response": [_refuse_unusable_location]},
     ) as client:
         context = _Context(
             client=client,
@@ -452,6 +453,13 @@ async def _attempt(context: _Context, url: httpx.URL) -> _Download:
             )
         visited.append(str(target))
         url = target
+
+
+async def _refuse_unusable_location(response: httpx.Response) -> None:
+    """Check a Location header before httpx builds the next request from it, which raises a
+    bare InvalidURL for `javascript:` and the like even when redirects are not followed."""
+    if response.has_redirect_location:
+        _redirect_target(response.request.url, response.headers["location"])
 
 
 def _redirect_target(current: httpx.URL, location: str) -> httpx.URL:
