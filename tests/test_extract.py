@@ -372,3 +372,10 @@ def test_one_huge_token_in_a_short_paragraph_is_kept_and_cheap() -> None:
     article = extract(html(f"<p>{LEDE}</p><p>See {token} here.</p>"))
     assert article.paragraphs[0] == LEDE
     assert "".join(article.paragraphs[1:]).count("a") >= 200_000
+
+
+def test_text_past_the_parsers_depth_beside_shallow_text_is_noted() -> None:
+    body = f"<p>{LEDE}</p>" + "<div>" * 2100 + "<p>Deep text.</p>" + "</div>" * 2100
+    article = extract(html(body))
+    assert article.paragraphs[0] == LEDE
+    assert article.note == "text nested more than 2,048 levels deep may be missing"

@@ -95,8 +95,10 @@ def extract(
         except HtmlError as exc:
             raise _no_text(str(exc)) from exc
         title, blocks = page.title, page.blocks
+    # The parser drops whatever lies deeper than it reads; that must never go unsaid.
+    too_deep = kind in _HTML_TYPES and nests_too_deep(text)
     if not blocks:
-        if kind in _HTML_TYPES and nests_too_deep(text):
+        if too_deep:
             raise _no_text(
                 f"the page nests its markup more than {PARSER_DEPTH:,} levels deep,"
                 " past what the HTML parser reads"
@@ -109,6 +111,9 @@ def extract(
             raise _no_text("the page only asks the reader to log in or subscribe (a paywall)")
         raise _no_text("everything on the page was boilerplate (share bars, captions, promos)")
     paragraphs, note = _within_limits(cleaned.paragraphs, cut=len(mended) > MAX_BLOCKS)
+    if too_deep:
+        deep = f"text nested more than {PARSER_DEPTH:,} levels deep may be missing"
+        note = f"{note}; {deep}" if note else deep
     return Article(clean_line(title), paragraphs, note)
 
 
