@@ -116,7 +116,9 @@ class Router(httpx.AsyncBaseTransport):
         return await self.real.handle_async_request(request)
 
     async def aclose(self) -> None:
+        # each gather_sources closes its client's transport; the next one gets a fresh pool
         await self.real.aclose()
+        self.real = httpx.AsyncHTTPTransport()
 
 
 async def fake_resolve(host: str, port: int) -> list[Address]:
