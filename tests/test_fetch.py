@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import gzip
 import hashlib
+import ipaddress
 import os
 import socket
 import zlib
@@ -17,6 +18,7 @@ import pytest
 from http_fixtures import RawServer, page, respond, serve
 
 from tui import __version__
+from tui.ingest.addresses import is_internal, resolve
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all, format_size
 
 RUSSIAN = (
@@ -639,3 +641,38 @@ async def test_a_document_records_its_hops_and_status(
     assert again.document is not None and again.document.origin == "cache"
     assert again.document.redirects == (server.url("/second"), target)
     assert again.document.status == 200
+
+
+# --- which addresses a redirect may reach ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "internal"),
+    [
+        ("93.184.216.34", False),
+        ("8.8.8.8", False),
+        ("2a00:1450:4001:82b::200e", False),
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("10.1.2.3", True),
+        ("172.16.0.1", True),
+        ("192.168.0.10", True),
+        ("169.254.169.254", True),
+        ("100.64.0.1", True),  # shared address space (carrier NAT)
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("::1", True),
+        ("fe80::1", True),
+        ("fc00::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("::ffff:93.184.216.34", False),
+        ("2002:7f00:1::", True),  # 6to4 wrapping 127.0.0.1
+    ],
+)
+def test_internal_addresses(address: str, internal: bool) -> None:
+    assert is_internal(ipaddress.ip_address(address)) is internal
+
+
+async def test_names_and_odd_spellings_are_resolved_before_they_are_judged() -> None:
+    for host in ("localhost", "2130706433", "0x7f000001", "127.1", "[::1]"):
+        assert all(is_internal(a) for a in await resolve(host, 80)), host
