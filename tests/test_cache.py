@@ -97,7 +97,9 @@ def test_layout_is_keyed_by_the_sha256_of_the_location(tmp_path: Path) -> None:
     location = "https://example.org/ganja"
     cache.store(tmp_path, entry(location))
     key = hashlib.sha256(location.encode()).hexdigest()
-    body, meta = tmp_path / key[:2] / f"{key}.body", tmp_path / key[:2] / f"{key}.json"
+    digest = hashlib.sha256(b"<p>x</p>").hexdigest()
+    body = tmp_path / key[:2] / f"{key}-{digest[:16]}.body"
+    meta = tmp_path / key[:2] / f"{key}.json"
     assert body.read_bytes() == b"<p>x</p>"
     assert json.loads(meta.read_text()) == {
         "location": location,
@@ -105,8 +107,31 @@ def test_layout_is_keyed_by_the_sha256_of_the_location(tmp_path: Path) -> None:
         "media_type": "text/html",
         "encoding": "utf-8",
         "fetched_at": "2020-10-11T06:00:00+00:00",
+        "sha256": digest,
+        "body": body.name,
+        "status": None,
+        "redirects": [],
+    }
+
+
+def test_an_entry_in_the_earlier_layout_still_loads(tmp_path: Path) -> None:
+    location = "https://example.org/ganja"
+    key = hashlib.sha256(location.encode()).hexdigest()
+    folder = tmp_path / key[:2]
+    folder.mkdir()
+    (folder / f"{key}.body").write_bytes(b"<p>x</p>")
+    meta = {
+        "location": location,
+        "final_location": location + "?amp",
+        "media_type": "text/html",
+        "encoding": "utf-8",
+        "fetched_at": "2020-10-11T06:00:00+00:00",
         "sha256": hashlib.sha256(b"<p>x</p>").hexdigest(),
     }
+    (folder / f"{key}.json").write_text(json.dumps(meta))
+    assert cache.load(tmp_path, location) == entry()
+    cache.store(tmp_path, entry(content=b"<p>new</p>"))
+    assert not (folder / f"{key}.body").exists()  # replaced, and only once the new one was whole
 
 
 def test_store_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> None:
@@ -117,20 +142,37 @@ def test_store_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> None:
     assert sorted(p.suffix for p in tmp_path.rglob("*") if p.is_file()) == [".body", ".json"]
 
 
-def test_failed_write_cleans_up_and_reads_as_a_miss(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("failing_write", [1, 2], ids=["body", "metadata"])
+def test_a_failed_refetch_keeps_the_good_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int
 ) -> None:
     cache.store(tmp_path, entry(content=b"<p>old</p>"))
+    real_replace = files.os.replace
+    writes = []
 
-    def disk_full(source: str, target: str) -> None:
-        raise OSError(28, "No space left on device")
+    def disk_full_at_one_write(source: str, target: str) -> None:
+        writes.append(target)
+        if len(writes) == failing_write:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
 
-    monkeypatch.setattr(files.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full_at_one_write)
     with pytest.raises(OSError, match="No space left"):
         cache.store(tmp_path, entry(content=b"<p>new</p>"))
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
     assert leftovers == []
-    assert cache.load(tmp_path, "https://example.org/ganja") is None  # never old meta, new body
+    kept = cache.load(tmp_path, "https://example.org/ganja")
+    assert kept is not None and kept.content == b"<p>old</p>"
+    assert sorted(p.suffix for p in tmp_path.rglob("*") if p.is_file()) == [".body", ".json"]
+
+
+def test_storing_the_same_bytes_again_keeps_one_body(tmp_path: Path) -> None:
+    cache.store(tmp_path, entry())
+    cache.store(tmp_path, replace(entry(), status=200, redirects=("https://example.org/b",)))
+    loaded = cache.load(tmp_path, "https://example.org/ganja")
+    assert loaded is not None and loaded.redirects == ("https://example.org/b",)
+    assert loaded.status == 200
+    assert sorted(p.suffix for p in tmp_path.rglob("*") if p.is_file()) == [".body", ".json"]
 
 
 def test_temporary_files_of_dead_writers_are_swept(tmp_path: Path) -> None:
@@ -190,6 +232,28 @@ def damage_binary_metadata(body: Path, meta: Path) -> None:
     meta.write_bytes(b"\xff\xfe\x00garbage")
 
 
+def damage_timestamp_out_of_range(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["fetched_at"] = "9999-12-31T23:59:59-14:00"  # valid ISO, but past year 9999 in UTC
+    meta.write_text(json.dumps(data))
+
+
+def damage_deeply_nested_metadata(body: Path, meta: Path) -> None:
+    meta.write_text("[" * 100_000 + "]" * 100_000)
+
+
+def damage_body_name_leaves_the_folder(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["body"] = "../../../etc/passwd"
+    meta.write_text(json.dumps(data))
+
+
+def damage_status_not_a_number(body: Path, meta: Path) -> None:
+    data = json.loads(meta.read_text())
+    data["status"] = "200"
+    meta.write_text(json.dumps(data))
+
+
 Damage = Callable[[Path, Path], None]
 DAMAGES: list[Damage] = [
     damage_truncated_body,
@@ -201,6 +265,10 @@ DAMAGES: list[Damage] = [
     damage_naive_timestamp,
     damage_bad_timestamp,
     damage_binary_metadata,
+    damage_timestamp_out_of_range,
+    damage_deeply_nested_metadata,
+    damage_body_name_leaves_the_folder,
+    damage_status_not_a_number,
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from tui.config import DEMO_EVENT, bundled_config_path
 from tui.report.contract import validate_report
 
 DEMO_DIR = bundled_config_path().parent / "demo"
-COURIER = f"      - {{outlet: courier, path: {DEMO_DIR / 'yerevan-courier.html'}}}"
+COURIER = "      - {outlet: courier, path: yerevan-courier.html}"  # copied beside the config
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,7 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _config(tmp_path: Path, articles: str) -> Path:
+    shutil.copy(DEMO_DIR / "yerevan-courier.html", tmp_path)
     path = tmp_path / "sources.yaml"
     path.write_text(
         f"""\
@@ -210,3 +212,127 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert DEMO_EVENT in result.stdout
+
+
+# --- hostile input and nothing lost -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "-inf", "1e9", "soon"])
+def test_a_timeout_that_cannot_work_is_refused(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["fetch", f"--timeout={value}"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --timeout: '{value}' is not" in err
+    assert "Traceback" not in err
+
+
+def test_o_replaces_an_earlier_report_of_the_same_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for fmt in ("md", "json"):
+        out = tmp_path / f"report.{fmt}"
+        assert main(["demo", "--format", fmt, "-o", str(out)]) == 0
+        first = out.read_text(encoding="utf-8")
+        assert main(["demo", "--format", fmt, "-o", str(out)]) == 0
+        assert out.read_text(encoding="utf-8").splitlines()[0] == first.splitlines()[0]
+
+
+@pytest.mark.parametrize("existing", ["notes I must keep\n", "# parallax report? no\n", ""])
+def test_o_refuses_to_replace_any_other_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], existing: str
+) -> None:
+    out = tmp_path / "notes.md"
+    out.write_text(existing, encoding="utf-8")
+    assert main(["demo", "--format", "md", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == existing
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"parallax: -o {out} exists and is not a parallax md report — give another name, "
+        "or pass --force to replace it"
+    )
+    assert main(["demo", "--format", "md", "-o", str(out), "--force"]) == 0
+    assert "Parallax report" in out.read_text(encoding="utf-8")
+
+
+def test_o_never_replaces_the_sources_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, COURIER)
+    before = config.read_bytes()
+    for extra in ([], ["--force"]):
+        code = main(["report", str(config), "--event", "ganja", "-o", str(config), *extra])
+        assert code == 2
+        assert config.read_bytes() == before
+        assert "is the sources file itself" in capsys.readouterr().err
+
+
+def test_a_json_report_does_not_replace_a_markdown_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report"
+    assert main(["demo", "--format", "md", "-o", str(out)]) == 0
+    assert main(["demo", "--format", "json", "-o", str(out)]) == 2
+    assert "Parallax report" in out.read_text(encoding="utf-8")
+
+
+def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "tui", *args], capture_output=True, timeout=120, **kwargs
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_standard_output_is_one_message() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "demo", "--format", "md"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.strip().splitlines()[-1] == (
+        "parallax: cannot write the report to standard output: No space left on device "
+        "— write it to a file with -o FILE"
+    )
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_a_closed_standard_output_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "demo", "--format", "md"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the report is written, like `| true`
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 2
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_a_shared_sources_file_cannot_quote_files_outside_its_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "private.html"
+    secret.write_text("<p>Payroll figures nobody may see outside the office.</p>\n" * 3)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    config = _config(shared, f"{COURIER}\n      - {{outlet: herald, path: ../private.html}}")
+
+    code = main(["report", str(config), "--event", "ganja", "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Payroll" not in captured.out
+    herald = next(s for s in json.loads(captured.out)["sources"] if s["id"] == "herald")
+    assert herald["error"] == (
+        f"refused to read {secret}: it is outside the sources file's folder — move the file "
+        "next to the sources file, or pass --allow-outside if you trust whoever wrote it"
+    )
+    args = ["report", str(config), "--event", "ganja", "--format", "json", "--allow-outside"]
+    assert main(args) == 0
+    assert "Payroll" in capsys.readouterr().out

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -604,3 +605,102 @@ def test_neutral_must_be_true_or_false(tmp_path: Path) -> None:
         load_config(write(tmp_path, text))
     assert "'neutral' of side 'armenian' is 'maybe', not true or false" in str(error.value)
     assert "write true or false" in str(error.value)
+
+
+# --- hostile files -------------------------------------------------------------------------------
+
+
+def _alias_bomb(levels: int, fan_out: int = 10) -> str:
+    """Each level a list of `fan_out` aliases of the one before: fan_out ** levels entries."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels + 1):
+        aliases = ", ".join([f"*a{level - 1}"] * fan_out)
+        lines.append(f"a{level}: &a{level} [{aliases}]")
+    return "\n".join([*lines, f"sides: *a{levels}", "outlets: *a1", "events: *a1", ""])
+
+
+def test_aliases_that_expand_past_the_budget_are_refused_in_one_line(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path, _alias_bomb(9))  # a billion entries from 700 bytes
+    assert "aliases (*name) expand to more than 200,000 entries" in problem
+
+
+def test_a_few_aliases_are_walked_as_usual(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "  azerbaijani: {label: Azerbaijani", "  azerbaijani: &az {label: Azerbaijani"
+    )
+    assert load_config(write(tmp_path, text)).side("azerbaijani").label == "Azerbaijani"
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_nesting_past_the_depth_limit_is_one_message(tmp_path: Path, opening: str) -> None:
+    closing = "]" if opening == "[" else "}"
+    problem = only_problem(tmp_path, "sides: " + opening * 600 + "1" + closing * 600 + "\n")
+    assert "nested more than 64 levels deep" in problem
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_hundred(tmp_path: Path) -> None:
+    outlets = "".join(f"  o{i}: {{name: O, side: nowhere}}\n" for i in range(300))
+    problems = problems_of(tmp_path, VALID.replace("outlets:\n", "outlets:\n" + outlets))
+    assert len(problems) == 101
+    assert problems[-1].startswith("sources.yaml: … and ")
+    assert problems[-1].endswith("more problems — fix the ones above first")
+
+
+YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(st.sampled_from(["sides", "outlets", "events", "lexicon", "x"]), YAML_VALUES),
+    st.integers(min_value=0, max_value=3),
+)
+def test_any_yaml_document_gives_a_config_or_one_message_per_problem(
+    tmp_path: Path, document: dict[str, object], reuse: int
+) -> None:
+    """YAML documents of any shape, with objects reused so that the dump holds anchors and
+    aliases: a Config or a ConfigError of one-line `file:line: what — fix` messages."""
+    shared = list(document.values())[:1] * reuse  # the same object again: an alias in YAML
+    text = yaml.safe_dump({**document, "again": shared} if shared else document)
+    path = write(tmp_path, text)
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        assert exc.problems
+        assert all("\n" not in p and p.startswith("sources.yaml") for p in exc.problems)
+        assert all(" — " in p for p in exc.problems), exc.problems
+    else:
+        summarise(config)
+        find_problems(config)
+
+
+# --- local paths ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["../outside.html", "/etc/hostname", "~/notes.html", "link/outside.html"]
+)
+def test_check_warns_about_article_files_outside_the_folder(tmp_path: Path, path: str) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (tmp_path / "outside.html").write_text("<p>private</p>", encoding="utf-8")
+    (folder / "link").symlink_to(tmp_path)
+    text = VALID.replace("path: articles/armenpress.html", f"path: {path}")
+    config = load_config(write(folder, text))
+    [warning] = [p for p in find_problems(config) if "armenpress" in p]
+    assert warning.startswith("shared/sources.yaml:14: article file ")
+    assert "is outside the folder of sources.yaml — it is read only with --allow-outside" in warning
+
+
+@pytest.mark.parametrize("location", ["path: /proc/self/status", 'url: "file:///dev/zero"'])
+def test_check_says_system_files_are_never_read(tmp_path: Path, location: str) -> None:
+    text = VALID.replace("path: articles/armenpress.html", location)
+    [warning] = [p for p in find_problems(load_config(write(tmp_path, text))) if "armenpress" in p]
+    assert "is a system file, not an article — it is never read" in warning

@@ -124,7 +124,9 @@ def test_whitespace_and_control_characters_normalised() -> None:
         "\u202e officials\u202c said   on Sunday.</p><p>\u00a0\u200b</p>"
     )
     (paragraph,) = extract(html(body)).paragraphs
-    assert paragraph == "Seven people were killed in the city of Ganja, officials said on Sunday."
+    assert paragraph == (
+        "Seven people were killed in the city of Ganja,⟨U+202E⟩ officials⟨U+202C⟩ said on Sunday."
+    )
 
 
 def test_table_rows_are_paragraphs() -> None:
@@ -323,3 +325,57 @@ def test_no_text_raises_with_reason(text: str, media_type: str, reason: str) -> 
     assert message.startswith("no article text found: ")
     assert reason in message
     assert "\n" not in message
+
+
+# --- hostile pages ------------------------------------------------------------------------------
+
+LEDE = (
+    "The ministry said seven civilians were killed and thirty-three wounded in the overnight "
+    "shelling of the city centre."
+)
+
+
+def test_a_nul_byte_costs_that_character_not_the_article() -> None:
+    (paragraph,) = extract(html(f"\x00<p>{LEDE}</p>")).paragraphs
+    assert paragraph == LEDE
+    (paragraph,) = extract("Ganja\n\nSeven were\x00 killed.", media_type="text/plain").paragraphs
+    assert paragraph == "Seven were killed."
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x08", "\x0b", "\x1f", "\ufffe"])
+def test_a_control_character_beside_a_script_costs_that_character(control: str) -> None:
+    body = f"<p>{LEDE}</p><p>Seven{control}<script>var a = 1;</script> were killed.</p>"
+    assert extract(html(body)).paragraphs == (LEDE, "Seven were killed.")
+
+
+def test_content_nested_past_libxml2s_default_depth_is_read() -> None:
+    body = "<div>" * 600 + f"<p>{LEDE}</p>" + "</div>" * 600
+    assert extract(html(body)).paragraphs == (LEDE,)
+
+
+def test_content_nested_past_the_parsers_limit_is_an_explicit_error() -> None:
+    body = "<div>" * 2100 + f"<p>{LEDE}</p>" + "</div>" * 2100
+    with pytest.raises(ExtractionError, match="nests its markup more than 2,048 levels deep"):
+        extract(html(body))
+
+
+def test_hidden_and_reordering_characters_are_shown_as_markers() -> None:
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore the others")
+    body = f"<p>Seven\u2066 were\u2069 killed{hidden} in Ganja.</p>"
+    (paragraph,) = extract(html(body)).paragraphs
+    assert paragraph == "Seven⟨U+2066⟩ were⟨U+2069⟩ killed⟨17 hidden tag characters⟩ in Ganja."
+
+
+def test_one_huge_token_in_a_short_paragraph_is_kept_and_cheap() -> None:
+    # Before the boilerplate patterns were made linear this page took minutes (_EMAIL_RE).
+    token = "a" * 200_000
+    article = extract(html(f"<p>{LEDE}</p><p>See {token} here.</p>"))
+    assert article.paragraphs[0] == LEDE
+    assert "".join(article.paragraphs[1:]).count("a") >= 200_000
+
+
+def test_text_past_the_parsers_depth_beside_shallow_text_is_noted() -> None:
+    body = f"<p>{LEDE}</p>" + "<div>" * 2100 + "<p>Deep text.</p>" + "</div>" * 2100
+    article = extract(html(body))
+    assert article.paragraphs[0] == LEDE
+    assert article.note == "text nested more than 2,048 levels deep may be missing"

@@ -1,28 +1,25 @@
-"""fetch_all against real servers on 127.0.0.1 that the tests start and stop.
-
-The server is a few lines of asyncio so that a test can do what real news sites do to us:
-answer slowly, trickle a body, send no Content-Type, lie about the charset, never stop sending.
-It counts how often each path was asked for, which is how retries are checked.
-"""
+"""fetch_all against real servers on 127.0.0.1 that the tests start and stop (http_fixtures)."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gzip
 import hashlib
+import ipaddress
 import os
 import socket
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+import zlib
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from http_fixtures import RawServer, page, respond, serve
 
 from tui import __version__
+from tui.ingest.addresses import is_internal, resolve
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all, format_size
-
-Route = Callable[[asyncio.StreamWriter], Awaitable[None]]
 
 RUSSIAN = (
     "<p>По данным министерства иностранных дел, ночью в результате обстрела Гянджи погибли "
@@ -32,84 +29,6 @@ ARMENIAN = (
     "<p>Հոկտեմբերի 11-ին Ստեփանակերտը կրկին հրետակոծության ենթարկվեց, "
     "պաշտպանության նախարարությունն այդ հայտարարությունն անվանեց բացարձակ սուտ։</p>"
 )
-
-
-class RawServer:
-    """An HTTP/1.1 server whose every answer is a coroutine written by the test."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.hits: Counter[str] = Counter()
-        self.headers: dict[str, list[str]] = {}
-        self.sent: Counter[str] = Counter()
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._server: asyncio.Server | None = None
-        self.port = 0
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        try:
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
-            path = head.split(" ")[1]
-            self.hits[path] += 1
-            self.headers[path] = head.split("\r\n")[1:]
-            route = self.routes.get(path)
-            if route is None:
-                await respond(writer, 404, b"no such page", "text/plain")
-            else:
-                await route(writer)
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            self._tasks.discard(task)
-            writer.close()
-
-
-async def respond(
-    writer: asyncio.StreamWriter,
-    status: int,
-    body: bytes = b"",
-    content_type: str | None = "text/html; charset=utf-8",
-    headers: dict[str, str] | None = None,
-) -> None:
-    reasons = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found"}
-    reasons |= {500: "Internal Server Error", 503: "Service Unavailable"}
-    lines = [f"HTTP/1.1 {status} {reasons.get(status, 'Whatever')}", "Connection: close"]
-    if content_type is not None:
-        lines.append(f"Content-Type: {content_type}")
-    lines.append(f"Content-Length: {len(body)}")
-    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
-    writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
-    await writer.drain()
-
-
-def page(body: str, head: str = "") -> str:
-    return f"<html><head>{head}<title>Ganja</title></head><body>{body}</body></html>"
-
-
-def serve(server: RawServer, path: str, body: bytes, content_type: str | None) -> str:
-    async def route(writer: asyncio.StreamWriter) -> None:
-        await respond(writer, 200, body, content_type)
-
-    server.routes[path] = route
-    return server.url(path)
 
 
 @pytest.fixture
@@ -586,7 +505,7 @@ async def test_local_file_problems(tmp_path: Path, options: FetchOptions) -> Non
         small,
     )
     [device] = await fetch_all(["/dev/null"], small)
-    assert device.error == "not a regular file: /dev/null"
+    assert device.error == "refused to read /dev/null: a system file, not an article"
     assert missing.error == f"file not found: {tmp_path / 'nope.html'}"
     assert folder.error == f"is a directory, not a file: {tmp_path}"
     assert too_big.error == f"file larger than 1 KiB limit: {big}"
@@ -651,3 +570,109 @@ async def test_refusals_say_what_to_do(server: RawServer, options: FetchOptions)
         "save the page from a browser and give its path"
     )
     assert server.hits["/paywall"] == 1
+
+
+# --- compression ----------------------------------------------------------------------------------
+
+
+def compressed(server: RawServer, path: str, body: bytes, encoding: str) -> str:
+    async def route(writer: asyncio.StreamWriter) -> None:
+        await respond(writer, 200, body, headers={"Content-Encoding": encoding})
+
+    server.routes[path] = route
+    return server.url(path)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "compress"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", gzip.compress),
+        ("deflate", zlib.compress),
+        ("deflate", lambda data: zlib.compress(data)[2:-4]),  # raw deflate, as some servers send
+        ("gzip, gzip", lambda data: gzip.compress(gzip.compress(data))),
+        ("identity", lambda data: data),
+    ],
+    ids=["gzip", "x-gzip", "zlib-deflate", "raw-deflate", "gzip-twice", "identity"],
+)
+async def test_compressed_bodies_are_undone(
+    server: RawServer, options: FetchOptions, encoding: str, compress: Callable[[bytes], bytes]
+) -> None:
+    html = page(ARMENIAN).encode()
+    result = await fetch_one(compressed(server, "/z", compress(html), encoding), options)
+    assert result.error is None and result.document is not None
+    assert result.document.content == html
+    assert result.document.sha256 == hashlib.sha256(html).hexdigest()
+
+
+async def test_asks_only_for_encodings_it_can_undo(
+    server: RawServer, options: FetchOptions
+) -> None:
+    url = serve(server, "/enc", page("<p>x</p>").encode(), "text/html")
+    await fetch_one(url, options)
+    assert "accept-encoding: gzip, deflate" in [h.lower() for h in server.headers["/enc"]]
+
+
+async def test_the_limit_counts_decompressed_bytes(
+    server: RawServer, options: FetchOptions
+) -> None:
+    body = gzip.compress(b"<p>" + b"a" * 2000 + b"</p>")
+    result = await fetch_one(
+        compressed(server, "/big", body, "gzip"), replace(options, max_bytes=1000)
+    )
+    assert result.error == "body larger than 1000 bytes limit once decompressed"
+
+
+# --- where a document came from -------------------------------------------------------------------
+
+
+async def test_a_document_records_its_hops_and_status(
+    server: RawServer, options: FetchOptions
+) -> None:
+    target = serve(server, "/final", page("<p>x</p>").encode(), "text/html")
+    redirect(server, "/second", target, status=301)
+    redirect(server, "/first", "/second")
+    result = await fetch_one(server.url("/first"), options)
+    assert result.document is not None
+    assert result.document.redirects == (server.url("/second"), target)
+    assert result.document.final_location == target
+    assert (result.document.status, result.document.origin) == (200, "live")
+    [again] = await fetch_all([server.url("/first")], options)
+    assert again.document is not None and again.document.origin == "cache"
+    assert again.document.redirects == (server.url("/second"), target)
+    assert again.document.status == 200
+
+
+# --- which addresses a redirect may reach ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "internal"),
+    [
+        ("93.184.216.34", False),
+        ("8.8.8.8", False),
+        ("2a00:1450:4001:82b::200e", False),
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("10.1.2.3", True),
+        ("172.16.0.1", True),
+        ("192.168.0.10", True),
+        ("169.254.169.254", True),
+        ("100.64.0.1", True),  # shared address space (carrier NAT)
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("::1", True),
+        ("fe80::1", True),
+        ("fc00::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("::ffff:93.184.216.34", False),
+        ("2002:7f00:1::", True),  # 6to4 wrapping 127.0.0.1
+    ],
+)
+def test_internal_addresses(address: str, internal: bool) -> None:
+    assert is_internal(ipaddress.ip_address(address)) is internal
+
+
+async def test_names_and_odd_spellings_are_resolved_before_they_are_judged() -> None:
+    for host in ("localhost", "2130706433", "0x7f000001", "127.1", "[::1]"):
+        assert all(is_internal(a) for a in await resolve(host, 80)), host

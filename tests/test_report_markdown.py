@@ -349,7 +349,7 @@ def test_hostile_text_inside_a_mark(text: str) -> None:
 
 def test_ansi_escapes_are_removed_whole() -> None:
     assert clean("\x1b[31mred\x1b[0m \x1b]0;title\x07ok") == "red ok"
-    assert clean("a\x00b\x07c\x7fd\u202ee") == "abcde"
+    assert clean("a\x00b\x07c\x7fd\u202ee") == "abcd⟨U+202E⟩e"  # shown, never obeyed
     assert clean("one\ntwo\r\nthree\tfour") == "one two three four"
 
 

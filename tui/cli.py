@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import datetime as dt
 import difflib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -40,6 +41,11 @@ ARCHIVE_ENV = "PARALLAX_ARCHIVE_BASE"  # another Wayback-compatible archive (or 
 
 class UsageError(Exception):
     """Something the user asked for cannot be done; the message says how to fix it."""
+
+
+# A file -o may replace without --force: a report of the same format written by parallax.
+_REPORT_MARKERS = {"md": "Parallax report · ", "json": '"schema": "parallax.report/'}
+MAX_TIMEOUT = 600.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -264,6 +270,9 @@ def _options(args: argparse.Namespace) -> FetchOptions:
         archive=not getattr(args, "no_archive", False),
         archive_first=getattr(args, "archive_first", False),
         archive_base=os.environ.get(ARCHIVE_ENV) or FetchOptions.archive_base,
+        allow_private=getattr(args, "allow_private", False),
+        # paths typed on the command line are the user's own, wherever they are
+        allow_outside=getattr(args, "allow_outside", False) or args.run is _cmd_compare,
     )
 
 
@@ -304,6 +313,8 @@ def _status(sources: Sequence[Source]) -> int:
 def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     from tui.report import render_json, render_markdown
 
+    if args.output:  # refuse before the slow part, not after it
+        _check_output(Path(args.output), config, args.format, force=args.force)
     sources = _gather(config, event, args)
     comparison: Comparison = compare(config, event, sources)
     text = render_json(comparison) if args.format == "json" else render_markdown(comparison)
@@ -319,8 +330,55 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
             ) from exc
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        _write_stdout(text)
     return _status(sources)
+
+
+def _check_output(output: Path, config: Config, fmt: str, *, force: bool) -> None:
+    """Refuse to replace the sources file ever, and any other file that is not an earlier
+    report of the same format unless `force`: a typo in -o must not cost an editor a file."""
+    if not output.exists():
+        return
+    if output.is_dir():
+        raise UsageError(f"cannot write the report to {output}: it is a directory — give -o a file")
+    if config.path.exists() and output.resolve() == config.path.resolve():
+        raise UsageError(f"-o {output} is the sources file itself — give the report another name")
+    if force or _is_report(output, fmt):
+        return
+    raise UsageError(
+        f"-o {output} exists and is not a parallax {fmt} report — give another name, "
+        "or pass --force to replace it"
+    )
+
+
+def _is_report(path: Path, fmt: str) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if fmt == "json":
+        head = head.replace(" ", "").replace("\n", "")
+        return _REPORT_MARKERS["json"].replace(" ", "") in head
+    return _REPORT_MARKERS["md"] in head
+
+
+def _write_stdout(text: str) -> None:
+    """The report on standard output; a closed pipe or a full disk is one message."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing to say. Point stdout at /dev/null so that
+        # the interpreter's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(EXIT_FAILED) from None
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise UsageError(
+            f"cannot write the report to standard output: {exc.strerror or exc} "
+            "— write it to a file with -o FILE"
+        ) from None
 
 
 def _run_app(config: Config, event: Event | None, args: argparse.Namespace) -> int:
@@ -331,6 +389,19 @@ def _run_app(config: Config, event: Event | None, args: argparse.Namespace) -> i
 
 
 # --- argument parsing ----------------------------------------------------------------------------
+
+
+def _seconds(value: str) -> float:
+    """A time limit: a real number of seconds above zero and at most `MAX_TIMEOUT`."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a usable time limit: give seconds above 0, at most {MAX_TIMEOUT:g}"
+        )
+    return seconds
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -363,7 +434,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--timeout",
-            type=float,
+            type=_seconds,
             default=FetchOptions.timeout,
             help="seconds per source (default: %(default)s)",
         )
@@ -378,6 +449,16 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="read the web archive's snapshot nearest the event date, even of a live page",
         )
+        sub.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="let a site redirect to a private or local address (an intranet site)",
+        )
+        sub.add_argument(
+            "--allow-outside",
+            action="store_true",
+            help="read article files outside the sources file's folder (trusted files only)",
+        )
 
     def reporting(sub: argparse.ArgumentParser, default: str | None = "md") -> None:
         sub.add_argument(
@@ -391,6 +472,11 @@ def _parser() -> argparse.ArgumentParser:
             "--output",
             metavar="FILE",
             help="write the report here instead of standard output",
+        )
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="let -o replace a file that is not an earlier report (never the sources file)",
         )
 
     command("check", _cmd_check, "validate a sources file and summarise it")

@@ -4,14 +4,24 @@ The CLI and the app both come through here, so that `parallax report` and the sc
 disagree about what an event's sources said. Fetching is the only slow, failure-prone step; it
 reports progress per source and turns every failure into an error source rather than an
 exception, so one dead outlet never stops the others.
+
+Extraction gets a time budget per source (`EXTRACT_SECONDS`). Its work is bounded by
+construction (size caps, linear patterns), so the budget is a backstop for a parser bug or a
+page nobody foresaw: the source becomes an error and the comparison goes on. Python cannot stop
+a thread, so extraction runs in a daemon thread that is abandoned when its time is up; it can
+never hold up the others or the exit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import os
+import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from tui.analysis.align import align
 from tui.analysis.diverge import diverge
@@ -20,6 +30,13 @@ from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.ingest.provenance import provenance_of
 from tui.model import Comparison, Config, Event, Outlet, Source
 from tui.text.clean import clean_line
+
+EXTRACT_SECONDS = 60.0
+# Extractions at once: they are CPU-bound and share one interpreter lock, so more would only
+# spread each one's budget thinner.
+EXTRACT_SLOTS = max(2, min(os.cpu_count() or 2, 8))
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -100,14 +117,19 @@ async def gather_sources(
     options: FetchOptions,
     on_progress: ProgressCallback | None = None,
     only: Collection[str] | None = None,
+    *,
+    extract_seconds: float = EXTRACT_SECONDS,
 ) -> tuple[Source, ...]:
     """Fetch and extract the event's articles (or the `only` ones), all at once.
 
-    Extraction runs in a worker thread so that an app calling this keeps drawing.
+    Extraction runs in a worker thread so that an app calling this keeps drawing, each source
+    within `extract_seconds`.
     """
     planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
     if options.archive_near is None:  # the archive copy to read is the one nearest the event
         options = replace(options, archive_near=event.date)
+    if options.local_root is None:  # a sources file reads files of its own folder only
+        options = replace(options, local_root=config.path.resolve().parent)
     notify = on_progress or (lambda _progress: None)
 
     fetch_notes: dict[int, str] = {}
@@ -121,9 +143,23 @@ async def gather_sources(
             fetch_notes[index] = detail
 
     sources: dict[int, Source] = {}
+    slots = asyncio.Semaphore(EXTRACT_SLOTS)
 
     async def finish(index: int, result: FetchResult) -> None:
-        source = await asyncio.to_thread(source_from_fetch, planned[index], result)
+        async with slots:
+            try:
+                source = await asyncio.wait_for(
+                    _in_daemon_thread(source_from_fetch, planned[index], result), extract_seconds
+                )
+            except TimeoutError:
+                reason = f"extraction took longer than {extract_seconds:g} s: the page is left out"
+                source = Source(
+                    planned[index].id,
+                    planned[index].outlet,
+                    planned[index].location,
+                    "error",
+                    error=reason,
+                )
         if source.ok:
             cached = result.document is not None and result.document.from_cache
             state: FetchState = "cached" if cached else "done"
@@ -141,6 +177,31 @@ async def gather_sources(
     # Each source is extracted as soon as it is in, not when the slowest outlet answers.
     await fetch_all([p.location for p in planned], options, on_progress=forward, on_result=finish)
     return tuple(sources[index] for index in range(len(planned)))
+
+
+async def _in_daemon_thread(func: Callable[..., _T], *args: object) -> _T:
+    """`func(*args)` in a daemon thread: awaitable, and abandoned (never joined) if cancelled."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[_T] = loop.create_future()
+
+    def settle(result: object, error: BaseException | None) -> None:
+        if future.done():  # cancelled: its time was up
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        try:
+            outcome: tuple[object, BaseException | None] = (func(*args), None)
+        except BaseException as exc:  # handed to the awaiting task, which decides
+            outcome = (None, exc)
+        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting any more
+            loop.call_soon_threadsafe(settle, *outcome)
+
+    threading.Thread(target=run, name="parallax-extract", daemon=True).start()
+    return await future
 
 
 def compare(

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.model import DIVERGENCE_KINDS, DivergenceKind
+from tui.text.clean import VISIBLE_MARKS
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ _CLEAN_TABLE = {
 
 
 def clean(text: str) -> str:
-    """Replace each control character with one visible character (offsets are preserved)."""
-    return text.translate(_CLEAN_TABLE)
+    """Replace each control or hiding character with one visible one (offsets are preserved)."""
+    return text.translate(_CLEAN_TABLE).translate(VISIBLE_MARKS)
 
 
 HighlightSpan = tuple[int, int, DivergenceKind]

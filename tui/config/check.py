@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from tui.config.load import display_name, local_path, printable
+from tui.files import is_outside, is_system_file
 from tui.model import Config
 
 
@@ -25,7 +26,18 @@ def find_problems(config: Config) -> tuple[str, ...]:
                 continue
             shown = _relative_to(local, base)
             where = f"{name}:{ref.line}" if ref.line else name
-            if not local.exists():
+            if is_system_file(local):
+                problems.append(
+                    f"{where}: article file '{local}' for outlet '{ref.outlet}' is a system"
+                    " file, not an article — it is never read; point it at a saved page"
+                )
+            elif is_outside(local, base):
+                problems.append(
+                    f"{where}: article file '{local}' for outlet '{ref.outlet}' is outside the"
+                    f" folder of {config.path.name} — it is read only with --allow-outside;"
+                    " keep articles beside the sources file"
+                )
+            elif not local.exists():
                 problems.append(
                     f"{where}: article file '{shown}' for outlet '{ref.outlet}' does not exist"
                     f" — fix the path (relative to {config.path.name})"

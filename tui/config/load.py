@@ -4,6 +4,12 @@ The people who edit sources.yaml are editors on deadline, not programmers, so a 
 never end in a traceback. We compose the YAML node tree instead of calling `safe_load`
 because only nodes know their line numbers, and we keep walking after the first problem so
 that one run lists everything that needs fixing.
+
+A sources file is also shared, so it may be hostile. The walk is bounded before it starts:
+nesting deeper than `MAX_DEPTH` is refused while the file is still an event stream (the
+composer would recurse past Python's stack), and a file whose aliases (`*name`) would make the
+walk visit more than `MAX_NODES` nodes is refused before the walk (7 KB of nested aliases can
+stand for a billion entries). At most `MAX_PROBLEMS` problems are listed.
 """
 
 from __future__ import annotations
@@ -51,6 +57,11 @@ SCALAR_KINDS = {
 }
 
 
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+MAX_PROBLEMS = 100
+
+
 class ConfigError(Exception):
     """sources.yaml cannot be used; `problems` holds one `file:line: what — fix` line each."""
 
@@ -87,7 +98,12 @@ def load_config(path: Path | str) -> Config:
     walker = _Walker(name, path.resolve().parent)
     config = walker.config(root, path.absolute())
     if walker.problems or config is None:
-        raise ConfigError(walker.problems)
+        problems = walker.problems
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            rest = f"{name}: … and {more:,} more problems — fix the ones above first"
+            problems = [*problems[:MAX_PROBLEMS], rest]
+        raise ConfigError(problems)
     return config
 
 
@@ -120,6 +136,7 @@ def _compose(path: Path, name: str) -> Node:
             ]
         ) from None
     try:
+        _check_depth(name, text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise ConfigError([_syntax_message(name, exc, text)]) from None
@@ -139,7 +156,48 @@ def _compose(path: Path, name: str) -> Node:
         raise ConfigError(
             [f"{name}: is empty — it needs sides:, outlets: and events: (see the bundled example)"]
         )
+    _check_size(name, root)
     return root
+
+
+def _check_depth(name: str, text: str) -> None:
+    """Refuse nesting past `MAX_DEPTH`, reading events, which needs no recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                raise ConfigError(
+                    [
+                        f"{name}:{line}: lists and mappings are nested more than {MAX_DEPTH}"
+                        " levels deep — a sources file needs five; remove the extra brackets"
+                    ]
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_size(name: str, root: Node) -> None:
+    """Refuse a node graph that aliases make larger than `MAX_NODES` nodes when walked."""
+    visits = 0
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        visits += 1
+        if visits > MAX_NODES:
+            raise ConfigError(
+                [
+                    f"{name}:{node.start_mark.line + 1}: the file's aliases (*name) expand to more"
+                    f" than {MAX_NODES:,} entries — write the entries out instead of aliasing"
+                    " them"
+                ]
+            )
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
 
 
 def _syntax_message(name: str, exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -194,7 +252,8 @@ class _Walker:
 
     def problem(self, node: Node, what: str, fix: str) -> None:
         message = f"{self.name}:{node.start_mark.line + 1}: {what} — {fix}"
-        self.problems.append(printable(message))
+        # one line each, whatever the file's keys and values hold
+        self.problems.append(printable(message).replace("\n", "\\n"))
 
     # generic shapes ----------------------------------------------------------------------------
 

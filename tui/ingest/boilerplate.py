@@ -6,6 +6,13 @@ notices. Each would otherwise be aligned against other outlets' paragraphs and s
 fact "only one side reports", so each is dropped here by a generic, named rule. The rules look
 at text shape and wording only, never at which site a page came from; the names let the
 extraction benchmark measure what every rule gains (see benchmarks/extraction.py).
+
+Every pattern here runs on text a hostile page chose, so every one is linear in the length of
+its input: no two quantifiers that can trade the same characters (two runs of punctuation back
+to back) without one being possessive, and no search whose every start can scan to the end of
+the text (a lookbehind makes it start only where a run starts). tests/test_regex_linear.py
+checks each on long tokens, repeated separators and nested markup. A block longer than
+`MAX_RULE_CHARS` is prose by its length alone and is not given to the line rules at all.
 """
 
 from __future__ import annotations
@@ -28,9 +35,21 @@ class LineRule:
     drops: Callable[[Block, Context], bool]
 
 
+# No boilerplate line is this long; a longer block is kept without running the line rules.
+MAX_RULE_CHARS = 2_000
+
+_WORD_RE = re.compile(r"\w+")
+_SHARE_WORD_RE = re.compile(r"[\w-]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# The trailing run of non-word characters holds a sentence end; starts only where a run starts.
+_SENTENCE_CLOSE_RE = re.compile(r"(?<!\W)[^\w.!?]*+[.!?]\W*+\Z")
+# Where the trailing run of non-word characters starts (the end of the text if there is none).
+_TRAILING_NONWORD_RE = re.compile(r"(?<!\W)\W*+\Z")
+
+
 def fold(text: str) -> str:
     """Comparison key: case, punctuation and spacing do not make two lines different."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD_RE.findall(text.casefold()))
 
 
 def _words(text: str) -> int:
@@ -49,14 +68,14 @@ _SOCIAL_NAMES = (
 _SOCIAL = frozenset(_SOCIAL_NAMES.split())
 _SHARE_RE = _rx(
     r"^(?:share(?: this| the story| article)?(?: (?:on|via|with) .{1,30})?|sharing is caring!?"
-    r"|like this:?|like loading\W*|tweet this|click to share.*|поделиться|կիսվել)\W*$"
+    r"|like this:?|like loading|tweet this|click to share.*|поделиться|կիսվել)\W*$"
 )
 
 
 def _share(block: Block, _: Context) -> bool:
     if _SHARE_RE.match(block.text):
         return True
-    words = re.findall(r"[\w-]+", block.text.casefold())
+    words = _SHARE_WORD_RE.findall(block.text.casefold())
     return 0 < len(words) <= 8 and sum(w in _SOCIAL for w in words) * 2 > len(words)
 
 
@@ -94,13 +113,14 @@ _CAPTION_START_RE = _rx(
     rf"^\W*(?:{_CREDIT_WORD}\s*(?::|©|by\b)|image copyright|image caption|media caption"
     r"|file photo:|©)"
 )
+# Searched in the text without its trailing non-word run (`_without_trailing`), hence \Z.
 _CAPTION_END_RE = _rx(
-    rf"(?:\(\s*{_CREDIT_WORD}\s*[:©]?[^()]{{0,80}}\)|{_CREDIT_WORD}\s*:\s*[^.!?]{{1,80}}"
-    r"|\((?:AFP|AP|Reuters|EPA|Getty(?: Images)?|AP Photo|Shutterstock)[^()]{0,40}\))\W*$"
+    rf"(?:\(\s*+{_CREDIT_WORD}\s*+[:©]?[^()]{{0,80}}\)|{_CREDIT_WORD}\s*+:\s*+[^.!?]{{1,80}}"
+    r"|\((?:AFP|AP|Reuters|EPA|Getty(?: Images)?|AP Photo|Shutterstock)[^()]{0,40}\))\Z"
 )
 _AGENCY_ONLY_RE = _rx(
-    r"^\W*(?:(?:AFP|AP|Reuters|EPA|Getty|Getty Images|Shutterstock|iStock|Alamy|Bloomberg"
-    r"|Associated Press|AP Photo|File|NASA)\b[\s/,|.-]*)+\W*$"
+    r"^\W*+(?:(?:AFP|AP|Reuters|EPA|Getty|Getty Images|Shutterstock|iStock|Alamy|Bloomberg"
+    r"|Associated Press|AP Photo|File|NASA)\b[\s/,|.-]*+)+\W*$"
 )
 
 
@@ -110,7 +130,13 @@ def _caption(block: Block, _: Context) -> bool:
         return True
     if _words(text) > 70:
         return False
-    return bool(_CAPTION_START_RE.match(text) or _CAPTION_END_RE.search(text))
+    return bool(_CAPTION_START_RE.match(text) or _CAPTION_END_RE.search(_without_trailing(text)))
+
+
+def _without_trailing(text: str) -> str:
+    """`text` without the punctuation and spaces it ends with."""
+    match = _TRAILING_NONWORD_RE.search(text)
+    return text[: match.start()] if match else text
 
 
 _SUBSCRIBE_RE = _rx(
@@ -140,7 +166,7 @@ def _copyright(block: Block, _: Context) -> bool:
     return _words(block.text) <= 60 and bool(_COPYRIGHT_RE.search(block.text))
 
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]+")
 _FOLLOW_RE = _rx(
     r"\b(?:follow (?:him|her|them|us|me)\b.{0,40}\b(?:on|at) (?:twitter|facebook|instagram|x\b)"
     r"|(?:twitter|instagram)(?: at)? @\w+|reach (?:the )?(?:reporters?|writers?|author) at"
@@ -182,6 +208,7 @@ _DATE_WORDS = (
     r"|on|at|am|pm|a\.m|p\.m|gmt|utc|\d+(?:st|nd|rd|th)?|г|год\w*|թ)"
 )
 _DATE_TOKEN_RE = _rx(rf"^{_DATE_WORDS}\.?$")
+_DATE_PART_RE = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _HAS_DATE_RE = _rx(rf"\b(?:{_MONTHS})\b|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}:\d\d")
 
 
@@ -190,21 +217,23 @@ def _dateline(block: Block, _: Context) -> bool:
     text = block.text
     if _words(text) > 14 or not _HAS_DATE_RE.search(text):
         return False
-    tokens = re.findall(r"[^\W_]+(?:\.[^\W_]+)*", text)
+    tokens = _DATE_PART_RE.findall(text)
     # upper-case 2-5 letter tokens are time zones ("EST", "AMT")
     return all(_DATE_TOKEN_RE.match(t) or (t.isupper() and 2 <= len(t) <= 5) for t in tokens)
 
 
-_BYLINE_RE = _rx(r"^\W*(?:by|from|author|автор|հեղինակ|müəllif)\s*:?\s+\S")
+_BYLINE_RE = _rx(r"^\W*+(?:by|from|author|автор|հեղինակ|müəllif)(?:\s*+:)?\s++\S")
 
 
 def _byline(block: Block, _: Context) -> bool:
     text = block.text
-    return _words(text) <= 12 and bool(_BYLINE_RE.match(text)) and not re.search(r"[.!?]\W*$", text)
+    return (
+        _words(text) <= 12 and bool(_BYLINE_RE.match(text)) and not _SENTENCE_CLOSE_RE.search(text)
+    )
 
 
 _UI_RE = _rx(
-    r"^\W*(?:close|comments?|\d+ comments?|leave a (?:comment|reply)|text size|loading\W*|menu"
+    r"^\W*+(?:close|comments?|\d+ comments?|leave a (?:comment|reply)|text size|loading|menu"
     r"|home|next|previous|prev|back|voltar|назад|image \d+ of \d+|\d+ of \d+|print|listen"
     r"|media playback is unsupported on your device|this slideshow requires javascript\.?"
     r"|thanks for watching!?|your browser does not support .*|enable javascript.*"
@@ -218,12 +247,12 @@ def _ui(block: Block, _: Context) -> bool:
         return True
     # a line without a single letter (gallery counters, pagination) is not prose; a table row
     # may well be bare figures, so rows are left alone.
-    return block.kind != "row" and not re.search(r"[^\W\d_]", text)
+    return block.kind != "row" and not _LETTER_RE.search(text)
 
 
 _URL_LINE_RE = _rx(
-    r"^\W*(?:(?:original (?:url|article|story|source)|source url|source|via|link)\s*:?\s*)?"
-    r"(?:https?://|www\.)\S+\W*$|^\W*original (?:url|article|story|source)\s*:\W*$"
+    r"^\W*+(?:(?:original (?:url|article|story|source)|source url|source|via|link)\s*+:?\s*+)?"
+    r"(?:https?://|www\.)\S++\W*$|^\W*+original (?:url|article|story|source)\s*+:\W*$"
 )
 
 
@@ -291,7 +320,7 @@ def drop_boilerplate(
         text = block.text
         if not text:
             continue
-        if any(rule.drops(block, ctx) for rule in line_rules):
+        if len(text) <= MAX_RULE_CHARS and any(rule.drops(block, ctx) for rule in line_rules):
             paywall = paywall or bool(_PAYWALL_RE.search(text))
             continue
         if "duplicate" in active and _is_repeat(text, kept, seen):

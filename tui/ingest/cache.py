@@ -2,14 +2,19 @@
 
 Editors re-run comparisons many times on deadline and sometimes offline (a train, a press room
 with bad wifi), and outlets quietly edit or pull articles; the cache keeps exactly the bytes
-that a comparison was made from. One entry per location: `<root>/<k[:2]>/<k>.body` holds the
-body as received and `<k>.json` its metadata, where `k` is the sha256 of the location.
+that a comparison was made from. One entry per location: `<root>/<k[:2]>/<k>.json` holds the
+metadata, where `k` is the sha256 of the location, and names the body file beside it,
+`<k>-<first 16 hex digits of the body's sha256>.body` (entries written before bodies were
+named so are `<k>.body`).
 
-Every file is written to a temporary file in the same directory and moved into place with
-`os.replace`, body first and metadata last, so the metadata file marks a complete entry. A
-reader that finds anything wrong (missing file, bad JSON, a body whose sha256 does not match)
-treats it as a miss: a broken cache costs a refetch, never a crash. Temporary files left by a
-writer that was killed are swept up by later writes to the same folder.
+Nothing good is given up before its replacement is complete: a refetch writes the new body
+under its own name beside the old one, then the metadata that points at it, each to a
+temporary file moved into place with `os.replace`; only then is the old body removed. A full
+disk or a kill at any step leaves the old entry readable. A reader that finds anything wrong
+(missing file, bad JSON, a body whose sha256 does not match, a timestamp out of range,
+metadata nested absurdly deep) treats it as a miss: a broken cache costs a refetch, never a
+crash and never a failed source. Temporary files and bodies left by a writer that was killed
+are swept up by later writes to the same folder.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ class CacheEntry:
     fetched_at: dt.datetime  # timezone-aware UTC
     sha256: str
     content: bytes
+    status: int | None = None  # HTTP status of the final answer
+    redirects: tuple[str, ...] = ()  # every hop after the location asked for
 
 
 def default_cache_dir() -> Path:
@@ -50,19 +57,26 @@ def cache_key(location: str) -> str:
 
 
 def entry_paths(root: Path, location: str) -> tuple[Path, Path]:
-    """Where the body and the metadata of `location` live under `root`."""
-    key = cache_key(location)
-    folder = root / key[:2]
-    return folder / f"{key}.body", folder / f"{key}.json"
+    """Where the body and the metadata of `location` live under `root` now.
+
+    The body is the one the metadata names (the legacy `<k>.body` when it names none or is
+    missing or unreadable).
+    """
+    meta_path = _meta_path(root, location)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        meta = None
+    return _body_path(meta_path, meta), meta_path
 
 
 def load(root: Path, location: str) -> CacheEntry | None:
     """The cached entry for `location`, or None when there is none or it is damaged."""
-    body_path, meta_path = entry_paths(root, location)
+    meta_path = _meta_path(root, location)
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        content = body_path.read_bytes()
-    except (OSError, ValueError):
+        content = _body_path(meta_path, meta).read_bytes()
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(meta, dict):
         return None
@@ -71,32 +85,45 @@ def load(root: Path, location: str) -> CacheEntry | None:
         return None
     if meta["location"] != location or hashlib.sha256(content).hexdigest() != meta["sha256"]:
         return None
+    status = meta.get("status")
+    redirects = meta.get("redirects", [])
+    if not (status is None or (type(status) is int and 100 <= status <= 999)):
+        return None
+    if not (isinstance(redirects, list) and all(isinstance(hop, str) for hop in redirects)):
+        return None
     try:
         fetched_at = dt.datetime.fromisoformat(meta["fetched_at"])
-    except ValueError:
-        return None
-    if fetched_at.tzinfo is None:
+        if fetched_at.tzinfo is None:
+            return None
+        fetched_at = fetched_at.astimezone(dt.UTC)  # out of range near year 1 or 9999
+    except (ValueError, OverflowError):
         return None
     return CacheEntry(
         location=location,
         final_location=meta["final_location"],
         media_type=meta["media_type"],
         encoding=meta["encoding"],
-        fetched_at=fetched_at.astimezone(dt.UTC),
+        fetched_at=fetched_at,
         sha256=meta["sha256"],
         content=content,
+        status=status,
+        redirects=tuple(redirects),
     )
 
 
 def store(root: Path, entry: CacheEntry) -> None:
-    """Write `entry` atomically, replacing any older entry for the same location.
+    """Write `entry`, replacing any older entry for the same location only once it is whole.
 
-    Raises OSError when the cache cannot be written (full disk, no permission); the caller
-    decides whether that matters, since the fetched page itself is fine.
+    Raises OSError when the cache cannot be written (full disk, no permission); the older
+    entry is then still there. The caller decides whether that matters, since the fetched
+    page itself is fine.
     """
-    body_path, meta_path = entry_paths(root, entry.location)
-    body_path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_stale_temps(body_path.parent)
+    meta_path = _meta_path(root, entry.location)
+    folder = meta_path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    _sweep_stale_temps(folder)
+    key = meta_path.stem
+    body_path = folder / f"{key}-{entry.sha256[:16]}.body"
     meta = {
         "location": entry.location,
         "final_location": entry.final_location,
@@ -104,13 +131,39 @@ def store(root: Path, entry: CacheEntry) -> None:
         "encoding": entry.encoding,
         "fetched_at": entry.fetched_at.astimezone(dt.UTC).isoformat(),
         "sha256": entry.sha256,
+        "body": body_path.name,
+        "status": entry.status,
+        "redirects": list(entry.redirects),
     }
-    # Drop the old metadata first: a crash between the two replaces must not leave old
-    # metadata in front of a new body (the sha256 check would catch it, but a clean miss is
-    # clearer than a mismatch).
-    meta_path.unlink(missing_ok=True)
+    old_bodies = [p for p in _bodies(folder, key) if p != body_path]
+    had_body = body_path.exists()  # the same bytes stored before: the old metadata may use it
     write_atomically(body_path, entry.content)
-    write_atomically(meta_path, json.dumps(meta, indent=2).encode("utf-8"))
+    try:
+        write_atomically(meta_path, json.dumps(meta, indent=2).encode("utf-8"))
+    except BaseException:
+        if not had_body:  # the old metadata, if any, still points at the old body
+            body_path.unlink(missing_ok=True)
+        raise
+    for old in old_bodies:
+        old.unlink(missing_ok=True)
+
+
+def _meta_path(root: Path, location: str) -> Path:
+    key = cache_key(location)
+    return root / key[:2] / f"{key}.json"
+
+
+def _body_path(meta_path: Path, meta: object) -> Path:
+    """The body file that `meta` names, if it names a plain file name of its own entry."""
+    key = meta_path.stem
+    name = meta.get("body") if isinstance(meta, dict) else None
+    if isinstance(name, str) and name.startswith(f"{key}-") and Path(name).name == name:
+        return meta_path.with_name(name)
+    return meta_path.with_name(f"{key}.body")
+
+
+def _bodies(folder: Path, key: str) -> list[Path]:
+    return [*folder.glob(f"{key}-*.body"), *folder.glob(f"{key}.body")]
 
 
 def _sweep_stale_temps(folder: Path) -> None:

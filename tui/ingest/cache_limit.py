@@ -22,7 +22,8 @@ from tui.ingest.cache import entry_paths
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 _FOLDER_RE = re.compile(r"[0-9a-f]{2}\Z")
-_ENTRY_FILE_RE = re.compile(r"([0-9a-f]{64})\.")
+# `<k>.json`, `<k>.body` and `<k>-<16 hex of the body's sha256>.body` (tui.ingest.cache)
+_ENTRY_FILE_RE = re.compile(r"([0-9a-f]{64})(?:-[0-9a-f]{16})?\.")
 
 
 @dataclass(frozen=True)

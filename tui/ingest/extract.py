@@ -29,9 +29,15 @@ from dataclasses import dataclass
 
 from tui.ingest.blocks import mend_broken_sentences
 from tui.ingest.boilerplate import RULE_NAMES, drop_boilerplate
-from tui.ingest.html import ELEMENT_RULE_NAMES, HtmlError, html_blocks
+from tui.ingest.html import (
+    ELEMENT_RULE_NAMES,
+    PARSER_DEPTH,
+    HtmlError,
+    html_blocks,
+    nests_too_deep,
+)
 from tui.ingest.plain import plain_blocks
-from tui.text.clean import clean_line
+from tui.text.clean import clean_line, xml_safe
 
 ALL_RULES: frozenset[str] = frozenset((*ELEMENT_RULE_NAMES, *RULE_NAMES))
 
@@ -85,11 +91,18 @@ def extract(
         title, blocks = parsed.title, parsed.blocks
     else:
         try:
-            page = html_blocks(text, url=url, selector=selector, rules=rules)
+            page = html_blocks(xml_safe(text), url=url, selector=selector, rules=rules)
         except HtmlError as exc:
             raise _no_text(str(exc)) from exc
         title, blocks = page.title, page.blocks
+    # The parser drops whatever lies deeper than it reads; that must never go unsaid.
+    too_deep = kind in _HTML_TYPES and nests_too_deep(text)
     if not blocks:
+        if too_deep:
+            raise _no_text(
+                f"the page nests its markup more than {PARSER_DEPTH:,} levels deep,"
+                " past what the HTML parser reads"
+            )
         raise _no_text("the page has no readable body text")
     mended = mend_broken_sentences(blocks)
     cleaned = drop_boilerplate(mended[:MAX_BLOCKS], title, rules)
@@ -98,6 +111,9 @@ def extract(
             raise _no_text("the page only asks the reader to log in or subscribe (a paywall)")
         raise _no_text("everything on the page was boilerplate (share bars, captions, promos)")
     paragraphs, note = _within_limits(cleaned.paragraphs, cut=len(mended) > MAX_BLOCKS)
+    if too_deep:
+        deep = f"text nested more than {PARSER_DEPTH:,} levels deep may be missing"
+        note = f"{note}; {deep}" if note else deep
     return Article(clean_line(title), paragraphs, note)
 
 
@@ -130,7 +146,8 @@ def _within_limits(paragraphs: tuple[str, ...], *, cut: bool) -> tuple[tuple[str
 
 # The end of a sentence: closing punctuation and any closing quotes or brackets, before a space;
 # the group is the next word's first character, which must not be lower-case.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(\S))")
+# It starts only where a run of punctuation starts, so a page of dots costs one pass.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s++(\S))")
 
 
 def split_paragraph(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
@@ -179,10 +196,11 @@ def _no_text(reason: str) -> ExtractionError:
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL bytes, replacement characters or C0 controls in bulk mean a decoded binary file."""
+    """Replacement characters or C0 controls (NUL among them) in bulk mean a decoded binary
+    file; a few of them are damage in a real page, which costs those characters only."""
     sample = text[:4096]
     odd = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
-    return "\x00" in sample or odd > len(sample) // 10
+    return odd > len(sample) // 10
 
 
 __all__ = [

@@ -9,6 +9,18 @@ What counts as one attempt: the whole request, redirects and body included, must
 `FetchOptions.timeout`; connection errors, time-outs and 5xx answers are retried up to
 `retries` more times with exponential backoff, 4xx answers are not (they will not change).
 
+Hostile sites are expected, not exceptional: a compressed body is undone layer by layer under
+the body limit (`tui.ingest.decompress`), decoding runs in a worker thread so one source can
+never stall the others, and every redirect hop is checked before it is followed: http(s) only,
+never from https down to http, never onto a private or local address from a public one
+(`tui.ingest.addresses`). The hops are kept in the `Document` so that a report can say where
+the text really came from.
+
+A sources file may be shared, so it must not be able to quote the editor's own files into a
+report: with `local_root` set (the pipeline sets it to the sources file's folder), a local path
+is read only if it resolves inside that folder, symlinks followed, unless `allow_outside` says
+otherwise. System pseudo-files (/proc, /sys, /dev), devices and FIFOs are never read.
+
 Local files (plain paths and file:// URLs) are read fresh every time and never cached; their
 `fetched_at` is the file's modification time, so that a report made twice from the same files
 says the same thing. `offline` takes precedence over `refresh`: with both set, the cache is
@@ -21,6 +33,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import hashlib
+import os
 import re
 import socket
 import ssl
@@ -35,11 +48,21 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
+from tui.files import is_outside, is_system_file
 from tui.ingest import archive, cache, cache_limit, politeness
+from tui.ingest.addresses import Resolver, internal_addresses, resolve
 from tui.ingest.charset import decode, decode_as
+from tui.ingest.decompress import (
+    ACCEPT_ENCODING,
+    DecompressionError,
+    TooLarge,
+    decompress,
+    encodings,
+)
 from tui.text.clean import clean_line
 
 FetchState = Literal["queued", "fetching", "cached", "done", "error"]
+Origin = Literal["live", "cache", "file"]
 ProgressCallback = Callable[[int, FetchState, str], None]
 ResultCallback = Callable[[int, "FetchResult"], Awaitable[object]]
 _Tell = Callable[[FetchState, str], None]
@@ -102,6 +125,9 @@ class FetchOptions:
     backoff: float = 0.5  # first retry delay, doubled each time
     max_bytes: int = 8 * 1024 * 1024
     max_redirects: int = 5
+    allow_private: bool = False  # let a public page redirect to a private or local address
+    local_root: Path | None = None  # local files must resolve inside this folder, if set
+    allow_outside: bool = False  # read local files outside `local_root` too
     offline: bool = False  # read only the cache; a miss is an error naming the source
     refresh: bool = False  # ignore the cache (still write it)
     cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
@@ -127,6 +153,7 @@ class Document:
     fetched_at: dt.datetime  # timezone-aware UTC; for cache hits, when originally fetched
     sha256: str  # of content
     from_cache: bool
+    origin: Origin = "live"  # "archive" is told by `snapshot`, see tui.ingest.provenance
     status: int | None = None  # HTTP status of the final answer; None for files and the cache
     redirects: tuple[str, ...] = ()  # every hop after the location asked for
     snapshot: archive.Snapshot | None = None  # set when the text is the web archive's copy
@@ -171,8 +198,9 @@ class _Transient(Exception):
 @dataclass(frozen=True)
 class _Download:
     final_location: str
-    content: bytes
+    content: bytes  # as received, still compressed
     content_type: str
+    encodings: tuple[str, ...] = ()  # Content-Encoding, in the order the server applied them
     status: int | None = None
     redirects: tuple[str, ...] = ()
 
@@ -184,6 +212,7 @@ class _Context:
     options: FetchOptions
     cache_dir: Path
     hosts: politeness.HostGates
+    resolver: Resolver
 
 
 Session = _Context  # what `session` yields, for `get_data`
@@ -194,19 +223,23 @@ async def fetch_all(
     options: FetchOptions = FetchOptions(),
     on_progress: ProgressCallback | None = None,
     on_result: ResultCallback | None = None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver = resolve,
 ) -> list[FetchResult]:
     """Fetch every location at once; results come back in the order of `locations`.
 
     A location listed twice is fetched once, and both of its indices hear about its progress.
     `on_result` is awaited for each index as soon as its location is done, so that a caller
-    can go on with the quick sources while a slow one is still being waited for.
+    can go on with the quick sources while a slow one is still being waited for. `transport`
+    and `resolver` stand in for the network in tests of hosts that are not this machine.
     """
     report: ProgressCallback = on_progress or _ignore_progress
     indices: dict[str, list[int]] = {}
     for index, location in enumerate(locations):
         indices.setdefault(location, []).append(index)
         report(index, "queued", "")
-    async with session(options) as context:
+    async with session(options, transport=transport, resolver=resolver) as context:
 
         async def one(location: str, positions: list[int]) -> FetchResult:
             result = await _fetch_one(context, location, _teller(report, positions))
@@ -226,16 +259,32 @@ async def fetch_all(
 
 
 @contextlib.asynccontextmanager
-async def session(options: FetchOptions) -> AsyncIterator[Session]:
+async def session(
+    options: FetchOptions,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver = resolve,
+) -> AsyncIterator[Session]:
     """One client, one set of limits and one cache for a batch of requests.
 
     `fetch_all` runs in one; discovery and "save page now" open their own and go through
     `get_data`, so that every request Parallax makes keeps the same manners and limits.
+    `transport` and `resolver` stand in for the network in tests of hosts that are not this
+    machine.
     """
     limits = httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=MAX_CONCURRENT)
-    headers = {"User-Agent": options.user_agent, "Accept": ACCEPT}
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept": ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
     async with httpx.AsyncClient(
-        headers=headers, limits=limits, timeout=options.timeout, follow_redirects=False
+        headers=headers,
+        limits=limits,
+        timeout=options.timeout,
+        follow_redirects=False,
+        transport=transport,
+        event_hooks={"response": [_refuse_unusable_location]},
     ) as client:
         yield _Context(
             client=client,
@@ -243,6 +292,7 @@ async def session(options: FetchOptions) -> AsyncIterator[Session]:
             options=options,
             cache_dir=Path(options.cache_dir or cache.default_cache_dir()),
             hosts=politeness.HostGates(options.per_host),
+            resolver=resolver,
         )
 
 
@@ -257,7 +307,9 @@ async def get_data(
     target = _parse_location(url)
     if isinstance(target, Path):
         raise _Failure(f"not a web address: {clean_line(url)[:120]}")
-    return await _download(context, target, tell or _ignore_tell, accept)
+    download = await _download(context, target, tell or _ignore_tell, accept)
+    content = await asyncio.to_thread(_decompressed, download, context.options.max_bytes)
+    return replace(download, content=content, encodings=())
 
 
 def _ignore_tell(state: FetchState, detail: str) -> None:
@@ -299,7 +351,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
     target = _parse_location(location)
     if isinstance(target, Path):
         tell("fetching", "reading the file")
-        document = await asyncio.to_thread(_read_local, location, target, options.max_bytes)
+        document = await asyncio.to_thread(_read_local, location, target, options)
         return document, format_size(len(document.content))
 
     if options.offline or not options.refresh:
@@ -314,16 +366,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
             )
 
     download = await _download(context, target, tell)
-    document = await asyncio.to_thread(
-        _document,
-        location=location,
-        final_location=download.final_location,
-        content=download.content,
-        content_type=download.content_type,
-        name=urlsplit(download.final_location).path,
-        status=download.status,
-        redirects=download.redirects,
-    )
+    document = await asyncio.to_thread(_downloaded_document, location, download, options.max_bytes)
     note = format_size(len(document.content))
     try:
         await asyncio.to_thread(cache.store, context.cache_dir, _cache_entry(document))
@@ -365,27 +408,40 @@ def _parse_location(location: str) -> httpx.URL | Path:
     return url
 
 
-def _read_local(location: str, path: Path, max_bytes: int) -> Document:
+def _read_local(location: str, path: Path, options: FetchOptions) -> Document:
+    max_bytes = options.max_bytes
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise _Failure(f"is a directory, not a file: {path}")
-        if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block or never end
-            raise _Failure(f"not a regular file: {path}")
-        if status.st_size > max_bytes:
-            raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
-        with path.open("rb") as handle:
+        if is_system_file(path):
+            raise _Failure(f"refused to read {path}: a system file, not an article")
+        if not options.allow_outside and is_outside(path, options.local_root):
+            raise _Failure(
+                f"refused to read {path}: it is outside the sources file's folder — move the"
+                " file next to the sources file, or pass --allow-outside if you trust whoever"
+                " wrote it"
+            )
+        # O_NONBLOCK: a FIFO put in the file's place after the check must not hang the read.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise _Failure(f"is a directory, not a file: {path}")
+            if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block or never end
+                raise _Failure(f"not a regular file: {path}")
+            if status.st_size > max_bytes:
+                raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
             content = handle.read(max_bytes + 1)
         modified = status.st_mtime
     except FileNotFoundError:
         raise _Failure(f"file not found: {path}") from None
+    except IsADirectoryError:
+        raise _Failure(f"is a directory, not a file: {path}") from None
     except PermissionError:
         raise _Failure(f"permission denied: {path}") from None
     except OSError as exc:
         raise _Failure(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(content) > max_bytes:  # it grew between stat and read
         raise _Failure(f"file larger than {format_size(max_bytes)} limit: {path}")
-    return _document(
+    document = _document(
         location=location,
         final_location=str(path),
         content=content,
@@ -393,6 +449,36 @@ def _read_local(location: str, path: Path, max_bytes: int) -> Document:
         name=path.name,
         fetched_at=dt.datetime.fromtimestamp(modified, dt.UTC),
     )
+    return replace(document, origin="file")
+
+
+def _decompressed(download: _Download, max_bytes: int) -> bytes:
+    """A download's body with its Content-Encoding undone, within the body limit."""
+    try:
+        return decompress(download.content, download.encodings, max_bytes)
+    except TooLarge:
+        raise _Failure(
+            f"body larger than {format_size(max_bytes)} limit once decompressed"
+        ) from None
+    except DecompressionError as exc:
+        raise _Failure(f"the server sent a damaged compressed body: {exc}") from None
+
+
+def _meta_refresh(download: _Download, max_bytes: int) -> str | None:
+    """Where a downloaded page's <meta refresh> sends the reader, read from the decoded body."""
+    return politeness.meta_refresh(_decompressed(download, max_bytes), download.final_location)
+
+
+def _downloaded_document(location: str, download: _Download, max_bytes: int) -> Document:
+    """Decompress and decode a download; in a worker thread, since both cost time."""
+    document = _document(
+        location=location,
+        final_location=download.final_location,
+        content=_decompressed(download, max_bytes),
+        content_type=download.content_type,
+        name=urlsplit(download.final_location).path,
+    )
+    return replace(document, status=download.status, redirects=download.redirects)
 
 
 # --- HTTP ---------------------------------------------------------------------------------------
@@ -410,7 +496,7 @@ async def _download(
                 if attempt == 1:
                     tell("fetching", "")
                 async with asyncio.timeout(options.timeout):
-                    return await _attempt(context.client, url, options, accept)
+                    return await _attempt(context, url, accept)
         except (TimeoutError, httpx.TimeoutException):
             problem = _Transient(f"timed out after {options.timeout:g} s")
         except httpx.TransportError as exc:
@@ -433,39 +519,88 @@ async def _download(
 
 
 async def _attempt(
-    client: httpx.AsyncClient,
-    url: httpx.URL,
-    options: FetchOptions,
-    accept: Collection[str] | None = None,
+    context: _Context, url: httpx.URL, accept: Collection[str] | None = None
 ) -> _Download:
     """One try at `url`, following redirects by hand to count them and check where they go."""
+    options = context.options
     visited = [str(url)]
-    request = client.build_request("GET", url)
+    # A source that is itself on a private address may redirect within its own network.
+    private_ok = options.allow_private or await _is_internal_host(context, url)
     while True:
-        response = await client.send(request, stream=True)
+        response = await context.client.send(context.client.build_request("GET", url), stream=True)
         try:
-            if response.next_request is None:
-                download = await _read_response(response, options, accept)
+            if not response.has_redirect_location:
+                download = await _read_response(response, options, tuple(visited[1:]), accept)
                 refresh = None
                 if accept is None:  # an article page may send us on with <meta refresh>
-                    refresh = politeness.meta_refresh(download.content, download.final_location)
+                    refresh = await asyncio.to_thread(_meta_refresh, download, options.max_bytes)
                 if refresh is None:
-                    return replace(download, redirects=tuple(visited[1:]))
-                request = client.build_request("GET", refresh)
+                    return download
+                target = _redirect_target(url, refresh)
             else:
-                request = response.next_request
+                target = _redirect_target(url, response.headers["location"])
         finally:
             await response.aclose()
-        if request.url.scheme not in ("http", "https"):
-            raise _Failure(f"redirected to an unsupported address: {request.url}")
         if len(visited) > options.max_redirects:
-            loop = " (a redirect loop)" if str(request.url) in visited else ""
+            loop = " (a redirect loop)" if str(target) in visited else ""
             raise _Failure(f"too many redirects (more than {options.max_redirects}){loop}")
-        visited.append(str(request.url))
+        if url.scheme == "https" and target.scheme == "http":
+            raise _Failure(
+                f"redirected from https to plain http ({_shown(target)}): refused, since the"
+                " page could be altered on the way — give the https address if there is one"
+            )
+        if not private_ok and await _is_internal_host(context, target):
+            raise _Failure(
+                f"redirected to a private or local address ({_shown(target)}): refused — "
+                "pass --allow-private if this site really lives on your network"
+            )
+        visited.append(str(target))
+        url = target
+
+
+async def _refuse_unusable_location(response: httpx.Response) -> None:
+    """Check a Location header before httpx builds the next request from it, which raises a
+    bare InvalidURL for `javascript:` and the like even when redirects are not followed."""
+    if response.has_redirect_location:
+        _redirect_target(response.request.url, response.headers["location"])
+
+
+def _redirect_target(current: httpx.URL, location: str) -> httpx.URL:
+    """The absolute URL a Location header points at, or a `_Failure` saying why not."""
+    text = location.strip()
+    scheme = _SCHEME_RE.match(text)
+    if scheme is not None and scheme.group(1).lower() not in ("http", "https"):
+        raise _Failure(f"redirected to an unsupported address: {clean_line(text)[:100]}")
+    try:
+        target = current.join(text)
+    except httpx.InvalidURL as exc:
+        raise _Failure(f"redirected to an invalid address: {clean_line(str(exc))}") from None
+    if target.scheme not in ("http", "https") or not target.host:
+        raise _Failure(f"redirected to an invalid address: {_shown(target)}")
+    return target
+
+
+async def _is_internal_host(context: _Context, url: httpx.URL) -> bool:
+    """Whether `url`'s host resolves to any private or local address.
+
+    A name that cannot be resolved is not internal: the connection will fail on its own.
+    """
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        return bool(await internal_addresses(url.host, port, context.resolver))
+    except (OSError, UnicodeError):
+        return False
+
+
+def _shown(url: httpx.URL) -> str:
+    return clean_line(str(url))[:120]
 
 
 async def _read_response(
-    response: httpx.Response, options: FetchOptions, accept: Collection[str] | None = None
+    response: httpx.Response,
+    options: FetchOptions,
+    redirects: tuple[str, ...],
+    accept: Collection[str] | None = None,
 ) -> _Download:
     # The standard phrase, not the server's: the same failure reads the same for every outlet.
     code = response.status_code
@@ -493,18 +628,30 @@ async def _read_response(
             raise _Failure(f"unexpected content type {clean_line(declared)[:80]}")
     elif not (declared in _HTML_TYPES or declared in _TEXT_TYPES or declared in _GENERIC_TYPES):
         raise _not_an_article(declared)  # before reading a body that would be thrown away
+    try:
+        applied = encodings(response.headers.get("content-encoding", ""))
+    except DecompressionError as exc:
+        raise _Failure(str(exc)) from None
     limit = f"body larger than {format_size(options.max_bytes)} limit"
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > options.max_bytes:
         raise _Failure(f"{limit} (Content-Length {format_size(int(length))})")
     chunks: list[bytes] = []
     received = 0
-    async for chunk in response.aiter_bytes():
+    # Raw bytes, counted as they arrive; decompression happens later, bounded, off the loop.
+    async for chunk in response.aiter_raw():
         received += len(chunk)
         if received > options.max_bytes:
             raise _Failure(limit)
         chunks.append(chunk)
-    return _Download(str(response.url), b"".join(chunks), content_type, status=code)
+    return _Download(
+        final_location=str(response.url),
+        content=b"".join(chunks),
+        content_type=content_type,
+        encodings=applied,
+        status=code,
+        redirects=redirects,
+    )
 
 
 def _describe_transport_error(exc: httpx.TransportError) -> str:
@@ -631,6 +778,9 @@ def _from_cache(cache_dir: Path, location: str) -> Document | None:
         fetched_at=entry.fetched_at,
         sha256=entry.sha256,
         from_cache=True,
+        origin="cache",
+        status=entry.status,
+        redirects=entry.redirects,
     )
 
 
@@ -643,6 +793,8 @@ def _cache_entry(document: Document) -> cache.CacheEntry:
         fetched_at=document.fetched_at,
         sha256=document.sha256,
         content=document.content,
+        status=document.status,
+        redirects=document.redirects,
     )
 
 

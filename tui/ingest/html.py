@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import lxml.html
+import readability.htmls
 from lxml import etree
 from readability import Document
 from readability.htmls import build_doc
@@ -26,6 +27,16 @@ from tui.text.clean import clean_line
 
 class HtmlError(Exception):
     """The page cannot be read as HTML or the selector is unusable; the message says why."""
+
+
+# libxml2 stops at 256 levels of nesting and drops whatever lies deeper without a word, and
+# some CMS templates nest that deep; with huge_tree it reads 2,048 levels. readability parses
+# with this module-level parser of its own, so it is the one that needs the option.
+PARSER_DEPTH = 2_048
+readability.htmls.utf8_parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)")
+_VOID_TAG_NAMES = "area base br col embed hr img input link meta param source track wbr"
+_VOID_TAGS = frozenset(_VOID_TAG_NAMES.split())
 
 
 # Names as one string (split below) keep these long tag lists readable.
@@ -129,6 +140,22 @@ def html_blocks(
     return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False)))
 
 
+def nests_too_deep(text: str) -> bool:
+    """Whether the markup opens more than `PARSER_DEPTH` elements inside one another.
+
+    A rough count (unclosed <p> and <li> count as open), good enough to explain an empty
+    result, not to decide one.
+    """
+    depth = 0
+    for match in _TAG_NAME_RE.finditer(text):
+        if match.group(2).lower() in _VOID_TAGS:
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        if depth > PARSER_DEPTH:
+            return True
+    return False
+
+
 def _select(doc: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
     """Elements matching the outlet's selector, outermost only, in document order."""
     try:
@@ -222,10 +249,14 @@ def _walk(
 # replaces its own tree while summarising, and parsing the page a second time only for its
 # <head> would cost as much as a tenth of the whole extraction.
 _HEAD_LIMIT = 300_000
-_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_META_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR_RE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_TAG_RE = re.compile(r"<[^>]*>")
+# A tag never contains "<", so a page of unclosed "<" or "<meta" costs one pass, not a scan to
+# the end from each; an attribute name starts where a name starts, for the same reason. The
+# title's end is searched for once, after its start, rather than lazily from every "<title".
+_TITLE_OPEN_RE = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE_RE = re.compile(r"</title\s*+>", re.IGNORECASE)
+_META_RE = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""(?<![\w:-])([\w:-]++)\s*+=\s*+("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_TAG_RE = re.compile(r"<[^<>]*>")
 _TITLE_KEYS = ("og:title", "twitter:title")
 _SITE_KEYS = ("og:site_name", "application-name")
 # Separators that almost only ever divide a headline from a site name, and weaker ones that
@@ -244,9 +275,10 @@ def page_title(text: str) -> str:
         if key and "content" in attrs:
             meta.setdefault(key, attrs["content"])
     candidates = [meta[k] for k in _TITLE_KEYS if k in meta]
-    found = _TITLE_RE.search(head)
-    if found:
-        candidates.append(found.group(1))
+    opening = _TITLE_OPEN_RE.search(head)
+    closing = _TITLE_CLOSE_RE.search(head, opening.end()) if opening else None
+    if opening and closing:
+        candidates.append(head[opening.end() : closing.start()])
     site_names = [_plain(meta[k]) for k in _SITE_KEYS if k in meta]
     for raw in candidates:
         title = strip_site_name(_plain(raw), site_names)

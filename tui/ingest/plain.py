@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tui.ingest.blocks import Block, BlockKind
 from tui.text.clean import clean_line, collapse_spaces
 
-_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE_RE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _ITEM_RE = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -29,12 +29,16 @@ _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 _FENCE_RE = re.compile(r"^\s{0,3}(?:```|~~~)")
 _REF_DEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# Bracketed parts exclude their own opening character, so a run of "[" or "![" costs one pass
+# instead of a scan to the end of the paragraph from each of them.
+_IMAGE_RE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
+_REF_LINK_RE = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+# The emphasised text never runs past the next delimiter, so every opener is looked at up to
+# the next one only: a paragraph of unclosed "**" costs one pass, not one per opener.
+_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\1).)+?)(?<=\S)\1(?![\w*])")
 _CODE_RE = re.compile(r"`([^`]+)`")
 # Closing punctuation; searched from the last character only, so long paragraphs cost nothing.
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]$")
@@ -108,7 +112,8 @@ def plain_blocks(text: str) -> PlainArticle:
         heading = _HEADING_RE.match(raw)
         if heading:
             flush()
-            kind, lines[:] = "heading", [heading.group(2)]
+            # the closing #s and spaces are stripped here: as one pattern they were quadratic
+            kind, lines[:] = "heading", [heading.group(2).rstrip().rstrip("#").rstrip()]
             flush()
             kind = "p"
             continue

@@ -14,17 +14,9 @@ from tui.model import Provenance
 def provenance_of(document: Document) -> Provenance:
     """The `Provenance` of a fetched document: only a download has an HTTP status."""
     snapshot = document.snapshot
-    if snapshot is not None:
-        origin = "archive"
-    elif document.from_cache:
-        origin = "cache"
-    elif document.status is None:
-        origin = "file"
-    else:
-        origin = "live"
     return Provenance(
         final_url=document.final_location,
-        origin=origin,
+        origin="archive" if snapshot is not None else document.origin,
         status=document.status,
         redirects=document.redirects,
         archive_url=snapshot.url if snapshot else None,

@@ -23,6 +23,7 @@ SOURCE_KEYS = (
     "id", "outlet", "side", "location", "status", "error", "title", "fetched_at", "sha256",
     "paragraphs",
 )  # fmt: skip
+ORIGINS = ("live", "cache", "archive", "file")
 CLUSTER_KEYS = ("id", "score", "members")
 MEMBER_KEYS = ("source", "paragraph")
 DIVERGENCE_KEYS = ("id", "kind", "cluster", "summary", "spans")
@@ -125,7 +126,26 @@ def _check_sources(
         archived_at = source.get("archived_at")  # an added field: a web archive snapshot's time
         if archived_at is not None and not _is_utc(archived_at):
             problems.append(f"{where}: archived_at {archived_at!r} is not ISO 8601 UTC ending in Z")
+        _check_provenance(source, where, problems)
     return paragraphs
+
+
+def _check_provenance(source: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    """The added provenance fields, when present: where the text came from and how."""
+    final_url = source.get("final_url")
+    if final_url is not None and not (isinstance(final_url, str) and final_url):
+        problems.append(f"{where}: final_url must be a non-empty string or null")
+    redirects = source.get("redirects", [])
+    if not (isinstance(redirects, list) and all(isinstance(hop, str) for hop in redirects)):
+        problems.append(f"{where}: redirects must be a list of URLs")
+    elif redirects and redirects[-1] != final_url:
+        problems.append(f"{where}: the last redirect {redirects[-1]!r} is not the final_url")
+    status = source.get("http_status")
+    if status is not None and not (_is_index(status) and 100 <= status <= 599):
+        problems.append(f"{where}: http_status {status!r} is not an HTTP status code")
+    origin = source.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        problems.append(f"{where}: origin {origin!r} is not one of {', '.join(ORIGINS)}")
 
 
 def _claim_id(value: object, ids: set[str], where: str, kind: str, problems: list[str]) -> None:

@@ -140,6 +140,11 @@ def _source_dict(source: Source) -> dict[str, object]:
         "paragraphs": list(source.paragraphs) if ok else [],
         "outlet_id": source.outlet.id,
         "words": word_count(source) if ok else 0,
+        # where the text really came from: the URL after every redirect hop, and how it was had
+        "final_url": source.provenance.final_url if source.provenance else None,
+        "redirects": list(source.provenance.redirects) if source.provenance else [],
+        "http_status": source.provenance.status if source.provenance else None,
+        "origin": source.provenance.origin if source.provenance else None,
         **_archive_fields(source),
     }
 

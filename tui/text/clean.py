@@ -2,8 +2,9 @@
 
 Article text ends up in a terminal and in character offsets that the report promises are exact,
 so anything invisible or able to move the cursor (ANSI escapes, control characters, bidi
-overrides) must go before any stage counts characters, and the many kinds of Unicode space must
-become one ordinary space so that "7 killed" matches "7\u00a0killed" across outlets.
+overrides) must be dropped or made visible before any stage counts characters, and the many
+kinds of Unicode space must become one ordinary space so that "7 killed" matches
+"7\u00a0killed" across outlets.
 """
 
 from __future__ import annotations
@@ -19,17 +20,41 @@ _ANSI_RE = re.compile(
     r"|\x1b[@-Z\\-_]"  # other two-byte escapes
 )
 
-# Characters that render as nothing but break word matching: soft hyphen, zero-width space,
-# word joiner, BOM. ZWJ/ZWNJ (U+200C/D) are kept: they change spelling in Persian and Indic
-# scripts and glue emoji together.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-# Bidi embeddings, overrides and isolates can make a terminal show text in an order other than
-# the one stored, which a fact-checker must never be shown.
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_DELETE = {ord(c): None for c in _INVISIBLE + _BIDI_CONTROLS}
+# Every invisible or control character, and what happens to it, in one place:
+#
+# - dropped quietly: formatting hints with everyday uses that only break word matching (soft
+#   hyphen, zero-width space, word joiner, BOM, and the left-to-right/right-to-left/Arabic
+#   letter marks that real RTL pages carry). ZWJ/ZWNJ (U+200C/D) are kept: they change
+#   spelling in Persian and Indic scripts and glue emoji together.
+# - marked: characters that can make a terminal or a browser show text in an order other than
+#   the one stored (bidi embeddings, overrides, isolates) or hide text altogether (Unicode tag
+#   characters, invisible operators, interlinear annotations, fillers). A fact-checker must
+#   see that they were there, so each becomes a visible marker, ⟨U+202E⟩, and a run of tag
+#   characters one ⟨N hidden tag characters⟩.
+# - C0 and C1 control characters: dropped (NUL included); tab and the line/page breaks become
+#   spaces. One such character costs itself, never the paragraph or the article.
+_DROPPED = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
+_DELETE = {ord(c): None for c in _DROPPED}
+_MARKED_CHARS = (
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates
+    "\u2061-\u2064\u206a-\u206f\u180e"  # invisible operators, deprecated formats, MVS
+    "\ufff9-\ufffb\u115f\u1160\u3164\uffa0"  # interlinear annotations, Hangul fillers
+)
+_TAGS = "\U000e0000-\U000e007f"
+_MARKED_RE = re.compile(f"[{_TAGS}]+|[{_MARKED_CHARS}]")
+# The same characters for a view that must keep offsets: each becomes one visible character.
+VISIBLE_MARKS: dict[int, str] = {
+    code: "\ufffd"
+    for first, last in ((0x202A, 0x202E), (0x2066, 0x2069), (0x2061, 0x2064), (0x206A, 0x206F),
+                        (0xFFF9, 0xFFFB), (0xE0000, 0xE007F))
+    for code in range(first, last + 1)
+} | {code: "\ufffd" for code in (0x180E, 0x115F, 0x1160, 0x3164, 0xFFA0)}  # fmt: skip
 # C0 and C1 control characters except newline; tab and the other line/page breaks become spaces.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TO_SPACE_RE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
+# What an XML parser (lxml, under readability) refuses outright: one of them anywhere used to
+# cost the whole page.
+_XML_INCOMPATIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 
 
@@ -43,7 +68,22 @@ def strip_controls(text: str) -> str:
     text = text.replace("\r\n", "\n")
     text = _TO_SPACE_RE.sub(" ", text)
     text = _CONTROL_RE.sub("", text)
-    return text.translate(_DELETE)
+    return _MARKED_RE.sub(_marker, text.translate(_DELETE))
+
+
+def _marker(match: re.Match[str]) -> str:
+    found = match.group()
+    if len(found) > 1 or ord(found) >= 0xE0000:
+        return f"⟨{len(found)} hidden tag character{'s' if len(found) > 1 else ''}⟩"
+    return f"⟨U+{ord(found):04X}⟩"
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters an XML parser refuses, so one of them costs itself only.
+
+    Escape sequences go whole first: dropping only their ESC would leave "[31m" in the text.
+    """
+    return _XML_INCOMPATIBLE_RE.sub("", _ANSI_RE.sub("", text))
 
 
 def clean_line(text: str) -> str:
