@@ -18,25 +18,9 @@ from collections.abc import Callable
 
 from benchmarks.synthetic import event_parser, make_event
 from tui.analysis.align import align
-from tui.analysis.corpus import Corpus, build_corpus
-from tui.analysis.detectors.blame import blame_findings
-from tui.analysis.detectors.denial import denial_findings
-from tui.analysis.detectors.figure import all_figures, figure_findings
-from tui.analysis.detectors.framing import framing_findings
-from tui.analysis.detectors.naming import naming_findings
-from tui.analysis.detectors.omission import omission_findings
-from tui.analysis.detectors.wording import wording_findings
+from tui.analysis.corpus import build_corpus
+from tui.analysis.detectors import DETECTORS
 from tui.analysis.diverge import diverge
-
-DETECTORS: dict[str, Callable[[Corpus], object]] = {
-    "figures": lambda corpus: figure_findings(corpus, all_figures(corpus)),
-    "blame": blame_findings,
-    "denial": denial_findings,
-    "naming": naming_findings,
-    "framing": framing_findings,
-    "omission": omission_findings,
-    "wording": wording_findings,
-}
 
 
 def timed(function: Callable[[], object]) -> tuple[float, object]:
@@ -62,8 +46,10 @@ def main() -> None:
     print("per part:")
     corpus_time, corpus = timed(lambda: build_corpus(sources, clusters, lexicon))
     print(f"  {'corpus':9} {corpus_time:7.2f} s   {corpus_time / align_time:5.2f} x align")
-    for name, detector in DETECTORS.items():
-        seconds, _ = timed(lambda detector=detector: detector(corpus))
+    found: list = []
+    for name, detector in DETECTORS:
+        seconds, result = timed(lambda detector=detector: detector(corpus, tuple(found)))
+        found.extend(result)
         print(f"  {name:9} {seconds:7.2f} s   {seconds / align_time:5.2f} x align")
 
 

@@ -26,6 +26,10 @@ LEXICON = Lexicon(
         FramingTerm("aggression", "armenian"),
     ),
     denial=("absolute lie", "lie", "misinformation", "disinformation", "fake"),
+    actors=(
+        ("armenian", ("Yerevan", "Karabakh", "Nagorno-Karabakh", "Artsakh", "separatists")),
+        ("azerbaijani", ("Azeri", "Baku")),
+    ),
 )
 
 OUTLETS = {
@@ -104,3 +108,5 @@ CLUSTERS = (
     cluster("c6", ("yerevan", 2)),
     cluster("c7", ("baku", 4), ("yerevan", 3)),
 )
+
+NEUTRAL = frozenset({"international"})  # the side sources.yaml marks `neutral: true`

@@ -191,5 +191,6 @@ def analysed_comparison() -> Comparison:
     lexicon = Lexicon(names=(NameGroup("stepanakert", stepanakert),), denial=("absolute lie",))
     comparison = ganja_comparison()
     clusters = align(comparison.sources, lexicon)
-    divergences, figures = diverge(comparison.sources, clusters, lexicon)
+    neutral = frozenset(s.id for s in comparison.sides if s.neutral)
+    divergences, figures = diverge(comparison.sources, clusters, lexicon, neutral)
     return replace(comparison, clusters=clusters, divergences=divergences, figures=figures)

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from diverge_fixtures import BAKU, CLUSTERS, LEXICON, NORTH, SOURCES, WIRE, YEREVAN, cluster, source
+from diverge_fixtures import (
+    BAKU,
+    CLUSTERS,
+    LEXICON,
+    NEUTRAL,
+    NORTH,
+    SOURCES,
+    WIRE,
+    YEREVAN,
+    cluster,
+    source,
+)
 
 from tui.analysis.diverge import diverge
 from tui.model import DIVERGENCE_KINDS, Divergence, Lexicon, Member, Source
@@ -11,7 +22,7 @@ from tui.text.spans import sentences
 
 
 def run(sources=SOURCES, clusters=CLUSTERS, lexicon=LEXICON) -> tuple[Divergence, ...]:
-    return diverge(sources, clusters, lexicon)[0]
+    return diverge(sources, clusters, lexicon, NEUTRAL)[0]
 
 
 def of_kind(divergences: tuple[Divergence, ...], kind: str) -> list[Divergence]:
@@ -38,7 +49,7 @@ def test_disagreeing_death_toll_in_a_cluster() -> None:
 
 def test_agreeing_figures_are_not_a_divergence() -> None:
     # Everyone says 33 wounded; no "wounded" divergence, but every figure is still recorded.
-    divergences, figures = diverge(SOURCES, CLUSTERS, LEXICON)
+    divergences, figures = diverge(SOURCES, CLUSTERS, LEXICON, NEUTRAL)
     assert not any(d.summary.startswith("wounded") for d in divergences)
     wounded = [(f.source, f.value) for f in figures if f.quantity == "wounded"]
     assert wounded == [("baku", 33), ("wire", 33), ("north", 33)]
@@ -46,7 +57,7 @@ def test_agreeing_figures_are_not_a_divergence() -> None:
 
 
 def test_ages_years_and_dates_are_not_figures() -> None:
-    _, figures = diverge(SOURCES, CLUSTERS, LEXICON)
+    _, figures = diverge(SOURCES, CLUSTERS, LEXICON, NEUTRAL)
     assert not [f for f in figures if f.source == "baku" and f.paragraph == 3]
 
 
@@ -500,7 +511,7 @@ def test_attribution_span_names_who_says_it(sentence: str, speaker: str) -> None
 
 def test_side_labels_name_sides_in_summaries() -> None:
     labels = {"armenian": "Armenian", "azerbaijani": "Azerbaijani", "international": "Neutral"}
-    divergences = diverge(SOURCES, CLUSTERS, LEXICON, side_labels=labels)[0]
+    divergences = diverge(SOURCES, CLUSTERS, LEXICON, NEUTRAL, side_labels=labels)[0]
     omission = next(d for d in divergences if d.kind == "omission" and d.cluster == "c1")
     assert omission.summary.startswith("Only Azerbaijani and Neutral sources report")
 

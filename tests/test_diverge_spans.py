@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from diverge_fixtures import LEXICON, OUTLETS
+from diverge_fixtures import LEXICON, NEUTRAL, OUTLETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.analysis.corpus import parse
 from tui.analysis.diverge import diverge
+from tui.analysis.parsed import parse
 from tui.model import Cluster, Member, Source
 from tui.text.tokens import tokenize
 
@@ -43,7 +43,7 @@ def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
         take = rnd.randint(1, 3)
         clusters.append(Cluster(f"c{len(clusters) + 1}", 0.5, tuple(members[:take])))
         members = members[take:]
-    divergences, figures = diverge(sources, clusters, LEXICON)
+    divergences, figures = diverge(sources, clusters, LEXICON, NEUTRAL)
     paragraphs = {s.id: s.paragraphs for s in sources}
     cluster_ids = {c.id for c in clusters}
     members = {c.id: set(c.members) for c in clusters}
@@ -67,7 +67,7 @@ def test_arbitrary_text_never_crashes(paragraphs: list[str]) -> None:
         for o, text in zip(OUTLETS.values(), paragraphs, strict=False)
     )
     clusters = (Cluster("c1", 0.5, tuple(Member(s.id, 0) for s in sources)),)
-    divergences, figures = diverge(sources, clusters, LEXICON)
+    divergences, figures = diverge(sources, clusters, LEXICON, NEUTRAL)
     for span in [s for d in divergences for s in d.spans]:
         assert (
             sources[[s.id for s in sources].index(span.source)].paragraphs[0][span.start : span.end]

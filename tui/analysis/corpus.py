@@ -1,25 +1,38 @@
-"""What every divergence detector reads: the usable sources, the clusters, and the sides.
+"""What every divergence detector reads: the usable sources, the clusters, the sides, and what
+several detectors need from every paragraph, computed once.
 
-Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.analysis.diverge` orders and
-numbers them. Bad input is dropped here once (error sources, members pointing at unknown
-sources or paragraphs) so that no detector has to guard against it, and every paragraph is
-read here once (`Parsed`: tokens, folded words, sentences) so that no detector reads it again:
-`Corpus.parsed` holds every ok paragraph, in source and reading order.
+Detectors are plain functions of a `Corpus` (see `tui.analysis.detectors`); `tui.analysis.diverge`
+orders and numbers what they find. Bad input is dropped here once (error sources, members
+pointing at unknown sources or paragraphs) so that no detector has to guard against it, and every
+paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences),
+`name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`), `denials` (which
+sentences deny something) and `figures` (the numbers with what they count). No detector reads a
+paragraph again, and none imports another.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from tui.analysis.actors import is_actor_word
-from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
-from tui.text.spans import sentences
-from tui.text.tokens import Token, tokenize
+from tui.analysis.actors import Actors, build_actors
+from tui.analysis.denials import Hit, denial_pattern, sentence_denials
+from tui.analysis.figures import find_figures
+from tui.analysis.names import NameUse, names_for
+from tui.analysis.parsed import Parsed, parse
+from tui.model import (
+    Cluster,
+    DivergenceKind,
+    Figure,
+    Lexicon,
+    Member,
+    Position,
+    Source,
+    Span,
+)
 from tui.text.wordlists import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
 
-DEFAULT_NEUTRAL_SIDES = frozenset({"international"})
+__all__ = ["Corpus", "Finding", "Parsed", "build_corpus", "parse"]
 
 
 @dataclass(frozen=True)
@@ -30,46 +43,9 @@ class Finding:
     cluster: str
     summary: str
     spans: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """One paragraph read once for every detector.
-
-    Seven detectors read the same paragraphs; on a big event, tokenising and sentence-splitting
-    in each of them cost more than all their analysis. `words[i]` is `tokens[i].folded`
-    (computed once: it is read millions of times), and `sentence_tokens[k]` is the range of
-    token indices inside `sentences[k]`. Offsets are paragraph offsets.
-    """
-
-    text: str
-    tokens: tuple[Token, ...]
-    words: tuple[str, ...]
-    sentences: tuple[tuple[int, int], ...]
-    sentence_tokens: tuple[range, ...]
-
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The sentence holding character `offset` (the whole paragraph if none does)."""
-        return next(((s, e) for s, e in self.sentences if s <= offset < e), (0, len(self.text)))
-
-
-def parse(text: str) -> Parsed:
-    """Read a paragraph: tokens, their folded words, sentences and which tokens each holds."""
-    tokens = tuple(tokenize(text))
-    ranges = tuple(sentences(text))
-    starts = [t.start for t in tokens]
-    sentence_tokens = []
-    first = 0
-    for start, end in ranges:
-        while first < len(starts) and starts[first] < start:
-            first += 1
-        last = first
-        while last < len(starts) and starts[last] < end:
-            last += 1
-        sentence_tokens.append(range(first, last))
-        first = last
-    words = tuple(t.folded for t in tokens)
-    return Parsed(text, tokens, words, ranges, tuple(sentence_tokens))
+    topic: str = ""
+    positions: tuple[Position, ...] = ()
+    importance: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -81,51 +57,51 @@ class Corpus:
     neutral_sides: frozenset[str]
     side_labels: Mapping[str, str] = field(default_factory=dict)
     parsed: Mapping[Member, Parsed] = field(default_factory=dict)  # every ok paragraph
+    actors: Actors = field(default_factory=lambda: Actors({}))
+    name_uses: Mapping[Member, tuple[NameUse, ...]] = field(default_factory=dict)
+    denials: Mapping[Member, tuple[Hit | None, ...]] = field(default_factory=dict)  # by sentence
+    figures: tuple[Figure, ...] = ()  # every figure, in source and reading order
+    figures_of: Mapping[Member, tuple[Figure, ...]] = field(default_factory=dict)
 
     @property
     def party_sides(self) -> tuple[str, ...]:
         """Sides taking part in the conflict: every side of an ok source that is not neutral."""
-        sides = (s.side for s in self.sources.values() if s.side not in self.neutral_sides)
-        return tuple(dict.fromkeys(sides))
+        return _party_sides(self.sources.values(), self.neutral_sides)
 
     @property
     def actor_sides(self) -> tuple[str, ...]:
         """Sides an article may name as actors: the parties, plus any non-neutral side the
         lexicon knows, so that a side whose outlets failed (or are not in this event) can
         still be blamed."""
-        lexicon_sides = [side for group in self.lexicon.names for side, _ in group.variants]
-        lexicon_sides += [term.side for term in self.lexicon.framing]
-        extra = (s for s in lexicon_sides if s not in self.neutral_sides)
-        return tuple(dict.fromkeys((*self.party_sides, *extra)))
+        return _actor_sides(self.sources.values(), self.lexicon, self.neutral_sides)
 
     def side_label(self, side_id: str) -> str:
         """How summaries name a side: its configured label, else its id as a word."""
         return self.side_labels.get(side_id) or side_id.replace("_", " ").replace("-", " ").title()
 
-    @cached_property
-    def name_variants(self) -> dict[str, str]:
-        """Folded lexicon names → their group id: Stepanakert and Khankendi are one topic."""
-        return {name.casefold(): group.id for group in self.lexicon.names for name in group.names}
-
     def topic_keys(self, member: Member, tokens: Iterable[int]) -> frozenset[str]:
         """What a passage is about, to link passages of different clusters: the proper names
-        among `tokens` (indices into the paragraph's tokens), lexicon variants as their group.
+        among `tokens` (indices into the paragraph's tokens), a lexicon name as its group id
+        (by the one name matcher, so "Ağdam" = "Agdam" and multi-word names are one key).
         Capitalised words that name no place are left out: function words, months and
         weekdays, speakers' titles ("Ministry", "Defence") and the sides themselves."""
         parsed = self.parsed[member]
+        named = {i: use.group for use in self.name_uses.get(member, ()) for i in use.range}
+        actor_words = self.actors.words
         keys: set[str] = set()
         for i in tokens:
-            word = parsed.words[i].removesuffix("'s")
-            if word in self.name_variants:
-                keys.add(self.name_variants[word])
-            elif (
+            if i in named:
+                keys.add(named[i])
+                continue
+            word = parsed.folded[i]
+            if (
                 parsed.tokens[i].text[:1].isupper()
                 and word not in FUNCTION_WORDS
                 and word not in MONTHS
                 and word not in WEEKDAYS
                 and word not in ROLE_WORDS
                 and word not in SPEAKER_WORDS
-                and not is_actor_word(word)
+                and word not in actor_words
             ):
                 keys.add(word)
         return frozenset(keys)
@@ -143,14 +119,29 @@ class Corpus:
         return self.side(source_id) not in self.neutral_sides
 
 
+def _party_sides(sources: Iterable[Source], neutral: frozenset[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.side for s in sources if s.side not in neutral))
+
+
+def _actor_sides(
+    sources: Iterable[Source], lexicon: Lexicon, neutral: frozenset[str]
+) -> tuple[str, ...]:
+    lexicon_sides = [side for group in lexicon.names for side, _ in group.variants]
+    lexicon_sides += [term.side for term in lexicon.framing]
+    lexicon_sides += [side for side, _ in lexicon.actors]
+    extra = (s for s in lexicon_sides if s not in neutral)
+    return tuple(dict.fromkeys((*_party_sides(sources, neutral), *extra)))
+
+
 def build_corpus(
     sources: Sequence[Source],
     clusters: Sequence[Cluster],
     lexicon: Lexicon,
-    neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+    neutral_sides: frozenset[str] = frozenset(),
     side_labels: Mapping[str, str] | None = None,
 ) -> Corpus:
     ok = {s.id: s for s in sources if s.ok}
+    neutral = frozenset(neutral_sides)
     kept: list[Cluster] = []
     cluster_of: dict[Member, str] = {}
     for cluster in clusters:
@@ -167,12 +158,25 @@ def build_corpus(
         for sid, src in ok.items()
         for i, text in enumerate(src.paragraphs)
     }
+    actors = build_actors(lexicon, _actor_sides(ok.values(), lexicon, neutral))
+    names = names_for(lexicon)
+    pattern = denial_pattern(lexicon)
+    actor_words = actors.words
+    figures_of = {
+        member: tuple(find_figures(member.source, member.paragraph, p.text, p, actor_words))
+        for member, p in parsed.items()
+    }
     return Corpus(
         ok,
         tuple(kept),
         cluster_of,
         lexicon,
-        frozenset(neutral_sides),
+        neutral,
         dict(side_labels or {}),
         parsed,
+        actors,
+        {m: tuple(names.find(p.folded, p.tokens)) for m, p in parsed.items()},
+        {m: sentence_denials(p, pattern) for m, p in parsed.items()},
+        tuple(f for found in figures_of.values() for f in found),
+        figures_of,
     )

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.analysis.corpus import Parsed, parse
+from tui.analysis.parsed import Parsed, parse
 from tui.model import Figure
 from tui.text.numbers import TENS, UNITS, find_numbers
 from tui.text.tokens import Token
@@ -68,10 +68,11 @@ DURATION_WORDS = word_set(
     "decade decades century centuries year-old years-old"
 )
 MONEY_WORDS = word_set("dollars euros pounds roubles rubles manats drams usd eur")
-# Words between a number and what it counts that do not stop the association.
+# Words between a number and what it counts that do not stop the association. The sides' own
+# adjectives ("seven Armenian soldiers") are the lexicon's actor words, passed in by the corpus.
 MODIFIERS = word_set(
     "more than over about around some at least nearly almost up to another other additional "
-    "armenian azerbaijani azeri ethnic local innocent peaceful residential civilian unmanned "
+    "ethnic local innocent peaceful residential civilian unmanned "
     "combat enemy were was are is have has had been being reported reportedly people and "
     "of them whom who confirmed total a the in"
 )
@@ -104,14 +105,20 @@ class _Number:
 
 
 def find_figures(
-    source: str, paragraph: int, text: str, parsed: Parsed | None = None
+    source: str,
+    paragraph: int,
+    text: str,
+    parsed: Parsed | None = None,
+    actor_words: frozenset[str] = frozenset(),
 ) -> list[Figure]:
     """Every figure stated in one paragraph, in reading order.
 
-    `parsed` is `text` as `tui.analysis.corpus.parse` read it, when the caller has it already.
+    `parsed` is `text` as `tui.analysis.parsed.parse` read it, when the caller has it already;
+    `actor_words` (folded) name the sides, and may stand between a number and what it counts.
     Sentences without a digit or a number word are skipped unread: most sentences.
     """
     parsed = parsed or parse(text)
+    modifiers = MODIFIERS | actor_words
     figures: list[Figure] = []
     for (s_start, s_end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
         sentence = text[s_start:s_end]
@@ -121,12 +128,17 @@ def find_figures(
             Token(t.text, t.start - s_start, t.end - s_start)
             for t in parsed.tokens[indices.start : indices.stop]
         ]
-        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens))
+        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens, modifiers))
     return figures
 
 
 def _sentence_figures(
-    source: str, paragraph: int, sentence: str, s_start: int, tokens: list[Token]
+    source: str,
+    paragraph: int,
+    sentence: str,
+    s_start: int,
+    tokens: list[Token],
+    modifiers: frozenset[str],
 ) -> list[Figure]:
     times = [
         (m.start(), m.end(), _time_value(m)) for m in _TIME.finditer(sentence) if _time_value(m)
@@ -154,7 +166,7 @@ def _sentence_figures(
     # each number's search proportional to its window, not to every number in the sentence.
     owner = {i: n for n in numbers for i in range(n.first, n.last + 1)}
     for number in numbers:
-        result = _quantity(sentence, tokens, number, owner, subcounts, passable)
+        result = _quantity(sentence, tokens, number, owner, subcounts, passable, modifiers)
         if result is not None:
             labelled.append((number, *result))
     totals = {base for n, base, group, _, _ in labelled if id(n) not in subcounts and not group}
@@ -248,6 +260,7 @@ def _quantity(
     owner: dict[int, _Number],
     subcounts: set[int],
     passable: set[int],
+    modifiers: frozenset[str],
 ) -> tuple[str, str | None, int, int] | None:
     """(base quantity, person group, span start, span end) for one number, if it counts.
 
@@ -264,7 +277,7 @@ def _quantity(
             break
         if word in skippable:
             continue
-        if word not in MODIFIERS or word in {"and", "of"}:
+        if word not in modifiers or word in {"and", "of"}:
             break
     group = None
     span_end = number.end
@@ -290,7 +303,7 @@ def _quantity(
         gap = sentence[tokens[number.last].end : following.start]
         if (
             not any(ch in ',.;:()—–"' for ch in gap)
-            and following.folded not in MODIFIERS
+            and following.folded not in modifiers
             and following.folded not in FUNCTION_WORDS
             and number.last + 1 not in owner  # "7 8 wounded": the next token is a number
         ):

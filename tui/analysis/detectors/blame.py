@@ -4,7 +4,8 @@ An attack statement is an attack word (shelled, struck, fired, violated, …) wi
 agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
 shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
 shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
-from `tui.analysis.actors`. Sentences that deny a claim are left to the denial detector.
+from `tui.analysis.actors` (side ids and the lexicon's `actors`). Sentences that deny a claim
+(`Corpus.denials`) are left to the denial detector.
 
 Whose voice states it, from strongest to weakest (`Voice`):
 - "fact": no reporting cue in the sentence; the outlet says it itself;
@@ -32,9 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.analysis.actors import actor_side
+from tui.analysis.actors import Actors
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.analysis.detectors.denial import denial_pattern, sentence_denials
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -83,7 +83,7 @@ class Statement:
         return self.member.source
 
 
-def blame_findings(corpus: Corpus) -> list[Finding]:
+def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     statements = _statements(corpus)
     findings: list[Finding] = []
     covered: set[Statement] = set()  # shown by a cluster divergence
@@ -132,10 +132,9 @@ def _divergences(corpus: Corpus, statements: list[Statement]) -> list[Found]:
 
 
 def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
-    denials = denial_pattern(corpus.lexicon)
     found: dict[Member, list[Statement]] = {}
     for member, parsed in corpus.parsed.items():
-        denied = sentence_denials(parsed, denials)
+        denied = corpus.denials[member]
         previous = None
         for tokens, denial in zip(parsed.sentence_tokens, denied, strict=True):
             if denial is None:
@@ -162,7 +161,7 @@ def _sentence_statements(
     seen: set[str] = set()
     statements = []
     for i in attacks:
-        actor = _actor(text, tokens, words, i, corpus.actor_sides)
+        actor = _actor(text, tokens, words, i, corpus.actors, corpus.actor_sides)
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
@@ -259,12 +258,17 @@ def _attribution(tokens: Sequence[Token], words: Sequence[str], cue: int) -> tup
 
 
 def _actor(
-    text: str, tokens: Sequence[Token], words: Sequence[str], verb: int, sides: tuple[str, ...]
+    text: str,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    verb: int,
+    actors: Actors,
+    sides: tuple[str, ...],
 ) -> tuple[str, int] | None:
     """(side, token index) of who carries out the attack at `verb`, if the sentence says."""
 
     def agent(j: int) -> str | None:
-        side = actor_side(words[j], sides)
+        side = actors.side_of(words[j], sides)
         if side is None or (j + 1 < len(words) and words[j + 1] in TARGET_NOUNS):
             return None  # "Azerbaijani civilians" are attacked, they do not attack
         return side

@@ -1,8 +1,7 @@
 """Denials: a source calling a claim a lie, or denying it, linked to where the claim is made.
 
 A denial is a lexicon denial phrase ("an absolute lie", "misinformation") or a denial verb
-(deny, refute, reject) in a sentence. "lie"/"lies" count only where they read as the noun ("a
-lie", "were lies", "lies."), not the verb ("Ganja lies far from the front").
+(deny, refute, reject) in a sentence, as `tui.analysis.denials` finds them (`Corpus.denials`).
 
 The claim it denies is found by its key words: the content words the denial points at (before
 a noun like "lie", back to "that" or a reporting word; after a verb like "denied"), without the
@@ -24,17 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.model import Lexicon, Member, Span
-from tui.text.spans import find_phrases, join_names, make_span, phrases_pattern, quote
+from tui.analysis.denials import DENIAL_VERBS
+from tui.model import Member, Span
+from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
 from tui.text.wordlists import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 
-DENIAL_VERBS = (
-    "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
-    "reject", "rejects", "rejected", "rejecting",
-)  # fmt: skip
-AMBIGUOUS = frozenset({"lie", "lies"})  # also verbs: "the town lies 10 km away"
-NOUN_CUES = word_set("a an the absolute outright blatant complete total utter is are was were")
 NOT_KEY_WORDS = word_set(
     "said says say added stated insisted told claimed claims claim claiming alleged allegations "
     "allegation accusations accusation reports reported report information statement statements "
@@ -44,36 +38,6 @@ NOT_KEY_WORDS = word_set(
 )
 MIN_SHARED = 2
 STEM = 5
-
-
-def denial_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """One pattern for every denial phrase of the lexicon and every denial verb."""
-    return phrases_pattern((*lexicon.denial, *DENIAL_VERBS))
-
-
-def denial_hits(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of every denial in a paragraph, ambiguous verbs left out."""
-    hits = []
-    for start, end, _ in find_phrases(parsed.text, pattern):
-        word = parsed.text[start:end].casefold()
-        if word in AMBIGUOUS and not _reads_as_noun(parsed, start, end):
-            continue
-        hits.append((start, end))
-    return hits
-
-
-def _reads_as_noun(parsed: Parsed, start: int, end: int) -> bool:
-    sentence_start, sentence_end = parsed.sentence_at(start)
-    before = [i for i, t in enumerate(parsed.tokens) if sentence_start <= t.start < start]
-    if before and parsed.words[before[-1]] in NOUN_CUES:
-        return True
-    return bool(re.match(r"\s*(?:[.,;:!?)”\"'’]|$)", parsed.text[end:sentence_end]))
-
-
-def sentence_denials(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int] | None]:
-    """Per sentence of a paragraph, its first denial (paragraph offsets), if it has one."""
-    hits = denial_hits(parsed, pattern)
-    return [next((h for h in hits if s <= h[0] < e), None) for s, e in parsed.sentences]
 
 
 @dataclass(frozen=True)
@@ -122,12 +86,12 @@ class _Index:
     )  # filled by `_matches` as the search goes
 
 
-def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
+def _index(corpus: Corpus) -> _Index:
     sentences: list[_Sentence] = []
     postings: dict[str, list[int]] = {}
     ranks = {sid: i for i, sid in enumerate(corpus.sources)}
     for member, parsed in corpus.parsed.items():
-        denials = sentence_denials(parsed, pattern)
+        denials = corpus.denials[member]
         side, party = corpus.side(member.source), corpus.is_party(member.source)
         cluster = corpus.cluster_of.get(member)
         for (start, end), tokens, denial in zip(
@@ -154,8 +118,8 @@ def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
     return _Index(sentences, postings)
 
 
-def denial_findings(corpus: Corpus) -> list[Finding]:
-    index = _index(corpus, denial_pattern(corpus.lexicon))
+def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    index = _index(corpus)
     by_cluster: dict[str, list[_Linked]] = {}
     for n, sentence in enumerate(index.sentences):
         member = sentence.member

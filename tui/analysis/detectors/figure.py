@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
-from tui.analysis.figures import find_figures, format_figure
+from tui.analysis.figures import format_figure
 from tui.model import Figure, Member
 from tui.text.spans import join_names, make_span
 from tui.text.wordlists import FUNCTION_WORDS
@@ -27,16 +28,8 @@ CLUSTER_ONLY = frozenset({"time"})
 SAME_MOMENT = 2
 
 
-def all_figures(corpus: Corpus) -> list[Figure]:
-    """Every figure of every ok paragraph, in source and reading order."""
-    return [
-        figure
-        for member, parsed in corpus.parsed.items()
-        for figure in find_figures(member.source, member.paragraph, parsed.text, parsed)
-    ]
-
-
-def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
+def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    figures = corpus.figures
     findings: list[Finding] = []
     by_cluster: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -73,7 +66,7 @@ def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
     return findings
 
 
-def _by_quantity(figures: list[Figure]) -> dict[str, list[Figure]]:
+def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
     groups: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[figure.quantity].append(figure)
@@ -139,8 +132,7 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
 
 def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     """Times of day grouped by what they time (connected by shared context words)."""
-    found: dict[Member, list[Figure]] = {}  # each paragraph's times, read once however many
-    contexts = [_time_context(corpus, f, found) for f in times]
+    contexts = [_time_context(corpus, f) for f in times]
     components: list[list[int]] = []
     for i in range(len(times)):
         joined = [
@@ -151,21 +143,15 @@ def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     return [[times[j] for j in c] for c in sorted(components)]
 
 
-def _time_context(
-    corpus: Corpus, figure: Figure, found: dict[Member, list[Figure]]
-) -> frozenset[str]:
+def _time_context(corpus: Corpus, figure: Figure) -> frozenset[str]:
     """The content words of the figure's sentence before it, back to the previous time of day
-    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before.
-
-    `found` caches each paragraph's times of day: a long paragraph may hold hundreds.
-    """
+    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before."""
     member = Member(figure.source, figure.paragraph)
     parsed = corpus.parsed[member]
-    if member not in found:
-        every = find_figures(figure.source, figure.paragraph, parsed.text, parsed)
-        found[member] = [f for f in every if f.quantity == "time"]
     start, end = parsed.sentence_at(figure.start)
-    times = [f for f in found[member] if start <= f.start < end]
+    times = [
+        f for f in corpus.figures_of[member] if f.quantity == "time" and start <= f.start < end
+    ]
     after_previous = max((f.end for f in times if f.end <= figure.start), default=start)
     next_start = min((f.start for f in times if f.start >= figure.end), default=end)
 

@@ -18,15 +18,16 @@ naming detector already reports the span, framing leaves it out, so no span is r
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Set
+from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
 from tui.model import Span
 from tui.text.spans import find_phrases, make_span, phrases_pattern
 
 
-def framing_findings(corpus: Corpus, reported: Set[Span] = frozenset()) -> list[Finding]:
-    """Framing divergences; spans in `reported` (already shown as naming) are skipped."""
+def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    """Framing divergences; spans that earlier naming findings report are skipped."""
+    reported = {span for f in found if f.kind == "naming" for span in f.spans}
     terms = corpus.lexicon.framing
     if not terms:
         return []
@@ -42,12 +43,12 @@ def framing_findings(corpus: Corpus, reported: Set[Span] = frozenset()) -> list[
             if span not in reported:
                 uses[(member.source, terms[index].side)].append((cluster, index, span))
     findings = []
-    for (source, side), found in uses.items():
-        counts = Counter(terms[index].term for _, index, _ in found)
+    for (source, side), used in uses.items():
+        counts = Counter(terms[index].term for _, index, _ in used)
         listed = ", ".join(
             f"'{term}' (×{count})" if count > 1 else f"'{term}'" for term, count in counts.items()
         )
         summary = f"{corpus.name(source)} uses {corpus.side_label(side)} vocabulary: {listed}"
-        spans = tuple(span for _, _, span in found)
-        findings.append(Finding("framing", found[0][0], summary, spans))
+        spans = tuple(span for _, _, span in used)
+        findings.append(Finding("framing", used[0][0], summary, spans))
     return findings

@@ -10,31 +10,28 @@ that use it, and its spans mark every use. It sits in the first cluster where su
 outlet writes its own paragraph about Stepanakert or Khankendi, and one line per cluster only
 repeated itself.
 
-Names are found with the aligner's compiled matcher (`tui.analysis.normalise.name_matcher`), so the
-two stages agree on what a name is: whole tokens, case- and accent-insensitive, possessives
-included, the longest name winning where names overlap ("Nagorno-Karabakh" over "Karabakh").
-Each paragraph is scanned once for every group.
+Names are the corpus's `name_uses`, found once by the one matcher (`tui.analysis.names`): whole
+tokens, case- and accent-insensitive, possessives included, the longest name winning where
+names overlap ("Nagorno-Karabakh" over "Karabakh").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
-from tui.analysis.normalise import fold, group_key, name_matcher
-from tui.model import Lexicon, Member, NameGroup, Span
+from tui.model import Member, NameGroup, Span
 from tui.text.spans import join_names, make_span
-from tui.text.tokens import tokenize
 
 Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, where
 
 
-def naming_findings(corpus: Corpus) -> list[Finding]:
+def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     uses = _uses(corpus)
     findings: list[Finding] = []
     for group in corpus.lexicon.names:
-        group_uses = [u for u in uses.get(group_key(group.id), []) if u[0] in corpus.cluster_of]
+        group_uses = [u for u in uses.get(group.id, []) if u[0] in corpus.cluster_of]
         if not _diverges(corpus, group, group_uses):
             continue
         # Anchored where the names meet in one cluster, if they ever do: that is where the
@@ -56,47 +53,14 @@ def naming_findings(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def named_spans(findings: list[Finding]) -> frozenset[Span]:
-    """Every span naming findings report, so that other detectors can leave them alone."""
-    return frozenset(span for f in findings if f.kind == "naming" for span in f.spans)
-
-
-@lru_cache(maxsize=16)
-def _spellings(lexicon: Lexicon) -> dict[tuple[str, ...], str]:
-    """Folded words of every lexicon name → the name as the lexicon spells it."""
-    spellings: dict[tuple[str, ...], str] = {}
-    for group in lexicon.names:
-        for name in group.names:
-            spellings.setdefault(tuple(fold(t.text) for t in tokenize(name)), name)
-    return spellings
-
-
 def _uses(corpus: Corpus) -> dict[str, list[Use]]:
-    """Every occurrence of every name, by group key, in source and reading order."""
-    matcher = name_matcher(corpus.lexicon)
-    if not matcher.sequences:
-        return {}
-    spellings = _spellings(corpus.lexicon)
+    """Every occurrence of every name, by group id, in source and reading order."""
     uses: dict[str, list[Use]] = defaultdict(list)
-    for member, parsed in corpus.parsed.items():
-        tokens = parsed.tokens
-        words = [fold(t.text) for t in tokens]
-        i = 0
-        while i < len(words):
-            found = matcher.match(words, i)
-            if found is None:
-                i += 1
-                continue
-            key, length = found
-            span = make_span(
-                member.source,
-                member.paragraph,
-                parsed.text,
-                tokens[i].start,
-                tokens[i + length - 1].end,
-            )
-            uses[key].append((member, spellings[tuple(words[i : i + length])], span))
-            i += length
+    for member, found in corpus.name_uses.items():
+        text = corpus.parsed[member].text
+        for use in found:
+            span = make_span(member.source, member.paragraph, text, use.start, use.end)
+            uses[use.group].append((member, use.spelling, span))
     return uses
 
 

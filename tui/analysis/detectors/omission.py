@@ -10,6 +10,8 @@ headings and captions ("'An absolute lie'", "A truce for prisoners and the dead"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.text.spans import make_span, quote
 
@@ -27,7 +29,7 @@ def _is_heading(parsed: Parsed) -> bool:
     )
 
 
-def omission_findings(corpus: Corpus) -> list[Finding]:
+def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     parties = corpus.party_sides
     findings: list[Finding] = []
     for cluster in corpus.clusters:

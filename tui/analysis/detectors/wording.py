@@ -33,13 +33,14 @@ from tui.text.spans import make_span, quote
 from tui.text.tokens import Token
 from tui.text.wordlists import FUNCTION_WORDS
 
+NAME_MARK = "@"  # a name group among words: no word starts with it
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 Run = tuple[list[Token], list[Token]]
 
 
-def wording_findings(corpus: Corpus) -> list[Finding]:
+def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     words = {member: _words(corpus, member) for member in corpus.parsed}
     findings = []
     for cluster in corpus.clusters:
@@ -54,11 +55,14 @@ def wording_findings(corpus: Corpus) -> list[Finding]:
 
 
 def _words(corpus: Corpus, member: Member) -> tuple[str, ...]:
-    """The paragraph's casefolded words, a lexicon name as its group: "Khankendi" and
-    "Stepanakert" are one word here, because which name an outlet uses is a naming divergence,
-    already reported as such, not a rewording."""
-    variants = corpus.name_variants
-    return tuple(variants.get(w.removesuffix("'s"), w) for w in corpus.parsed[member].words)
+    """The paragraph's casefolded words, every word of a lexicon name as its group:
+    "Khankendi" and "Stepanakert" are one word here, because which name an outlet uses is a
+    naming divergence, already reported as such, not a rewording."""
+    words = list(corpus.parsed[member].words)
+    for use in corpus.name_uses.get(member, ()):
+        for i in use.range:
+            words[i] = NAME_MARK + use.group
+    return tuple(words)
 
 
 def _pairs(
