@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.analysis.align import align
-from tui.analysis.diverge import diverge
+from tui.analysis.diverge import contested_figures, diverge
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.model import Comparison, Config, Event, Outlet, Source
@@ -160,6 +160,7 @@ def compare(
         divergences=divergences,
         figures=figures,
         generated_at=now or dt.datetime.now(dt.UTC),
+        contested=contested_figures(divergences, figures),
     )
 
 

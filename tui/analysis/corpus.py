@@ -12,6 +12,7 @@ paragraph again, and none imports another.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -30,7 +31,21 @@ from tui.model import (
     Source,
     Span,
 )
-from tui.text.wordlists import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
+from tui.text.wordlists import (
+    FUNCTION_WORDS,
+    MONTHS,
+    ROLE_WORDS,
+    SPEAKER_WORDS,
+    WEEKDAYS,
+    word_set,
+)
+
+# A sentence about another period than the event's: a year before the latest the sources
+# mention, a decade ("the 1990s"), or the words news English gives history in.
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+HISTORY_WORDS = word_set(
+    "decades centuries historically history historical soviet nineties formerly ancient"
+)
 
 __all__ = ["Corpus", "Finding", "Parsed", "build_corpus", "parse"]
 
@@ -62,6 +77,13 @@ class Corpus:
     denials: Mapping[Member, tuple[Hit | None, ...]] = field(default_factory=dict)  # by sentence
     figures: tuple[Figure, ...] = ()  # every figure, in source and reading order
     figures_of: Mapping[Member, tuple[Figure, ...]] = field(default_factory=dict)
+    background: Mapping[Member, tuple[bool, ...]] = field(default_factory=dict)  # by sentence
+
+    def is_background(self, figure: Figure) -> bool:
+        """Whether a figure's sentence is about another period (history, a past war)."""
+        member = Member(figure.source, figure.paragraph)
+        k = self.parsed[member].sentence_index(figure.start)
+        return k >= 0 and self.background[member][k]
 
     @property
     def party_sides(self) -> tuple[str, ...]:
@@ -118,6 +140,9 @@ class Corpus:
     def is_party(self, source_id: str) -> bool:
         return self.side(source_id) not in self.neutral_sides
 
+    def is_party_side(self, side_id: str) -> bool:
+        return side_id not in self.neutral_sides
+
 
 def _party_sides(sources: Iterable[Source], neutral: frozenset[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.side for s in sources if s.side not in neutral))
@@ -166,6 +191,11 @@ def build_corpus(
         member: tuple(find_figures(member.source, member.paragraph, p.text, p, actor_words))
         for member, p in parsed.items()
     }
+    years = [
+        int(m.group(1)) for p in parsed.values() for m in _YEAR.finditer(p.text) if not m.group(2)
+    ]
+    latest = max(years, default=0)
+    background = {m: _background(p, latest) for m, p in parsed.items()}
     return Corpus(
         ok,
         tuple(kept),
@@ -179,4 +209,15 @@ def build_corpus(
         {m: sentence_denials(p, pattern) for m, p in parsed.items()},
         tuple(f for found in figures_of.values() for f in found),
         figures_of,
+        background,
     )
+
+
+def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
+    """Per sentence, whether it tells of another period than the latest year mentioned."""
+    marks = []
+    for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
+        years = _YEAR.findall(parsed.text, start, end)
+        old = any(decade or int(year) < latest for year, decade in years)
+        marks.append(old or any(parsed.words[i] in HISTORY_WORDS for i in tokens))
+    return tuple(marks)

@@ -2,8 +2,9 @@
 
 Each kind has its own detector module, listed once in `tui.analysis.detectors.DETECTORS`; this
 module builds the shared `Corpus` (every paragraph read once, for all of them), runs them and
-numbers what they find in a stable order: by cluster (in the order given), then by kind
-(model.DIVERGENCE_KINDS), then by where the first span is. The same input always yields the
+numbers what they find in a stable order: most important first (`tui.analysis.importance`),
+then by cluster (in the order given), by kind (model.DIVERGENCE_KINDS), and by where the first
+span is. The same input always yields the
 same ids.
 
 Sides: a side in `neutral_sides` (`sides.*.neutral` in sources.yaml) reports on the conflict
@@ -35,10 +36,35 @@ def diverge(
     corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels)
     ordered = sorted(run_detectors(corpus), key=_order_key(corpus))
     divergences = tuple(
-        Divergence(f"d{i}", f.kind, f.cluster, f.summary, f.spans)
+        Divergence(
+            f"d{i}", f.kind, f.cluster, f.summary, f.spans, f.topic, f.positions, f.importance
+        )
         for i, f in enumerate(ordered, start=1)
     )
     return divergences, corpus.figures
+
+
+def contested_figures(
+    divergences: Sequence[Divergence], figures: Sequence[Figure]
+) -> tuple[Figure, ...]:
+    """The figures a figure divergence sets against each other: those its spans cover.
+
+    The report's figures table and the app's grid mark exactly these, so that what one shows
+    as contested the other does too. Figures are indexed by paragraph, so this is linear.
+    """
+    by_paragraph: dict[tuple[str, int], list[Figure]] = {}
+    for figure in figures:
+        by_paragraph.setdefault((figure.source, figure.paragraph), []).append(figure)
+    contested: dict[Figure, None] = {}
+    for divergence in divergences:
+        if divergence.kind != "figure":
+            continue
+        for span in divergence.spans:
+            for figure in by_paragraph.get((span.source, span.paragraph), ()):
+                if span.start < figure.end and figure.start < span.end:
+                    contested[figure] = None
+    order = {figure: i for i, figure in enumerate(figures)}
+    return tuple(sorted(contested, key=order.__getitem__))
 
 
 def _order_key(corpus: Corpus):
@@ -51,6 +77,7 @@ def _order_key(corpus: Corpus):
             (source_rank[first.source], first.paragraph, first.start, first.end) if first else ()
         )
         return (
+            -finding.importance,
             cluster_rank.get(finding.cluster, len(cluster_rank)),
             DIVERGENCE_KINDS.index(finding.kind),
             where,

@@ -8,23 +8,16 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.analysis.figures import format_figure, plain_number
-from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
-from tui.report.contract import SCHEMA
+from tui.analysis.figures import format_figure
+from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Side, Source
 from tui.report.escape import code, inline, location, marked
-from tui.text.clean import clean_line
-from tui.text.tokens import tokenize
+from tui.report.format import iso_date, iso_utc, one_line, word_count
 
-SCORE_DECIMALS = 3
 SHA_PREFIX = 12
-NO_REASON = "failed without a recorded reason"
 
 # Editors triage by what would force a correction: conflicting numbers, who is blamed and what
 # is denied come first; the vocabulary each side uses next; plain wording last. Omissions have
@@ -41,115 +34,6 @@ KIND_TITLES: dict[str, str] = {
     "wording": "Wording",
     "omission": "Omissions",
 }
-
-
-# --- shared ----------------------------------------------------------------------------------
-
-
-def iso_utc(moment: dt.datetime) -> str:
-    """ISO 8601 in UTC with a Z; a naive datetime is taken to be UTC already."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def iso_date(day: dt.date) -> str:
-    return dt.date(day.year, day.month, day.day).isoformat()
-
-
-def word_count(source: Source) -> int:
-    return sum(len(tokenize(paragraph)) for paragraph in source.paragraphs)
-
-
-def one_line(error: str | None) -> str:
-    """A source's failure reason as the single line the contract promises."""
-    return clean_line(error or "") or NO_REASON
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def report_dict(comparison: Comparison) -> dict[str, object]:
-    """The report as plain JSON-ready data: the contract's keys in its order, then additions."""
-    event = comparison.event
-    return {
-        "schema": SCHEMA,
-        "event": {"id": event.id, "title": event.title, "date": iso_date(event.date)},
-        "generated_at": iso_utc(comparison.generated_at),
-        "sources": [_source_dict(source) for source in comparison.sources],
-        "clusters": [
-            {
-                "id": cluster.id,
-                "score": _score(cluster.score),
-                "members": [_member_dict(m) for m in cluster.members],
-            }
-            for cluster in comparison.clusters
-        ],
-        "divergences": [
-            {
-                "id": d.id,
-                "kind": d.kind,
-                "cluster": d.cluster,
-                "summary": d.summary,
-                "spans": [
-                    {
-                        "source": s.source,
-                        "paragraph": s.paragraph,
-                        "start": s.start,
-                        "end": s.end,
-                        "text": s.text,
-                    }
-                    for s in d.spans
-                ],
-            }
-            for d in comparison.divergences
-        ],
-        "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
-        "figures": [
-            {
-                "source": f.source,
-                "paragraph": f.paragraph,
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "quantity": f.quantity,
-                "value": plain_number(f.value),
-            }
-            for f in comparison.figures
-            if math.isfinite(f.value)
-        ],
-    }
-
-
-def render_json(comparison: Comparison) -> str:
-    return json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n"
-
-
-def _source_dict(source: Source) -> dict[str, object]:
-    ok = source.ok
-    return {
-        "id": source.id,
-        "outlet": source.outlet.name,
-        "side": source.side,
-        "location": source.location,
-        "status": "ok" if ok else "error",
-        "error": None if ok else one_line(source.error),
-        "title": source.title,
-        "fetched_at": iso_utc(source.fetched_at) if source.fetched_at else None,
-        "sha256": source.sha256,
-        "paragraphs": list(source.paragraphs) if ok else [],
-        "outlet_id": source.outlet.id,
-        "words": word_count(source) if ok else 0,
-    }
-
-
-def _member_dict(member: Member) -> dict[str, object]:
-    return {"source": member.source, "paragraph": member.paragraph}
-
-
-def _score(score: float) -> float | None:
-    """Rounded so diffs of two reports show real changes, not float noise; NaN is not JSON."""
-    return round(score, SCORE_DECIMALS) if math.isfinite(score) else None
 
 
 # --- Markdown --------------------------------------------------------------------------------

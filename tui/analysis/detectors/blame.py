@@ -35,6 +35,7 @@ from typing import Literal
 
 from tui.analysis.actors import Actors
 from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -109,14 +110,38 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
 
 
 def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) -> Finding:
-    """Spans: each statement's actor words, and who says it when `cues`."""
+    """Spans: each statement's actor words, and who says it when `cues`. One position per
+    actor and voice: the side blamed, and who is quoted blaming it."""
     spans: list[Span] = []
     for statement in used:
         for span in (statement.actor_span, statement.cue_span if cues else None):
             if span is not None and span not in spans:
                 spans.append(span)
     first = used[0].member
-    return Finding("blame", corpus.cluster_of[first], summary, tuple(spans))
+    camps: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in used:
+        camps[(statement.actor, statement.voice)].append(statement)
+    positions = tuple(
+        position(
+            corpus,
+            (s.source for s in found),
+            f"{corpus.side_label(actor)} side" + ("" if voice == "fact" else f" ({voice})"),
+            next((s.cue_span.text for s in found if s.cue_span is not None), ""),
+        )
+        for (actor, voice), found in camps.items()
+    )
+    targets = sorted({t for s in used for t in s.targets})
+    topic = f"attack on {', '.join(targets)}" if targets else "who attacked"
+    weight = 0.0 if len({s.actor for s in used}) > 1 else -0.15  # voice only: milder
+    return Finding(
+        "blame",
+        corpus.cluster_of[first],
+        summary,
+        tuple(spans),
+        topic,
+        positions,
+        importance(corpus, "blame", positions, spans, weight=weight),
+    )
 
 
 Found = tuple[str, list[Statement], bool]  # summary, statements set against each other, cues
@@ -312,7 +337,7 @@ def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     for source, sides in actors.items():
         if len(sides) == 1:
             by_actor[next(iter(sides))].append(source)
-    if len(by_actor) < 2:
+    if len(by_actor) < 2 or not _opposing(corpus, list(by_actor.values())):
         return []
     parts = [
         f"{corpus.side_label(side)} side ({join_names(corpus.name(s) for s in sources)})"
@@ -321,6 +346,19 @@ def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     blaming = {x for v in by_actor.values() for x in v}
     used = [s for s in statements if s.source in blaming]
     return [("attack blamed on " + " vs ".join(parts), used, False)]
+
+
+def _opposing(corpus: Corpus, groups: list[list[str]]) -> bool:
+    """Whether two groups of sources stand on different sides, one of them a party: outlets
+    of one side are not set against each other, nor two neutral outlets."""
+    sides = [{corpus.side(s) for s in group} for group in groups]
+    return any(
+        a != b and (corpus.is_party_side(a) or corpus.is_party_side(b))
+        for i, first in enumerate(sides)
+        for second in sides[i + 1 :]
+        for a in first
+        for b in second
+    )
 
 
 def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
@@ -333,7 +371,7 @@ def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     strong_sources = {s.source for s in strong}
     weaker = VOICES[VOICES.index(strong_voice) + 1 :]
     weak = [s for s in statements if s.voice in weaker and s.source not in strong_sources]
-    if not weak:
+    if not weak or not _opposing(corpus, [list(strong_sources), [s.source for s in weak]]):
         return []
     stated = join_names(corpus.name(s.source) for s in strong)
     attributing = join_names(corpus.name(s.source) for s in weak)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.denials import DENIAL_VERBS
+from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -119,6 +120,8 @@ def _index(corpus: Corpus) -> _Index:
 
 
 def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    if len(corpus.sources) < 2:
+        return []  # nothing to set a denial against
     index = _index(corpus)
     by_cluster: dict[str, list[_Linked]] = {}
     for n, sentence in enumerate(index.sentences):
@@ -318,4 +321,25 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         for span in (linked.denial.phrase, linked.claim):
             if span is not None and span not in spans:
                 spans.append(span)
-    return Finding("denial", cluster, summary, tuple(spans))
+    claim = quote(best.claim.text, 100) if best.claim is not None else ""
+    positions = [
+        position(
+            corpus,
+            (g.denial.member.source for g in group),
+            f"denies: {claim}" if claim else f"denies ('{said}')",
+            denial.speaker or "",
+        )
+    ]
+    if best.claim is not None:
+        positions.append(position(corpus, (best.claim.source,), claim))
+    topic = claim or quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
+    weight = 0.0 if best.claim is not None else -0.2  # a denial of nothing found is weaker
+    return Finding(
+        "denial",
+        cluster,
+        summary,
+        tuple(spans),
+        topic,
+        tuple(positions),
+        importance(corpus, "denial", positions, spans, weight=weight),
+    )

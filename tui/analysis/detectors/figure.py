@@ -11,11 +11,13 @@ divergence already shows, in that figure's cluster; times of day are never compa
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
 from tui.analysis.figures import format_figure
+from tui.analysis.importance import importance, position
 from tui.model import Figure, Member
 from tui.text.spans import join_names, make_span
 from tui.text.wordlists import FUNCTION_WORDS
@@ -29,7 +31,9 @@ SAME_MOMENT = 2
 
 
 def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
-    figures = corpus.figures
+    # Figures of background sentences (a past war's toll, a year's total) count another
+    # period: they are never set against the event's.
+    figures = [f for f in corpus.figures if not corpus.is_background(f)]
     findings: list[Finding] = []
     by_cluster: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -76,24 +80,47 @@ def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
 def _disagreement(
     corpus: Corpus, cluster: str, quantity: str, figures: list[Figure]
 ) -> Finding | None:
-    """A finding when at least two sources state different values, else None."""
-    values: dict[float, list[str]] = defaultdict(list)
-    for figure in figures:
-        values[figure.value].append(figure.source)
-    sources_by_value = {v: frozenset(s) for v, s in values.items()}
-    if len(values) < 2 or len({s for f in figures for s in [f.source]}) < 2:
+    """A finding when two sources state values that share nothing, else None.
+
+    One outlet's several values are its timeline ("7, later 9"), read in its reading order: an
+    update, not a conflict. Two outlets conflict only when their timelines share no value, so
+    an outlet that reported 7 and later 9 agrees with one that reported 9.
+    """
+    timelines: dict[str, list[float]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: (f.source, f.paragraph, f.start)):
+        if figure.value not in timelines[figure.source]:
+            timelines[figure.source].append(figure.value)
+    if len(timelines) < 2:
         return None
-    if len(set(sources_by_value.values())) == 1:
-        return None  # one source's own figures differ, every other source agrees with it
-    parts = [
-        f"{format_figure(figures[0].quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
-        for v in sorted(values)
-    ]
+    sets = {source: frozenset(values) for source, values in timelines.items()}
+    if not any(sets[a].isdisjoint(sets[b]) for a, b in itertools.combinations(sets, 2)):
+        return None
+    kind = figures[0].quantity
+    camps: dict[tuple[float, ...], list[str]] = defaultdict(list)
+    for source in corpus.sources:
+        if source in timelines:
+            camps[tuple(timelines[source])].append(source)
+    positions = tuple(
+        position(corpus, sources, ", later ".join(format_figure(kind, v) for v in values))
+        for values, sources in sorted(camps.items())
+    )
+    parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
     spans = tuple(
         make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)), f.start, f.end)
         for f in figures
     )
-    return Finding("figure", cluster, f"{quantity}: " + " vs ".join(parts), spans)
+    values = [v for found in timelines.values() for v in found]
+    gap = (max(values) - min(values)) / max(abs(max(values)), abs(min(values)), 1)
+    topic = quantity.removesuffix(" (across the event)")
+    return Finding(
+        "figure",
+        cluster,
+        f"{quantity}: " + " vs ".join(parts),
+        spans,
+        topic,
+        positions,
+        importance(corpus, "figure", positions, spans, gap if kind != "time" else 0.0),
+    )
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
+from tui.analysis.importance import importance, position
 from tui.model import Member, NameGroup, Span
 from tui.text.spans import join_names, make_span
 
@@ -29,6 +30,7 @@ Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, 
 
 def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     uses = _uses(corpus)
+    rank = {c.id: i for i, c in enumerate(corpus.clusters)}
     findings: list[Finding] = []
     for group in corpus.lexicon.names:
         group_uses = [u for u in uses.get(group.id, []) if u[0] in corpus.cluster_of]
@@ -44,11 +46,25 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
                     corpus, group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]
                 )
             ),
-            corpus.cluster_of[group_uses[0][0]],
+            min((corpus.cluster_of[u[0]] for u in group_uses), key=rank.__getitem__),
         )
-        spans = [u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)]
+        spans = tuple(
+            u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)
+        )
+        names: dict[str, list[str]] = defaultdict(list)
+        for member, name, _ in group_uses:
+            names[name].append(member.source)
+        positions = tuple(position(corpus, sources, name) for name, sources in names.items())
         findings.append(
-            Finding("naming", cluster, _summary(corpus, group, group_uses), tuple(spans))
+            Finding(
+                "naming",
+                cluster,
+                _summary(corpus, group, group_uses),
+                spans,
+                group.id,
+                positions,
+                importance(corpus, "naming", positions, spans),
+            )
         )
     return findings
 

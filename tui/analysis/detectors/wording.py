@@ -27,13 +27,28 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.numbers import word_value
 from tui.text.spans import make_span, quote
 from tui.text.tokens import Token
-from tui.text.wordlists import FUNCTION_WORDS
+from tui.text.wordlists import FUNCTION_WORDS, word_set
 
 NAME_MARK = "@"  # a name group among words: no word starts with it
+# What changes meaning between two wordings of one sentence; anything else is a synonym or a
+# translator's choice. An agent is an actor word of a side (`Corpus.actors`).
+HEDGES = word_set(
+    "allegedly reportedly purportedly apparently claimed claims alleged said says according "
+    "possibly likely may might unconfirmed unverified suspected so-called"
+)
+QUANTITIES = word_set(
+    "many several dozens dozen hundreds thousands few some all most numerous scores no none"
+)
+QUALIFIERS = word_set(
+    "civilian civilians military soldiers troops residential peaceful innocent armed ethnic "
+    "deliberate deliberately indiscriminate targeted accidental accidentally mistake cluster "
+    "banned illegal"
+)
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
@@ -42,11 +57,13 @@ Run = tuple[list[Token], list[Token]]
 
 def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     words = {member: _words(corpus, member) for member in corpus.parsed}
+    meaningful = HEDGES | QUANTITIES | QUALIFIERS | corpus.actors.words
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
         for a, b in _pairs(corpus, cluster.members, words):
             ratio, runs = _diff(corpus.parsed[a], words[a], corpus.parsed[b], words[b])
+            runs = [r for r in runs if _changes_meaning(r, meaningful)]
             if runs and (best is None or ratio > best[0]):
                 best = (ratio, a, b, runs)
         if best is not None:
@@ -149,6 +166,11 @@ def _runs(
     return runs
 
 
+def _changes_meaning(run: Run, meaningful: frozenset[str]) -> bool:
+    """Whether a differing run changes an agent, a hedge, a quantity or a qualifier."""
+    return any(t.folded.removesuffix("'s") in meaningful for t in run[0] + run[1])
+
+
 def _substantive(tokens: list[Token]) -> bool:
     return any(
         t.folded not in FUNCTION_WORDS
@@ -191,7 +213,21 @@ def _finding(
             else ((b_name, corpus.text(b), right), a_name)
         )
         summary = f"wording differs: {has} adds '{_quote_run(text, run)}' (not in {lacks})"
-    return Finding("wording", cluster, summary, tuple(spans))
+    positions = tuple(
+        position(
+            corpus, (member.source,), _quote_run(corpus.text(member), tokens) if tokens else ""
+        )
+        for member, tokens in ((a, left), (b, right))
+    )
+    return Finding(
+        "wording",
+        cluster,
+        summary,
+        tuple(spans),
+        "wording",
+        positions,
+        importance(corpus, "wording", positions, spans),
+    )
 
 
 def _weight(run: Run) -> tuple[bool, int]:
