@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from tui.analysis.diverge import contested_figures
 from tui.model import (
     Cluster,
     Comparison,
@@ -179,6 +180,7 @@ def ganja_comparison(
         divergences=divergences,
         figures=figures,
         generated_at=GENERATED,
+        contested=contested_figures(divergences, figures),
     )
 
 
@@ -193,4 +195,11 @@ def analysed_comparison() -> Comparison:
     clusters = align(comparison.sources, lexicon)
     neutral = frozenset(s.id for s in comparison.sides if s.neutral)
     divergences, figures = diverge(comparison.sources, clusters, lexicon, neutral)
-    return replace(comparison, clusters=clusters, divergences=divergences, figures=figures)
+    contested = contested_figures(divergences, figures)
+    return replace(
+        comparison,
+        clusters=clusters,
+        divergences=divergences,
+        figures=figures,
+        contested=contested,
+    )

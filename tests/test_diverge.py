@@ -200,8 +200,8 @@ def test_framing_terms_with_plurals_and_whole_words_only() -> None:
     divergences = run()
     summaries = [d.summary for d in of_kind(divergences, "framing")]
     assert summaries == [
-        "Yerevan Courier uses Armenian vocabulary: 'Artsakh', 'aggression'",
-        "Baku Herald uses Azerbaijani vocabulary: 'occupant'",
+        "Yerevan Courier (Armenian) uses loaded terms: 'Artsakh', 'aggression'",
+        "Baku Herald (Azerbaijani) uses loaded terms: 'occupant'",
     ]
     baku = source("baku", "A preoccupant mood; the occupantsfoo were absent.")
     assert of_kind(run((baku,), (cluster("c1", ("baku", 0)),)), "framing") == []
@@ -217,10 +217,10 @@ def test_framing_is_one_divergence_per_outlet_and_vocabulary_with_every_occurren
     clusters = (cluster("c1", ("baku", 0), ("wire", 0)), cluster("c2", ("baku", 1)))
     framing = of_kind(run((baku, wire), clusters), "framing")
     assert [(d.cluster, d.summary) for d in framing] == [
-        ("c1", "Baku Herald uses Azerbaijani vocabulary: 'occupant' (×2), 'separatist regime'"),
-        ("c1", "Global Wire uses Azerbaijani vocabulary: 'separatist regime'"),
-        ("c1", "Global Wire uses Armenian vocabulary: 'aggression'"),
+        ("c1", "Baku Herald (Azerbaijani) uses loaded terms: 'occupant' (×2), 'separatist regime'"),
+        ("c1", "Global Wire quotes Baku using loaded terms: 'separatist regime', 'aggression'"),
     ]
+    assert framing[1].positions[0].speaker == "Baku"  # the agency reports Baku's words
     assert texts(framing[0]) == [
         ("baku", "occupants"),
         ("baku", "separatist regime"),
@@ -243,38 +243,15 @@ def test_a_name_reported_as_naming_is_not_framing_too() -> None:
     ]
     assert of_kind(divergences, "framing") == []
     # When no other side names the region, "Artsakh" is no naming divergence: it is framing.
-    only_yerevan = run((yerevan,), (cluster("c1", ("yerevan", 0), ("yerevan", 1)),))
+    calm = source("baku", "Ganja was calm.")
+    clusters = (cluster("c1", ("yerevan", 0), ("yerevan", 1)), cluster("c2", ("baku", 0)))
+    only_yerevan = run((yerevan, calm), clusters)
     assert of_kind(only_yerevan, "naming") == []
     (framing,) = of_kind(only_yerevan, "framing")
     assert texts(framing) == [("yerevan", "Artsakh"), ("yerevan", "Artsakh's")]
 
 
 # --- omission ------------------------------------------------------------------------------------
-
-
-def test_one_sided_clusters_are_omissions() -> None:
-    omissions = {d.cluster: d for d in of_kind(run(), "omission")}
-    assert omissions["c4"].summary == (
-        "Only Azerbaijani sources report (no Armenian source does): "
-        "Nine apartments were destroyed in the attack on Ganja."
-    )
-    assert omissions["c1"].summary.startswith(
-        "Only Azerbaijani and International sources report (no Armenian source does): "
-    )
-    assert [s.text for s in omissions["c4"].spans] == [BAKU.paragraphs[2]]
-    assert "c3" not in omissions  # both parties report it
-
-
-def test_neutral_only_clusters_and_absent_parties_are_not_omissions() -> None:
-    baku = source("baku", "Nine apartments were destroyed in the attack on Ganja overnight.")
-    yerevan = Source("yerevan", YEREVAN.outlet, "/x", "error", error="timed out")
-    clusters = (cluster("c1", ("baku", 0)), cluster("c2", ("wire", 0)))
-    # The only Armenian source failed: nothing is "left out" by a side that has no text.
-    assert of_kind(run((baku, yerevan, WIRE), clusters), "omission") == []
-    # A cluster of international sources only is nobody's omission.
-    with_armenian = (baku, YEREVAN, WIRE)
-    clusters = (*clusters, cluster("c3", *((("yerevan", i)) for i in range(3))))
-    assert [d.cluster for d in of_kind(run(with_armenian, clusters), "omission")] == ["c1", "c3"]
 
 
 # --- wording -------------------------------------------------------------------------------------
@@ -319,11 +296,13 @@ def test_wording_only_between_different_sides() -> None:
 # --- the whole -----------------------------------------------------------------------------------
 
 
-def test_ids_follow_cluster_then_kind_order() -> None:
+def test_ids_follow_importance_then_cluster_then_kind_order() -> None:
     divergences = run()
     assert [d.id for d in divergences] == [f"d{i}" for i in range(1, len(divergences) + 1)]
     order = [c.id for c in CLUSTERS]
-    keys = [(order.index(d.cluster), DIVERGENCE_KINDS.index(d.kind)) for d in divergences]
+    keys = [
+        (-d.importance, order.index(d.cluster), DIVERGENCE_KINDS.index(d.kind)) for d in divergences
+    ]
     assert keys == sorted(keys)
     assert run() == divergences  # deterministic
 
@@ -349,19 +328,16 @@ def test_side_ids_are_data() -> None:
         return Source(sid, Outlet(sid, sid.title(), side), f"/{sid}", "ok", paragraphs=(text,))
 
     sources = (
-        src("n1", "north", "A market burned after the raid on the harbour at dawn today."),
+        src("n1", "north", "Rockets hit the Harbour Market in Velmar at dawn, killing 4 people."),
         src("s1", "south", "The southern army reported calm along the whole front line today."),
-        src("o1", "observers", "Monitors counted twelve craters near the harbour on Sunday."),
+        src("o1", "observers", "Monitors counted twelve craters near Velmar on Sunday morning."),
     )
     clusters = (cluster("c1", ("n1", 0), ("o1", 0)), cluster("c2", ("s1", 0)))
-    omissions = of_kind(
-        diverge(sources, clusters, Lexicon(), neutral_sides=frozenset({"observers"}))[0],
-        "omission",
-    )
-    assert [d.summary.split(":")[0] for d in omissions] == [
-        "Only North and Observers sources report (no South source does)",
-        "Only South sources report (no North source does)",
-    ]
+    divergences = diverge(sources, clusters, Lexicon(), neutral_sides=frozenset({"observers"}))[0]
+    (omission,) = of_kind(divergences, "omission")
+    assert omission.summary.startswith("Only North sources report 'Rockets hit the Harbour")
+    assert "no South source mentions 4 killed" in omission.summary
+    assert [p.sides for p in omission.positions] == [("north",), ("south",)]
 
 
 def test_error_sources_and_bad_members_are_ignored() -> None:
@@ -381,7 +357,7 @@ def test_untrusted_text_is_cleaned_in_summaries() -> None:
     (omission, *_) = of_kind(run((baku, yerevan), clusters), "omission")
     assert "\x1b" not in omission.summary
     assert "were destroyed" in omission.summary
-    assert omission.spans[0].text == baku.paragraphs[0]
+    assert omission.spans[0].text.startswith("Nine apartments")
 
 
 # --- regressions found on the bundled demo -------------------------------------------------------
@@ -400,7 +376,8 @@ def test_denial_of_that_finds_the_claim_in_the_sentence_before() -> None:
         "Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory. "
         "Armenia's defence ministry rejected that as misinformation.",
     )
-    (denial,) = of_kind(run((wire,), (cluster("c1", ("wire", 0)),)), "denial")
+    clusters = (cluster("c1", ("wire", 0)), cluster("c2", ("north", 0)))
+    (denial,) = of_kind(run((wire, NORTH), clusters), "denial")
     assert denial.summary == (
         "Armenia's defence ministry (Global Wire) rejected "
         "'Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory'"
@@ -439,17 +416,6 @@ def test_who_claims_is_not_who_attacks() -> None:
     baku = source("baku", "Armenian forces fired missiles at Ganja overnight.")
     clusters = (cluster("c1", ("yerevan", 0), ("baku", 0)),)
     assert of_kind(run((yerevan, baku), clusters), "blame") == []
-
-
-def test_headings_are_not_omissions() -> None:
-    baku = source("baku", "A truce for prisoners and the dead", "'An absolute lie'")
-    yerevan = source("yerevan", "Stepanakert was shelled through the night, the ministry said.")
-    clusters = (
-        cluster("c1", ("baku", 0)),
-        cluster("c2", ("baku", 1)),
-        cluster("c3", ("yerevan", 0)),
-    )
-    assert [d.cluster for d in of_kind(run((baku, yerevan), clusters), "omission")] == ["c3"]
 
 
 def test_times_of_day_are_compared_only_inside_a_cluster_and_for_the_same_moment() -> None:
@@ -510,10 +476,11 @@ def test_attribution_span_names_who_says_it(sentence: str, speaker: str) -> None
 
 
 def test_side_labels_name_sides_in_summaries() -> None:
-    labels = {"armenian": "Armenian", "azerbaijani": "Azerbaijani", "international": "Neutral"}
+    labels = {"armenian": "Yerevan camp", "azerbaijani": "Baku camp", "international": "Neutral"}
     divergences = diverge(SOURCES, CLUSTERS, LEXICON, NEUTRAL, side_labels=labels)[0]
     omission = next(d for d in divergences if d.kind == "omission" and d.cluster == "c1")
-    assert omission.summary.startswith("Only Azerbaijani and Neutral sources report")
+    assert omission.summary.startswith("Only Baku camp sources report")
+    assert "no Yerevan camp source mentions" in omission.summary
 
 
 # --- blame: voice and the whole event ------------------------------------------------------------
@@ -626,12 +593,15 @@ def test_demo_blame_names_who_asserts_and_who_attributes(demo: tuple[Divergence,
 
 def test_demo_figures_framing_and_naming(demo: tuple[Divergence, ...]) -> None:
     figures = [d.summary for d in of_kind(demo, "figure")]
-    assert any(s.startswith("killed") and "vs 9" in s and "vs 10" in s for s in figures)
-    assert any(s.startswith("wounded: 33") and "vs 34" in s for s in figures)
+    # Global Wire's toll rose through the day: its timeline, set against the others' 7.
+    assert any(
+        s.startswith("killed") and "vs 9, later 10 (Global Wire (demo))" in s for s in figures
+    )
+    # 33 wounded, later 34, in one outlet, beside others' 33: an update, not a conflict.
+    assert not any(s.startswith("wounded") for s in figures)
     assert not any(s.startswith("time") for s in figures)  # the strike at 2 a.m., truce at noon
     framing = of_kind(demo, "framing")
-    outlets = [d.summary.split(" uses ")[0] for d in framing]
-    assert len(outlets) <= 4  # one per outlet and vocabulary, not one per term and paragraph
+    assert len(framing) <= 4  # one per outlet and voice, not one per term and paragraph
     assert all(s.spans for s in framing)
     named = {s for d in of_kind(demo, "naming") for s in d.spans}
     assert not named & {s for d in framing for s in d.spans}

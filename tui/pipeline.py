@@ -151,6 +151,7 @@ def compare(
         config.lexicon,
         neutral_sides=frozenset(side.id for side in config.sides if side.neutral),
         side_labels={side.id: side.label for side in config.sides},
+        event_date=event.date,
     )
     return Comparison(
         event=event,

@@ -78,6 +78,9 @@ class Corpus:
     figures: tuple[Figure, ...] = ()  # every figure, in source and reading order
     figures_of: Mapping[Member, tuple[Figure, ...]] = field(default_factory=dict)
     background: Mapping[Member, tuple[bool, ...]] = field(default_factory=dict)  # by sentence
+    # Folded words some source writes in lower case: capitalised, they start a sentence or a
+    # title ("Information", "Videos"); they name nothing.
+    common_words: frozenset[str] = frozenset()
 
     def is_background(self, figure: Figure) -> bool:
         """Whether a figure's sentence is about another period (history, a past war)."""
@@ -89,6 +92,11 @@ class Corpus:
     def party_sides(self) -> tuple[str, ...]:
         """Sides taking part in the conflict: every side of an ok source that is not neutral."""
         return _party_sides(self.sources.values(), self.neutral_sides)
+
+    @property
+    def sides_present(self) -> tuple[str, ...]:
+        """Every side with an ok source, parties and neutral alike, in source order."""
+        return tuple(dict.fromkeys(s.side for s in self.sources.values()))
 
     @property
     def actor_sides(self) -> tuple[str, ...]:
@@ -106,7 +114,8 @@ class Corpus:
         among `tokens` (indices into the paragraph's tokens), a lexicon name as its group id
         (by the one name matcher, so "Ağdam" = "Agdam" and multi-word names are one key).
         Capitalised words that name no place are left out: function words, months and
-        weekdays, speakers' titles ("Ministry", "Defence") and the sides themselves."""
+        weekdays, speakers' titles ("Ministry", "Defence"), the sides themselves, and words
+        some source writes in lower case (a sentence's first word: "Moreover")."""
         parsed = self.parsed[member]
         named = {i: use.group for use in self.name_uses.get(member, ()) for i in use.range}
         actor_words = self.actors.words
@@ -124,6 +133,7 @@ class Corpus:
                 and word not in ROLE_WORDS
                 and word not in SPEAKER_WORDS
                 and word not in actor_words
+                and word not in self.common_words
             ):
                 keys.add(word)
         return frozenset(keys)
@@ -164,7 +174,10 @@ def build_corpus(
     lexicon: Lexicon,
     neutral_sides: frozenset[str] = frozenset(),
     side_labels: Mapping[str, str] | None = None,
+    event_year: int | None = None,
 ) -> Corpus:
+    """The corpus of the ok sources; `event_year` (the event's date) tells background from
+    the event, else the latest year the sources mention does."""
     ok = {s.id: s for s in sources if s.ok}
     neutral = frozenset(neutral_sides)
     kept: list[Cluster] = []
@@ -194,8 +207,9 @@ def build_corpus(
     years = [
         int(m.group(1)) for p in parsed.values() for m in _YEAR.finditer(p.text) if not m.group(2)
     ]
-    latest = max(years, default=0)
+    latest = event_year or max(years, default=0)
     background = {m: _background(p, latest) for m, p in parsed.items()}
+    common = _common_words(parsed.values())
     return Corpus(
         ok,
         tuple(kept),
@@ -210,7 +224,26 @@ def build_corpus(
         tuple(f for found in figures_of.values() for f in found),
         figures_of,
         background,
+        common,
     )
+
+
+def _common_words(parsed: Iterable[Parsed]) -> frozenset[str]:
+    """Folded words that are no name: written in lower case somewhere, or capitalised only
+    where a sentence starts ("Moreover", "Perplexingly")."""
+    lower: set[str] = set()
+    inner_caps: set[str] = set()
+    initial: set[str] = set()
+    for p in parsed:
+        firsts = {r.start for r in p.sentence_tokens}
+        for i, (token, word) in enumerate(zip(p.tokens, p.folded, strict=True)):
+            if token.text[:1].islower():
+                lower.add(word)
+            elif i in firsts:
+                initial.add(word)
+            else:
+                inner_caps.add(word)
+    return frozenset(lower | (initial - inner_caps))
 
 
 def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:

@@ -14,6 +14,7 @@ judged between parties only, and neutral outlets never make a cluster "one-sided
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from tui.analysis.corpus import Corpus, Finding, build_corpus
@@ -27,13 +28,16 @@ def diverge(
     lexicon: Lexicon,
     neutral_sides: frozenset[str] = frozenset(),
     side_labels: Mapping[str, str] | None = None,
+    event_date: dt.date | None = None,
 ) -> tuple[tuple[Divergence, ...], tuple[Figure, ...]]:
     """Every divergence, numbered d1, d2, …, and every figure stated by any source.
 
     `side_labels` (side id → Side.label) names sides in summaries; without it a side is named
-    by its id ("azerbaijani" → "Azerbaijani").
+    by its id ("azerbaijani" → "Azerbaijani"). `event_date` tells background (a year before
+    the event's) from the event.
     """
-    corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels)
+    year = event_date.year if event_date else None
+    corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels, year)
     ordered = sorted(run_detectors(corpus), key=_order_key(corpus))
     divergences = tuple(
         Divergence(

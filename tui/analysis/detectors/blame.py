@@ -130,7 +130,7 @@ def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) ->
         )
         for (actor, voice), found in camps.items()
     )
-    targets = sorted({t for s in used for t in s.targets})
+    targets = sorted({t.title() for s in used for t in s.targets})
     topic = f"attack on {', '.join(targets)}" if targets else "who attacked"
     weight = 0.0 if len({s.actor for s in used}) > 1 else -0.15  # voice only: milder
     return Finding(

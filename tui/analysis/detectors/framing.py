@@ -9,6 +9,8 @@ president's words. So every use is read in context:
 - quoted: inside quotation marks, or in a sentence that attributes what it says ("the ministry
   said", "according to") — the words are the speaker's, and the finding names the speaker;
 - own voice: anywhere else — the outlet itself uses the term.
+A party's outlet carries its camp's words whether it quotes its officials or not, so its uses
+make one finding; a neutral outlet's quotations and its own voice are two.
 
 One divergence per outlet and voice, across the event, listing its terms: "Global Wire adopts
 Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is a side's vocabulary
@@ -61,7 +63,9 @@ def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
             span = make_span(member.source, member.paragraph, parsed.text, start, end)
             if span in reported:
                 continue
-            speaker = _speaker(parsed, start, quoted)
+            # A party outlet carries its camp's words whether it quotes them or not; only a
+            # neutral outlet's quotations are told apart from its own voice.
+            speaker = "" if corpus.is_party(member.source) else _speaker(parsed, start, quoted)
             uses[(member.source, speaker)].append((cluster, terms[index], span))
     return [_finding(corpus, source, speaker, used) for (source, speaker), used in uses.items()]
 
@@ -81,7 +85,7 @@ def _finding(
         weight = QUOTED
     elif corpus.is_party(source):
         own = corpus.side_label(side)
-        summary = f"{outlet} ({own}) uses loaded terms in its own voice: {listed}"
+        summary = f"{outlet} ({own}) uses loaded terms: {listed}"
     else:
         label = corpus.side_label(vocabulary)
         summary = f"{outlet} adopts {label} vocabulary in its own voice: {listed}"
@@ -113,7 +117,7 @@ def _speaker(parsed: Parsed, offset: int, quoted: list[tuple[int, int]]) -> str:
         named = _named_near(parsed, tokens, cue)
         if named:
             return named
-    return "a quoted source" if inside else "a source it reports"
+    return "others" if inside else "a source"
 
 
 def _named_near(parsed: Parsed, tokens: range, cue: int) -> str:

@@ -51,9 +51,10 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         spans = tuple(
             u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)
         )
-        names: dict[str, list[str]] = defaultdict(list)
+        names: dict[str, list[str]] = {name: [] for name in group.names}  # lexicon order
         for member, name, _ in group_uses:
             names[name].append(member.source)
+        names = {name: sources for name, sources in names.items() if sources}
         positions = tuple(position(corpus, sources, name) for name, sources in names.items())
         findings.append(
             Finding(
@@ -61,7 +62,7 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
                 cluster,
                 _summary(corpus, group, group_uses),
                 spans,
-                group.id,
+                " / ".join(names),
                 positions,
                 importance(corpus, "naming", positions, spans),
             )

@@ -21,6 +21,7 @@ mid-sentence, or extraction had to cut it), the finding says so rather than asse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,12 +36,19 @@ MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
 HEADING_WORDS = 12
 COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
 SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
+FIGURE_PARTICULAR = 2  # a figure counts as two names when judging coverage
 FIGURE_WEIGHT = 0.1  # a fact with a figure the other side never gives weighs more
 RHETORIC = word_set(
     "must should urge urges urged call calls calling condemn condemns condemned demand demands "
     "demanded hope hopes believe believes appeal appeals"
 )
-_ENDS = (".", "!", "?", ".”", '."', "»", "”", '"', ")")
+_ENDS = (".", "!", "?", ".”", '."', "»", "”", '"', ")", "]")
+# Page furniture that survived extraction: addresses, phone numbers, e-mail, credits.
+_FURNITURE = re.compile(
+    r"@|\bTel\b|\bE-?mail\b|\bAddress:|©|\bcopyright\b|all rights reserved|\bsubscribe\b",
+    re.IGNORECASE,
+)
+REPORTING = word_set("said says told stated informed reported noted added announced quoted")
 
 
 @dataclass(frozen=True)
@@ -57,15 +65,24 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
     parties = corpus.party_sides
     if len(parties) < 2:
         return []
-    mentioned = {side: _mentioned(corpus, side) for side in parties}
+    mentioned = {side: _mentioned(corpus, side) for side in corpus.sides_present}
+    # The event's own particulars: mentioned by outlets of two sides or more. A claim touching
+    # none of them (another story on the page, a "Top stories" box) is not about the event.
+    core = frozenset(
+        key
+        for key in set().union(*mentioned.values())
+        if sum(key in found for found in mentioned.values()) >= 2
+    )
     findings: list[Finding] = []
     for side in parties:
         silent = [p for p in parties if p != side]
         claims = [
             claim
             for member in corpus.parsed
-            if corpus.side(member.source) == side and not _is_heading(corpus.parsed[member])
-            for claim in _claims(corpus, member, [mentioned[p] for p in silent])
+            if corpus.side(member.source) == side
+            and member in corpus.cluster_of
+            and not _is_heading(corpus.parsed[member])
+            for claim in _claims(corpus, member, [mentioned[p] for p in silent], core)
         ]
         for group in _merged(claims):
             findings.append(_finding(corpus, side, silent, group))
@@ -103,22 +120,29 @@ def _mentioned(corpus: Corpus, side: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _claims(corpus: Corpus, member: Member, others: list[frozenset[str]]) -> list[_Claim]:
+def _claims(
+    corpus: Corpus, member: Member, others: list[frozenset[str]], core: frozenset[str]
+) -> list[_Claim]:
     parsed = corpus.parsed[member]
     claims = []
     for k, tokens in enumerate(parsed.sentence_tokens):
         if not _states_a_fact(corpus, member, parsed, k, tokens):
             continue
-        found, _ = _particulars(corpus, member, k)
-        if not found:
+        found, figure = _particulars(corpus, member, k)
+        for i in _speaker_tokens(parsed, tokens):  # who speaks is not what is reported
+            for key in [key for key, where in found.items() if i in where]:
+                del found[key]
+        if not found or not (figure or core & set(found)):
             continue
         particulars = frozenset(found)
-        # Omitted only if every other party's outlets, in all they wrote, lack most of it.
-        if any(len(particulars & other) >= COVERED * len(particulars) for other in others):
+        # Omitted only if every other party's outlets, in all they wrote, lack most of it; a
+        # figure weighs as much as two names (every account of an event names its place).
+        total = sum(_weight(p) for p in particulars)
+        if any(sum(_weight(p) for p in particulars & o) >= COVERED * total for o in others):
             continue
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
-        if not indices:
+        if not indices or (len(missing) < 2 and not any(p[:1].isdigit() for p in missing)):
             continue
         start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
         if end - start < 2 * len(parsed.tokens[indices[0]].text):
@@ -134,11 +158,35 @@ def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, token
     words = parsed.words[tokens.start : tokens.stop]
     return (
         len(words) >= MIN_WORDS
+        and not _FURNITURE.search(parsed.text, start, end)
         and not corpus.background[member][k]
         and corpus.denials[member][k] is None
         and not parsed.text[start:end].rstrip().endswith("?")
         and not any(w in RHETORIC for w in words)
     )
+
+
+def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
+    """Tokens naming who speaks: the capitalised run just before a reporting verb
+    ("Spokesperson Shushan Stepanyan told"), or after "according to"."""
+    found: set[int] = set()
+    for i in tokens:
+        word = parsed.words[i]
+        if word in REPORTING:
+            j = i - 1
+            while j >= tokens.start and (
+                parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
+            ):
+                found.add(j)
+                j -= 1
+        elif word == "according":
+            j = i + 2
+            while j < tokens.stop and (
+                parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
+            ):
+                found.add(j)
+                j += 1
+    return found
 
 
 def _merged(claims: list[_Claim]) -> list[list[_Claim]]:
@@ -188,6 +236,10 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
         positions,
         importance(corpus, "omission", positions, spans, weight=weight),
     )
+
+
+def _weight(particular: str) -> int:
+    return FIGURE_PARTICULAR if particular[:1].isdigit() else 1
 
 
 def _readable(particular: str) -> str:

@@ -49,7 +49,9 @@ QUALIFIERS = word_set(
     "deliberate deliberately indiscriminate targeted accidental accidentally mistake cluster "
     "banned illegal"
 )
+REPORTING = word_set("said says told wrote stated added claimed insisted called described")
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
+MAX_RUN = 6  # words on one side of a differing run
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 Run = tuple[list[Token], list[Token]]
@@ -57,7 +59,10 @@ Run = tuple[list[Token], list[Token]]
 
 def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     words = {member: _words(corpus, member) for member in corpus.parsed}
-    meaningful = HEDGES | QUANTITIES | QUALIFIERS | corpus.actors.words
+    names = {
+        part for use in corpus.lexicon.names for n in use.names for part in n.casefold().split()
+    }
+    meaningful = (HEDGES | QUANTITIES | QUALIFIERS | corpus.actors.words) - names
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
@@ -129,9 +134,26 @@ def _diff(
             pairs.append((ratio, i, j))
     runs: list[Run] = []
     for _, i, j in sorted(pairs, key=lambda p: p[1]):
-        runs.extend(_runs(a_parts[i], b_parts[j]))
+        if not _one_quote(a_parts[i], b_parts[j]):
+            runs.extend(_runs(a_parts[i], b_parts[j]))
     similarity = sum(r for r, _, _ in pairs) / max(len(a_parts), len(b_parts), 1)
     return similarity, runs
+
+
+def _one_quote(
+    a: tuple[Sequence[Token], Sequence[str]], b: tuple[Sequence[Token], Sequence[str]]
+) -> bool:
+    """Whether two sentences report one person's words: both attribute what they say and
+    name the same speaker (a capitalised word inside the sentence, not its first). Two
+    outlets translating one statement differ in words, not in meaning."""
+
+    def speakers(part: tuple[Sequence[Token], Sequence[str]]) -> set[str]:
+        tokens, words = part
+        if not any(w in REPORTING for w in words):
+            return set()
+        return {w for t, w in zip(tokens[1:], words[1:], strict=True) if t.text[:1].isupper()}
+
+    return bool(speakers(a) & speakers(b))
 
 
 def _part(
@@ -167,8 +189,16 @@ def _runs(
 
 
 def _changes_meaning(run: Run, meaningful: frozenset[str]) -> bool:
-    """Whether a differing run changes an agent, a hedge, a quantity or a qualifier."""
-    return any(t.folded.removesuffix("'s") in meaningful for t in run[0] + run[1])
+    """Whether a differing run changes an agent, a hedge, a quantity or a qualifier: one
+    side has such a word the other lacks ("Armenian forces fired" / "Baku claimed"). A run
+    longer than `MAX_RUN` words on a side is another statement, not another wording."""
+    if max(len(run[0]), len(run[1])) > MAX_RUN:
+        return False
+
+    def found(tokens: list[Token]) -> set[str]:
+        return {w for t in tokens if (w := t.folded.removesuffix("'s")) in meaningful}
+
+    return found(run[0]) != found(run[1])
 
 
 def _substantive(tokens: list[Token]) -> bool:
