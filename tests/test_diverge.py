@@ -200,14 +200,14 @@ def test_framing_terms_with_plurals_and_whole_words_only() -> None:
     divergences = run()
     summaries = [d.summary for d in of_kind(divergences, "framing")]
     assert summaries == [
-        "Yerevan Courier (Armenian) uses loaded terms: 'Artsakh', 'aggression'",
-        "Baku Herald (Azerbaijani) uses loaded terms: 'occupant'",
+        "Armenian outlets (Yerevan Courier) use loaded terms: 'Artsakh', 'aggression'",
+        "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupant'",
     ]
     baku = source("baku", "A preoccupant mood; the occupantsfoo were absent.")
     assert of_kind(run((baku,), (cluster("c1", ("baku", 0)),)), "framing") == []
 
 
-def test_framing_is_one_divergence_per_outlet_and_vocabulary_with_every_occurrence() -> None:
+def test_framing_is_one_divergence_per_party_side_and_neutral_voice_with_every_occurrence() -> None:
     baku = source(
         "baku",
         "The occupants shelled Ganja; the separatist regime denies it.",
@@ -217,7 +217,10 @@ def test_framing_is_one_divergence_per_outlet_and_vocabulary_with_every_occurren
     clusters = (cluster("c1", ("baku", 0), ("wire", 0)), cluster("c2", ("baku", 1)))
     framing = of_kind(run((baku, wire), clusters), "framing")
     assert [(d.cluster, d.summary) for d in framing] == [
-        ("c1", "Baku Herald (Azerbaijani) uses loaded terms: 'occupant' (×2), 'separatist regime'"),
+        (
+            "c1",
+            "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupant' (×2), 'separatist regime'",
+        ),
         ("c1", "Global Wire quotes Baku using loaded terms: 'separatist regime', 'aggression'"),
     ]
     assert framing[1].positions[0].speaker == "Baku"  # the agency reports Baku's words

@@ -43,6 +43,17 @@ from tui.text.wordlists import (
 # A sentence about another period than the event's: a year before the latest the sources
 # mention, a decade ("the 1990s"), or the words news English gives history in.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+# Words that make a capitalised run an institution's name ("Ministry of Emergency Situations",
+# "State Fire Protection Service"): who acts or speaks, not where or what happened.
+INSTITUTION_WORDS = (
+    ROLE_WORDS
+    | SPEAKER_WORDS
+    | word_set(
+        "service committee department center centre office council agency republic federation "
+        "situations affairs protection assistant official representative spokesman mod moh mfa "
+        "news gmt utc union organization organisation court parliament assembly"
+    )
+)
 HISTORY_WORDS = word_set(
     "decades centuries historically history historical soviet nineties formerly ancient"
 )
@@ -81,6 +92,7 @@ class Corpus:
     # Folded words some source writes in lower case: capitalised, they start a sentence or a
     # title ("Information", "Videos"); they name nothing.
     common_words: frozenset[str] = frozenset()
+    institutions: Mapping[Member, frozenset[int]] = field(default_factory=dict)  # token indices
 
     def is_background(self, figure: Figure) -> bool:
         """Whether a figure's sentence is about another period (history, a past war)."""
@@ -114,15 +126,19 @@ class Corpus:
         among `tokens` (indices into the paragraph's tokens), a lexicon name as its group id
         (by the one name matcher, so "Ağdam" = "Agdam" and multi-word names are one key).
         Capitalised words that name no place are left out: function words, months and
-        weekdays, speakers' titles ("Ministry", "Defence"), the sides themselves, and words
-        some source writes in lower case (a sentence's first word: "Moreover")."""
+        weekdays, speakers' titles ("Ministry", "Defence") and the institutions they head
+        ("State Fire Protection Service"), the sides themselves, and words some source writes
+        in lower case (a sentence's first word: "Moreover")."""
         parsed = self.parsed[member]
         named = {i: use.group for use in self.name_uses.get(member, ()) for i in use.range}
         actor_words = self.actors.words
+        institution = self.institutions.get(member, frozenset())
         keys: set[str] = set()
         for i in tokens:
             if i in named:
                 keys.add(named[i])
+                continue
+            if i in institution:
                 continue
             word = parsed.folded[i]
             if (
@@ -225,7 +241,32 @@ def build_corpus(
         figures_of,
         background,
         common,
+        {m: _institutions(p) for m, p in parsed.items()},
     )
+
+
+def _institutions(parsed: Parsed) -> frozenset[int]:
+    """Token indices of capitalised runs ("Ministry of Emergency Situations of Armenia" up to
+    the country) that an institution word makes an institution's name."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*range(len(parsed.tokens)), -1]:
+        joined = (
+            not run or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
+        )
+        if (
+            i >= 0
+            and joined
+            and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+        ):
+            run.append(i)
+            continue
+        while run and parsed.words[run[-1]] in {"of", "for"}:
+            run.pop()
+        if any(parsed.folded[k] in INSTITUTION_WORDS for k in run):
+            found.update(run)
+        run = [i] if i >= 0 and parsed.tokens[i].text[:1].isupper() else []
+    return frozenset(found)
 
 
 def _common_words(parsed: Iterable[Parsed]) -> frozenset[str]:

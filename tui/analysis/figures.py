@@ -79,6 +79,8 @@ MODIFIERS = word_set(
 # A casualty word across one of these belongs to another clause ("killed and 33 others were").
 CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "with", "as"})
 SUBCOUNT_CUES = frozenset({"including", "incl", "among them", "of them", "of whom", "among whom"})
+INCREMENT_AFTER = frozenset({"more"})
+INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
 AGE_CUES = frozenset({"aged", "age", "ages"})
 WINDOW = 6
 
@@ -150,11 +152,19 @@ def _sentence_figures(
         if not any(t_start < n.end and n.start < t_end for t_start, t_end, _ in times)
         and not _ignored(sentence, tokens, n)
     ]
-    subcounts = {
+    # "seven more people died", "another 5 were hurt": an increment, not the toll.
+    increments = {
+        id(n)
+        for n in numbers
+        if (n.last + 1 < len(tokens) and tokens[n.last + 1].folded in INCREMENT_AFTER)
+        or (n.first and tokens[n.first - 1].folded in INCREMENT_BEFORE)
+    }
+    subcounts = increments | {
         id(n)
         for n in numbers
         if _cue_before(tokens, n.first, SUBCOUNT_CUES, 3)
         or " ".join(t.folded for t in tokens[n.last + 1 : n.last + 3]) in SUBCOUNT_CUES
+        or _partitive(tokens, n)
     }
     # "four children were among the 33 wounded": the 33 is the total, and the search from
     # "four children" may pass it to reach "wounded".
@@ -175,6 +185,8 @@ def _sentence_figures(
         sub = id(number) in subcounts or base in totals
         if group and base in CASUALTY_WORDS and (group == "soldiers" or sub):
             quantity = f"{group} {base}"
+        elif id(number) in increments and base in CASUALTY_WORDS:
+            quantity = f"{base} (more)"
         elif id(number) in subcounts and base in CASUALTY_WORDS:
             quantity = f"{base} (of them)"
         found.append((start, end, number.value, quantity))
@@ -183,6 +195,12 @@ def _sentence_figures(
         Figure(source, paragraph, s_start + a, s_start + b, sentence[a:b], quantity, value)
         for a, b, value, quantity in found
     ]
+
+
+def _partitive(tokens: list[Token], number: _Number) -> bool:
+    """ "three of the wounded", "two of the dead": part of a group already counted."""
+    after = [t.folded for t in tokens[number.last + 1 : number.last + 4]]
+    return after[:2] == ["of", "the"] and len(after) == 3 and _casualty(after[2]) is not None
 
 
 def _time_value(match: re.Match[str]) -> float | None:

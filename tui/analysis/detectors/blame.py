@@ -36,6 +36,7 @@ from typing import Literal
 from tui.analysis.actors import Actors
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.importance import importance, position
+from tui.analysis.normalise import stem
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -45,7 +46,8 @@ ATTACK_WORDS = word_set(
     "shell shells shelled shelling shellings strike strikes struck striking attack attacks "
     "attacked attacking bomb bombs bombed bombing bombings bombard bombarded bombarding "
     "bombardment fire fired firing target targeted targeting hit hits hitting launched "
-    "violate violated violates violating violation violations"
+    "violate violated violates violating violation violations started start starts unleashed "
+    "provocation provocations ignored breached broke"
 )
 REPORTING_WORDS = word_set(
     "said says say claimed claims claim alleged alleges allegedly accused accuses accusing "
@@ -63,6 +65,12 @@ TARGET_NOUNS = word_set(
     "civilians civilian people residents children city cities town towns village villages "
     "settlements positions territory territories soil homes houses border side's population"
 )
+# What an act is done to, when the clause names no place: the truce broken, the war started.
+# Stemmed through the aligner's synonyms, so "truce" and "ceasefire" are one object.
+OBJECT_WORDS = word_set(
+    "truce ceasefire cease-fire war offensive escalation agreement agreements hostilities "
+    "fighting clashes border positions"
+)
 REACH = 6
 
 
@@ -78,6 +86,7 @@ class Statement:
     actor_span: Span  # actor words through the attack word
     cue_span: Span | None  # who says it, unless stated as fact
     targets: frozenset[str]  # topic keys of the attack's clause (`Corpus.topic_keys`)
+    objects: tuple[tuple[str, str], ...] = ()  # (stem, word) of what the act is done to
 
     @property
     def source(self) -> str:
@@ -94,9 +103,14 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
             findings.append(_finding(corpus, summary, used, cues))
             covered.update(used)
     by_target: dict[str, list[Statement]] = defaultdict(list)
+    label: dict[str, str] = {}
     for statement in (s for found in statements.values() for s in found):
         for target in sorted(statement.targets):
             by_target[target].append(statement)
+            label.setdefault(target, target.title())
+        for key, word in statement.objects:  # "violated the truce" = "violated the ceasefire"
+            by_target[f"~{key}"].append(statement)
+            label.setdefault(f"~{key}", f"the {word}")
     reported: set[frozenset[Statement]] = set()
     for target, group in by_target.items():
         for summary, used, cues in _divergences(corpus, group):
@@ -104,7 +118,7 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
             if len(clusters) < 2 or covered.issuperset(used) or frozenset(used) in reported:
                 continue
             reported.add(frozenset(used))
-            summary = f"{target.title()} (across the event): {summary}"
+            summary = f"{label[target]} (across the event): {summary}"
             findings.append(_finding(corpus, summary, used, cues))
     return findings
 
@@ -201,7 +215,12 @@ def _sentence_statements(
         clause = _clause(text, tokens, words, i)
         named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
         targets = corpus.topic_keys(member, (sentence.start + k for k in named))
-        statements.append(Statement(member, side, voice, span, cue_span, targets))
+        objects = tuple(
+            (stem(words[k]), words[k])
+            for k in clause
+            if k > last and words[k] not in FUNCTION_WORDS and words[k] in OBJECT_WORDS
+        )
+        statements.append(Statement(member, side, voice, span, cue_span, targets, objects))
     return statements
 
 

@@ -38,6 +38,7 @@ NOT_KEY_WORDS = word_set(
     "responsible"
 )
 MIN_SHARED = 2
+MIN_CLAIM_WORDS = 3
 STEM = 5
 
 
@@ -257,6 +258,8 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
     sentence = best[1]
     parsed = corpus.parsed[sentence.member]
     hits = [i for i, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys]
+    if hits[-1] - hits[0] + 1 < MIN_CLAIM_WORDS:
+        return None  # "Armenian side": two words are no claim
     return make_span(
         sentence.member.source,
         sentence.member.paragraph,

@@ -16,17 +16,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
-from tui.analysis.figures import format_figure
+from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
 from tui.analysis.importance import importance, position
-from tui.model import Figure, Member
+from tui.model import Figure, Member, Span
 from tui.text.spans import join_names, make_span
-from tui.text.wordlists import FUNCTION_WORDS
+from tui.text.wordlists import FUNCTION_WORDS, word_set
 
 # Times of day are only compared inside a cluster: across the event "at noon" (when the truce
 # began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
 # Inside a cluster too, two times are compared only when they time the same thing: their
 # sentences share at least `SAME_MOMENT` words before the time ("missiles struck Ganja at").
 CLUSTER_ONLY = frozenset({"time"})
+GROUPS = frozenset(PERSON_WORDS.values())
+# Casualties without a number: "there are losses", "an unverified number of casualties".
+VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
+NO_FIGURE = -0.25  # "one side gives no figure" is milder than two figures that conflict
 SAME_MOMENT = 2
 
 
@@ -34,40 +38,134 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
     # Figures of background sentences (a past war's toll, a year's total) count another
     # period: they are never set against the event's.
     figures = [f for f in corpus.figures if not corpus.is_background(f)]
-    findings: list[Finding] = []
     by_cluster: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
-    covered: set[Figure] = set()  # figures already shown by a cluster divergence
+    in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
+    covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
             for same in _moments(corpus, group) if quantity == "time" else [group]:
                 finding = _disagreement(corpus, cluster.id, quantity, same)
                 if finding is not None:
-                    findings.append(finding)
+                    in_clusters.append((finding, frozenset(same)))
                     covered.update(same)
+    across: list[tuple[Finding, frozenset[Figure]]] = []
     for quantity, group in _by_quantity(figures).items():
-        if quantity in CLUSTER_ONLY:
+        if not _comparable_across(quantity):
             continue
         for component in _topics(corpus, group):
             clusters = {corpus.cluster_of.get(Member(f.source, f.paragraph)) for f in component}
-            new = [f for f in component if f not in covered]
-            if len(clusters) < 2 or not new:
+            if len(clusters) < 2 or None in clusters:
                 continue
-            # Reported where the figure no cluster divergence shows is (a later update, say),
-            # and that figure's span comes first, as for every event-wide divergence.
-            where = corpus.cluster_of.get(Member(new[0].source, new[0].paragraph))
+            # Reported where a figure no cluster divergence shows is (a later update, say),
+            # and that figure's span comes first.
+            new = [f for f in component if f not in covered]
             ordered = [*new, *(f for f in component if f in covered)]
-            finding = (
-                _disagreement(corpus, where, f"{quantity} (across the event)", ordered)
-                if where
-                else None
-            )
+            where = corpus.cluster_of[Member(ordered[0].source, ordered[0].paragraph)]
+            finding = _disagreement(corpus, where, f"{quantity} (across the event)", ordered)
             if finding is not None:
-                findings.append(finding)
+                across.append((finding, frozenset(component)))
+    # One conflict is told once: a cluster's divergence that an event-wide one holds whole is
+    # left to it, and an event-wide one that adds nothing to a cluster's is left out.
+    kept = [
+        f
+        for f, shown in in_clusters
+        if not any(shown < wider and f.topic == w.topic for w, wider in across)
+    ]
+    kept += [
+        f
+        for f, shown in across
+        if not any(shown <= narrower and f.topic == c.topic for c, narrower in in_clusters)
+    ]
+    return kept + _no_figure(corpus, figures)
+
+
+def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
+    """The milder finding: a party's outlets speak of the dead or the wounded without a
+    number ("an unverified number of casualties") while other outlets give one."""
+    findings = []
+    for base, words in CASUALTY_WORDS.items():
+        given = [f for f in figures if f.quantity.split()[-1] == base]
+        giving = {f.source for f in given}
+        if not given:
+            continue
+        vague = [
+            use
+            for member in corpus.parsed
+            if corpus.is_party(member.source)
+            and member.source not in giving
+            and member in corpus.cluster_of
+            for use in _vague(corpus, member, words | VAGUE_WORDS[base])
+        ]
+        silent_sides = {corpus.side(m.source) for m, _ in vague}
+        silent_sides -= {corpus.side(s) for s in giving}
+        vague = [(m, span) for m, span in vague if corpus.side(m.source) in silent_sides]
+        if not vague:
+            continue
+        camps: dict[float, list[str]] = defaultdict(list)
+        for figure in given:
+            camps[figure.value].append(figure.source)
+        positions = [
+            position(corpus, sources, format_figure(base, value))
+            for value, sources in sorted(camps.items())
+        ]
+        positions.append(position(corpus, (m.source for m, _ in vague), "no figure"))
+        spans = tuple(
+            dict.fromkeys(
+                [
+                    *(span for _, span in vague),
+                    *(
+                        make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)),
+                                  f.start, f.end)
+                        for f in given
+                    ),
+                ]
+            )
+        )  # fmt: skip
+        parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
+        first = vague[0][0]
+        findings.append(
+            Finding(
+                "figure",
+                corpus.cluster_of[first],
+                f"{base}: " + " vs ".join(parts),
+                spans,
+                base,
+                tuple(positions),
+                importance(corpus, "figure", positions, spans, weight=NO_FIGURE),
+            )
+        )
     return findings
+
+
+def _vague(corpus: Corpus, member: Member, words: frozenset[str]) -> list[tuple[Member, Span]]:
+    """Words of casualties in sentences of `member` that give no number for them."""
+    parsed = corpus.parsed[member]
+    counted = {parsed.sentence_index(f.start) for f in corpus.figures_of[member]}
+    found = []
+    for k, tokens in enumerate(parsed.sentence_tokens):
+        if k in counted or corpus.background[member][k]:
+            continue
+        for i in tokens:
+            if parsed.words[i] in words:
+                token = parsed.tokens[i]
+                found.append(
+                    (member, make_span(member.source, member.paragraph, parsed.text, token.start,
+                                       token.end))
+                )  # fmt: skip
+                break
+    return found
+
+
+def _comparable_across(quantity: str) -> bool:
+    """Whether figures of `quantity` from different paragraphs may count the same thing:
+    casualties and things may, once their sentences share a place; a bare group of people
+    ("500 people" fed, "3,000 people" fled) counts something different each time, and
+    sub-counts and increments only make sense beside their total; times are moments."""
+    return quantity not in CLUSTER_ONLY and quantity not in GROUPS and "(" not in quantity
 
 
 def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:

@@ -9,13 +9,14 @@ president's words. So every use is read in context:
 - quoted: inside quotation marks, or in a sentence that attributes what it says ("the ministry
   said", "according to") — the words are the speaker's, and the finding names the speaker;
 - own voice: anywhere else — the outlet itself uses the term.
-A party's outlet carries its camp's words whether it quotes its officials or not, so its uses
-make one finding; a neutral outlet's quotations and its own voice are two.
+A party's outlets carry their camp's words whether they quote its officials or not, so their
+uses make one finding; a neutral outlet's quotations and its own voice are two.
 
-One divergence per outlet and voice, across the event, listing its terms: "Global Wire adopts
-Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is a side's vocabulary
-when that side's outlets use it in their own voice: a party outlet using loaded terms in its
-own voice frames the event itself (a term listed for the other side, "provocation" in an
+One divergence per party side, and per neutral outlet and voice, across the event, listing the
+terms: "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupation' (×3)", "Global Wire
+adopts Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is a side's
+vocabulary when that side's outlets use it in their own voice: a party outlet using loaded terms
+frames the event itself (a term listed for the other side, "provocation" in an
 accusation against that side, is its own rhetoric, not borrowed vocabulary); a neutral outlet
 doing so adopts the vocabulary of the side the lexicon lists the term under, which weighs most.
 
@@ -28,11 +29,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.importance import importance, position
 from tui.model import FramingTerm, Span
-from tui.text.spans import find_phrases, make_span, phrases_pattern, quote
+from tui.text.spans import find_phrases, join_names, make_span, phrases_pattern, quote
 from tui.text.wordlists import ROLE_WORDS, SPEAKER_WORDS, word_set
 
 REPORTING = word_set(
@@ -52,8 +54,10 @@ def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
         return []
     reported = {span for f in found if f.kind == "naming" for span in f.spans}
     pattern = phrases_pattern(tuple(term.term for term in terms), inflect=True)
-    # (source, speaker or "" for its own voice) → uses in reading order: (cluster, term, span)
-    uses: dict[tuple[str, str], list[tuple[str, FramingTerm, Span]]] = defaultdict(list)
+    # Who carries the words → uses in reading order: (source, cluster, term, span, speaker).
+    # A party's outlets carry their camp's words whether they quote them or not: one finding
+    # per party side. A neutral outlet's own voice and its quotations are two findings.
+    uses: dict[tuple[str, str], list[_Use]] = defaultdict(list)
     for member, parsed in corpus.parsed.items():
         cluster = corpus.cluster_of.get(member)
         if cluster is None:
@@ -63,38 +67,49 @@ def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
             span = make_span(member.source, member.paragraph, parsed.text, start, end)
             if span in reported:
                 continue
-            # A party outlet carries its camp's words whether it quotes them or not; only a
-            # neutral outlet's quotations are told apart from its own voice.
-            speaker = "" if corpus.is_party(member.source) else _speaker(parsed, start, quoted)
-            uses[(member.source, speaker)].append((cluster, terms[index], span))
-    return [_finding(corpus, source, speaker, used) for (source, speaker), used in uses.items()]
+            if corpus.is_party(member.source):
+                key = ("side", corpus.side(member.source))
+                speaker = ""
+            else:
+                speaker = _speaker(parsed, start, quoted)
+                key = (member.source, "quoted" if speaker else "own")
+            uses[key].append(_Use(member.source, cluster, terms[index], span, speaker))
+    return [_finding(corpus, key, used) for key, used in uses.items()]
 
 
-def _finding(
-    corpus: Corpus, source: str, speaker: str, used: list[tuple[str, FramingTerm, Span]]
-) -> Finding:
-    counts = Counter(term.family or term.term for _, term, _ in used)
+@dataclass(frozen=True)
+class _Use:
+    source: str
+    cluster: str
+    term: FramingTerm
+    span: Span
+    speaker: str  # "" for the outlet's own voice
+
+
+def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
+    counts = Counter(u.term.family or u.term.term for u in used)
     listed = ", ".join(
         f"'{term}' (×{count})" if count > 1 else f"'{term}'" for term, count in counts.items()
     )
-    outlet, side = corpus.name(source), corpus.side(source)
-    vocabulary = Counter(term.side for _, term, _ in used).most_common(1)[0][0]
+    sources = list(dict.fromkeys(u.source for u in used))
+    outlets = join_names(corpus.name(s) for s in sources)
+    vocabulary = Counter(u.term.side for u in used).most_common(1)[0][0]
+    speakers = list(dict.fromkeys(u.speaker for u in used if u.speaker))
     weight = 0.0
-    if speaker:
-        summary = f"{outlet} quotes {speaker} using loaded terms: {listed}"
+    if key[0] == "side":
+        summary = f"{corpus.side_label(key[1])} outlets ({outlets}) use loaded terms: {listed}"
+    elif key[1] == "quoted":
+        summary = f"{outlets} quotes {join_names(speakers)} using loaded terms: {listed}"
         weight = QUOTED
-    elif corpus.is_party(source):
-        own = corpus.side_label(side)
-        summary = f"{outlet} ({own}) uses loaded terms: {listed}"
     else:
         label = corpus.side_label(vocabulary)
-        summary = f"{outlet} adopts {label} vocabulary in its own voice: {listed}"
+        summary = f"{outlets} adopts {label} vocabulary in its own voice: {listed}"
         weight = ADOPTS
-    spans = tuple(span for _, _, span in used)
-    positions = (position(corpus, (source,), ", ".join(counts), speaker),)
+    spans = tuple(u.span for u in used)
+    positions = (position(corpus, sources, ", ".join(counts), join_names(speakers)),)
     return Finding(
         "framing",
-        used[0][0],
+        used[0].cluster,
         summary,
         spans,
         f"{corpus.side_label(vocabulary)} vocabulary",

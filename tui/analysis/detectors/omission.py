@@ -33,6 +33,7 @@ from tui.text.spans import join_names, make_span, quote
 from tui.text.wordlists import word_set
 
 MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
+MIN_MISSING = 3  # names the other side lacks, for a claim without a figure
 HEADING_WORDS = 12
 COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
 SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
@@ -49,6 +50,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 REPORTING = word_set("said says told stated informed reported noted added announced quoted")
+RECIPIENT_CUES = word_set("told quoted")
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,9 @@ def _claims(
             continue
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
-        if not indices or (len(missing) < 2 and not any(p[:1].isdigit() for p in missing)):
+        if not indices or (
+            len(missing) < MIN_MISSING and not any(p[:1].isdigit() for p in missing)
+        ):
             continue
         start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
         if end - start < 2 * len(parsed.tokens[indices[0]].text):
@@ -167,8 +171,9 @@ def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, token
 
 
 def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
-    """Tokens naming who speaks: the capitalised run just before a reporting verb
-    ("Spokesperson Shushan Stepanyan told"), or after "according to"."""
+    """Tokens naming who speaks and to whom: the capitalised run just before a reporting verb
+    ("Spokesperson Shushan Stepanyan told"), after "according to", and after "told" or
+    "quoted" (the outlet spoken to or quoted)."""
     found: set[int] = set()
     for i in tokens:
         word = parsed.words[i]
@@ -179,8 +184,8 @@ def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
             ):
                 found.add(j)
                 j -= 1
-        elif word == "according":
-            j = i + 2
+        if word in RECIPIENT_CUES or word == "according":  # "told Ekho Moskvy", "according to"
+            j = i + (2 if word == "according" else 1)
             while j < tokens.stop and (
                 parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
             ):
