@@ -219,7 +219,8 @@ def test_framing_is_one_divergence_per_party_side_and_neutral_voice_with_every_o
     assert [(d.cluster, d.summary) for d in framing] == [
         (
             "c1",
-            "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupant' (×2), 'separatist regime'",
+            "Azerbaijani outlets (Baku Herald) use loaded terms: "
+            "'occupant' (×2), 'separatist regime'",
         ),
         ("c1", "Global Wire quotes Baku using loaded terms: 'separatist regime', 'aggression'"),
     ]
