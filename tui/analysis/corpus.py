@@ -54,6 +54,7 @@ INSTITUTION_WORDS = (
         "news gmt utc union organization organisation court parliament assembly"
     )
 )
+NOT_NAMES = FUNCTION_WORDS | MONTHS | WEEKDAYS | ROLE_WORDS | SPEAKER_WORDS
 HISTORY_WORDS = word_set(
     "decades centuries historically history historical soviet nineties formerly ancient"
 )
@@ -89,10 +90,11 @@ class Corpus:
     figures: tuple[Figure, ...] = ()  # every figure, in source and reading order
     figures_of: Mapping[Member, tuple[Figure, ...]] = field(default_factory=dict)
     background: Mapping[Member, tuple[bool, ...]] = field(default_factory=dict)  # by sentence
-    # Folded words some source writes in lower case: capitalised, they start a sentence or a
-    # title ("Information", "Videos"); they name nothing.
-    common_words: frozenset[str] = frozenset()
-    institutions: Mapping[Member, frozenset[int]] = field(default_factory=dict)  # token indices
+    # Per paragraph, per token: the topic key it gives, if any. Capitalised words that name
+    # no place give none: function words, months and weekdays, speakers' titles ("Ministry",
+    # "Defence") and the institutions they head ("State Fire Protection Service"), the sides
+    # themselves, and words some source writes in lower case (a first word: "Moreover").
+    token_keys: Mapping[Member, tuple[str | None, ...]] = field(default_factory=dict)
 
     def is_background(self, figure: Figure) -> bool:
         """Whether a figure's sentence is about another period (history, a past war)."""
@@ -125,34 +127,9 @@ class Corpus:
         """What a passage is about, to link passages of different clusters: the proper names
         among `tokens` (indices into the paragraph's tokens), a lexicon name as its group id
         (by the one name matcher, so "Ağdam" = "Agdam" and multi-word names are one key).
-        Capitalised words that name no place are left out: function words, months and
-        weekdays, speakers' titles ("Ministry", "Defence") and the institutions they head
-        ("State Fire Protection Service"), the sides themselves, and words some source writes
-        in lower case (a sentence's first word: "Moreover")."""
-        parsed = self.parsed[member]
-        named = {i: use.group for use in self.name_uses.get(member, ()) for i in use.range}
-        actor_words = self.actors.words
-        institution = self.institutions.get(member, frozenset())
-        keys: set[str] = set()
-        for i in tokens:
-            if i in named:
-                keys.add(named[i])
-                continue
-            if i in institution:
-                continue
-            word = parsed.folded[i]
-            if (
-                parsed.tokens[i].text[:1].isupper()
-                and word not in FUNCTION_WORDS
-                and word not in MONTHS
-                and word not in WEEKDAYS
-                and word not in ROLE_WORDS
-                and word not in SPEAKER_WORDS
-                and word not in actor_words
-                and word not in self.common_words
-            ):
-                keys.add(word)
-        return frozenset(keys)
+        See `token_keys` for what counts."""
+        keys = self.token_keys[member]
+        return frozenset(key for i in tokens if (key := keys[i]) is not None)
 
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]
@@ -226,6 +203,7 @@ def build_corpus(
     latest = event_year or max(years, default=0)
     background = {m: _background(p, latest) for m, p in parsed.items()}
     common = _common_words(parsed.values())
+    name_uses = {m: tuple(names.find(p.folded, p.tokens)) for m, p in parsed.items()}
     return Corpus(
         ok,
         tuple(kept),
@@ -235,14 +213,32 @@ def build_corpus(
         dict(side_labels or {}),
         parsed,
         actors,
-        {m: tuple(names.find(p.folded, p.tokens)) for m, p in parsed.items()},
+        name_uses,
         {m: sentence_denials(p, pattern) for m, p in parsed.items()},
         tuple(f for found in figures_of.values() for f in found),
         figures_of,
         background,
-        common,
-        {m: _institutions(p) for m, p in parsed.items()},
+        {m: _token_keys(p, name_uses[m], actor_words | common) for m, p in parsed.items()},
     )
+
+
+def _token_keys(
+    parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
+) -> tuple[str | None, ...]:
+    keys: list[str | None] = [None] * len(parsed.tokens)
+    institution = _institutions(parsed)
+    for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True)):
+        if (
+            token.text[:1].isupper()
+            and i not in institution
+            and word not in NOT_NAMES
+            and word not in no_names
+        ):
+            keys[i] = word
+    for use in uses:
+        for i in use.range:
+            keys[i] = use.group
+    return tuple(keys)
 
 
 def _institutions(parsed: Parsed) -> frozenset[int]:

@@ -38,15 +38,15 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
             continue
         # Anchored where the names meet in one cluster, if they ever do: that is where the
         # side-by-side view shows both; its uses come first, then every other use in order.
-        cluster = next(
-            (
-                c.id
-                for c in corpus.clusters
-                if _diverges(
-                    corpus, group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]
-                )
-            ),
-            min((corpus.cluster_of[u[0]] for u in group_uses), key=rank.__getitem__),
+        # The uses are grouped by cluster once: checking every cluster against every use
+        # rescanned all uses once per cluster.
+        by_cluster: dict[str, list[Use]] = defaultdict(list)
+        for use in group_uses:
+            by_cluster[corpus.cluster_of[use[0]]].append(use)
+        cluster = min(
+            (c for c, found in by_cluster.items() if _diverges(corpus, group, found)),
+            key=rank.__getitem__,
+            default=min(by_cluster, key=rank.__getitem__),
         )
         spans = tuple(
             u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)

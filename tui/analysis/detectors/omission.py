@@ -67,7 +67,12 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
     parties = corpus.party_sides
     if len(parties) < 2:
         return []
-    mentioned = {side: _mentioned(corpus, side) for side in corpus.sides_present}
+    # Every sentence's particulars, read once: the claims and the other side's text use them.
+    read = {
+        member: [_particulars(corpus, member, k) for k in range(len(parsed.sentences))]
+        for member, parsed in corpus.parsed.items()
+    }
+    mentioned = {side: _mentioned(corpus, read, side) for side in corpus.sides_present}
     # The event's own particulars: mentioned by outlets of two sides or more. A claim touching
     # none of them (another story on the page, a "Top stories" box) is not about the event.
     core = frozenset(
@@ -84,7 +89,7 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
             if corpus.side(member.source) == side
             and member in corpus.cluster_of
             and not _is_heading(corpus.parsed[member])
-            for claim in _claims(corpus, member, [mentioned[p] for p in silent], core)
+            for claim in _claims(corpus, member, read[member], [mentioned[p] for p in silent], core)
         ]
         for group in _merged(claims):
             findings.append(_finding(corpus, side, silent, group))
@@ -97,8 +102,9 @@ def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list
     parsed = corpus.parsed[member]
     tokens = parsed.sentence_tokens[k]
     found: dict[str, list[int]] = {}
+    keys = corpus.token_keys[member]
     for i in tokens:
-        for key in corpus.topic_keys(member, (i,)):
+        if (key := keys[i]) is not None:
             found.setdefault(key, []).append(i)
     start, end = parsed.sentences[k]
     figure = False
@@ -112,25 +118,33 @@ def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list
     return found, figure
 
 
-def _mentioned(corpus: Corpus, side: str) -> frozenset[str]:
+Read = dict[Member, list[tuple[dict[str, list[int]], bool]]]  # per sentence: particulars, figure
+
+
+def _mentioned(corpus: Corpus, read: Read, side: str) -> frozenset[str]:
     """Every particular any outlet of `side` mentions anywhere in its text."""
-    keys: set[str] = set()
-    for member, parsed in corpus.parsed.items():
-        if corpus.side(member.source) == side:
-            for k in range(len(parsed.sentences)):
-                keys.update(_particulars(corpus, member, k)[0])
-    return frozenset(keys)
+    return frozenset(
+        key
+        for member, sentences in read.items()
+        if corpus.side(member.source) == side
+        for found, _ in sentences
+        for key in found
+    )
 
 
 def _claims(
-    corpus: Corpus, member: Member, others: list[frozenset[str]], core: frozenset[str]
+    corpus: Corpus,
+    member: Member,
+    read: list[tuple[dict[str, list[int]], bool]],
+    others: list[frozenset[str]],
+    core: frozenset[str],
 ) -> list[_Claim]:
     parsed = corpus.parsed[member]
     claims = []
     for k, tokens in enumerate(parsed.sentence_tokens):
         if not _states_a_fact(corpus, member, parsed, k, tokens):
             continue
-        found, figure = _particulars(corpus, member, k)
+        found, figure = dict(read[k][0]), read[k][1]
         for i in _speaker_tokens(parsed, tokens):  # who speaks is not what is reported
             for key in [key for key, where in found.items() if i in where]:
                 del found[key]
