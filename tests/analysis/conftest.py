@@ -65,6 +65,12 @@ class Desk:
         return Source(outlet, Outlet(outlet, name, side), f"/{outlet}.html", "ok",
                       paragraphs=paragraphs, note=note)  # fmt: skip
 
+    def one_row(self, *sources: Source) -> tuple[Cluster, ...]:
+        """Every first paragraph on one row, every other paragraph alone."""
+        first = Cluster("c1", 1.0, tuple(Member(s.id, 0) for s in sources))
+        rest = [Member(s.id, i) for s in sources for i in range(1, len(s.paragraphs))]
+        return (first, *(Cluster(f"c{n}", 1.0, (m,)) for n, m in enumerate(rest, start=2)))
+
     def run(self, *sources: Source, clusters: tuple[Cluster, ...] | None = None):
         """Divergences of `sources`; each paragraph its own cluster unless `clusters` says."""
         if clusters is None:

@@ -48,10 +48,11 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
             for same in _moments(corpus, group) if quantity == "time" else [group]:
-                finding = _disagreement(corpus, cluster.id, quantity, same)
+                finding = _disagreement(corpus, cluster.id, quantity, same, figures)
                 if finding is not None:
-                    in_clusters.append((finding, frozenset(same)))
-                    covered.update(same)
+                    shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
+                    in_clusters.append((finding, shown))
+                    covered.update(shown)
     across: list[tuple[Finding, frozenset[Figure]]] = []
     for quantity, group in _by_quantity(figures).items():
         if not _comparable_across(quantity):
@@ -176,14 +177,21 @@ def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
 
 
 def _disagreement(
-    corpus: Corpus, cluster: str, quantity: str, figures: list[Figure]
+    corpus: Corpus,
+    cluster: str,
+    quantity: str,
+    figures: list[Figure],
+    elsewhere: Sequence[Figure] = (),
 ) -> Finding | None:
     """A finding when two sources state values that share nothing, else None.
 
     One outlet's several values are its timeline ("7, later 9"), read in its reading order: an
     update, not a conflict. Two outlets conflict only when their timelines share no value, so
-    an outlet that reported 7 and later 9 agrees with one that reported 9.
+    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` are the
+    event's other figures: an outlet's figure of the same quantity in another paragraph, on
+    the same place, joins its timeline (the later toll sits further down the article).
     """
+    figures = [*figures, *_same_story(corpus, figures, elsewhere)]
     timelines: dict[str, list[float]] = defaultdict(list)
     for figure in sorted(figures, key=lambda f: (f.source, f.paragraph, f.start)):
         if figure.value not in timelines[figure.source]:
@@ -219,6 +227,24 @@ def _disagreement(
         positions,
         importance(corpus, "figure", positions, spans, gap if kind != "time" else 0.0),
     )
+
+
+def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Sequence[Figure]) -> list[Figure]:
+    """Figures of `elsewhere` that the same sources give for the same quantity and place."""
+    if not figures or figures[0].quantity in CLUSTER_ONLY:
+        return []
+    shown = set(figures)
+    places: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        places[figure.source] |= _topic_keys(corpus, figure)
+    return [
+        f
+        for f in elsewhere
+        if f.source in places
+        and f not in shown
+        and f.quantity == figures[0].quantity
+        and places[f.source] & _topic_keys(corpus, f)
+    ]
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
