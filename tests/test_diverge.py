@@ -136,8 +136,19 @@ def test_denial_verb_without_a_matching_claim() -> None:
     wire = source("wire", "Fighting continued in the south, officials said.")
     clusters = (cluster("c1", ("yerevan", 0)), cluster("c2", ("wire", 0)))
     (denial,) = of_kind(run((yerevan, wire), clusters), "denial")
-    assert denial.summary.startswith("defence ministry (Yerevan Courier) denied a claim: ")
+    # No claim is found, so the denial itself is quoted, and never called the claim.
+    assert denial.summary == (
+        "Yerevan Courier reports a denial by defence ministry: "
+        "'The defence ministry denied reports of troop losses near Hadrut.'"
+    )
     assert texts(denial) == [("yerevan", "denied")]
+
+
+def test_rejecting_what_is_no_claim_is_no_denial() -> None:
+    yerevan = source("yerevan", "Residents reject the rule of the new governor over the city.")
+    wire = source("wire", "The new governor took office in the city, officials said.")
+    clusters = (cluster("c1", ("yerevan", 0)), cluster("c2", ("wire", 0)))
+    assert of_kind(run((yerevan, wire), clusters), "denial") == []
 
 
 # --- naming and framing --------------------------------------------------------------------------

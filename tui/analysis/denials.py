@@ -19,6 +19,14 @@ DENIAL_VERBS = (
     "reject", "rejects", "rejected", "rejecting",
 )  # fmt: skip
 AMBIGUOUS = frozenset({"lie", "lies"})  # also verbs: "the town lies 10 km away"
+# What a denial verb denies: a claim, or an act ("denied shelling", "denied that …"). "Residents
+# reject Baku's sovereignty" rejects no claim.
+CLAIM_NOUNS = word_set(
+    "claim claims report reports accusation accusations allegation allegations statement "
+    "statements information that involvement responsibility charge charges this it these "
+    "any all reports' rumours rumors"
+)
+OBJECT_REACH = 4
 NOUN_CUES = word_set("a an the absolute outright blatant complete total utter is are was were")
 
 Hit = tuple[int, int]  # paragraph offsets of a denial phrase
@@ -36,8 +44,22 @@ def denial_hits(parsed: Parsed, pattern: re.Pattern[str]) -> list[Hit]:
         word = parsed.text[start:end].casefold()
         if word in AMBIGUOUS and not _reads_as_noun(parsed, start, end):
             continue
+        if word in DENIAL_VERBS and not _denies_a_claim(parsed, end):
+            continue
         hits.append((start, end))
     return hits
+
+
+def _denies_a_claim(parsed: Parsed, end: int) -> bool:
+    """Whether the words after a denial verb name a claim or an act: "rejected reports",
+    "denied that", "denies shelling"; or nothing at all ("which Baku denies.")."""
+    after = [i for i, t in enumerate(parsed.tokens) if t.start >= end][:OBJECT_REACH]
+    _, s_end = parsed.sentence_at(end - 1)
+    after = [i for i in after if parsed.tokens[i].start < s_end]
+    if not after:
+        return True
+    words = [parsed.words[i] for i in after]
+    return any(w in CLAIM_NOUNS or (w.endswith("ing") and len(w) > 5) for w in words)
 
 
 def _reads_as_noun(parsed: Parsed, start: int, end: int) -> bool:

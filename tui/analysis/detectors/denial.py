@@ -307,10 +307,13 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         claimant = corpus.name(best.claim.source)
         by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
     else:
-        s_start, s_end = denial.sentence
-        what = f"a claim: '{quote(corpus.text(denial.member)[s_start:s_end], 70)}'"
-        by = ""
-    if denial.speaker:
+        what, by = "", ""
+    s_start, s_end = denial.sentence
+    sentence = quote(corpus.text(denial.member)[s_start:s_end], 110)
+    if not what:  # no claim found elsewhere: quote the denial itself, never call it the claim
+        by_whom = f" by {denial.speaker}" if denial.speaker else ""
+        summary = f"{outlet} reports a denial{by_whom}: '{sentence}'"
+    elif denial.speaker:
         who = f"{denial.speaker} ({outlet})"
         summary = f"{who} {said} {what}{by}" if verb else f"{who} calls {what} {said}{by}"
     else:
