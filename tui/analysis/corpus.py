@@ -235,9 +235,10 @@ def _token_keys(
             and word not in no_names
         ):
             keys[i] = word
-    for use in uses:
-        for i in use.range:
-            keys[i] = use.group
+    for use in uses:  # a name inside an institution's ("Information Center of X") is its name
+        if not any(i in institution for i in use.range):
+            for i in use.range:
+                keys[i] = use.group
     return tuple(keys)
 
 

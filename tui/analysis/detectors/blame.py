@@ -29,14 +29,13 @@ the cluster of its first span.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from tui.analysis.actors import Actors
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.importance import importance, position
-from tui.analysis.normalise import stem
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -65,13 +64,19 @@ TARGET_NOUNS = word_set(
     "civilians civilian people residents children city cities town towns village villages "
     "settlements positions territory territories soil homes houses border side's population"
 )
-# What an act is done to, when the clause names no place: the truce broken, the war started.
-# Stemmed through the aligner's synonyms, so "truce" and "ceasefire" are one object.
-OBJECT_WORDS = word_set(
-    "truce ceasefire cease-fire war offensive escalation agreement agreements hostilities "
-    "fighting clashes border positions"
-)
+# What an act is done to, when the clause names no place, by family: breaking the truce or
+# the ceasefire is one act; starting a war, an offensive or an operation another.
+OBJECTS = {
+    **dict.fromkeys(("truce", "ceasefire", "cease-fire", "agreement", "agreements"), "truce"),
+    **dict.fromkeys(
+        ("war", "offensive", "operation", "escalation", "hostilities", "fighting", "clashes"), "war"
+    ),
+    **dict.fromkeys(("border", "frontier"), "border"),
+    **dict.fromkeys(("positions", "position"), "positions"),
+}
 REACH = 6
+SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
+FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
 
 
 Voice = Literal["fact", "asserted", "attributed"]
@@ -86,7 +91,7 @@ class Statement:
     actor_span: Span  # actor words through the attack word
     cue_span: Span | None  # who says it, unless stated as fact
     targets: frozenset[str]  # topic keys of the attack's clause (`Corpus.topic_keys`)
-    objects: tuple[tuple[str, str], ...] = ()  # (stem, word) of what the act is done to
+    objects: tuple[tuple[str, str], ...] = ()  # (family, word) of what the act is done to
 
     @property
     def source(self) -> str:
@@ -108,9 +113,9 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
         for target in sorted(statement.targets):
             by_target[target].append(statement)
             label.setdefault(target, target.title())
-        for key, word in statement.objects:  # "violated the truce" = "violated the ceasefire"
+        for key, _ in statement.objects:  # "violated the truce" = "broke the ceasefire"
             by_target[f"~{key}"].append(statement)
-            label.setdefault(f"~{key}", f"the {word}")
+            label.setdefault(f"~{key}", f"the {key}")
     reported: set[frozenset[Statement]] = set()
     for target, group in by_target.items():
         for summary, used, cues in _divergences(corpus, group):
@@ -216,9 +221,9 @@ def _sentence_statements(
         named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
         targets = corpus.topic_keys(member, (sentence.start + k for k in named))
         objects = tuple(
-            (stem(words[k]), words[k])
-            for k in clause
-            if k > last and words[k] not in FUNCTION_WORDS and words[k] in OBJECT_WORDS
+            dict.fromkeys(
+                (OBJECTS[words[k]], words[k]) for k in clause if k > last and words[k] in OBJECTS
+            )
         )
         statements.append(Statement(member, side, voice, span, cue_span, targets, objects))
     return statements
@@ -334,13 +339,39 @@ def _actor(
         return None
     for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
         between = text[tokens[j].end : tokens[j + 1].start]
-        if any(ch in ",;:" for ch in between) or words[j] in ATTACK_WORDS:
-            return None  # another clause, or another attack: "to attack Azerbaijani civilians"
+        if any(ch in ",;:" for ch in between):
+            # "units of the Azerbaijani armed forces, using artillery, opened fire": the
+            # subject may stand before a phrase set off by commas.
+            return _subject(text, tokens, words, j, agent) if "," in between else None
+        if words[j] in ATTACK_WORDS:
+            return None  # another attack: "to attack Azerbaijani civilians"
         if words[j] in REPORTING_WORDS or words[j] == "that":
             return None  # "Baku claimed that missiles fired": Baku speaks, it does not fire
         if (side := agent(j)) is not None:
             if j and words[j - 1] in TARGET_PREPOSITIONS:
                 return None
+            return side, j
+    return None
+
+
+def _subject(
+    text: str,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    before: int,
+    agent: Callable[[int], str | None],
+) -> tuple[str, int] | None:
+    """The actor heading the clause before a comma-delimited phrase: a side word followed by
+    a word for armed men ("Azerbaijani armed forces", "the Armenian side"), or the side named
+    first in the sentence ("Azerbaijan, with help from …, started a war")."""
+    for j in range(before, max(-1, before - SUBJECT_REACH - 1), -1):
+        if words[j] in REPORTING_WORDS or words[j] in ATTACK_WORDS or words[j] == "that":
+            return None
+        side = agent(j)
+        if side is None or (j and words[j - 1] in TARGET_PREPOSITIONS):
+            continue
+        heads = j + 1 < len(words) and words[j + 1] in FORCE_WORDS
+        if heads or j == 0:
             return side, j
     return None
 
