@@ -54,7 +54,7 @@ def test_blame_is_compared_between_opposing_sides_only(desk) -> None:
         "south-times", "southmark", "Norland units broke the ceasefire an hour after it began."
     )
     (blame,) = kinds(desk.run(north, south), "blame")  # two rows: linked by the truce broken
-    assert blame.summary.startswith("the truce (across the event): attack blamed on ")
+    assert blame.summary.startswith("breaking the truce blamed on ")
     assert {p.value for p in blame.positions} == {"Southmark side", "Norland side"}
     assert {p.sides for p in blame.positions} == {("norland",), ("southmark",)}
 

@@ -20,10 +20,17 @@ Two kinds of divergence, each within a cluster and across the event:
 - voice: per actor, sources stating in a stronger voice what others put in a weaker one
   ("states as fact" vs "attributes it"; "asserts" vs "attributes it up front").
 Across the event, statements are compared when they name the same target (the place names of
-the attack's clause, lexicon variants as one: Stepanakert = Khankendi), because each outlet
-usually writes its own paragraph about an attack. An event-wide divergence is reported when
-it spans two clusters and holds a statement no cluster divergence already shows; it sits in
-the cluster of its first span.
+the attack's clause, lexicon variants as one: Stepanakert = Khankendi) or the same act (what the
+verb is done to, by family: breaking the truce or the ceasefire; starting the war, the offensive
+or the operation), because each outlet usually writes its own paragraph about an attack. An
+event-wide divergence is reported when it spans two clusters and holds a statement no cluster
+divergence already shows; it sits in the cluster of its first span.
+
+Statements are set against each other only between opposing sides, or between a party and a
+neutral outlet: two outlets of one side naming different actors is no divergence between the
+accounts. The actor is the clause's subject: a side word before the verb, the agent after "by",
+the accused after "accused", or the subject before a phrase set off by commas ("Azerbaijani
+armed forces, using artillery, opened fire").
 """
 
 from __future__ import annotations
@@ -74,6 +81,7 @@ OBJECTS = {
     **dict.fromkeys(("border", "frontier"), "border"),
     **dict.fromkeys(("positions", "position"), "positions"),
 }
+ACTS = {"truce": "breaking the truce", "war": "starting the fighting"}  # how summaries name them
 REACH = 6
 SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
 FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
@@ -123,7 +131,12 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
             if len(clusters) < 2 or covered.issuperset(used) or frozenset(used) in reported:
                 continue
             reported.add(frozenset(used))
-            summary = f"{label[target]} (across the event): {summary}"
+            act = ACTS.get(target.removeprefix("~")) if target.startswith("~") else None
+            if act and summary.startswith("attack blamed on "):
+                summary = f"{act} blamed on " + summary.removeprefix("attack blamed on ")
+                summary += " (across the event)"
+            else:
+                summary = f"{label[target]} (across the event): {summary}"
             findings.append(_finding(corpus, summary, used, cues))
     return findings
 

@@ -1,11 +1,23 @@
-"""Figure divergences: the same quantity stated with different values by different sources.
+"""Figure divergences: the same quantity given different values by different outlets.
 
-Two scopes. Inside a cluster the aligner has already said the paragraphs report the same
-thing, so any disagreement on a quantity is a divergence. Across the event, two figures are
-only compared when their sentences share a place or name (Ganja; Stepanakert and Khankendi
-count as one), because "killed: 7" in Ganja and "killed: 30,000" in the 1990s war are not a
-disagreement. An event-wide divergence is only reported when it holds a figure that no cluster
-divergence already shows, in that figure's cluster; times of day are never compared event-wide.
+Every figure is read with its context (`tui.analysis.figures`): what it counts ("killed",
+"soldiers killed", "wounded (of them)" for a partitive, "killed (more)" for an increment),
+and the sentence's period: figures of background sentences (a past war, another year) are
+never set against the event's (`Corpus.background`).
+
+An outlet's several values of one quantity on one place are its timeline, in reading order
+("7, later 9"): an update, not a conflict. Two outlets conflict when their timelines share no
+value; an outlet that said 7 and later 9 agrees with one that said 9.
+
+Two scopes. Inside a cluster the aligner has already said the paragraphs report the same thing.
+Across the event, figures are compared only when their sentences share a place or name (Ganja;
+Stepanakert and Khankendi count as one), and only for casualties and things: a bare count of
+people ("500 people" fed, "3,000 people" fled) counts something different each time, and
+sub-counts, increments and times of day only mean something beside their own total or moment.
+One conflict is told once: an event-wide divergence that holds a cluster's whole replaces it.
+
+"One side gives no figure" is its own, milder finding: a party's outlets speak of the dead or
+the wounded without a number ("an unverified number of casualties") while others give one.
 """
 
 from __future__ import annotations
