@@ -98,3 +98,18 @@ def test_opposing_sides_and_the_lede_weigh_more(desk) -> None:
         toll("south-times", "southmark", 9, lede=False),
     )
     assert opposed > late
+
+
+def test_voice_sets_a_partys_fact_against_a_neutral_attribution_only(desk) -> None:
+    south = desk.source("south-times", "southmark", "Norland forces shelled Velport at dawn.")
+    north = desk.source(
+        "north-daily", "norland", "Southmark said that Norland forces shelled Velport at dawn."
+    )
+    rows = desk.one_row(south, north)
+    assert kinds(desk.run(south, north, clusters=rows), "blame") == []  # the other party's report
+    wire = desk.source(
+        "wire-service", "wire", "Southmark said that Norland forces shelled Velport at dawn."
+    )
+    (voice,) = kinds(desk.run(south, wire, clusters=desk.one_row(south, wire)), "blame")
+    assert voice.summary.startswith("South Times states as fact 'Norland forces shelled'")
+    assert "Wire Service attributes it" in voice.summary

@@ -425,7 +425,9 @@ def _opposing(corpus: Corpus, groups: list[list[str]]) -> bool:
 
 
 def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
-    """Sources stating in their own voice what others of them attribute (one actor)."""
+    """A party's outlets stating in their own voice what neutral outlets attribute (one
+    actor): how the press outside the conflict treats a party's claim. A party's outlet
+    attributing the other party's accusation is what it would do, not a divergence."""
     by_voice = {v: [s for s in statements if s.voice == v] for v in VOICES}
     strong_voice = next((v for v in VOICES[:2] if by_voice[v]), None)
     if strong_voice is None:
@@ -433,8 +435,14 @@ def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     strong = by_voice[strong_voice]
     strong_sources = {s.source for s in strong}
     weaker = VOICES[VOICES.index(strong_voice) + 1 :]
-    weak = [s for s in statements if s.voice in weaker and s.source not in strong_sources]
-    if not weak or not _opposing(corpus, [list(strong_sources), [s.source for s in weak]]):
+    strong = [s for s in strong if corpus.is_party(s.source)]
+    strong_sources = {s.source for s in strong}
+    weak = [
+        s
+        for s in statements
+        if s.voice in weaker and s.source not in strong_sources and not corpus.is_party(s.source)
+    ]
+    if not strong or not weak:
         return []
     stated = join_names(corpus.name(s.source) for s in strong)
     attributing = join_names(corpus.name(s.source) for s in weak)

@@ -148,7 +148,23 @@ def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         )
         linked = _Linked(denial, _claim(corpus, cluster, denial, index))
         by_cluster.setdefault(cluster, []).append(linked)
-    return [_finding(corpus, cluster, group) for cluster, group in by_cluster.items()]
+    # A denial no claim was found for, by a speaker whose denial in the same source was linked
+    # (the headline repeating the lede), is that denial told again: it is left out, the
+    # linked one shows it.
+    linked = {
+        (g.denial.member.source, g.denial.speaker)
+        for group in by_cluster.values()
+        for g in group
+        if g.claim and g.denial.speaker
+    }
+    findings = []
+    for cluster, group in by_cluster.items():
+        if all(
+            g.claim is None and (g.denial.member.source, g.denial.speaker) in linked for g in group
+        ):
+            continue
+        findings.append(_finding(corpus, cluster, group))
+    return findings
 
 
 def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
