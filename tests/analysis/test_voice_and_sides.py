@@ -113,3 +113,12 @@ def test_voice_sets_a_partys_fact_against_a_neutral_attribution_only(desk) -> No
     (voice,) = kinds(desk.run(south, wire, clusters=desk.one_row(south, wire)), "blame")
     assert voice.summary.startswith("South Times states as fact 'Norland forces shelled'")
     assert "Wire Service attributes it" in voice.summary
+
+
+def test_reporting_the_other_sides_accusation_is_not_blaming(desk) -> None:
+    south = desk.source("south-times", "southmark", "Norland forces violated the truce at dawn.")
+    north = desk.source(
+        "north-daily", "norland", "Southmark accused Norland of violating the truce at dawn."
+    )
+    # North Daily reports Southmark's accusation of its own side: both accounts name Norland.
+    assert kinds(desk.run(south, north), "blame") == []

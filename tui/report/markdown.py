@@ -323,15 +323,23 @@ def _brief(view: _View) -> str:
         f"**{inline(comparison.event.title) or code(comparison.event.id)}**, "
         f"{iso_date(comparison.event.date)}: {len(view.ok)} outlets read ({per_side}).",
     ]
+    # Claim against counter-claim: kinds that set camps against each other, with two camps.
     ranked = sorted(
-        (d for d in comparison.divergences if d.kind in ("denial", "blame", "figure", "naming")),
+        (
+            d
+            for d in comparison.divergences
+            if d.kind in ("denial", "blame", "figure", "naming")
+            and sum(1 for p in d.positions if p.sources) != 1
+        ),
         key=lambda d: -d.importance,
     )[:BRIEF_TOP]
     if ranked:
         lines.append("**Top contradictions**")
         lines.append(
             "\n".join(
-                f"{n}. {KIND_TITLES[d.kind]}: {_positions(view, d)}"
+                f"{n}. {KIND_TITLES[d.kind]}"
+                + (f" · {inline(d.topic)}" if d.topic and d.kind != "naming" else "")
+                + f": {_positions(view, d)}"
                 for n, d in enumerate(ranked, start=1)
             )
         )

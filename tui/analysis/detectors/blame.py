@@ -137,11 +137,13 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
                 summary += " (across the event)"
             else:
                 summary = f"{label[target]} (across the event): {summary}"
-            findings.append(_finding(corpus, summary, used, cues))
+            findings.append(_finding(corpus, summary, used, cues, act or label[target]))
     return findings
 
 
-def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) -> Finding:
+def _finding(
+    corpus: Corpus, summary: str, used: list[Statement], cues: bool, topic: str = ""
+) -> Finding:
     """Spans: each statement's actor words, and who says it when `cues`. One position per
     actor and voice: the side blamed, and who is quoted blaming it."""
     spans: list[Span] = []
@@ -150,20 +152,21 @@ def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) ->
             if span is not None and span not in spans:
                 spans.append(span)
     first = used[0].member
+    # Opposite blame: one camp per actor blamed. Voice: one per voice, with who is quoted.
     camps: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in used:
-        camps[(statement.actor, statement.voice)].append(statement)
+        camps[(statement.actor, statement.voice if cues else "")].append(statement)
     positions = tuple(
         position(
             corpus,
             (s.source for s in found),
-            f"{corpus.side_label(actor)} side" + ("" if voice == "fact" else f" ({voice})"),
-            next((s.cue_span.text for s in found if s.cue_span is not None), ""),
+            f"{corpus.side_label(actor)} side" + (f" ({voice})" if voice else ""),
+            next((s.cue_span.text for s in found if s.cue_span is not None), "") if cues else "",
         )
         for (actor, voice), found in camps.items()
     )
     targets = sorted({t.title() for s in used for t in s.targets})
-    topic = f"attack on {', '.join(targets)}" if targets else "who attacked"
+    topic = topic or (f"attack on {', '.join(targets)}" if targets else "who attacked")
     weight = 0.0 if len({s.actor for s in used}) > 1 else -0.15  # voice only: milder
     return Finding(
         "blame",
@@ -390,6 +393,16 @@ def _subject(
 
 
 def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
+    """Outlets naming different actors. What an outlet attributes to others is whom it blames
+    only when a party's outlet attributes it to the other party (its camp's accusation); a
+    party's outlet reporting an accusation of its own side, or a neutral outlet reporting any,
+    blames no one ("Baku accused Armenia of …" in an Armenian or an agency report)."""
+    statements = [
+        s
+        for s in statements
+        if s.voice != "attributed"
+        or (corpus.is_party(s.source) and s.actor != corpus.side(s.source))
+    ]
     actors: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         actors[s.source].add(s.actor)
