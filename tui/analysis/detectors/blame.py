@@ -110,11 +110,15 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
     statements = _statements(corpus)
     findings: list[Finding] = []
     covered: set[Statement] = set()  # shown by a cluster divergence
+    # (sources, whether it is about voice) already set against each other: the same outlets
+    # in the same kind of divergence about another sentence tell the editor nothing new.
+    shown: set[tuple[frozenset[str], bool]] = set()
     for cluster in corpus.clusters:
         in_cluster = [s for m in cluster.members for s in statements.get(m, [])]
         for summary, used, cues in _divergences(corpus, in_cluster):
             findings.append(_finding(corpus, summary, used, cues))
             covered.update(used)
+            shown.add((frozenset(s.source for s in used), cues))
     by_target: dict[str, list[Statement]] = defaultdict(list)
     label: dict[str, str] = {}
     for statement in (s for found in statements.values() for s in found):
@@ -128,9 +132,13 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
     for target, group in by_target.items():
         for summary, used, cues in _divergences(corpus, group):
             clusters = {corpus.cluster_of.get(s.member) for s in used}
+            pair = (frozenset(s.source for s in used), cues)
             if len(clusters) < 2 or covered.issuperset(used) or frozenset(used) in reported:
                 continue
+            if pair in shown:
+                continue
             reported.add(frozenset(used))
+            shown.add(pair)
             act = ACTS.get(target.removeprefix("~")) if target.startswith("~") else None
             if act and summary.startswith("attack blamed on "):
                 summary = f"{act} blamed on " + summary.removeprefix("attack blamed on ")
