@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from tui.analysis.diverge import contested_figures
 from tui.model import (
     Cluster,
     Comparison,
@@ -179,6 +180,7 @@ def ganja_comparison(
         divergences=divergences,
         figures=figures,
         generated_at=GENERATED,
+        contested=contested_figures(divergences, figures),
     )
 
 
@@ -191,5 +193,13 @@ def analysed_comparison() -> Comparison:
     lexicon = Lexicon(names=(NameGroup("stepanakert", stepanakert),), denial=("absolute lie",))
     comparison = ganja_comparison()
     clusters = align(comparison.sources, lexicon)
-    divergences, figures = diverge(comparison.sources, clusters, lexicon)
-    return replace(comparison, clusters=clusters, divergences=divergences, figures=figures)
+    neutral = frozenset(s.id for s in comparison.sides if s.neutral)
+    divergences, figures = diverge(comparison.sources, clusters, lexicon, neutral)
+    contested = contested_figures(divergences, figures)
+    return replace(
+        comparison,
+        clusters=clusters,
+        divergences=divergences,
+        figures=figures,
+        contested=contested,
+    )

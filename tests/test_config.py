@@ -704,3 +704,59 @@ def test_check_says_system_files_are_never_read(tmp_path: Path, location: str) -
     text = VALID.replace("path: articles/armenpress.html", location)
     [warning] = [p for p in find_problems(load_config(write(tmp_path, text))) if "armenpress" in p]
     assert "is a system file, not an article — it is never read" in warning
+
+
+# --- lexicon: actors and term families ----------------------------------------------------------
+
+
+def test_actor_words_and_term_families(tmp_path: Path) -> None:
+    text = edit(
+        '    azerbaijani: [occupant, "separatist regime"]\n',
+        '    azerbaijani: [[occupation, occupied, occupier], "separatist regime"]\n'
+        "  actors:\n"
+        "    azerbaijani: [Baku]\n"
+        "    armenian: [Yerevan, Stepanakert authorities]\n",
+    )
+    lexicon = load_config(write(tmp_path, text)).lexicon
+    assert lexicon.actors == (
+        ("azerbaijani", ("Baku",)),
+        ("armenian", ("Yerevan", "Stepanakert authorities")),
+    )
+    families = {t.term: t.family for t in lexicon.framing}
+    assert families == {
+        "occupation": "occupation",
+        "occupied": "occupation",
+        "occupier": "occupation",
+        "separatist regime": "",
+    }
+
+
+def test_actor_words_of_an_unknown_side_are_located(tmp_path: Path) -> None:
+    text = VALID + "  actors:\n    azerbaijan: [Baku]\n"
+    problem = only_problem(tmp_path, text)
+    assert problem.startswith("sources.yaml:22: side 'azerbaijan' in lexicon actors is not defined")
+    assert "did you mean 'azerbaijani'?" in problem
+
+
+def test_an_actor_word_listed_under_two_sides_is_located(tmp_path: Path) -> None:
+    text = VALID + "  actors:\n    azerbaijani: [Baku]\n    armenian: [baku]\n"
+    problem = only_problem(tmp_path, text)
+    assert problem.startswith("sources.yaml:23: actor word 'baku' is listed twice")
+
+
+def test_a_term_in_two_families_is_located(tmp_path: Path) -> None:
+    text = edit(
+        '    azerbaijani: [occupant, "separatist regime"]\n',
+        "    azerbaijani: [[occupation, occupied], [occupied, occupier]]\n",
+    )
+    problem = only_problem(tmp_path, text)
+    assert problem.startswith("sources.yaml:19: framing term 'occupied' is listed twice")
+
+
+def test_shipped_lexicon_holds_actors_and_families_not_code() -> None:
+    lexicon = load_config(bundled_config_path()).lexicon
+    actors = dict(lexicon.actors)
+    assert "Baku" in actors["azerbaijani"] and "Yerevan" in actors["armenian"]
+    families = {t.term: t.family for t in lexicon.framing}
+    assert families["occupied"] == families["occupier"] == "occupation"
+    assert families["liberated"] == "liberation"

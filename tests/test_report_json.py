@@ -20,6 +20,8 @@ from tui.report.contract import (
     CLUSTER_KEYS,
     DIVERGENCE_KEYS,
     EVENT_KEYS,
+    FIGURE_KEYS,
+    POSITION_KEYS,
     SCHEMA,
     SOURCE_KEYS,
     SPAN_KEYS,
@@ -50,8 +52,51 @@ def test_contract_fields_in_order(report: dict[str, Any]) -> None:
         assert tuple(cluster) == CLUSTER_KEYS
         assert all(tuple(m) == ("source", "paragraph") for m in cluster["members"])
     for divergence in report["divergences"]:
-        assert tuple(divergence) == DIVERGENCE_KEYS
+        assert tuple(divergence) == (*DIVERGENCE_KEYS, "topic", "positions", "importance")
         assert all(tuple(s) == SPAN_KEYS for s in divergence["spans"])
+        assert all(tuple(p) == POSITION_KEYS for p in divergence["positions"])
+    assert all(tuple(f) == (*FIGURE_KEYS, "contested") for f in report["figures"])
+
+
+def test_structured_fields_of_an_analysed_event() -> None:
+    comparison = analysed_comparison()
+    report = json.loads(render_json(comparison))
+    assert validate_report(report) == []
+    figure = next(d for d in report["divergences"] if d["kind"] == "figure")
+    assert figure["topic"] == "killed"
+    assert [p["value"] for p in figure["positions"]] == ["7", "9"]
+    assert [p["sources"] for p in figure["positions"]] == [["trend", "wire"], ["azernews"]]
+    assert [p["sides"] for p in figure["positions"]] == [
+        ["azerbaijani", "international"],
+        ["azerbaijani"],
+    ]
+    importances = [d["importance"] for d in report["divergences"]]
+    assert importances == sorted(importances, reverse=True)  # listed most important first
+    assert all(0 < value <= 1 for value in importances)
+    contested = {(f["source"], f["value"]) for f in report["figures"] if f["contested"]}
+    assert contested == {("trend", 7), ("azernews", 9), ("wire", 7)}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d.update(importance=1.5), "importance 1.5 is not a number in 0..1"),
+        (lambda d: d.update(topic=3), "topic must be a string"),
+        (lambda d: d.update(positions={}), "positions must be a list"),
+        (lambda d: d["positions"].append({"sources": ["bbc"], "sides": [], "value": "",
+                                          "speaker": ""}), "unknown sources ['bbc']"),
+        (lambda d: d["positions"].append({"sources": "trend"}), "sources must be a list"),
+    ],
+)  # fmt: skip
+def test_structured_fields_are_validated(change, problem) -> None:
+    report = json.loads(render_json(analysed_comparison()))
+    change(report["divergences"][0])
+    assert any(problem in p for p in validate_report(report)), validate_report(report)
+
+
+def test_contested_must_be_a_boolean(report: dict[str, Any]) -> None:
+    report["figures"][0]["contested"] = "yes"
+    assert "figures[0]: contested must be true or false" in validate_report(report)
 
 
 def test_good_report_has_no_problems(report: dict[str, Any]) -> None:

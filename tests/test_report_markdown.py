@@ -21,11 +21,12 @@ from tui.analysis.figures import format_count as format_value
 from tui.model import Comparison, Span
 from tui.report import render_markdown
 from tui.report.escape import clean, inline
+from tui.text.spans import sentences
 
 # What the report itself emits; anything else in the HTML came from article text.
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "h4", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
-    "a", "b", "i", "sub", "code", "mark", "br", "wbr", "strong", "span",
+    "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "a", "b", "i", "sub", "code", "mark", "br", "wbr", "strong", "span", "details", "summary",
 }  # fmt: skip
 
 
@@ -112,6 +113,24 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def table_for(blocks: list[Block], summary: str) -> Block:
+    """The table of the row, among the details, whose list of divergences holds `summary`."""
+    details = next(i for i, b in enumerate(blocks) if b.tag == "h2" and b.text == "Details")
+    start = next(
+        i
+        for i, b in enumerate(blocks)
+        if i > details and b.tag == "li" and squeeze(b.text).endswith(summary)
+    )
+    return next(b for b in blocks[start + 1 :] if b.tag == "table")
+
+
+def sentence_of(paragraph: str, needle: str) -> str:
+    """The sentence of `paragraph` holding `needle`, as the report quotes it."""
+    at = paragraph.index(needle)
+    start, end = next((a, b) for a, b in sentences(paragraph) if a <= at < b)
+    return paragraph[min(start, at) : max(end, at + len(needle))]
+
+
 @pytest.fixture(scope="module")
 def ganja() -> tuple[Comparison, _Reader, str]:
     comparison = ganja_comparison()
@@ -158,13 +177,13 @@ def test_sources_table(ganja: tuple[Comparison, _Reader, str]) -> None:
 
 def test_local_path_is_a_code_span_not_a_link() -> None:
     comparison = ganja_comparison()
-    local = replace(comparison.sources[0], location="/data/ganja | [x](http://e).html")
+    local = replace(comparison.sources[0], location="/home/ed/data/ganja | [x](e) `t`.html")
     markdown = render_markdown(replace(comparison, sources=(local, *comparison.sources[1:])))
     reader = read(markdown)
     row = after(reader.blocks, "Sources", "table").rows[1]
-    assert row[2] == "/data/ganja | [x](http://e).html"
-    assert "<code>/data/ganja" in markdown
-    assert "http://e" not in reader.links
+    assert row[2] == "ganja | [x](e) `t`.html"  # by its name: no local folders in a report
+    assert "/home/ed" not in markdown
+    assert "<code>ganja" in markdown
 
 
 def test_figures_table_flags_disagreement(ganja: tuple[Comparison, _Reader, str]) -> None:
@@ -186,31 +205,45 @@ def test_figures_table_flags_only_what_a_divergence_contests(
 ) -> None:
     comparison, _, _ = ganja
     calm = replace(
-        comparison, divergences=tuple(d for d in comparison.divergences if d.kind != "figure")
+        comparison,
+        divergences=tuple(d for d in comparison.divergences if d.kind != "figure"),
+        contested=(),
     )
     table = after(read(render_markdown(calm)).blocks, "Figures", "table")
     assert table.rows[1] == ["killed", "—", "7 (¶1)", "9 (¶1)", "7 (¶1)"]
 
 
-def test_each_divergence_quotes_every_side_symmetrically(
+def test_each_row_quotes_every_side_symmetrically(
     ganja: tuple[Comparison, _Reader, str],
 ) -> None:
     comparison, reader, _ = ganja
     for divergence in comparison.divergences:
         if divergence.kind == "omission":
             continue
-        table = after(reader.blocks, divergence.summary, "table")
+        table = table_for(reader.blocks, divergence.summary)
         assert table.rows[0] == ["Armenian", "Azerbaijani", "International"]
         assert len(table.rows) == 2 and len(table.rows[1]) == 3
-        assert sorted(table.marks) == sorted(span.text for span in divergence.spans)
-    figure = after(reader.blocks, comparison.divergences[0].summary, "table")
-    armenian, azerbaijani, international = figure.rows[1]
+        assert set(span.text for span in divergence.spans) <= set(table.marks)
+    # The figure, the blame and the denial sit on one row: its sentences are quoted once.
+    row = table_for(reader.blocks, comparison.divergences[0].summary)
+    armenian, azerbaijani, international = row.rows[1]
     assert armenian == f"Armenpress ¶1: {PARAGRAPHS['armenpress'][0]}"
     assert azerbaijani.split("\n\n") == [
         f"Trend ¶1: {PARAGRAPHS['trend'][0]}",
         f"AzerNews ¶1: {PARAGRAPHS['azernews'][0]}",
     ]
     assert international == f"Wire Service ¶1: {PARAGRAPHS['wire'][0]}"
+    assert sum(b.tag == "table" and b is row for b in reader.blocks) == 1
+    assert sorted(row.marks) == sorted(
+        ["7 civilians", "Nine civilians", "7 people", "an absolute lie", "denied",
+         "Armenian forces shelled Ganja", "Armenian missiles hit Ganja"]
+    )  # fmt: skip
+
+
+def test_a_paragraph_is_quoted_once_per_row(ganja: tuple[Comparison, _Reader, str]) -> None:
+    _, reader, _ = ganja
+    cells = [cell for b in reader.blocks if b.tag == "table" for row in b.rows for cell in row]
+    assert sum(cell.count(f"Trend ¶1: {PARAGRAPHS['trend'][0]}") for cell in cells) == 1
 
 
 def test_side_without_the_paragraph_says_so() -> None:
@@ -221,30 +254,41 @@ def test_side_without_the_paragraph_says_so() -> None:
     naming = replace(comparison.divergences[3], spans=comparison.divergences[3].spans[:2])
     divergences = (*comparison.divergences[:3], naming, *comparison.divergences[4:])
     reader = read(render_markdown(replace(comparison, clusters=clusters, divergences=divergences)))
-    table = after(reader.blocks, naming.summary, "table")
+    table = table_for(reader.blocks, naming.summary)
     assert table.rows[1][2] == "not reported"
 
 
 def test_sections_in_editor_order(ganja: tuple[Comparison, _Reader, str]) -> None:
-    _, reader, _ = ganja
+    _, reader, markdown = ganja
     headings = [b.text for b in reader.blocks if b.tag in ("h2", "h3")]
     assert headings == [
+        "Brief",
         "Sources",
         "Figures",
-        "Divergences",
-        "Figures (1)",
-        "Blame (1)",
-        "Denials (1)",
-        "Naming (1)",
-        "Omissions",
-        "Only in Azerbaijani sources (not in Armenian, International)",
-        "Only in Armenian sources (not in Azerbaijani, International)",
+        "Details",
+        "Figures",  # the row of the figure, the blame and the denial: by its top divergence
+        "Naming",
         "Sources that could not be read",
     ]
+    assert markdown.index("<summary><b>Omissions") > markdown.index("## Details")
+    assert not any("d1" in h or "c1" in h for h in headings)  # no internal ids in headings
 
 
-def test_omissions_quote_the_paragraph(ganja: tuple[Comparison, _Reader, str]) -> None:
-    _, reader, _ = ganja
+def test_brief_sets_claim_against_counter_claim() -> None:
+    comparison = analysed_comparison()
+    reader = read(render_markdown(comparison))
+    brief = [b for b in reader.blocks if b.tag == "li"]
+    top = [d for d in comparison.divergences if d.kind in ("figure", "denial", "blame", "naming")]
+    assert top and any(" vs " in squeeze(item.text) for item in brief)
+    figure = next(d for d in comparison.divergences if d.kind == "figure")
+    values = [p.value for p in figure.positions]
+    assert any(all(v in item.text for v in values) for item in brief)
+
+
+def test_omissions_are_collapsed_and_quote_their_claim(
+    ganja: tuple[Comparison, _Reader, str],
+) -> None:
+    _, reader, markdown = ganja
     items = [b.text for b in reader.blocks if b.tag == "li"]
     assert any(
         "rescue search reported by Trend only" in item
@@ -252,6 +296,9 @@ def test_omissions_quote_the_paragraph(ganja: tuple[Comparison, _Reader, str]) -
         for item in items
     )
     assert any(f"Armenpress ¶3: {PARAGRAPHS['armenpress'][2]}" in item for item in items)
+    details = markdown[markdown.index("<details>") : markdown.index("</details>")]
+    assert "Omissions (what one side alone reports): 2" in details
+    assert "night in basements reported by Armenpress only" in details
 
 
 def test_error_source_listed_with_reason(ganja: tuple[Comparison, _Reader, str]) -> None:
@@ -279,9 +326,9 @@ def test_bad_spans_cost_a_highlight_not_the_report() -> None:
     unknown = replace(naming.spans[2], source="bbc")
     bad = replace(naming, spans=(wrong, outside, unknown), cluster="c99")
     markdown = render_markdown(replace(comparison, divergences=(bad,)))
-    table = after(read(markdown).blocks, naming.summary, "table")
+    table = table_for(read(markdown).blocks, naming.summary)
     assert table.marks == []
-    assert table.rows[1][0] == f"Armenpress ¶2: {PARAGRAPHS['armenpress'][1]}"
+    assert table.rows[1] == ["not reported", "not reported", "not reported"]
 
 
 # --- hostile article text ------------------------------------------------------------------------
@@ -319,12 +366,14 @@ def _check_hostile(text: str) -> None:
 
     assert set(reader.tags) <= ALLOWED_TAGS, set(reader.tags) - ALLOWED_TAGS
     assert set(reader.links) == {s.location for s in comparison.sources}
-    table = after(reader.blocks, squeeze(clean(summary)), "table")
+    table = table_for(reader.blocks, squeeze(clean(summary)))
     assert [len(row) for row in table.rows] == [3, 3]
-    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(paragraphs[0])}")
+    quoted = sentence_of(paragraphs[0], "Stepanakert")
+    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(quoted)}")
     assert table.marks == ["Stepanakert", "Khankendi", "Stepanakert"]
-    quotes = [squeeze(b.text.split("\n")[0]) for b in reader.blocks if b.tag == "li"]
-    assert squeeze(f"Armenpress ¶3: {clean(paragraphs[1])}") in quotes
+    quotes = [squeeze(b.text) for b in reader.blocks if b.tag == "li"]
+    basements = sentence_of(paragraphs[1], "Stepanakert")
+    assert any(squeeze(f"Armenpress ¶3: {clean(basements)}") in q for q in quotes)
     table_lines = [line for line in markdown.splitlines() if line.startswith("|")]
     assert all(line.endswith("|") for line in table_lines)
 
@@ -342,9 +391,10 @@ def test_hostile_text_inside_a_mark(text: str) -> None:
     )
     reader = read(render_markdown(comparison))
     assert set(reader.tags) <= ALLOWED_TAGS
-    table = after(reader.blocks, comparison.divergences[3].summary, "table")
+    table = table_for(reader.blocks, comparison.divergences[3].summary)
     assert squeeze(table.marks[0]) == squeeze(clean(f"{text} end"))
-    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(paragraphs[0])}")
+    quoted = sentence_of(paragraphs[0], f"{text} end")
+    assert squeeze(table.rows[1][0]) == squeeze(f"Armenpress ¶2: {clean(quoted)}")
 
 
 def test_ansi_escapes_are_removed_whole() -> None:
@@ -394,13 +444,17 @@ def test_url_locations_are_one_safe_link(location: str, href: str) -> None:
     assert [len(row) for row in after(reader.blocks, "Sources", "table").rows] == [7] * 6
 
 
-@pytest.mark.parametrize("location", ["javascript:alert(1)", "file:///etc/passwd", "data:,x"])
-def test_other_schemes_are_never_links(location: str) -> None:
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [("javascript:alert(1)", "javascript:alert(1)"), ("file:///etc/passwd", "passwd"),
+     ("data:,x", "data:,x")],
+)  # fmt: skip
+def test_other_schemes_are_never_links(location: str, shown: str) -> None:
     comparison = ganja_comparison()
     odd = replace(comparison.sources[0], location=location)
     reader = read(render_markdown(replace(comparison, sources=(odd, *comparison.sources[1:]))))
     assert all(link.startswith("https://") for link in reader.links)
-    assert after(reader.blocks, "Sources", "table").rows[1][2] == location
+    assert after(reader.blocks, "Sources", "table").rows[1][2] == shown
 
 
 def test_omission_marks_only_part_of_a_paragraph() -> None:
@@ -411,7 +465,7 @@ def test_omission_marks_only_part_of_a_paragraph() -> None:
     divergences = (*comparison.divergences[:4], d5, comparison.divergences[5])
     markdown = render_markdown(replace(comparison, divergences=divergences))
     rescue_line = next(line for line in markdown.splitlines() if "Rescue teams" in line)
-    basements_line = next(line for line in markdown.splitlines() if "basements" in line)
+    basements_line = next(line for line in markdown.splitlines() if "Armenpress</b> ¶3" in line)
     assert "<mark>" not in rescue_line
     assert "<mark>Stepanakert</mark>" in basements_line
 
@@ -427,9 +481,8 @@ def test_what_the_analysis_produces_renders_whole() -> None:
     comparison = analysed_comparison()
     reader = read(render_markdown(comparison))
     for divergence in comparison.divergences:
-        if divergence.kind != "omission":
-            table = after(reader.blocks, squeeze(divergence.summary), "table")
+        if divergence.kind not in ("omission", "wording"):
+            table = table_for(reader.blocks, squeeze(divergence.summary))
             assert [len(row) for row in table.rows] == [3, 3]
-    assert len([b for b in reader.blocks if b.tag == "h4"]) == sum(
-        d.kind != "omission" for d in comparison.divergences
-    )
+    rows = {d.cluster for d in comparison.divergences if d.kind not in ("omission", "wording")}
+    assert len([b for b in reader.blocks if b.tag == "h3"]) == len(rows)

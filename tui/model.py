@@ -102,17 +102,29 @@ class NameGroup:
 
 @dataclass(frozen=True)
 class FramingTerm:
-    """A loaded term and the side whose vocabulary it belongs to."""
+    """A loaded term and the side whose vocabulary it belongs to.
+
+    `family` is the head term of the family it belongs to ("occupation" for "occupied" and
+    "occupier"), empty for a term listed alone; findings count a family as one term.
+    """
 
     term: str
     side: str
+    family: str = ""
 
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The conflict's vocabulary, from sources.yaml.
+
+    `actors` pairs a side id with the words that name that side as an actor ("Baku",
+    "Yerevan"), beyond what its id gives ("armenian" → Armenian, Armenians, Armenia).
+    """
+
     names: tuple[NameGroup, ...] = ()
     framing: tuple[FramingTerm, ...] = ()
     denial: tuple[str, ...] = ()
+    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from tui.analysis.align import align
-from tui.analysis.diverge import diverge
+from tui.analysis.diverge import contested_figures, diverge
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.ingest.provenance import provenance_of
@@ -219,6 +219,7 @@ def compare(
         config.lexicon,
         neutral_sides=frozenset(side.id for side in config.sides if side.neutral),
         side_labels={side.id: side.label for side in config.sides},
+        event_date=event.date,
     )
     return Comparison(
         event=event,
@@ -228,6 +229,7 @@ def compare(
         divergences=divergences,
         figures=figures,
         generated_at=now or dt.datetime.now(dt.UTC),
+        contested=contested_figures(divergences, figures),
     )
 
 

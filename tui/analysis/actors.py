@@ -2,47 +2,54 @@
 
 Side ids are data, so the first source of actor words is the side id itself: a side called
 "armenian" is named by "Armenian", "Armenians" and, by stripping the adjective ending,
-"Armenia". For the shipped conflict a small built-in map adds capitals and other names that
-cannot be derived from the id. It is the one place to extend for another conflict until
-sources.yaml carries actor words of its own.
+"Armenia". What cannot be derived from the id (capitals, other names of a side) comes from the
+lexicon's `actors` in sources.yaml; no conflict's names live in code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from dataclasses import dataclass
 
-from tui.text.wordlists import word_set
+from tui.analysis.normalise import fold
+from tui.model import Lexicon
 
-BUILTIN_ACTORS: dict[str, frozenset[str]] = {
-    "armenian": word_set(
-        "armenia armenian armenians yerevan karabakh nagorno-karabakh artsakh separatist "
-        "separatists"
-    ),
-    "azerbaijani": word_set("azerbaijan azerbaijani azerbaijanis azeri azeris baku"),
-}
 # Adjective ending → country ending: armenian → armenia, azerbaijani → azerbaijan.
 _ADJECTIVE_ENDINGS = (("ian", "ia"), ("i", ""), ("an", "a"))
 
 
-@cache
-def actor_words(side: str) -> frozenset[str]:
-    """Folded words that name `side` as an actor."""
+def derived_words(side: str) -> frozenset[str]:
+    """Folded words a side id gives by itself: the id, its plural, its country."""
     folded = side.casefold()
     words = {folded, folded + "s"}
     for ending, country in _ADJECTIVE_ENDINGS:
         if folded.endswith(ending) and len(folded) > len(ending) + 2:
             words.add(folded[: -len(ending)] + country)
             break
-    return frozenset(words) | BUILTIN_ACTORS.get(folded, frozenset())
+    return frozenset(words)
 
 
-def actor_side(word: str, sides: Iterable[str]) -> str | None:
-    """The side a folded token names, if any ("armenia's" → "armenian")."""
-    word = word.removesuffix("'s").removesuffix("'")
-    return next((side for side in sides if word in actor_words(side)), None)
+@dataclass(frozen=True)
+class Actors:
+    """Actor words per side, built once per corpus from its sides and lexicon."""
+
+    by_side: dict[str, frozenset[str]]  # in the corpus's side order
+
+    def side_of(self, word: str, sides: Iterable[str] | None = None) -> str | None:
+        """The side a folded token names, if any ("armenia's" → "armenian"), among `sides`
+        (every side it knows if None)."""
+        word = word.removesuffix("'s").removesuffix("'")
+        candidates = self.by_side if sides is None else sides
+        return next((s for s in candidates if word in self.by_side.get(s, ())), None)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every actor word of every side: words that name a camp, not a place or a thing."""
+        return frozenset().union(*self.by_side.values())
 
 
-def is_actor_word(word: str) -> bool:
-    """Whether a folded word names any side of the shipped conflict (used to ignore them)."""
-    return actor_side(word, BUILTIN_ACTORS) is not None
+def build_actors(lexicon: Lexicon, sides: Iterable[str]) -> Actors:
+    """Actor words for `sides` (ids, in order) and for every side the lexicon lists actors of."""
+    listed = {side: frozenset(fold(w) for w in words) for side, words in lexicon.actors}
+    ordered = dict.fromkeys((*sides, *listed))
+    return Actors({s: derived_words(s) | listed.get(s, frozenset()) for s in ordered})

@@ -1,25 +1,65 @@
-"""What every divergence detector reads: the usable sources, the clusters, and the sides.
+"""What every divergence detector reads: the usable sources, the clusters, the sides, and what
+several detectors need from every paragraph, computed once.
 
-Detectors are plain functions of a `Corpus` returning `Finding`s; `tui.analysis.diverge` orders and
-numbers them. Bad input is dropped here once (error sources, members pointing at unknown
-sources or paragraphs) so that no detector has to guard against it, and every paragraph is
-read here once (`Parsed`: tokens, folded words, sentences) so that no detector reads it again:
-`Corpus.parsed` holds every ok paragraph, in source and reading order.
+Detectors are plain functions of a `Corpus` (see `tui.analysis.detectors`); `tui.analysis.diverge`
+orders and numbers what they find. Bad input is dropped here once (error sources, members
+pointing at unknown sources or paragraphs) so that no detector has to guard against it, and every
+paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences),
+`name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`), `denials` (which
+sentences deny something) and `figures` (the numbers with what they count). No detector reads a
+paragraph again, and none imports another.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from tui.analysis.actors import is_actor_word
-from tui.model import Cluster, DivergenceKind, Lexicon, Member, Source, Span
-from tui.text.spans import sentences
-from tui.text.tokens import Token, tokenize
-from tui.text.wordlists import FUNCTION_WORDS, MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS
+from tui.analysis.actors import Actors, build_actors
+from tui.analysis.denials import Hit, denial_pattern, sentence_denials
+from tui.analysis.figures import find_figures
+from tui.analysis.names import NameUse, names_for
+from tui.analysis.parsed import Parsed, parse
+from tui.model import (
+    Cluster,
+    DivergenceKind,
+    Figure,
+    Lexicon,
+    Member,
+    Position,
+    Source,
+    Span,
+)
+from tui.text.wordlists import (
+    FUNCTION_WORDS,
+    MONTHS,
+    ROLE_WORDS,
+    SPEAKER_WORDS,
+    WEEKDAYS,
+    word_set,
+)
 
-DEFAULT_NEUTRAL_SIDES = frozenset({"international"})
+# A sentence about another period than the event's: a year before the latest the sources
+# mention, a decade ("the 1990s"), or the words news English gives history in.
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+# Words that make a capitalised run an institution's name ("Ministry of Emergency Situations",
+# "State Fire Protection Service"): who acts or speaks, not where or what happened.
+INSTITUTION_WORDS = (
+    ROLE_WORDS
+    | SPEAKER_WORDS
+    | word_set(
+        "service committee department center centre office council agency republic federation "
+        "situations affairs protection assistant official representative spokesman mod moh mfa "
+        "news gmt utc union organization organisation court parliament assembly"
+    )
+)
+NOT_NAMES = FUNCTION_WORDS | MONTHS | WEEKDAYS | ROLE_WORDS | SPEAKER_WORDS
+HISTORY_WORDS = word_set(
+    "decades centuries historically history historical soviet nineties formerly ancient"
+)
+
+__all__ = ["Corpus", "Finding", "Parsed", "build_corpus", "parse"]
 
 
 @dataclass(frozen=True)
@@ -30,46 +70,9 @@ class Finding:
     cluster: str
     summary: str
     spans: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """One paragraph read once for every detector.
-
-    Seven detectors read the same paragraphs; on a big event, tokenising and sentence-splitting
-    in each of them cost more than all their analysis. `words[i]` is `tokens[i].folded`
-    (computed once: it is read millions of times), and `sentence_tokens[k]` is the range of
-    token indices inside `sentences[k]`. Offsets are paragraph offsets.
-    """
-
-    text: str
-    tokens: tuple[Token, ...]
-    words: tuple[str, ...]
-    sentences: tuple[tuple[int, int], ...]
-    sentence_tokens: tuple[range, ...]
-
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The sentence holding character `offset` (the whole paragraph if none does)."""
-        return next(((s, e) for s, e in self.sentences if s <= offset < e), (0, len(self.text)))
-
-
-def parse(text: str) -> Parsed:
-    """Read a paragraph: tokens, their folded words, sentences and which tokens each holds."""
-    tokens = tuple(tokenize(text))
-    ranges = tuple(sentences(text))
-    starts = [t.start for t in tokens]
-    sentence_tokens = []
-    first = 0
-    for start, end in ranges:
-        while first < len(starts) and starts[first] < start:
-            first += 1
-        last = first
-        while last < len(starts) and starts[last] < end:
-            last += 1
-        sentence_tokens.append(range(first, last))
-        first = last
-    words = tuple(t.folded for t in tokens)
-    return Parsed(text, tokens, words, ranges, tuple(sentence_tokens))
+    topic: str = ""
+    positions: tuple[Position, ...] = ()
+    importance: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -81,54 +84,52 @@ class Corpus:
     neutral_sides: frozenset[str]
     side_labels: Mapping[str, str] = field(default_factory=dict)
     parsed: Mapping[Member, Parsed] = field(default_factory=dict)  # every ok paragraph
+    actors: Actors = field(default_factory=lambda: Actors({}))
+    name_uses: Mapping[Member, tuple[NameUse, ...]] = field(default_factory=dict)
+    denials: Mapping[Member, tuple[Hit | None, ...]] = field(default_factory=dict)  # by sentence
+    figures: tuple[Figure, ...] = ()  # every figure, in source and reading order
+    figures_of: Mapping[Member, tuple[Figure, ...]] = field(default_factory=dict)
+    background: Mapping[Member, tuple[bool, ...]] = field(default_factory=dict)  # by sentence
+    # Per paragraph, per token: the topic key it gives, if any. Capitalised words that name
+    # no place give none: function words, months and weekdays, speakers' titles ("Ministry",
+    # "Defence") and the institutions they head ("State Fire Protection Service"), the sides
+    # themselves, and words some source writes in lower case (a first word: "Moreover").
+    token_keys: Mapping[Member, tuple[str | None, ...]] = field(default_factory=dict)
+
+    def is_background(self, figure: Figure) -> bool:
+        """Whether a figure's sentence is about another period (history, a past war)."""
+        member = Member(figure.source, figure.paragraph)
+        k = self.parsed[member].sentence_index(figure.start)
+        return k >= 0 and self.background[member][k]
 
     @property
     def party_sides(self) -> tuple[str, ...]:
         """Sides taking part in the conflict: every side of an ok source that is not neutral."""
-        sides = (s.side for s in self.sources.values() if s.side not in self.neutral_sides)
-        return tuple(dict.fromkeys(sides))
+        return _party_sides(self.sources.values(), self.neutral_sides)
+
+    @property
+    def sides_present(self) -> tuple[str, ...]:
+        """Every side with an ok source, parties and neutral alike, in source order."""
+        return tuple(dict.fromkeys(s.side for s in self.sources.values()))
 
     @property
     def actor_sides(self) -> tuple[str, ...]:
         """Sides an article may name as actors: the parties, plus any non-neutral side the
         lexicon knows, so that a side whose outlets failed (or are not in this event) can
         still be blamed."""
-        lexicon_sides = [side for group in self.lexicon.names for side, _ in group.variants]
-        lexicon_sides += [term.side for term in self.lexicon.framing]
-        extra = (s for s in lexicon_sides if s not in self.neutral_sides)
-        return tuple(dict.fromkeys((*self.party_sides, *extra)))
+        return _actor_sides(self.sources.values(), self.lexicon, self.neutral_sides)
 
     def side_label(self, side_id: str) -> str:
         """How summaries name a side: its configured label, else its id as a word."""
         return self.side_labels.get(side_id) or side_id.replace("_", " ").replace("-", " ").title()
 
-    @cached_property
-    def name_variants(self) -> dict[str, str]:
-        """Folded lexicon names → their group id: Stepanakert and Khankendi are one topic."""
-        return {name.casefold(): group.id for group in self.lexicon.names for name in group.names}
-
     def topic_keys(self, member: Member, tokens: Iterable[int]) -> frozenset[str]:
         """What a passage is about, to link passages of different clusters: the proper names
-        among `tokens` (indices into the paragraph's tokens), lexicon variants as their group.
-        Capitalised words that name no place are left out: function words, months and
-        weekdays, speakers' titles ("Ministry", "Defence") and the sides themselves."""
-        parsed = self.parsed[member]
-        keys: set[str] = set()
-        for i in tokens:
-            word = parsed.words[i].removesuffix("'s")
-            if word in self.name_variants:
-                keys.add(self.name_variants[word])
-            elif (
-                parsed.tokens[i].text[:1].isupper()
-                and word not in FUNCTION_WORDS
-                and word not in MONTHS
-                and word not in WEEKDAYS
-                and word not in ROLE_WORDS
-                and word not in SPEAKER_WORDS
-                and not is_actor_word(word)
-            ):
-                keys.add(word)
-        return frozenset(keys)
+        among `tokens` (indices into the paragraph's tokens), a lexicon name as its group id
+        (by the one name matcher, so "Ağdam" = "Agdam" and multi-word names are one key).
+        See `token_keys` for what counts."""
+        keys = self.token_keys[member]
+        return frozenset(key for i in tokens if (key := keys[i]) is not None)
 
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]
@@ -142,15 +143,36 @@ class Corpus:
     def is_party(self, source_id: str) -> bool:
         return self.side(source_id) not in self.neutral_sides
 
+    def is_party_side(self, side_id: str) -> bool:
+        return side_id not in self.neutral_sides
+
+
+def _party_sides(sources: Iterable[Source], neutral: frozenset[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.side for s in sources if s.side not in neutral))
+
+
+def _actor_sides(
+    sources: Iterable[Source], lexicon: Lexicon, neutral: frozenset[str]
+) -> tuple[str, ...]:
+    lexicon_sides = [side for group in lexicon.names for side, _ in group.variants]
+    lexicon_sides += [term.side for term in lexicon.framing]
+    lexicon_sides += [side for side, _ in lexicon.actors]
+    extra = (s for s in lexicon_sides if s not in neutral)
+    return tuple(dict.fromkeys((*_party_sides(sources, neutral), *extra)))
+
 
 def build_corpus(
     sources: Sequence[Source],
     clusters: Sequence[Cluster],
     lexicon: Lexicon,
-    neutral_sides: frozenset[str] = DEFAULT_NEUTRAL_SIDES,
+    neutral_sides: frozenset[str] = frozenset(),
     side_labels: Mapping[str, str] | None = None,
+    event_year: int | None = None,
 ) -> Corpus:
+    """The corpus of the ok sources; `event_year` (the event's date) tells background from
+    the event, else the latest year the sources mention does."""
     ok = {s.id: s for s in sources if s.ok}
+    neutral = frozenset(neutral_sides)
     kept: list[Cluster] = []
     cluster_of: dict[Member, str] = {}
     for cluster in clusters:
@@ -167,12 +189,106 @@ def build_corpus(
         for sid, src in ok.items()
         for i, text in enumerate(src.paragraphs)
     }
+    actors = build_actors(lexicon, _actor_sides(ok.values(), lexicon, neutral))
+    names = names_for(lexicon)
+    pattern = denial_pattern(lexicon)
+    actor_words = actors.words
+    figures_of = {
+        member: tuple(find_figures(member.source, member.paragraph, p.text, p, actor_words))
+        for member, p in parsed.items()
+    }
+    years = [
+        int(m.group(1)) for p in parsed.values() for m in _YEAR.finditer(p.text) if not m.group(2)
+    ]
+    latest = event_year or max(years, default=0)
+    background = {m: _background(p, latest) for m, p in parsed.items()}
+    common = _common_words(parsed.values())
+    name_uses = {m: tuple(names.find(p.folded, p.tokens)) for m, p in parsed.items()}
     return Corpus(
         ok,
         tuple(kept),
         cluster_of,
         lexicon,
-        frozenset(neutral_sides),
+        neutral,
         dict(side_labels or {}),
         parsed,
+        actors,
+        name_uses,
+        {m: sentence_denials(p, pattern) for m, p in parsed.items()},
+        tuple(f for found in figures_of.values() for f in found),
+        figures_of,
+        background,
+        {m: _token_keys(p, name_uses[m], actor_words | common) for m, p in parsed.items()},
     )
+
+
+def _token_keys(
+    parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
+) -> tuple[str | None, ...]:
+    keys: list[str | None] = [None] * len(parsed.tokens)
+    institution = _institutions(parsed)
+    for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True)):
+        if (
+            token.text[:1].isupper()
+            and i not in institution
+            and word not in NOT_NAMES
+            and word not in no_names
+        ):
+            keys[i] = word
+    for use in uses:  # a name inside an institution's ("Information Center of X") is its name
+        if not any(i in institution for i in use.range):
+            for i in use.range:
+                keys[i] = use.group
+    return tuple(keys)
+
+
+def _institutions(parsed: Parsed) -> frozenset[int]:
+    """Token indices of capitalised runs ("Ministry of Emergency Situations of Armenia" up to
+    the country) that an institution word makes an institution's name."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*range(len(parsed.tokens)), -1]:
+        joined = (
+            not run or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
+        )
+        if (
+            i >= 0
+            and joined
+            and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+        ):
+            run.append(i)
+            continue
+        while run and parsed.words[run[-1]] in {"of", "for"}:
+            run.pop()
+        if any(parsed.folded[k] in INSTITUTION_WORDS for k in run):
+            found.update(run)
+        run = [i] if i >= 0 and parsed.tokens[i].text[:1].isupper() else []
+    return frozenset(found)
+
+
+def _common_words(parsed: Iterable[Parsed]) -> frozenset[str]:
+    """Folded words that are no name: written in lower case somewhere, or capitalised only
+    where a sentence starts ("Moreover", "Perplexingly")."""
+    lower: set[str] = set()
+    inner_caps: set[str] = set()
+    initial: set[str] = set()
+    for p in parsed:
+        firsts = {r.start for r in p.sentence_tokens}
+        for i, (token, word) in enumerate(zip(p.tokens, p.folded, strict=True)):
+            if token.text[:1].islower():
+                lower.add(word)
+            elif i in firsts:
+                initial.add(word)
+            else:
+                inner_caps.add(word)
+    return frozenset(lower | (initial - inner_caps))
+
+
+def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
+    """Per sentence, whether it tells of another period than the latest year mentioned."""
+    marks = []
+    for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
+        years = _YEAR.findall(parsed.text, start, end)
+        old = any(decade or int(year) < latest for year, decade in years)
+        marks.append(old or any(parsed.words[i] in HISTORY_WORDS for i in tokens))
+    return tuple(marks)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.analysis.corpus import Parsed, parse
+from tui.analysis.parsed import Parsed, parse
 from tui.model import Figure
 from tui.text.numbers import TENS, UNITS, find_numbers
 from tui.text.tokens import Token
@@ -68,16 +68,19 @@ DURATION_WORDS = word_set(
     "decade decades century centuries year-old years-old"
 )
 MONEY_WORDS = word_set("dollars euros pounds roubles rubles manats drams usd eur")
-# Words between a number and what it counts that do not stop the association.
+# Words between a number and what it counts that do not stop the association. The sides' own
+# adjectives ("seven Armenian soldiers") are the lexicon's actor words, passed in by the corpus.
 MODIFIERS = word_set(
     "more than over about around some at least nearly almost up to another other additional "
-    "armenian azerbaijani azeri ethnic local innocent peaceful residential civilian unmanned "
+    "ethnic local innocent peaceful residential civilian unmanned "
     "combat enemy were was are is have has had been being reported reportedly people and "
     "of them whom who confirmed total a the in"
 )
 # A casualty word across one of these belongs to another clause ("killed and 33 others were").
 CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "with", "as"})
 SUBCOUNT_CUES = frozenset({"including", "incl", "among them", "of them", "of whom", "among whom"})
+INCREMENT_AFTER = frozenset({"more"})
+INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
 AGE_CUES = frozenset({"aged", "age", "ages"})
 WINDOW = 6
 
@@ -104,14 +107,20 @@ class _Number:
 
 
 def find_figures(
-    source: str, paragraph: int, text: str, parsed: Parsed | None = None
+    source: str,
+    paragraph: int,
+    text: str,
+    parsed: Parsed | None = None,
+    actor_words: frozenset[str] = frozenset(),
 ) -> list[Figure]:
     """Every figure stated in one paragraph, in reading order.
 
-    `parsed` is `text` as `tui.analysis.corpus.parse` read it, when the caller has it already.
+    `parsed` is `text` as `tui.analysis.parsed.parse` read it, when the caller has it already;
+    `actor_words` (folded) name the sides, and may stand between a number and what it counts.
     Sentences without a digit or a number word are skipped unread: most sentences.
     """
     parsed = parsed or parse(text)
+    modifiers = MODIFIERS | actor_words
     figures: list[Figure] = []
     for (s_start, s_end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
         sentence = text[s_start:s_end]
@@ -121,12 +130,17 @@ def find_figures(
             Token(t.text, t.start - s_start, t.end - s_start)
             for t in parsed.tokens[indices.start : indices.stop]
         ]
-        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens))
+        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens, modifiers))
     return figures
 
 
 def _sentence_figures(
-    source: str, paragraph: int, sentence: str, s_start: int, tokens: list[Token]
+    source: str,
+    paragraph: int,
+    sentence: str,
+    s_start: int,
+    tokens: list[Token],
+    modifiers: frozenset[str],
 ) -> list[Figure]:
     times = [
         (m.start(), m.end(), _time_value(m)) for m in _TIME.finditer(sentence) if _time_value(m)
@@ -138,11 +152,19 @@ def _sentence_figures(
         if not any(t_start < n.end and n.start < t_end for t_start, t_end, _ in times)
         and not _ignored(sentence, tokens, n)
     ]
-    subcounts = {
+    # "seven more people died", "another 5 were hurt": an increment, not the toll.
+    increments = {
+        id(n)
+        for n in numbers
+        if (n.last + 1 < len(tokens) and tokens[n.last + 1].folded in INCREMENT_AFTER)
+        or (n.first and tokens[n.first - 1].folded in INCREMENT_BEFORE)
+    }
+    subcounts = increments | {
         id(n)
         for n in numbers
         if _cue_before(tokens, n.first, SUBCOUNT_CUES, 3)
         or " ".join(t.folded for t in tokens[n.last + 1 : n.last + 3]) in SUBCOUNT_CUES
+        or _partitive(tokens, n)
     }
     # "four children were among the 33 wounded": the 33 is the total, and the search from
     # "four children" may pass it to reach "wounded".
@@ -154,7 +176,7 @@ def _sentence_figures(
     # each number's search proportional to its window, not to every number in the sentence.
     owner = {i: n for n in numbers for i in range(n.first, n.last + 1)}
     for number in numbers:
-        result = _quantity(sentence, tokens, number, owner, subcounts, passable)
+        result = _quantity(sentence, tokens, number, owner, subcounts, passable, modifiers)
         if result is not None:
             labelled.append((number, *result))
     totals = {base for n, base, group, _, _ in labelled if id(n) not in subcounts and not group}
@@ -163,6 +185,8 @@ def _sentence_figures(
         sub = id(number) in subcounts or base in totals
         if group and base in CASUALTY_WORDS and (group == "soldiers" or sub):
             quantity = f"{group} {base}"
+        elif id(number) in increments and base in CASUALTY_WORDS:
+            quantity = f"{base} (more)"
         elif id(number) in subcounts and base in CASUALTY_WORDS:
             quantity = f"{base} (of them)"
         found.append((start, end, number.value, quantity))
@@ -171,6 +195,12 @@ def _sentence_figures(
         Figure(source, paragraph, s_start + a, s_start + b, sentence[a:b], quantity, value)
         for a, b, value, quantity in found
     ]
+
+
+def _partitive(tokens: list[Token], number: _Number) -> bool:
+    """ "three of the wounded", "two of the dead": part of a group already counted."""
+    after = [t.folded for t in tokens[number.last + 1 : number.last + 4]]
+    return after[:2] == ["of", "the"] and len(after) == 3 and _casualty(after[2]) is not None
 
 
 def _time_value(match: re.Match[str]) -> float | None:
@@ -248,6 +278,7 @@ def _quantity(
     owner: dict[int, _Number],
     subcounts: set[int],
     passable: set[int],
+    modifiers: frozenset[str],
 ) -> tuple[str, str | None, int, int] | None:
     """(base quantity, person group, span start, span end) for one number, if it counts.
 
@@ -264,7 +295,7 @@ def _quantity(
             break
         if word in skippable:
             continue
-        if word not in MODIFIERS or word in {"and", "of"}:
+        if word not in modifiers or word in {"and", "of"}:
             break
     group = None
     span_end = number.end
@@ -290,7 +321,7 @@ def _quantity(
         gap = sentence[tokens[number.last].end : following.start]
         if (
             not any(ch in ',.;:()—–"' for ch in gap)
-            and following.folded not in MODIFIERS
+            and following.folded not in modifiers
             and following.folded not in FUNCTION_WORDS
             and number.last + 1 not in owner  # "7 8 wounded": the next token is a number
         ):

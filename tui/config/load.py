@@ -38,7 +38,7 @@ SIDE_REQUIRED = ("label", "colour")
 OUTLET_KEYS = ("name", "side", "homepage", "selector", "lang", "feeds", "sitemap")
 EVENT_KEYS = ("title", "date", "articles", "keywords")
 ARTICLE_KEYS = ("outlet", "url", "path")
-LEXICON_KEYS = ("names", "framing", "denial")
+LEXICON_KEYS = ("names", "framing", "denial", "actors")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 COLOUR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
@@ -660,7 +660,8 @@ class _Walker:
         names = self.name_groups(found["names"], side_ids) if "names" in found else ()
         framing = self.framing(found["framing"], side_ids) if "framing" in found else ()
         denial = self.denial(found["denial"]) if "denial" in found else ()
-        return Lexicon(names=names, framing=framing, denial=denial)
+        actors = self.actors(found["actors"], side_ids) if "actors" in found else ()
+        return Lexicon(names=names, framing=framing, denial=denial, actors=actors)
 
     def known_side(self, entry: _Entry, where: str, side_ids: list[str]) -> bool:
         if entry.key in side_ids:
@@ -699,23 +700,53 @@ class _Walker:
         return tuple(groups)
 
     def framing(self, node: Node, side_ids: list[str]) -> tuple[FramingTerm, ...]:
+        """Loaded terms per side; an entry that is itself a list is one family of terms
+        (`[occupation, occupied, occupier]`), counted as one term under its first."""
         terms: list[FramingTerm] = []
         owner: dict[str, str] = {}
         for entry in self.mapping(node, "lexicon framing") or ():
             if not self.known_side(entry, "lexicon framing", side_ids):
                 continue
-            for term, term_node in self.texts(entry.value, f"the {entry.key} framing terms"):
-                folded = term.casefold()
+            where = f"the {entry.key} framing terms"
+            items = entry.value.value if isinstance(entry.value, SequenceNode) else [entry.value]
+            for item in items:
+                family = isinstance(item, SequenceNode)
+                listed = self.texts(item, f"a term family of {where}") if family else None
+                for term, term_node in listed or self.texts(item, where):
+                    folded = term.casefold()
+                    if folded in owner:
+                        self.problem(
+                            term_node,
+                            f"framing term '{term}' is listed twice (under '{owner[folded]}')",
+                            "list it once, under the side whose vocabulary it is",
+                        )
+                        continue
+                    owner[folded] = entry.key
+                    head = listed[0][0] if family and listed else ""
+                    terms.append(FramingTerm(term=term, side=entry.key, family=head))
+        return tuple(terms)
+
+    def actors(self, node: Node, side_ids: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Words naming each side as an actor ("Baku", "Yerevan"), beyond its id."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        owner: dict[str, str] = {}
+        for entry in self.mapping(node, "lexicon actors") or ():
+            if not self.known_side(entry, "lexicon actors", side_ids):
+                continue
+            words: list[str] = []
+            for word, word_node in self.texts(entry.value, f"the {entry.key} actor words"):
+                folded = word.casefold()
                 if folded in owner:
                     self.problem(
-                        term_node,
-                        f"framing term '{term}' is listed twice (under '{owner[folded]}')",
-                        "list it once, under the side whose vocabulary it is",
+                        word_node,
+                        f"actor word '{word}' is listed twice (under '{owner[folded]}')",
+                        "list each word under one side only",
                     )
                     continue
                 owner[folded] = entry.key
-                terms.append(FramingTerm(term=term, side=entry.key))
-        return tuple(terms)
+                words.append(word)
+            found.append((entry.key, tuple(words)))
+        return tuple(found)
 
     def denial(self, node: Node) -> tuple[str, ...]:
         phrases: dict[str, str] = {}

@@ -29,6 +29,7 @@ MEMBER_KEYS = ("source", "paragraph")
 DIVERGENCE_KEYS = ("id", "kind", "cluster", "summary", "spans")
 SPAN_KEYS = ("source", "paragraph", "start", "end", "text")
 FIGURE_KEYS = ("source", "paragraph", "start", "end", "text", "quantity", "value")
+POSITION_KEYS = ("sources", "sides", "value", "speaker")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\Z")
@@ -246,6 +247,7 @@ def _check_divergences(
         cluster = divergence.get("cluster")
         if not isinstance(cluster, str) or cluster not in cluster_ids:
             problems.append(f"{where}: cluster {cluster!r} does not exist")
+        _check_structured(divergence, where, paragraphs, problems)
         spans = divergence.get("spans", [])
         if not isinstance(spans, list):
             problems.append(f"{where}: spans must be a list")
@@ -257,6 +259,42 @@ def _check_divergences(
                 continue
             problems += _missing(span, SPAN_KEYS, s_where)
             _check_spanlike(span, s_where, paragraphs, problems)
+
+
+def _check_structured(
+    divergence: Mapping[str, Any],
+    where: str,
+    paragraphs: dict[str, list[str] | None],
+    problems: list[str],
+) -> None:
+    """The added fields, when present: `topic` text, `importance` in [0, 1], and `positions`
+    naming known sources with text values."""
+    if "topic" in divergence and not isinstance(divergence["topic"], str):
+        problems.append(f"{where}: topic must be a string")
+    if "importance" in divergence:
+        value = divergence["importance"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            problems.append(f"{where}: importance {value!r} is not a number in 0..1")
+    positions = divergence.get("positions", [])
+    if not isinstance(positions, list):
+        problems.append(f"{where}: positions must be a list")
+        return
+    for p_index, found in enumerate(positions):
+        p_where = f"{where} position {p_index}"
+        if not isinstance(found, Mapping):
+            problems.append(f"{p_where}: expected an object")
+            continue
+        problems += _missing(found, POSITION_KEYS, p_where)
+        for key in ("sources", "sides"):
+            items = found.get(key, [])
+            if not (isinstance(items, list) and all(isinstance(i, str) for i in items)):
+                problems.append(f"{p_where}: {key} must be a list of strings")
+        unknown = [s for s in found.get("sources", []) if s not in paragraphs]
+        if unknown and isinstance(found.get("sources"), list):
+            problems.append(f"{p_where}: unknown sources {unknown!r}")
+        for key in ("value", "speaker"):
+            if key in found and not isinstance(found[key], str):
+                problems.append(f"{p_where}: {key} must be a string")
 
 
 def _check_figures(
@@ -271,3 +309,5 @@ def _check_figures(
         value = figure.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float):
             problems.append(f"{where}: value {value!r} is not a number")
+        if "contested" in figure and not isinstance(figure["contested"], bool):
+            problems.append(f"{where}: contested must be true or false")

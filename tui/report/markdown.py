@@ -8,30 +8,29 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path, PurePath
+from urllib.parse import unquote, urlsplit
 
-from tui.analysis.figures import format_figure, plain_number
-from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
-from tui.report.contract import SCHEMA
+from tui.analysis.figures import format_figure
+from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Side, Source, Span
 from tui.report.escape import code, inline, location, marked
-from tui.text.clean import clean_line
-from tui.text.tokens import tokenize
+from tui.report.format import iso_date, iso_utc, one_line, word_count
+from tui.text.spans import sentences
 
-SCORE_DECIMALS = 3
 SHA_PREFIX = 12
-NO_REASON = "failed without a recorded reason"
 
 # Editors triage by what would force a correction: conflicting numbers, who is blamed and what
-# is denied come first; the vocabulary each side uses next; plain wording last. Omissions have
-# no text on one side to put in a column, so they get their own section after these.
+# is denied come first, the vocabulary each side uses next; within that, by importance. Wording
+# and omissions are collapsed below the rest (shown on request, never dropped).
 KIND_ORDER: tuple[DivergenceKind, ...] = (
-    "figure", "blame", "denial", "naming", "framing", "wording",
+    "figure", "blame", "denial", "naming", "framing",
 )  # fmt: skip
+COLLAPSED: tuple[DivergenceKind, ...] = ("wording", "omission")
+BRIEF_TOP = 5  # contradictions in the brief
+BRIEF_ALONE = 3  # claims per side in "what each side alone reports"
 KIND_TITLES: dict[str, str] = {
     "figure": "Figures",
     "blame": "Blame",
@@ -43,134 +42,6 @@ KIND_TITLES: dict[str, str] = {
 }
 
 
-# --- shared ----------------------------------------------------------------------------------
-
-
-def iso_utc(moment: dt.datetime) -> str:
-    """ISO 8601 in UTC with a Z; a naive datetime is taken to be UTC already."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def iso_date(day: dt.date) -> str:
-    return dt.date(day.year, day.month, day.day).isoformat()
-
-
-def word_count(source: Source) -> int:
-    return sum(len(tokenize(paragraph)) for paragraph in source.paragraphs)
-
-
-def one_line(error: str | None) -> str:
-    """A source's failure reason as the single line the contract promises."""
-    return clean_line(error or "") or NO_REASON
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def report_dict(comparison: Comparison) -> dict[str, object]:
-    """The report as plain JSON-ready data: the contract's keys in its order, then additions."""
-    event = comparison.event
-    return {
-        "schema": SCHEMA,
-        "event": {"id": event.id, "title": event.title, "date": iso_date(event.date)},
-        "generated_at": iso_utc(comparison.generated_at),
-        "sources": [_source_dict(source) for source in comparison.sources],
-        "clusters": [
-            {
-                "id": cluster.id,
-                "score": _score(cluster.score),
-                "members": [_member_dict(m) for m in cluster.members],
-            }
-            for cluster in comparison.clusters
-        ],
-        "divergences": [
-            {
-                "id": d.id,
-                "kind": d.kind,
-                "cluster": d.cluster,
-                "summary": d.summary,
-                "spans": [
-                    {
-                        "source": s.source,
-                        "paragraph": s.paragraph,
-                        "start": s.start,
-                        "end": s.end,
-                        "text": s.text,
-                    }
-                    for s in d.spans
-                ],
-            }
-            for d in comparison.divergences
-        ],
-        "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
-        "figures": [
-            {
-                "source": f.source,
-                "paragraph": f.paragraph,
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "quantity": f.quantity,
-                "value": plain_number(f.value),
-            }
-            for f in comparison.figures
-            if math.isfinite(f.value)
-        ],
-    }
-
-
-def render_json(comparison: Comparison) -> str:
-    return json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n"
-
-
-def _source_dict(source: Source) -> dict[str, object]:
-    ok = source.ok
-    return {
-        "id": source.id,
-        "outlet": source.outlet.name,
-        "side": source.side,
-        "location": source.location,
-        "status": "ok" if ok else "error",
-        "error": None if ok else one_line(source.error),
-        "title": source.title,
-        "fetched_at": iso_utc(source.fetched_at) if source.fetched_at else None,
-        "sha256": source.sha256,
-        "paragraphs": list(source.paragraphs) if ok else [],
-        "outlet_id": source.outlet.id,
-        "words": word_count(source) if ok else 0,
-        # where the text really came from: the URL after every redirect hop, and how it was had
-        "final_url": source.provenance.final_url if source.provenance else None,
-        "redirects": list(source.provenance.redirects) if source.provenance else [],
-        "http_status": source.provenance.status if source.provenance else None,
-        "origin": source.provenance.origin if source.provenance else None,
-        **_archive_fields(source),
-    }
-
-
-def _archive_fields(source: Source) -> dict[str, object]:
-    """Null unless the text is the web archive's snapshot: then of what, where and when."""
-    provenance = source.provenance
-    if provenance is None or provenance.origin != "archive":
-        return {"archived_from": None, "archive_url": None, "archived_at": None}
-    stamp = provenance.archived_at
-    return {
-        "archived_from": source.location,
-        "archive_url": provenance.archive_url,
-        "archived_at": iso_utc(stamp) if stamp else None,
-    }
-
-
-def _member_dict(member: Member) -> dict[str, object]:
-    return {"source": member.source, "paragraph": member.paragraph}
-
-
-def _score(score: float) -> float | None:
-    """Rounded so diffs of two reports show real changes, not float noise; NaN is not JSON."""
-    return round(score, SCORE_DECIMALS) if math.isfinite(score) else None
-
-
 # --- Markdown --------------------------------------------------------------------------------
 
 
@@ -178,10 +49,12 @@ def render_markdown(comparison: Comparison) -> str:
     view = _view(comparison)
     sections = [
         _header(view),
+        _brief(view),
         _sources_table(view),
         _figures_table(view),
         _divergences(view),
-        _omissions(view),
+        _collapsed(view, "wording", "Wording (same fact, other words)", _wordings(view)),
+        _collapsed(view, "omission", "Omissions (what one side alone reports)", _omissions(view)),
         _failures(view),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
@@ -289,7 +162,7 @@ def _sources_table(view: _View) -> str:
             (
                 f"<b>{inline(view.names[source.id])}</b>",
                 inline(view.side_label(source.side)),
-                location(source.location),
+                location(_shown_location(source.location)),
                 iso_utc(source.fetched_at) if source.fetched_at else "—",
                 f"{word_count(source):,}" if source.ok else "—",
                 code(source.sha256[:SHA_PREFIX]) if source.sha256 else "—",
@@ -318,6 +191,17 @@ def _provenance_note(source: Source) -> str:
     return ""
 
 
+def _shown_location(value: str) -> str:
+    """A local file by its name only: an absolute path says where the report was made, not
+    where the article came from, and shows the user's folders. Anything else as it is."""
+    parts = urlsplit(value)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path)).name or value
+    if parts.scheme and len(parts.scheme) > 1:  # a URL ("C:" is a Windows drive)
+        return value
+    return PurePath(value).name or value
+
+
 def _figures_table(view: _View) -> str:
     """What each outlet counts, one row per quantity, so a conflict shows at a glance.
 
@@ -333,7 +217,7 @@ def _figures_table(view: _View) -> str:
         {f.source for f in figures} | {s.id for s in view.ok},
         key=lambda source_id: view.source_order[source_id],
     )
-    contested = _contested(view, figures)
+    contested = set(view.comparison.contested)
     stated: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for figure in figures:
         stated[figure.quantity][figure.source].append(figure)
@@ -357,19 +241,6 @@ def _figures_table(view: _View) -> str:
     return f"## Figures\n\n{legend}\n\n{table}"
 
 
-def _contested(view: _View, figures: list[Figure]) -> set[Figure]:
-    """The figures that overlap a span of a figure divergence."""
-    spans = [s for d in view.comparison.divergences if d.kind == "figure" for s in d.spans]
-    return {
-        f
-        for f in figures
-        for s in spans
-        if (s.source, s.paragraph) == (f.source, f.paragraph)
-        and s.start < f.end
-        and f.start < s.end
-    }
-
-
 def _figure_cell(figures: list[Figure], contested: set[Figure]) -> str:
     """Each distinct value once, with the paragraphs that state it."""
     if not figures:
@@ -389,76 +260,202 @@ def _figure_cell(figures: list[Figure], contested: set[Figure]) -> str:
     return ", ".join(shown)
 
 
-def _ordered(view: _View, divergences: Iterable[Divergence]) -> list[Divergence]:
-    """Reading order of the clusters they point at; unknown clusters last."""
-    return sorted(divergences, key=lambda d: view.cluster_order.get(d.cluster, len(view.clusters)))
-
-
 def _divergences(view: _View) -> str:
-    by_kind: dict[str, list[Divergence]] = defaultdict(list)
-    for divergence in view.comparison.divergences:
-        by_kind[divergence.kind].append(divergence)
-    parts = ["## Divergences"]
-    for kind in KIND_ORDER:
-        if by_kind[kind]:
-            parts.append(f"### {KIND_TITLES[kind]} ({len(by_kind[kind])})")
-            parts += [_divergence(view, d) for d in _ordered(view, by_kind[kind])]
+    """The details, one block per row (cluster): its divergences listed most important first,
+    then its paragraphs quoted once, side by side, with every divergence's words marked."""
+    shown = [d for d in view.comparison.divergences if d.kind in KIND_ORDER]
+    rows: dict[str, list[Divergence]] = defaultdict(list)
+    for divergence in sorted(shown, key=lambda d: -d.importance):
+        rows[divergence.cluster].append(divergence)
+    parts = ["## Details"]
+    for found in rows.values():
+        found.sort(key=lambda d: (KIND_ORDER.index(d.kind), -d.importance))
+        top = max(found, key=lambda d: d.importance)
+        title = KIND_TITLES[top.kind] + (f": {inline(top.topic)}" if top.topic else "")
+        items = [f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}" for d in found]
+        parts += [f"### {title}", "\n".join(items), _row_table(view, found)]
     if len(parts) == 1:
         parts.append("No divergences in what the sources that could be read report in common.")
     return "\n\n".join(parts)
 
 
-def _divergence(view: _View, divergence: Divergence) -> str:
-    places = _places(view, divergence)
+def _row_table(view: _View, divergences: list[Divergence]) -> str:
+    """A row's sides side by side: each sentence holding a marked span quoted once, with every
+    divergence's words marked in it; the row's other paragraphs named, not quoted (quoting every
+    member made the report longer than its sources)."""
+    spans = list(
+        dict.fromkeys(span for d in divergences for span in d.spans if span.source in view.sources)
+    )
+    marked_places = {(span.source, span.paragraph) for span in spans}
+    cluster_members = [
+        (m.source, m.paragraph)
+        for d in divergences[:1]
+        for m in (view.clusters[d.cluster].members if d.cluster in view.clusters else ())
+    ]
     cells = []
     for side in view.read_sides:
-        quoted = [
-            _quote(view, source_id, index, ranges)
-            for (source_id, index), ranges in places.items()
-            if view.sources[source_id].side == side.id
+        ordered = sorted(
+            (s for s in spans if view.sources[s.source].side == side.id),
+            key=lambda s: (view.source_order[s.source], s.paragraph, s.start),
+        )
+        quoted = _claims(view, ordered)
+        named = [
+            f"{inline(view.names[s])} ¶{i + 1}"
+            for s, i in cluster_members
+            if (s, i) not in marked_places and view.sources[s].side == side.id
         ]
+        if named:
+            quoted.append(f"<i>also in this row: {', '.join(named)}</i>")
         cells.append("<br><br>".join(quoted) or "<i>not reported</i>")
-    header = [inline(side.label) for side in view.read_sides]
-    return "\n\n".join(
-        [
-            f"#### {inline(divergence.summary) or KIND_TITLES[divergence.kind]}",
-            f"<sub>{code(divergence.id)} · {divergence.kind} · cluster {code(divergence.cluster)}"
-            "</sub>",
-            _table(header, [cells]),
-        ]
-    )
+    return _table([inline(side.label) for side in view.read_sides], [cells])
 
 
-def _places(view: _View, divergence: Divergence) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    """Every paragraph the divergence concerns (its cluster's and its spans') -> marked ranges.
+def _collapsed(view: _View, kind: str, title: str, body: str) -> str:
+    """A section folded away by default (GitHub renders <details>): shown on request."""
+    count = sum(1 for d in view.comparison.divergences if d.kind == kind)
+    if not count:
+        return ""
+    return f"<details><summary><b>{title}: {count}</b></summary>\n\n{body}\n\n</details>"
 
-    Ordered by side, then source order, then paragraph, so that each column reads like the
-    articles do. A span whose text is not the slice it claims is left unmarked rather than
-    marking the wrong words.
-    """
-    places: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    cluster = view.clusters.get(divergence.cluster)
-    for member in cluster.members if cluster else ():
-        if view.paragraph(member.source, member.paragraph) is not None:
-            places.setdefault((member.source, member.paragraph), [])
-    for span in divergence.spans:
-        text = view.paragraph(span.source, span.paragraph)
-        if text is None:
+
+def _wordings(view: _View) -> str:
+    items = []
+    for divergence in view.comparison.divergences:
+        if divergence.kind != "wording":
             continue
-        ranges = places.setdefault((span.source, span.paragraph), [])
-        if text[span.start : span.end] == span.text and span.start >= 0:
-            ranges.append((span.start, span.end))
-    return dict(sorted(places.items(), key=lambda item: (view.source_order[item[0][0]], item[0])))
+        quotes = _claims(view, divergence.spans)
+        items.append("\n".join([f"- {inline(divergence.summary)}", *(f"  - {q}" for q in quotes)]))
+    return "\n".join(items)
 
 
-def _quote(view: _View, source_id: str, index: int, ranges: list[tuple[int, int]]) -> str:
-    text = view.paragraph(source_id, index) or ""
-    return f"<b>{inline(view.names[source_id])}</b> ¶{index + 1}: {marked(text, ranges)}"
+def _brief(view: _View) -> str:
+    """What an editor reads first: the event in one line, the top contradictions (claim against
+    counter-claim, with outlets and sides), the contested figures with each outlet's timeline,
+    and what each side alone reports."""
+    comparison = view.comparison
+    per_side = ", ".join(
+        f"{sum(1 for s in view.ok if s.side == side.id)} {inline(side.label)}"
+        for side in view.read_sides
+    )
+    lines = [
+        "## Brief",
+        f"**{inline(comparison.event.title) or code(comparison.event.id)}**, "
+        f"{iso_date(comparison.event.date)}: {len(view.ok)} outlets read ({per_side}).",
+    ]
+    # Claim against counter-claim: kinds that set camps against each other, with two camps.
+    ranked = sorted(
+        (
+            d
+            for d in comparison.divergences
+            if d.kind in ("denial", "blame", "figure", "naming")
+            and sum(1 for p in d.positions if p.sources) != 1
+        ),
+        key=lambda d: -d.importance,
+    )[:BRIEF_TOP]
+    if ranked:
+        lines.append("**Top contradictions**")
+        lines.append(
+            "\n".join(
+                f"{n}. {KIND_TITLES[d.kind]}"
+                + (f" · {inline(d.topic)}" if d.topic and d.kind != "naming" else "")
+                + f": {_positions(view, d)}"
+                for n, d in enumerate(ranked, start=1)
+            )
+        )
+    figures = [d for d in comparison.divergences if d.kind == "figure"]
+    if figures:
+        lines.append("**Figures in conflict**")
+        lines.append("\n".join(f"- {inline(d.topic)}: {_positions(view, d)}" for d in figures))
+    alone = _alone(view)
+    if alone:
+        lines.append("**What each side alone reports**")
+        lines.append(alone)
+    return "\n\n".join(lines)
 
 
-def _whole(view: _View, source_id: str, index: int, span: tuple[int, int]) -> bool:
-    text = view.paragraph(source_id, index) or ""
-    return span[0] <= 0 and span[1] >= len(text.rstrip())
+def _positions(view: _View, divergence: Divergence) -> str:
+    """The camps of a divergence: value (outlets · sides), set against each other."""
+    camps = []
+    for found in divergence.positions:
+        if not found.sources:
+            continue
+        outlets = ", ".join(view.names.get(s, s) for s in found.sources)
+        sides = ", ".join(view.side_label(s) for s in found.sides)
+        said = f"{inline(found.speaker)}: " if found.speaker else ""
+        value = inline(found.value) if found.value else "—"
+        camps.append(f"{said}{value} ({inline(outlets)} · {inline(sides)})")
+    return " **vs** ".join(camps) or inline(divergence.summary)
+
+
+def _alone(view: _View) -> str:
+    by_side: dict[str, list[Divergence]] = defaultdict(list)
+    for divergence in view.comparison.divergences:
+        if divergence.kind == "omission" and divergence.positions:
+            for side in divergence.positions[0].sides[:1]:
+                by_side[side].append(divergence)
+    lines = []
+    for side, found in by_side.items():
+        top = sorted(found, key=lambda d: -d.importance)[:BRIEF_ALONE]
+        claims = "; ".join(f"'{inline(d.positions[0].value)}'" for d in top)
+        lines.append(f"- Only {inline(view.side_label(side))}: {claims}")
+    return "\n".join(lines)
+
+
+def _claims(view: _View, spans: Iterable[Span]) -> list[str]:
+    """Each paragraph holding a span, quoted once: the sentences that hold its spans (joined by
+    "…" where sentences between them are left out), the spans marked. An omission or a
+    rewording needs its sentence, not the whole paragraph. A mark over a whole sentence says
+    nothing and is left out; a span whose text is not its slice is skipped."""
+    found: dict[tuple[str, int], list[tuple[int, int, Span]]] = {}
+    for span in spans:
+        text = view.paragraph(span.source, span.paragraph)
+        if text is None or span.start < 0 or text[span.start : span.end] != span.text:
+            continue
+        start, end = next(
+            ((a, b) for a, b in sentences(text) if a <= span.start < b), (0, len(text))
+        )
+        found.setdefault((span.source, span.paragraph), []).append(
+            (min(start, span.start), max(end, span.end), span)
+        )
+    quoted = []
+    for (source_id, index), parts in found.items():
+        text = view.paragraph(source_id, index) or ""
+        pieces: list[list[int]] = []  # merged sentence ranges, in reading order
+        for start, end, _ in sorted(parts, key=lambda p: p[:2]):
+            if pieces and not text[pieces[-1][1] : start].strip():
+                pieces[-1][1] = max(pieces[-1][1], end)
+            else:
+                pieces.append([start, end])
+        shown = []
+        for start, end in pieces:
+            ranges = {
+                (s.start - start, s.end - start)
+                for a, b, s in parts
+                if start <= s.start < end and (a, b) != (s.start, s.end)
+            }
+            shown.append(marked(text[start:end], sorted(ranges)))
+        quote = " … ".join(shown)
+        quoted.append(f"<b>{inline(view.names[source_id])}</b> ¶{index + 1}: {quote}")
+    return quoted
+
+
+def _sides_of(view: _View, divergence: Divergence) -> tuple[str, ...]:
+    """The sides of a divergence's spans, else of its cluster's members."""
+    cluster = view.clusters.get(divergence.cluster)
+    places = [s.source for s in divergence.spans] or [
+        m.source for m in (cluster.members if cluster else ())
+    ]
+    return tuple(dict.fromkeys(view.sources[s].side for s in places if s in view.sources))
+
+
+def _members(view: _View, divergence: Divergence) -> list[str]:
+    """A divergence without spans quotes the paragraphs of its cluster instead."""
+    cluster = view.clusters.get(divergence.cluster)
+    return [
+        f"<b>{inline(view.names[m.source])}</b> ¶{m.paragraph + 1}: {marked(text, [])}"
+        for m in (cluster.members if cluster else ())
+        if (text := view.paragraph(m.source, m.paragraph)) is not None
+    ]
 
 
 def _omissions(view: _View) -> str:
@@ -469,25 +466,20 @@ def _omissions(view: _View) -> str:
     """
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     omissions = (d for d in view.comparison.divergences if d.kind == "omission")
-    for divergence in _ordered(view, omissions):
-        places = _places(view, divergence)
-        sides = tuple(dict.fromkeys(view.sources[s].side for s, _ in places))
-        quotes = [
-            _quote(view, s, i, [r for r in ranges if not _whole(view, s, i, r)])
-            for (s, i), ranges in places.items()
-        ]
-        note = f"<sub>{code(divergence.id)} {inline(divergence.summary)}</sub>"
-        if len(quotes) == 1:
-            groups[sides].append(f"- {quotes[0]}<br>{note}")
-        else:
-            groups[sides].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
+    for divergence in sorted(omissions, key=lambda d: -d.importance):
+        sides = (
+            divergence.positions[0].sides if divergence.positions else _sides_of(view, divergence)
+        )
+        quotes = _claims(view, divergence.spans) or _members(view, divergence)
+        note = f"<sub>{inline(divergence.summary)}</sub>"
+        groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
     if not groups:
         return ""
-    parts = ["## Omissions"]
+    parts = []
     for sides, items in groups.items():
         others = [side.label for side in view.read_sides if side.id not in sides]
         only = ", ".join(view.side_label(s) for s in sides) or "no readable source"
-        title = f"### Only in {inline(only)} sources"
+        title = f"**Only in {inline(only)} sources**"
         if others:
             title += f" (not in {inline(', '.join(others))})"
         parts += [title, "\n".join(items)]

@@ -4,7 +4,8 @@ An attack statement is an attack word (shelled, struck, fired, violated, …) wi
 agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
 shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
 shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
-from `tui.analysis.actors`. Sentences that deny a claim are left to the denial detector.
+from `tui.analysis.actors` (side ids and the lexicon's `actors`). Sentences that deny a claim
+(`Corpus.denials`) are left to the denial detector.
 
 Whose voice states it, from strongest to weakest (`Voice`):
 - "fact": no reporting cue in the sentence; the outlet says it itself;
@@ -19,22 +20,29 @@ Two kinds of divergence, each within a cluster and across the event:
 - voice: per actor, sources stating in a stronger voice what others put in a weaker one
   ("states as fact" vs "attributes it"; "asserts" vs "attributes it up front").
 Across the event, statements are compared when they name the same target (the place names of
-the attack's clause, lexicon variants as one: Stepanakert = Khankendi), because each outlet
-usually writes its own paragraph about an attack. An event-wide divergence is reported when
-it spans two clusters and holds a statement no cluster divergence already shows; it sits in
-the cluster of its first span.
+the attack's clause, lexicon variants as one: Stepanakert = Khankendi) or the same act (what the
+verb is done to, by family: breaking the truce or the ceasefire; starting the war, the offensive
+or the operation), because each outlet usually writes its own paragraph about an attack. An
+event-wide divergence is reported when it spans two clusters and holds a statement no cluster
+divergence already shows; it sits in the cluster of its first span.
+
+Statements are set against each other only between opposing sides, or between a party and a
+neutral outlet: two outlets of one side naming different actors is no divergence between the
+accounts. The actor is the clause's subject: a side word before the verb, the agent after "by",
+the accused after "accused", or the subject before a phrase set off by commas ("Azerbaijani
+armed forces, using artillery, opened fire").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.analysis.actors import actor_side
+from tui.analysis.actors import Actors
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.analysis.detectors.denial import denial_pattern, sentence_denials
+from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
@@ -44,7 +52,8 @@ ATTACK_WORDS = word_set(
     "shell shells shelled shelling shellings strike strikes struck striking attack attacks "
     "attacked attacking bomb bombs bombed bombing bombings bombard bombarded bombarding "
     "bombardment fire fired firing target targeted targeting hit hits hitting launched "
-    "violate violated violates violating violation violations"
+    "violate violated violates violating violation violations started start starts unleashed "
+    "provocation provocations ignored breached broke"
 )
 REPORTING_WORDS = word_set(
     "said says say claimed claims claim alleged alleges allegedly accused accuses accusing "
@@ -62,7 +71,20 @@ TARGET_NOUNS = word_set(
     "civilians civilian people residents children city cities town towns village villages "
     "settlements positions territory territories soil homes houses border side's population"
 )
+# What an act is done to, when the clause names no place, by family: breaking the truce or
+# the ceasefire is one act; starting a war, an offensive or an operation another.
+OBJECTS = {
+    **dict.fromkeys(("truce", "ceasefire", "cease-fire", "agreement", "agreements"), "truce"),
+    **dict.fromkeys(
+        ("war", "offensive", "operation", "escalation", "hostilities", "fighting", "clashes"), "war"
+    ),
+    **dict.fromkeys(("border", "frontier"), "border"),
+    **dict.fromkeys(("positions", "position"), "positions"),
+}
+ACTS = {"truce": "breaking the truce", "war": "starting the fighting"}  # how summaries name them
 REACH = 6
+SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
+FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
 
 
 Voice = Literal["fact", "asserted", "attributed"]
@@ -77,46 +99,92 @@ class Statement:
     actor_span: Span  # actor words through the attack word
     cue_span: Span | None  # who says it, unless stated as fact
     targets: frozenset[str]  # topic keys of the attack's clause (`Corpus.topic_keys`)
+    objects: tuple[tuple[str, str], ...] = ()  # (family, word) of what the act is done to
 
     @property
     def source(self) -> str:
         return self.member.source
 
 
-def blame_findings(corpus: Corpus) -> list[Finding]:
+def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     statements = _statements(corpus)
     findings: list[Finding] = []
     covered: set[Statement] = set()  # shown by a cluster divergence
+    # (sources, whether it is about voice) already set against each other: the same outlets
+    # in the same kind of divergence about another sentence tell the editor nothing new.
+    shown: set[tuple[frozenset[str], bool]] = set()
     for cluster in corpus.clusters:
         in_cluster = [s for m in cluster.members for s in statements.get(m, [])]
         for summary, used, cues in _divergences(corpus, in_cluster):
             findings.append(_finding(corpus, summary, used, cues))
             covered.update(used)
+            shown.add((frozenset(s.source for s in used), cues))
     by_target: dict[str, list[Statement]] = defaultdict(list)
+    label: dict[str, str] = {}
     for statement in (s for found in statements.values() for s in found):
         for target in sorted(statement.targets):
             by_target[target].append(statement)
+            label.setdefault(target, target.title())
+        for key, _ in statement.objects:  # "violated the truce" = "broke the ceasefire"
+            by_target[f"~{key}"].append(statement)
+            label.setdefault(f"~{key}", f"the {key}")
     reported: set[frozenset[Statement]] = set()
     for target, group in by_target.items():
         for summary, used, cues in _divergences(corpus, group):
             clusters = {corpus.cluster_of.get(s.member) for s in used}
+            pair = (frozenset(s.source for s in used), cues)
             if len(clusters) < 2 or covered.issuperset(used) or frozenset(used) in reported:
                 continue
+            if pair in shown:
+                continue
             reported.add(frozenset(used))
-            summary = f"{target.title()} (across the event): {summary}"
-            findings.append(_finding(corpus, summary, used, cues))
+            shown.add(pair)
+            act = ACTS.get(target.removeprefix("~")) if target.startswith("~") else None
+            if act and summary.startswith("attack blamed on "):
+                summary = f"{act} blamed on " + summary.removeprefix("attack blamed on ")
+                summary += " (across the event)"
+            else:
+                summary = f"{label[target]} (across the event): {summary}"
+            findings.append(_finding(corpus, summary, used, cues, act or label[target]))
     return findings
 
 
-def _finding(corpus: Corpus, summary: str, used: list[Statement], cues: bool) -> Finding:
-    """Spans: each statement's actor words, and who says it when `cues`."""
+def _finding(
+    corpus: Corpus, summary: str, used: list[Statement], cues: bool, topic: str = ""
+) -> Finding:
+    """Spans: each statement's actor words, and who says it when `cues`. One position per
+    actor and voice: the side blamed, and who is quoted blaming it."""
     spans: list[Span] = []
     for statement in used:
         for span in (statement.actor_span, statement.cue_span if cues else None):
             if span is not None and span not in spans:
                 spans.append(span)
     first = used[0].member
-    return Finding("blame", corpus.cluster_of[first], summary, tuple(spans))
+    # Opposite blame: one camp per actor blamed. Voice: one per voice, with who is quoted.
+    camps: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in used:
+        camps[(statement.actor, statement.voice if cues else "")].append(statement)
+    positions = tuple(
+        position(
+            corpus,
+            (s.source for s in found),
+            f"{corpus.side_label(actor)} side" + (f" ({voice})" if voice else ""),
+            next((s.cue_span.text for s in found if s.cue_span is not None), "") if cues else "",
+        )
+        for (actor, voice), found in camps.items()
+    )
+    targets = sorted({t.title() for s in used for t in s.targets})
+    topic = topic or (f"attack on {', '.join(targets)}" if targets else "who attacked")
+    weight = 0.0 if len({s.actor for s in used}) > 1 else -0.15  # voice only: milder
+    return Finding(
+        "blame",
+        corpus.cluster_of[first],
+        summary,
+        tuple(spans),
+        topic,
+        positions,
+        importance(corpus, "blame", positions, spans, weight=weight),
+    )
 
 
 Found = tuple[str, list[Statement], bool]  # summary, statements set against each other, cues
@@ -132,10 +200,9 @@ def _divergences(corpus: Corpus, statements: list[Statement]) -> list[Found]:
 
 
 def _statements(corpus: Corpus) -> dict[Member, list[Statement]]:
-    denials = denial_pattern(corpus.lexicon)
     found: dict[Member, list[Statement]] = {}
     for member, parsed in corpus.parsed.items():
-        denied = sentence_denials(parsed, denials)
+        denied = corpus.denials[member]
         previous = None
         for tokens, denial in zip(parsed.sentence_tokens, denied, strict=True):
             if denial is None:
@@ -162,7 +229,7 @@ def _sentence_statements(
     seen: set[str] = set()
     statements = []
     for i in attacks:
-        actor = _actor(text, tokens, words, i, corpus.actor_sides)
+        actor = _actor(text, tokens, words, i, corpus.actors, corpus.actor_sides)
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
@@ -177,7 +244,12 @@ def _sentence_statements(
         clause = _clause(text, tokens, words, i)
         named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
         targets = corpus.topic_keys(member, (sentence.start + k for k in named))
-        statements.append(Statement(member, side, voice, span, cue_span, targets))
+        objects = tuple(
+            dict.fromkeys(
+                (OBJECTS[words[k]], words[k]) for k in clause if k > last and words[k] in OBJECTS
+            )
+        )
+        statements.append(Statement(member, side, voice, span, cue_span, targets, objects))
     return statements
 
 
@@ -259,12 +331,17 @@ def _attribution(tokens: Sequence[Token], words: Sequence[str], cue: int) -> tup
 
 
 def _actor(
-    text: str, tokens: Sequence[Token], words: Sequence[str], verb: int, sides: tuple[str, ...]
+    text: str,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    verb: int,
+    actors: Actors,
+    sides: tuple[str, ...],
 ) -> tuple[str, int] | None:
     """(side, token index) of who carries out the attack at `verb`, if the sentence says."""
 
     def agent(j: int) -> str | None:
-        side = actor_side(words[j], sides)
+        side = actors.side_of(words[j], sides)
         if side is None or (j + 1 < len(words) and words[j + 1] in TARGET_NOUNS):
             return None  # "Azerbaijani civilians" are attacked, they do not attack
         return side
@@ -286,8 +363,12 @@ def _actor(
         return None
     for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
         between = text[tokens[j].end : tokens[j + 1].start]
-        if any(ch in ",;:" for ch in between) or words[j] in ATTACK_WORDS:
-            return None  # another clause, or another attack: "to attack Azerbaijani civilians"
+        if any(ch in ",;:" for ch in between):
+            # "units of the Azerbaijani armed forces, using artillery, opened fire": the
+            # subject may stand before a phrase set off by commas.
+            return _subject(text, tokens, words, j, agent) if "," in between else None
+        if words[j] in ATTACK_WORDS:
+            return None  # another attack: "to attack Azerbaijani civilians"
         if words[j] in REPORTING_WORDS or words[j] == "that":
             return None  # "Baku claimed that missiles fired": Baku speaks, it does not fire
         if (side := agent(j)) is not None:
@@ -297,7 +378,39 @@ def _actor(
     return None
 
 
+def _subject(
+    text: str,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    before: int,
+    agent: Callable[[int], str | None],
+) -> tuple[str, int] | None:
+    """The actor heading the clause before a comma-delimited phrase: a side word followed by
+    a word for armed men ("Azerbaijani armed forces", "the Armenian side"), or the side named
+    first in the sentence ("Azerbaijan, with help from …, started a war")."""
+    for j in range(before, max(-1, before - SUBJECT_REACH - 1), -1):
+        if words[j] in REPORTING_WORDS or words[j] in ATTACK_WORDS or words[j] == "that":
+            return None
+        side = agent(j)
+        if side is None or (j and words[j - 1] in TARGET_PREPOSITIONS):
+            continue
+        heads = j + 1 < len(words) and words[j + 1] in FORCE_WORDS
+        if heads or j == 0:
+            return side, j
+    return None
+
+
 def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
+    """Outlets naming different actors. What an outlet attributes to others is whom it blames
+    only when a party's outlet attributes it to the other party (its camp's accusation); a
+    party's outlet reporting an accusation of its own side, or a neutral outlet reporting any,
+    blames no one ("Baku accused Armenia of …" in an Armenian or an agency report)."""
+    statements = [
+        s
+        for s in statements
+        if s.voice != "attributed"
+        or (corpus.is_party(s.source) and s.actor != corpus.side(s.source))
+    ]
     actors: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         actors[s.source].add(s.actor)
@@ -308,7 +421,7 @@ def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     for source, sides in actors.items():
         if len(sides) == 1:
             by_actor[next(iter(sides))].append(source)
-    if len(by_actor) < 2:
+    if len(by_actor) < 2 or not _opposing(corpus, list(by_actor.values())):
         return []
     parts = [
         f"{corpus.side_label(side)} side ({join_names(corpus.name(s) for s in sources)})"
@@ -319,8 +432,23 @@ def _opposite(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     return [("attack blamed on " + " vs ".join(parts), used, False)]
 
 
+def _opposing(corpus: Corpus, groups: list[list[str]]) -> bool:
+    """Whether two groups of sources stand on different sides, one of them a party: outlets
+    of one side are not set against each other, nor two neutral outlets."""
+    sides = [{corpus.side(s) for s in group} for group in groups]
+    return any(
+        a != b and (corpus.is_party_side(a) or corpus.is_party_side(b))
+        for i, first in enumerate(sides)
+        for second in sides[i + 1 :]
+        for a in first
+        for b in second
+    )
+
+
 def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
-    """Sources stating in their own voice what others of them attribute (one actor)."""
+    """A party's outlets stating in their own voice what neutral outlets attribute (one
+    actor): how the press outside the conflict treats a party's claim. A party's outlet
+    attributing the other party's accusation is what it would do, not a divergence."""
     by_voice = {v: [s for s in statements if s.voice == v] for v in VOICES}
     strong_voice = next((v for v in VOICES[:2] if by_voice[v]), None)
     if strong_voice is None:
@@ -328,8 +456,14 @@ def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     strong = by_voice[strong_voice]
     strong_sources = {s.source for s in strong}
     weaker = VOICES[VOICES.index(strong_voice) + 1 :]
-    weak = [s for s in statements if s.voice in weaker and s.source not in strong_sources]
-    if not weak:
+    strong = [s for s in strong if corpus.is_party(s.source)]
+    strong_sources = {s.source for s in strong}
+    weak = [
+        s
+        for s in statements
+        if s.voice in weaker and s.source not in strong_sources and not corpus.is_party(s.source)
+    ]
+    if not strong or not weak:
         return []
     stated = join_names(corpus.name(s.source) for s in strong)
     attributing = join_names(corpus.name(s.source) for s in weak)

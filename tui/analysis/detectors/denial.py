@@ -1,8 +1,7 @@
 """Denials: a source calling a claim a lie, or denying it, linked to where the claim is made.
 
 A denial is a lexicon denial phrase ("an absolute lie", "misinformation") or a denial verb
-(deny, refute, reject) in a sentence. "lie"/"lies" count only where they read as the noun ("a
-lie", "were lies", "lies."), not the verb ("Ganja lies far from the front").
+(deny, refute, reject) in a sentence, as `tui.analysis.denials` finds them (`Corpus.denials`).
 
 The claim it denies is found by its key words: the content words the denial points at (before
 a noun like "lie", back to "that" or a reporting word; after a verb like "denied"), without the
@@ -24,17 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.model import Lexicon, Member, Span
-from tui.text.spans import find_phrases, join_names, make_span, phrases_pattern, quote
+from tui.analysis.denials import DENIAL_VERBS
+from tui.analysis.importance import importance, position
+from tui.model import Member, Span
+from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
 from tui.text.wordlists import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
 
-DENIAL_VERBS = (
-    "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
-    "reject", "rejects", "rejected", "rejecting",
-)  # fmt: skip
-AMBIGUOUS = frozenset({"lie", "lies"})  # also verbs: "the town lies 10 km away"
-NOUN_CUES = word_set("a an the absolute outright blatant complete total utter is are was were")
 NOT_KEY_WORDS = word_set(
     "said says say added stated insisted told claimed claims claim claiming alleged allegations "
     "allegation accusations accusation reports reported report information statement statements "
@@ -43,37 +38,8 @@ NOT_KEY_WORDS = word_set(
     "responsible"
 )
 MIN_SHARED = 2
+MIN_CLAIM_WORDS = 3
 STEM = 5
-
-
-def denial_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """One pattern for every denial phrase of the lexicon and every denial verb."""
-    return phrases_pattern((*lexicon.denial, *DENIAL_VERBS))
-
-
-def denial_hits(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of every denial in a paragraph, ambiguous verbs left out."""
-    hits = []
-    for start, end, _ in find_phrases(parsed.text, pattern):
-        word = parsed.text[start:end].casefold()
-        if word in AMBIGUOUS and not _reads_as_noun(parsed, start, end):
-            continue
-        hits.append((start, end))
-    return hits
-
-
-def _reads_as_noun(parsed: Parsed, start: int, end: int) -> bool:
-    sentence_start, sentence_end = parsed.sentence_at(start)
-    before = [i for i, t in enumerate(parsed.tokens) if sentence_start <= t.start < start]
-    if before and parsed.words[before[-1]] in NOUN_CUES:
-        return True
-    return bool(re.match(r"\s*(?:[.,;:!?)”\"'’]|$)", parsed.text[end:sentence_end]))
-
-
-def sentence_denials(parsed: Parsed, pattern: re.Pattern[str]) -> list[tuple[int, int] | None]:
-    """Per sentence of a paragraph, its first denial (paragraph offsets), if it has one."""
-    hits = denial_hits(parsed, pattern)
-    return [next((h for h in hits if s <= h[0] < e), None) for s, e in parsed.sentences]
 
 
 @dataclass(frozen=True)
@@ -122,12 +88,12 @@ class _Index:
     )  # filled by `_matches` as the search goes
 
 
-def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
+def _index(corpus: Corpus) -> _Index:
     sentences: list[_Sentence] = []
     postings: dict[str, list[int]] = {}
     ranks = {sid: i for i, sid in enumerate(corpus.sources)}
     for member, parsed in corpus.parsed.items():
-        denials = sentence_denials(parsed, pattern)
+        denials = corpus.denials[member]
         side, party = corpus.side(member.source), corpus.is_party(member.source)
         cluster = corpus.cluster_of.get(member)
         for (start, end), tokens, denial in zip(
@@ -154,8 +120,10 @@ def _index(corpus: Corpus, pattern: re.Pattern[str]) -> _Index:
     return _Index(sentences, postings)
 
 
-def denial_findings(corpus: Corpus) -> list[Finding]:
-    index = _index(corpus, denial_pattern(corpus.lexicon))
+def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    if len(corpus.sources) < 2:
+        return []  # nothing to set a denial against
+    index = _index(corpus)
     by_cluster: dict[str, list[_Linked]] = {}
     for n, sentence in enumerate(index.sentences):
         member = sentence.member
@@ -180,7 +148,23 @@ def denial_findings(corpus: Corpus) -> list[Finding]:
         )
         linked = _Linked(denial, _claim(corpus, cluster, denial, index))
         by_cluster.setdefault(cluster, []).append(linked)
-    return [_finding(corpus, cluster, group) for cluster, group in by_cluster.items()]
+    # A denial no claim was found for, by a speaker whose denial in the same source was linked
+    # (the headline repeating the lede), is that denial told again: it is left out, the
+    # linked one shows it.
+    linked = {
+        (g.denial.member.source, g.denial.speaker)
+        for group in by_cluster.values()
+        for g in group
+        if g.claim and g.denial.speaker
+    }
+    findings = []
+    for cluster, group in by_cluster.items():
+        if all(
+            g.claim is None and (g.denial.member.source, g.denial.speaker) in linked for g in group
+        ):
+            continue
+        findings.append(_finding(corpus, cluster, group))
+    return findings
 
 
 def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +274,8 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
     sentence = best[1]
     parsed = corpus.parsed[sentence.member]
     hits = [i for i, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys]
+    if hits[-1] - hits[0] + 1 < MIN_CLAIM_WORDS:
+        return None  # "Armenian side": two words are no claim
     return make_span(
         sentence.member.source,
         sentence.member.paragraph,
@@ -337,10 +323,13 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         claimant = corpus.name(best.claim.source)
         by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
     else:
-        s_start, s_end = denial.sentence
-        what = f"a claim: '{quote(corpus.text(denial.member)[s_start:s_end], 70)}'"
-        by = ""
-    if denial.speaker:
+        what, by = "", ""
+    s_start, s_end = denial.sentence
+    sentence = quote(corpus.text(denial.member)[s_start:s_end], 110)
+    if not what:  # no claim found elsewhere: quote the denial itself, never call it the claim
+        by_whom = f" by {denial.speaker}" if denial.speaker else ""
+        summary = f"{outlet} reports a denial{by_whom}: '{sentence}'"
+    elif denial.speaker:
         who = f"{denial.speaker} ({outlet})"
         summary = f"{who} {said} {what}{by}" if verb else f"{who} calls {what} {said}{by}"
     else:
@@ -354,4 +343,25 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         for span in (linked.denial.phrase, linked.claim):
             if span is not None and span not in spans:
                 spans.append(span)
-    return Finding("denial", cluster, summary, tuple(spans))
+    claim = quote(best.claim.text, 100) if best.claim is not None else ""
+    positions = [
+        position(
+            corpus,
+            (g.denial.member.source for g in group),
+            f"denies: {claim}" if claim else f"denies ('{said}')",
+            denial.speaker or "",
+        )
+    ]
+    if best.claim is not None:
+        positions.append(position(corpus, (best.claim.source,), claim))
+    topic = claim or quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
+    weight = 0.0 if best.claim is not None else -0.2  # a denial of nothing found is weaker
+    return Finding(
+        "denial",
+        cluster,
+        summary,
+        tuple(spans),
+        topic,
+        tuple(positions),
+        importance(corpus, "denial", positions, spans, weight=weight),
+    )

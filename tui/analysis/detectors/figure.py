@@ -1,79 +1,187 @@
-"""Figure divergences: the same quantity stated with different values by different sources.
+"""Figure divergences: the same quantity given different values by different outlets.
 
-Two scopes. Inside a cluster the aligner has already said the paragraphs report the same
-thing, so any disagreement on a quantity is a divergence. Across the event, two figures are
-only compared when their sentences share a place or name (Ganja; Stepanakert and Khankendi
-count as one), because "killed: 7" in Ganja and "killed: 30,000" in the 1990s war are not a
-disagreement. An event-wide divergence is only reported when it holds a figure that no cluster
-divergence already shows, in that figure's cluster; times of day are never compared event-wide.
+Every figure is read with its context (`tui.analysis.figures`): what it counts ("killed",
+"soldiers killed", "wounded (of them)" for a partitive, "killed (more)" for an increment),
+and the sentence's period: figures of background sentences (a past war, another year) are
+never set against the event's (`Corpus.background`).
+
+An outlet's several values of one quantity on one place are its timeline, in reading order
+("7, later 9"): an update, not a conflict. Two outlets conflict when their timelines share no
+value; an outlet that said 7 and later 9 agrees with one that said 9.
+
+Two scopes. Inside a cluster the aligner has already said the paragraphs report the same thing.
+Across the event, figures are compared only when their sentences share a place or name (Ganja;
+Stepanakert and Khankendi count as one), and only for casualties and things: a bare count of
+people ("500 people" fed, "3,000 people" fled) counts something different each time, and
+sub-counts, increments and times of day only mean something beside their own total or moment.
+One conflict is told once: an event-wide divergence that holds a cluster's whole replaces it.
+
+"One side gives no figure" is its own, milder finding: a party's outlets speak of the dead or
+the wounded without a number ("an unverified number of casualties") while others give one.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
-from tui.analysis.figures import find_figures, format_figure
-from tui.model import Figure, Member
+from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
+from tui.analysis.importance import importance, position
+from tui.model import Figure, Member, Span
 from tui.text.spans import join_names, make_span
-from tui.text.wordlists import FUNCTION_WORDS
+from tui.text.wordlists import FUNCTION_WORDS, word_set
 
 # Times of day are only compared inside a cluster: across the event "at noon" (when the truce
 # began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
 # Inside a cluster too, two times are compared only when they time the same thing: their
 # sentences share at least `SAME_MOMENT` words before the time ("missiles struck Ganja at").
 CLUSTER_ONLY = frozenset({"time"})
+GROUPS = frozenset(PERSON_WORDS.values())
+# Casualties without a number: "there are losses", "an unverified number of casualties".
+VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
+NO_FIGURE = -0.25  # "one side gives no figure" is milder than two figures that conflict
 SAME_MOMENT = 2
 
 
-def all_figures(corpus: Corpus) -> list[Figure]:
-    """Every figure of every ok paragraph, in source and reading order."""
-    return [
-        figure
-        for member, parsed in corpus.parsed.items()
-        for figure in find_figures(member.source, member.paragraph, parsed.text, parsed)
-    ]
-
-
-def figure_findings(corpus: Corpus, figures: list[Figure]) -> list[Finding]:
-    findings: list[Finding] = []
+def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    # Figures of background sentences (a past war's toll, a year's total) count another
+    # period: they are never set against the event's.
+    figures = [f for f in corpus.figures if not corpus.is_background(f)]
     by_cluster: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
-    covered: set[Figure] = set()  # figures already shown by a cluster divergence
+    in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
+    covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
             for same in _moments(corpus, group) if quantity == "time" else [group]:
-                finding = _disagreement(corpus, cluster.id, quantity, same)
+                finding = _disagreement(corpus, cluster.id, quantity, same, figures)
                 if finding is not None:
-                    findings.append(finding)
-                    covered.update(same)
+                    shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
+                    in_clusters.append((finding, shown))
+                    covered.update(shown)
+    across: list[tuple[Finding, frozenset[Figure]]] = []
     for quantity, group in _by_quantity(figures).items():
-        if quantity in CLUSTER_ONLY:
+        if not _comparable_across(quantity):
             continue
         for component in _topics(corpus, group):
             clusters = {corpus.cluster_of.get(Member(f.source, f.paragraph)) for f in component}
-            new = [f for f in component if f not in covered]
-            if len(clusters) < 2 or not new:
+            if len(clusters) < 2 or None in clusters:
                 continue
-            # Reported where the figure no cluster divergence shows is (a later update, say),
-            # and that figure's span comes first, as for every event-wide divergence.
-            where = corpus.cluster_of.get(Member(new[0].source, new[0].paragraph))
+            # Reported where a figure no cluster divergence shows is (a later update, say),
+            # and that figure's span comes first.
+            new = [f for f in component if f not in covered]
             ordered = [*new, *(f for f in component if f in covered)]
-            finding = (
-                _disagreement(corpus, where, f"{quantity} (across the event)", ordered)
-                if where
-                else None
-            )
+            where = corpus.cluster_of[Member(ordered[0].source, ordered[0].paragraph)]
+            finding = _disagreement(corpus, where, f"{quantity} (across the event)", ordered)
             if finding is not None:
-                findings.append(finding)
+                across.append((finding, frozenset(component)))
+    # One conflict is told once: a cluster's divergence that an event-wide one holds whole is
+    # left to it, and an event-wide one that adds nothing to a cluster's is left out.
+    kept = [
+        f
+        for f, shown in in_clusters
+        if not any(shown < wider and f.topic == w.topic for w, wider in across)
+    ]
+    kept += [
+        f
+        for f, shown in across
+        if not any(shown <= narrower and f.topic == c.topic for c, narrower in in_clusters)
+    ]
+    return kept + _no_figure(corpus, figures)
+
+
+def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
+    """The milder finding: a party's outlets speak of the dead or the wounded without a
+    number ("an unverified number of casualties") while other outlets give one."""
+    findings = []
+    for base, words in CASUALTY_WORDS.items():
+        given = [f for f in figures if f.quantity.split()[-1] == base]
+        giving = {f.source for f in given}
+        if not given:
+            continue
+        vague = [
+            use
+            for member in corpus.parsed
+            if corpus.is_party(member.source)
+            and member.source not in giving
+            and member in corpus.cluster_of
+            for use in _vague(corpus, member, words | VAGUE_WORDS[base])
+        ]
+        silent_sides = {corpus.side(m.source) for m, _ in vague}
+        silent_sides -= {corpus.side(s) for s in giving}
+        vague = [(m, span) for m, span in vague if corpus.side(m.source) in silent_sides]
+        if not vague:
+            continue
+        camps: dict[float, list[str]] = defaultdict(list)
+        for figure in given:
+            camps[figure.value].append(figure.source)
+        positions = [
+            position(corpus, sources, format_figure(base, value))
+            for value, sources in sorted(camps.items())
+        ]
+        positions.append(position(corpus, (m.source for m, _ in vague), "no figure"))
+        spans = tuple(
+            dict.fromkeys(
+                [
+                    *(span for _, span in vague),
+                    *(
+                        make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)),
+                                  f.start, f.end)
+                        for f in given
+                    ),
+                ]
+            )
+        )  # fmt: skip
+        parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
+        first = vague[0][0]
+        findings.append(
+            Finding(
+                "figure",
+                corpus.cluster_of[first],
+                f"{base}: " + " vs ".join(parts),
+                spans,
+                base,
+                tuple(positions),
+                importance(corpus, "figure", positions, spans, weight=NO_FIGURE),
+            )
+        )
     return findings
 
 
-def _by_quantity(figures: list[Figure]) -> dict[str, list[Figure]]:
+def _vague(corpus: Corpus, member: Member, words: frozenset[str]) -> list[tuple[Member, Span]]:
+    """Words of casualties in sentences of `member` that give no number for them."""
+    parsed = corpus.parsed[member]
+    counted = {parsed.sentence_index(f.start) for f in corpus.figures_of[member]}
+    found = []
+    for k, tokens in enumerate(parsed.sentence_tokens):
+        if k in counted or corpus.background[member][k]:
+            continue
+        for i in tokens:
+            if parsed.words[i] in words:
+                token = parsed.tokens[i]
+                found.append(
+                    (member, make_span(member.source, member.paragraph, parsed.text, token.start,
+                                       token.end))
+                )  # fmt: skip
+                break
+    return found
+
+
+def _comparable_across(quantity: str) -> bool:
+    """Whether figures of `quantity` from different paragraphs may count the same thing:
+    casualties and things may, once their sentences share a place; a bare group of people
+    ("500 people" fed, "3,000 people" fled) counts something different each time, and
+    sub-counts and increments only make sense beside their total; times are moments."""
+    return quantity not in CLUSTER_ONLY and quantity not in GROUPS and "(" not in quantity
+
+
+def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
     groups: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[figure.quantity].append(figure)
@@ -81,26 +189,74 @@ def _by_quantity(figures: list[Figure]) -> dict[str, list[Figure]]:
 
 
 def _disagreement(
-    corpus: Corpus, cluster: str, quantity: str, figures: list[Figure]
+    corpus: Corpus,
+    cluster: str,
+    quantity: str,
+    figures: list[Figure],
+    elsewhere: Sequence[Figure] = (),
 ) -> Finding | None:
-    """A finding when at least two sources state different values, else None."""
-    values: dict[float, list[str]] = defaultdict(list)
-    for figure in figures:
-        values[figure.value].append(figure.source)
-    sources_by_value = {v: frozenset(s) for v, s in values.items()}
-    if len(values) < 2 or len({s for f in figures for s in [f.source]}) < 2:
+    """A finding when two sources state values that share nothing, else None.
+
+    One outlet's several values are its timeline ("7, later 9"), read in its reading order: an
+    update, not a conflict. Two outlets conflict only when their timelines share no value, so
+    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` are the
+    event's other figures: an outlet's figure of the same quantity in another paragraph, on
+    the same place, joins its timeline (the later toll sits further down the article).
+    """
+    figures = [*figures, *_same_story(corpus, figures, elsewhere)]
+    timelines: dict[str, list[float]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: (f.source, f.paragraph, f.start)):
+        if figure.value not in timelines[figure.source]:
+            timelines[figure.source].append(figure.value)
+    if len(timelines) < 2:
         return None
-    if len(set(sources_by_value.values())) == 1:
-        return None  # one source's own figures differ, every other source agrees with it
-    parts = [
-        f"{format_figure(figures[0].quantity, v)} ({join_names(corpus.name(s) for s in values[v])})"
-        for v in sorted(values)
-    ]
+    sets = {source: frozenset(values) for source, values in timelines.items()}
+    if not any(sets[a].isdisjoint(sets[b]) for a, b in itertools.combinations(sets, 2)):
+        return None
+    kind = figures[0].quantity
+    camps: dict[tuple[float, ...], list[str]] = defaultdict(list)
+    for source in corpus.sources:
+        if source in timelines:
+            camps[tuple(timelines[source])].append(source)
+    positions = tuple(
+        position(corpus, sources, ", later ".join(format_figure(kind, v) for v in values))
+        for values, sources in sorted(camps.items())
+    )
+    parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
     spans = tuple(
         make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)), f.start, f.end)
         for f in figures
     )
-    return Finding("figure", cluster, f"{quantity}: " + " vs ".join(parts), spans)
+    values = [v for found in timelines.values() for v in found]
+    gap = (max(values) - min(values)) / max(abs(max(values)), abs(min(values)), 1)
+    topic = quantity.removesuffix(" (across the event)")
+    return Finding(
+        "figure",
+        cluster,
+        f"{quantity}: " + " vs ".join(parts),
+        spans,
+        topic,
+        positions,
+        importance(corpus, "figure", positions, spans, gap if kind != "time" else 0.0),
+    )
+
+
+def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Sequence[Figure]) -> list[Figure]:
+    """Figures of `elsewhere` that the same sources give for the same quantity and place."""
+    if not figures or figures[0].quantity in CLUSTER_ONLY:
+        return []
+    shown = set(figures)
+    places: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        places[figure.source] |= _topic_keys(corpus, figure)
+    return [
+        f
+        for f in elsewhere
+        if f.source in places
+        and f not in shown
+        and f.quantity == figures[0].quantity
+        and places[f.source] & _topic_keys(corpus, f)
+    ]
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
@@ -139,8 +295,7 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
 
 def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     """Times of day grouped by what they time (connected by shared context words)."""
-    found: dict[Member, list[Figure]] = {}  # each paragraph's times, read once however many
-    contexts = [_time_context(corpus, f, found) for f in times]
+    contexts = [_time_context(corpus, f) for f in times]
     components: list[list[int]] = []
     for i in range(len(times)):
         joined = [
@@ -151,21 +306,15 @@ def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
     return [[times[j] for j in c] for c in sorted(components)]
 
 
-def _time_context(
-    corpus: Corpus, figure: Figure, found: dict[Member, list[Figure]]
-) -> frozenset[str]:
+def _time_context(corpus: Corpus, figure: Figure) -> frozenset[str]:
     """The content words of the figure's sentence before it, back to the previous time of day
-    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before.
-
-    `found` caches each paragraph's times of day: a long paragraph may hold hundreds.
-    """
+    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before."""
     member = Member(figure.source, figure.paragraph)
     parsed = corpus.parsed[member]
-    if member not in found:
-        every = find_figures(figure.source, figure.paragraph, parsed.text, parsed)
-        found[member] = [f for f in every if f.quantity == "time"]
     start, end = parsed.sentence_at(figure.start)
-    times = [f for f in found[member] if start <= f.start < end]
+    times = [
+        f for f in corpus.figures_of[member] if f.quantity == "time" and start <= f.start < end
+    ]
     after_previous = max((f.end for f in times if f.end <= figure.start), default=start)
     next_start = min((f.start for f in times if f.start >= figure.end), default=end)
 

@@ -10,93 +10,74 @@ that use it, and its spans mark every use. It sits in the first cluster where su
 outlet writes its own paragraph about Stepanakert or Khankendi, and one line per cluster only
 repeated itself.
 
-Names are found with the aligner's compiled matcher (`tui.analysis.normalise.name_matcher`), so the
-two stages agree on what a name is: whole tokens, case- and accent-insensitive, possessives
-included, the longest name winning where names overlap ("Nagorno-Karabakh" over "Karabakh").
-Each paragraph is scanned once for every group.
+Names are the corpus's `name_uses`, found once by the one matcher (`tui.analysis.names`): whole
+tokens, case- and accent-insensitive, possessives included, the longest name winning where
+names overlap ("Nagorno-Karabakh" over "Karabakh").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Sequence
 
 from tui.analysis.corpus import Corpus, Finding
-from tui.analysis.normalise import fold, group_key, name_matcher
-from tui.model import Lexicon, Member, NameGroup, Span
+from tui.analysis.importance import importance, position
+from tui.model import Member, NameGroup, Span
 from tui.text.spans import join_names, make_span
-from tui.text.tokens import tokenize
 
 Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, where
 
 
-def naming_findings(corpus: Corpus) -> list[Finding]:
+def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     uses = _uses(corpus)
+    rank = {c.id: i for i, c in enumerate(corpus.clusters)}
     findings: list[Finding] = []
     for group in corpus.lexicon.names:
-        group_uses = [u for u in uses.get(group_key(group.id), []) if u[0] in corpus.cluster_of]
+        group_uses = [u for u in uses.get(group.id, []) if u[0] in corpus.cluster_of]
         if not _diverges(corpus, group, group_uses):
             continue
         # Anchored where the names meet in one cluster, if they ever do: that is where the
         # side-by-side view shows both; its uses come first, then every other use in order.
-        cluster = next(
-            (
-                c.id
-                for c in corpus.clusters
-                if _diverges(
-                    corpus, group, [u for u in group_uses if corpus.cluster_of[u[0]] == c.id]
-                )
-            ),
-            corpus.cluster_of[group_uses[0][0]],
+        # The uses are grouped by cluster once: checking every cluster against every use
+        # rescanned all uses once per cluster.
+        by_cluster: dict[str, list[Use]] = defaultdict(list)
+        for use in group_uses:
+            by_cluster[corpus.cluster_of[use[0]]].append(use)
+        cluster = min(
+            (c for c, found in by_cluster.items() if _diverges(corpus, group, found)),
+            key=rank.__getitem__,
+            default=min(by_cluster, key=rank.__getitem__),
         )
-        spans = [u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)]
+        spans = tuple(
+            u[2] for u in sorted(group_uses, key=lambda u: corpus.cluster_of[u[0]] != cluster)
+        )
+        names: dict[str, list[str]] = {name: [] for name in group.names}  # lexicon order
+        for member, name, _ in group_uses:
+            names[name].append(member.source)
+        names = {name: sources for name, sources in names.items() if sources}
+        positions = tuple(position(corpus, sources, name) for name, sources in names.items())
         findings.append(
-            Finding("naming", cluster, _summary(corpus, group, group_uses), tuple(spans))
+            Finding(
+                "naming",
+                cluster,
+                _summary(corpus, group, group_uses),
+                spans,
+                " / ".join(names),
+                positions,
+                importance(corpus, "naming", positions, spans),
+            )
         )
     return findings
 
 
-def named_spans(findings: list[Finding]) -> frozenset[Span]:
-    """Every span naming findings report, so that other detectors can leave them alone."""
-    return frozenset(span for f in findings if f.kind == "naming" for span in f.spans)
-
-
-@lru_cache(maxsize=16)
-def _spellings(lexicon: Lexicon) -> dict[tuple[str, ...], str]:
-    """Folded words of every lexicon name → the name as the lexicon spells it."""
-    spellings: dict[tuple[str, ...], str] = {}
-    for group in lexicon.names:
-        for name in group.names:
-            spellings.setdefault(tuple(fold(t.text) for t in tokenize(name)), name)
-    return spellings
-
-
 def _uses(corpus: Corpus) -> dict[str, list[Use]]:
-    """Every occurrence of every name, by group key, in source and reading order."""
-    matcher = name_matcher(corpus.lexicon)
-    if not matcher.sequences:
-        return {}
-    spellings = _spellings(corpus.lexicon)
+    """Every occurrence of every name, by group id, in source and reading order."""
     uses: dict[str, list[Use]] = defaultdict(list)
-    for member, parsed in corpus.parsed.items():
-        tokens = parsed.tokens
-        words = [fold(t.text) for t in tokens]
-        i = 0
-        while i < len(words):
-            found = matcher.match(words, i)
-            if found is None:
-                i += 1
-                continue
-            key, length = found
-            span = make_span(
-                member.source,
-                member.paragraph,
-                parsed.text,
-                tokens[i].start,
-                tokens[i + length - 1].end,
-            )
-            uses[key].append((member, spellings[tuple(words[i : i + length])], span))
-            i += length
+    for member, found in corpus.name_uses.items():
+        text = corpus.parsed[member].text
+        for use in found:
+            span = make_span(member.source, member.paragraph, text, use.start, use.end)
+            uses[use.group].append((member, use.spelling, span))
     return uses
 
 

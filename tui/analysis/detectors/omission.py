@@ -1,55 +1,280 @@
-"""Omissions: what one party's outlets report and the other party's outlets leave out.
+"""Omissions: facts one party's outlets report and the other party's outlets leave out entirely.
 
-A cluster is an omission when the party sides among its members are exactly one, while another
-party side has ok sources in the event (a side is a party unless it is neutral). A cluster of
-neutral sources only is not an omission of either party: both left it out, so it says nothing
-about how the two accounts differ, and it is skipped. So are clusters whose paragraphs are all
-shorter than `MIN_WORDS` words, or shorter than `HEADING_WORDS` without closing punctuation:
-headings and captions ("'An absolute lie'", "A truce for prisoners and the dead") are not facts.
+A paragraph without a partner is not an omission: the other side may report the same fact in
+other words, elsewhere, in a paragraph the aligner did not pair. So omissions are judged claim
+by claim, against the other party's *whole* text: a sentence states a fact through its
+particulars (the places and people it names, lexicon names as their group; the figures it
+gives); the other party omits it only when its outlets together mention fewer than half of
+those particulars anywhere. The finding marks the words of the claim that the other side lacks,
+not the paragraph.
+
+Left out, because they are not facts one side could report and the other leave out:
+background and history (`Corpus.background`: another period than the event's), the outlet's
+own rhetoric and its officials restating a position (sentences that call, urge, condemn or
+say what must be), denials (the denial detector's), questions, headings, captions and other
+furniture (too short to state a fact), and sentences with no particular at all.
+
+Omissions that state the same fact (most of their missing particulars shared) are one finding,
+with a span in each outlet. When an outlet of the silent side looks cut short (its text ends
+mid-sentence, or extraction had to cut it), the finding says so rather than asserting silence.
 """
 
 from __future__ import annotations
 
-from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.text.spans import make_span, quote
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-MIN_WORDS = 6
+from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.figures import format_figure
+from tui.analysis.importance import importance, position
+from tui.model import Member, Span
+from tui.text.spans import join_names, make_span, quote
+from tui.text.wordlists import word_set
+
+MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
+MIN_MISSING = 3  # names the other side lacks, for a claim without a figure
 HEADING_WORDS = 12
-SUMMARY_WORDS = 12
+COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
+SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
+FIGURE_PARTICULAR = 2  # a figure counts as two names when judging coverage
+FIGURE_WEIGHT = 0.1  # a fact with a figure the other side never gives weighs more
+RHETORIC = word_set(
+    "must should urge urges urged call calls calling condemn condemns condemned demand demands "
+    "demanded hope hopes believe believes appeal appeals"
+)
+_ENDS = (".", "!", "?", ".”", '."', "»", "”", '"', ")", "]")
+# Page furniture that survived extraction: addresses, phone numbers, e-mail, credits.
+_FURNITURE = re.compile(
+    r"@|\bTel\b|\bE-?mail\b|\bAddress:|©|\bcopyright\b|all rights reserved|\bsubscribe\b",
+    re.IGNORECASE,
+)
+REPORTING = word_set("said says told stated informed reported noted added announced quoted")
+RECIPIENT_CUES = word_set("told quoted")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    member: Member
+    sentence: int
+    particulars: frozenset[str]
+    missing: frozenset[str]
+    span: Span
+    figure: bool  # whether a missing particular is a figure
+
+
+def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
+    parties = corpus.party_sides
+    if len(parties) < 2:
+        return []
+    # Every sentence's particulars, read once: the claims and the other side's text use them.
+    read = {
+        member: [_particulars(corpus, member, k) for k in range(len(parsed.sentences))]
+        for member, parsed in corpus.parsed.items()
+    }
+    mentioned = {side: _mentioned(corpus, read, side) for side in corpus.sides_present}
+    # The event's own particulars: mentioned by outlets of two sides or more. A claim touching
+    # none of them (another story on the page, a "Top stories" box) is not about the event.
+    core = frozenset(
+        key
+        for key in set().union(*mentioned.values())
+        if sum(key in found for found in mentioned.values()) >= 2
+    )
+    findings: list[Finding] = []
+    for side in parties:
+        silent = [p for p in parties if p != side]
+        claims = [
+            claim
+            for member in corpus.parsed
+            if corpus.side(member.source) == side
+            and member in corpus.cluster_of
+            and not _is_heading(corpus.parsed[member])
+            for claim in _claims(corpus, member, read[member], [mentioned[p] for p in silent], core)
+        ]
+        for group in _merged(claims):
+            findings.append(_finding(corpus, side, silent, group))
+    return findings
+
+
+def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list[int]], bool]:
+    """What a sentence is specific about, each with its token indices: the names it mentions
+    and the figures it gives ("killed 7"); and whether it gives a figure."""
+    parsed = corpus.parsed[member]
+    tokens = parsed.sentence_tokens[k]
+    found: dict[str, list[int]] = {}
+    keys = corpus.token_keys[member]
+    for i in tokens:
+        if (key := keys[i]) is not None:
+            found.setdefault(key, []).append(i)
+    start, end = parsed.sentences[k]
+    figure = False
+    for f in corpus.figures_of[member]:
+        if start <= f.start < end and f.quantity != "time":
+            key = f"{format_figure(f.quantity, f.value)} {f.quantity}"
+            found.setdefault(key, []).extend(
+                i for i in tokens if f.start <= parsed.tokens[i].start < f.end
+            )
+            figure = True
+    return found, figure
+
+
+Read = dict[Member, list[tuple[dict[str, list[int]], bool]]]  # per sentence: particulars, figure
+
+
+def _mentioned(corpus: Corpus, read: Read, side: str) -> frozenset[str]:
+    """Every particular any outlet of `side` mentions anywhere in its text."""
+    return frozenset(
+        key
+        for member, sentences in read.items()
+        if corpus.side(member.source) == side
+        for found, _ in sentences
+        for key in found
+    )
+
+
+def _claims(
+    corpus: Corpus,
+    member: Member,
+    read: list[tuple[dict[str, list[int]], bool]],
+    others: list[frozenset[str]],
+    core: frozenset[str],
+) -> list[_Claim]:
+    parsed = corpus.parsed[member]
+    claims = []
+    for k, tokens in enumerate(parsed.sentence_tokens):
+        if not _states_a_fact(corpus, member, parsed, k, tokens):
+            continue
+        found, figure = dict(read[k][0]), read[k][1]
+        for i in _speaker_tokens(parsed, tokens):  # who speaks is not what is reported
+            for key in [key for key, where in found.items() if i in where]:
+                del found[key]
+        if not found or not (figure or core & set(found)):
+            continue
+        particulars = frozenset(found)
+        # Omitted only if every other party's outlets, in all they wrote, lack most of it; a
+        # figure weighs as much as two names (every account of an event names its place).
+        total = sum(_weight(p) for p in particulars)
+        if any(sum(_weight(p) for p in particulars & o) >= COVERED * total for o in others):
+            continue
+        missing = frozenset(p for p in particulars if all(p not in o for o in others))
+        indices = sorted(i for p in missing for i in found[p])
+        if not indices or (
+            len(missing) < MIN_MISSING and not any(p[:1].isdigit() for p in missing)
+        ):
+            continue
+        start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
+        if end - start < 2 * len(parsed.tokens[indices[0]].text):
+            start, end = parsed.sentences[k]  # one word alone says little: the claim
+        span = make_span(member.source, member.paragraph, parsed.text, start, end)
+        figure = any(p[:1].isdigit() for p in missing)
+        claims.append(_Claim(member, k, particulars, missing, span, figure))
+    return claims
+
+
+def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, tokens: range) -> bool:
+    start, end = parsed.sentences[k]
+    words = parsed.words[tokens.start : tokens.stop]
+    return (
+        len(words) >= MIN_WORDS
+        and not _FURNITURE.search(parsed.text, start, end)
+        and not corpus.background[member][k]
+        and corpus.denials[member][k] is None
+        and not parsed.text[start:end].rstrip().endswith("?")
+        and not any(w in RHETORIC for w in words)
+    )
+
+
+def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
+    """Tokens naming who speaks and to whom: the capitalised run just before a reporting verb
+    ("Spokesperson Shushan Stepanyan told"), after "according to", and after "told" or
+    "quoted" (the outlet spoken to or quoted)."""
+    found: set[int] = set()
+    for i in tokens:
+        word = parsed.words[i]
+        if word in REPORTING:
+            j = i - 1
+            while j >= tokens.start and (
+                parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
+            ):
+                found.add(j)
+                j -= 1
+        if word in RECIPIENT_CUES or word == "according":  # "told Ekho Moskvy", "according to"
+            j = i + (2 if word == "according" else 1)
+            while j < tokens.stop and (
+                parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
+            ):
+                found.add(j)
+                j += 1
+    return found
+
+
+def _merged(claims: list[_Claim]) -> list[list[_Claim]]:
+    """Claims grouped by the fact they state: most of their missing particulars shared."""
+    groups: list[list[_Claim]] = []
+    for claim in claims:
+        for group in groups:
+            shared = len(claim.missing & group[0].missing)
+            if shared >= SAME_FACT * min(len(claim.missing), len(group[0].missing)):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    return groups
+
+
+def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) -> Finding:
+    first = group[0]
+    parsed = corpus.parsed[first.member]
+    start, end = parsed.sentences[first.sentence]
+    reporting = [c.member.source for c in group]
+    lacking = sorted({p for c in group for p in c.missing}, key=lambda p: (not p[:1].isdigit(), p))
+    absent = " or ".join(corpus.side_label(s) for s in silent)
+    summary = (
+        f"Only {corpus.side_label(side)} sources report "
+        f"'{quote(parsed.text[start:end], 110)}'; no {absent} source mentions "
+        f"{', '.join(_readable(p) for p in lacking[:4])}"
+    )
+    cut = [s for s in corpus.sources if corpus.side(s) in silent and _cut_short(corpus, s)]
+    if cut:
+        summary += f" (but {join_names(corpus.name(s) for s in cut)} may be cut short)"
+    spans = tuple(dict.fromkeys(c.span for c in group))
+    positions = (
+        position(corpus, reporting, quote(parsed.text[start:end], 110)),
+        *(
+            position(corpus, [s for s in corpus.sources if corpus.side(s) == other])
+            for other in silent
+        ),
+    )
+    weight = (FIGURE_WEIGHT if any(c.figure for c in group) else 0.0) - (0.1 if cut else 0.0)
+    return Finding(
+        "omission",
+        corpus.cluster_of[first.member],
+        summary,
+        spans,
+        ", ".join(_readable(p) for p in lacking[:4]),
+        positions,
+        importance(corpus, "omission", positions, spans, weight=weight),
+    )
+
+
+def _weight(particular: str) -> int:
+    return FIGURE_PARTICULAR if particular[:1].isdigit() else 1
+
+
+def _readable(particular: str) -> str:
+    return particular if particular[:1].isdigit() else particular.replace("_", " ").title()
 
 
 def _is_heading(parsed: Parsed) -> bool:
     """Too short to state a fact, or a title: a few words with no closing punctuation."""
     words = len(parsed.tokens)
     return words < MIN_WORDS or (
-        words < HEADING_WORDS
-        and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."', "]"))
+        words < HEADING_WORDS and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."'))
     )
 
 
-def omission_findings(corpus: Corpus) -> list[Finding]:
-    parties = corpus.party_sides
-    findings: list[Finding] = []
-    for cluster in corpus.clusters:
-        members = cluster.members
-        if not members or all(_is_heading(corpus.parsed[m]) for m in members):
-            continue
-        sides = list(dict.fromkeys(corpus.side(m.source) for m in members))
-        reporting = [s for s in sides if s in parties]
-        missing = [s for s in parties if s not in reporting]
-        if len(reporting) != 1 or not missing:
-            continue
-        who = " and ".join(corpus.side_label(s) for s in sides)
-        first = corpus.text(members[0])
-        words = corpus.parsed[members[0]].tokens
-        excerpt = (
-            first[: words[SUMMARY_WORDS - 1].end] + " …" if len(words) > SUMMARY_WORDS else first
-        )
-        absent = " or ".join(corpus.side_label(s) for s in missing)
-        summary = f"Only {who} sources report (no {absent} source does): {quote(excerpt, 120)}"
-        spans = tuple(
-            make_span(m.source, m.paragraph, corpus.text(m), 0, len(corpus.text(m)))
-            for m in members
-        )
-        findings.append(Finding("omission", cluster.id, summary, spans))
-    return findings
+def _cut_short(corpus: Corpus, source_id: str) -> bool:
+    """Whether a source's text seems to stop early: it ends mid-sentence, or was cut."""
+    source = corpus.sources[source_id]
+    last = source.paragraphs[-1].rstrip() if source.paragraphs else ""
+    return bool(source.note) or not last.endswith(_ENDS)

@@ -27,25 +27,48 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.numbers import word_value
 from tui.text.spans import make_span, quote
 from tui.text.tokens import Token
-from tui.text.wordlists import FUNCTION_WORDS
+from tui.text.wordlists import FUNCTION_WORDS, word_set
 
+NAME_MARK = "@"  # a name group among words: no word starts with it
+# What changes meaning between two wordings of one sentence; anything else is a synonym or a
+# translator's choice. An agent is an actor word of a side (`Corpus.actors`).
+HEDGES = word_set(
+    "allegedly reportedly purportedly apparently claimed claims alleged said says according "
+    "possibly likely may might unconfirmed unverified suspected so-called"
+)
+QUANTITIES = word_set(
+    "many several dozens dozen hundreds thousands few some all most numerous scores no none"
+)
+QUALIFIERS = word_set(
+    "civilian civilians military soldiers troops residential peaceful innocent armed ethnic "
+    "deliberate deliberately indiscriminate targeted accidental accidentally mistake cluster "
+    "banned illegal"
+)
+REPORTING = word_set("said says told wrote stated added claimed insisted called described")
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
+MAX_RUN = 6  # words on one side of a differing run
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 Run = tuple[list[Token], list[Token]]
 
 
-def wording_findings(corpus: Corpus) -> list[Finding]:
+def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     words = {member: _words(corpus, member) for member in corpus.parsed}
+    names = {
+        part for use in corpus.lexicon.names for n in use.names for part in n.casefold().split()
+    }
+    meaningful = (HEDGES | QUANTITIES | QUALIFIERS | corpus.actors.words) - names
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
         for a, b in _pairs(corpus, cluster.members, words):
             ratio, runs = _diff(corpus.parsed[a], words[a], corpus.parsed[b], words[b])
+            runs = [r for r in runs if _changes_meaning(r, meaningful)]
             if runs and (best is None or ratio > best[0]):
                 best = (ratio, a, b, runs)
         if best is not None:
@@ -54,11 +77,14 @@ def wording_findings(corpus: Corpus) -> list[Finding]:
 
 
 def _words(corpus: Corpus, member: Member) -> tuple[str, ...]:
-    """The paragraph's casefolded words, a lexicon name as its group: "Khankendi" and
-    "Stepanakert" are one word here, because which name an outlet uses is a naming divergence,
-    already reported as such, not a rewording."""
-    variants = corpus.name_variants
-    return tuple(variants.get(w.removesuffix("'s"), w) for w in corpus.parsed[member].words)
+    """The paragraph's casefolded words, every word of a lexicon name as its group:
+    "Khankendi" and "Stepanakert" are one word here, because which name an outlet uses is a
+    naming divergence, already reported as such, not a rewording."""
+    words = list(corpus.parsed[member].words)
+    for use in corpus.name_uses.get(member, ()):
+        for i in use.range:
+            words[i] = NAME_MARK + use.group
+    return tuple(words)
 
 
 def _pairs(
@@ -108,9 +134,26 @@ def _diff(
             pairs.append((ratio, i, j))
     runs: list[Run] = []
     for _, i, j in sorted(pairs, key=lambda p: p[1]):
-        runs.extend(_runs(a_parts[i], b_parts[j]))
+        if not _one_quote(a_parts[i], b_parts[j]):
+            runs.extend(_runs(a_parts[i], b_parts[j]))
     similarity = sum(r for r, _, _ in pairs) / max(len(a_parts), len(b_parts), 1)
     return similarity, runs
+
+
+def _one_quote(
+    a: tuple[Sequence[Token], Sequence[str]], b: tuple[Sequence[Token], Sequence[str]]
+) -> bool:
+    """Whether two sentences report one person's words: both attribute what they say and
+    name the same speaker (a capitalised word inside the sentence, not its first). Two
+    outlets translating one statement differ in words, not in meaning."""
+
+    def speakers(part: tuple[Sequence[Token], Sequence[str]]) -> set[str]:
+        tokens, words = part
+        if not any(w in REPORTING for w in words):
+            return set()
+        return {w for t, w in zip(tokens[1:], words[1:], strict=True) if t.text[:1].isupper()}
+
+    return bool(speakers(a) & speakers(b))
 
 
 def _part(
@@ -143,6 +186,19 @@ def _runs(
         if _substantive(left + right):
             runs.append((_trimmed(left), _trimmed(right)))
     return runs
+
+
+def _changes_meaning(run: Run, meaningful: frozenset[str]) -> bool:
+    """Whether a differing run changes an agent, a hedge, a quantity or a qualifier: one
+    side has such a word the other lacks ("Armenian forces fired" / "Baku claimed"). A run
+    longer than `MAX_RUN` words on a side is another statement, not another wording."""
+    if max(len(run[0]), len(run[1])) > MAX_RUN:
+        return False
+
+    def found(tokens: list[Token]) -> set[str]:
+        return {w for t in tokens if (w := t.folded.removesuffix("'s")) in meaningful}
+
+    return found(run[0]) != found(run[1])
 
 
 def _substantive(tokens: list[Token]) -> bool:
@@ -187,7 +243,21 @@ def _finding(
             else ((b_name, corpus.text(b), right), a_name)
         )
         summary = f"wording differs: {has} adds '{_quote_run(text, run)}' (not in {lacks})"
-    return Finding("wording", cluster, summary, tuple(spans))
+    positions = tuple(
+        position(
+            corpus, (member.source,), _quote_run(corpus.text(member), tokens) if tokens else ""
+        )
+        for member, tokens in ((a, left), (b, right))
+    )
+    return Finding(
+        "wording",
+        cluster,
+        summary,
+        tuple(spans),
+        "wording",
+        positions,
+        importance(corpus, "wording", positions, spans),
+    )
 
 
 def _weight(run: Run) -> tuple[bool, int]:

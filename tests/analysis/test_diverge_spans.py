@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from diverge_fixtures import LEXICON, OUTLETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.analysis.corpus import parse
 from tui.analysis.diverge import diverge
+from tui.analysis.parsed import parse
 from tui.model import Cluster, Member, Source
 from tui.text.tokens import tokenize
 
@@ -30,8 +29,8 @@ texts = st.lists(paragraph, min_size=1, max_size=4)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=1, max_size=4), st.randoms(use_true_random=False))
-def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
-    outlets = list(OUTLETS.values())
+def test_spans_are_slices(ganja, paragraph_lists: list[list[str]], rnd) -> None:
+    outlets = list(ganja.OUTLETS.values())
     sources = tuple(
         Source(o.id, o, f"/{o.id}", "ok", paragraphs=tuple(ps))
         for o, ps in zip(outlets, paragraph_lists, strict=False)
@@ -43,7 +42,7 @@ def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
         take = rnd.randint(1, 3)
         clusters.append(Cluster(f"c{len(clusters) + 1}", 0.5, tuple(members[:take])))
         members = members[take:]
-    divergences, figures = diverge(sources, clusters, LEXICON)
+    divergences, figures = diverge(sources, clusters, ganja.LEXICON, ganja.NEUTRAL)
     paragraphs = {s.id: s.paragraphs for s in sources}
     cluster_ids = {c.id for c in clusters}
     members = {c.id: set(c.members) for c in clusters}
@@ -61,13 +60,13 @@ def test_spans_are_slices(paragraph_lists: list[list[str]], rnd) -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=3))
-def test_arbitrary_text_never_crashes(paragraphs: list[str]) -> None:
+def test_arbitrary_text_never_crashes(ganja, paragraphs: list[str]) -> None:
     sources = tuple(
         Source(o.id, o, f"/{o.id}", "ok", paragraphs=(text,))
-        for o, text in zip(OUTLETS.values(), paragraphs, strict=False)
+        for o, text in zip(ganja.OUTLETS.values(), paragraphs, strict=False)
     )
     clusters = (Cluster("c1", 0.5, tuple(Member(s.id, 0) for s in sources)),)
-    divergences, figures = diverge(sources, clusters, LEXICON)
+    divergences, figures = diverge(sources, clusters, ganja.LEXICON, ganja.NEUTRAL)
     for span in [s for d in divergences for s in d.spans]:
         assert (
             sources[[s.id for s in sources].index(span.source)].paragraphs[0][span.start : span.end]

@@ -1,0 +1,114 @@
+"""Blame divergences: who is said to have attacked, and in whose voice."""
+
+from __future__ import annotations
+
+# --- blame ---------------------------------------------------------------------------------------
+
+
+def test_opposite_blame_in_one_cluster(ganja) -> None:
+    blame = [d for d in ganja.of_kind(ganja.run(), "blame") if d.cluster == "c3"]
+    assert [d.summary for d in blame] == [
+        "attack blamed on Armenian side (Baku Herald) vs Azerbaijani side (Yerevan Courier)"
+    ]
+    assert ganja.texts(blame[0]) == [
+        ("baku", "Armenian occupants also fired"),
+        ("yerevan", "Azerbaijan shelled"),
+    ]
+
+
+def test_fact_versus_attributed_claim(ganja) -> None:
+    (blame,) = [d for d in ganja.of_kind(ganja.run(), "blame") if d.cluster == "c1"]
+    assert blame.summary == (
+        "Baku Herald states as fact 'Armenian armed forces shelled'; Global Wire attributes it "
+        "('Azerbaijan's foreign ministry said')"
+    )
+    assert ("wire", "Azerbaijan's foreign ministry said") in ganja.texts(blame)
+
+
+def test_passive_voice_names_no_actor(ganja) -> None:
+    baku = ganja.source("baku", "Ganja was shelled by Armenian forces overnight.")
+    yerevan = ganja.source("yerevan", "Azerbaijani positions were shelled overnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    assert ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame") == []
+
+
+def test_accused_of_names_the_accused_as_actor(ganja) -> None:
+    baku = ganja.source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = ganja.source("yerevan", "The ministry accused Azerbaijan of shelling Stepanakert.")
+    clusters = (ganja.cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    (blame,) = ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame")
+    assert "Azerbaijani side (Yerevan Courier)" in blame.summary
+
+
+# --- blame: voice and the whole event ------------------------------------------------------------
+
+
+def test_asserted_with_the_source_after_versus_attributed_up_front(ganja) -> None:
+    baku = ganja.source(
+        "baku",
+        "Armenian forces fired missiles at Ganja overnight, killing seven civilians, "
+        "the foreign ministry said.",
+    )
+    wire = ganja.source(
+        "wire", "Azerbaijan's foreign ministry said that Armenian forces fired at Ganja."
+    )
+    (blame,) = ganja.of_kind(
+        ganja.run((baku, wire), (ganja.cluster("c1", ("baku", 0), ("wire", 0)),)), "blame"
+    )
+    assert blame.summary == (
+        "Baku Herald asserts 'Armenian forces fired', naming the source after it "
+        "('foreign ministry said'); Global Wire attributes it up front "
+        "('Azerbaijan's foreign ministry said')"
+    )
+    assert ganja.texts(blame) == [
+        ("baku", "Armenian forces fired"),
+        ("baku", "foreign ministry said"),
+        ("wire", "Armenian forces fired"),
+        ("wire", "Azerbaijan's foreign ministry said"),
+    ]
+
+
+def test_fact_versus_claim_across_clusters_about_the_same_place(ganja) -> None:
+    # Each outlet writes its own paragraph; the lexicon makes Khankendi and Stepanakert one place.
+    yerevan = ganja.source("yerevan", "Azerbaijani shelling has left Stepanakert in ruins.")
+    wire = ganja.source(
+        "wire",
+        "The Karabakh defence ministry said its units held the line. It said Azerbaijani forces "
+        "shelled Khankendi overnight.",
+    )
+    baku = ganja.source("baku", "Azerbaijani forces shelled Fuzuli, the ministry said.")
+    clusters = (
+        ganja.cluster("c1", ("yerevan", 0)),
+        ganja.cluster("c2", ("wire", 0)),
+        ganja.cluster("c3", ("baku", 0)),
+    )
+    (blame,) = ganja.of_kind(ganja.run((yerevan, wire, baku), clusters), "blame")
+    assert blame.cluster == "c1"
+    # "It said": the speaker is the ministry of the sentence before.
+    assert blame.summary == (
+        "Stepanakert (across the event): Yerevan Courier states as fact 'Azerbaijani shelling'; "
+        "Global Wire attributes it ('Karabakh defence ministry said')"
+    )
+    assert ganja.texts(blame) == [
+        ("yerevan", "Azerbaijani shelling"),
+        ("wire", "Azerbaijani forces shelled"),
+        ("wire", "Karabakh defence ministry said"),
+    ]
+
+
+def test_opposite_blame_for_one_place_across_clusters(ganja) -> None:
+    baku = ganja.source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = ganja.source("yerevan", "Azerbaijani drones struck Ganja's depot, a witness told us.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    (blame,) = ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame")
+    assert blame.summary == (
+        "Ganja (across the event): attack blamed on Armenian side (Baku Herald) vs "
+        "Azerbaijani side (Yerevan Courier)"
+    )
+
+
+def test_attacks_on_different_places_are_not_opposite_blame(ganja) -> None:
+    baku = ganja.source("baku", "Armenian forces shelled Ganja overnight.")
+    yerevan = ganja.source("yerevan", "Azerbaijani forces shelled Stepanakert overnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    assert ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame") == []

@@ -1,0 +1,42 @@
+"""Denials, linked to the claim they deny."""
+
+from __future__ import annotations
+
+# --- denial --------------------------------------------------------------------------------------
+
+
+def test_denial_is_linked_to_the_claim_it_denies(ganja) -> None:
+    (denial,) = ganja.of_kind(ganja.run(), "denial")
+    assert denial.cluster == "c2"
+    assert denial.summary == (
+        "Artsakh defence ministry (Yerevan Courier) calls 'Armenian armed forces shelled Ganja' "
+        "an absolute lie (claimed by Baku Herald)"
+    )
+    assert ganja.texts(denial) == [
+        ("yerevan", "an absolute lie"),
+        ("baku", "Armenian armed forces shelled Ganja"),
+    ]
+
+
+def test_denial_verb_without_a_matching_claim(ganja) -> None:
+    yerevan = ganja.source(
+        "yerevan", "The defence ministry denied reports of troop losses near Hadrut."
+    )
+    wire = ganja.source("wire", "Fighting continued in the south, officials said.")
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("wire", 0)))
+    (denial,) = ganja.of_kind(ganja.run((yerevan, wire), clusters), "denial")
+    # No claim is found, so the denial itself is quoted, and never called the claim.
+    assert denial.summary == (
+        "Yerevan Courier reports a denial by defence ministry: "
+        "'The defence ministry denied reports of troop losses near Hadrut.'"
+    )
+    assert ganja.texts(denial) == [("yerevan", "denied")]
+
+
+def test_rejecting_what_is_no_claim_is_no_denial(ganja) -> None:
+    yerevan = ganja.source(
+        "yerevan", "Residents reject the rule of the new governor over the city."
+    )
+    wire = ganja.source("wire", "The new governor took office in the city, officials said.")
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("wire", 0)))
+    assert ganja.of_kind(ganja.run((yerevan, wire), clusters), "denial") == []

@@ -1,0 +1,48 @@
+"""Figure divergences on the hand-aligned Ganja coverage."""
+
+from __future__ import annotations
+
+from tui.analysis.diverge import diverge
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+def test_disagreeing_death_toll_in_a_cluster(ganja) -> None:
+    (figure,) = ganja.of_kind(ganja.run(), "figure")
+    assert figure.cluster == "c1"
+    assert figure.summary == "killed: 7 (Baku Herald, Global Wire) vs 10 (Northern Post)"
+    assert ganja.texts(figure) == [
+        ("baku", "seven civilians"),
+        ("wire", "seven people"),
+        ("north", "10 people"),
+    ]
+
+
+def test_agreeing_figures_are_not_a_divergence(ganja) -> None:
+    # Everyone says 33 wounded; no "wounded" divergence, but every figure is still recorded.
+    divergences, figures = diverge(ganja.SOURCES, ganja.CLUSTERS, ganja.LEXICON, ganja.NEUTRAL)
+    assert not any(d.summary.startswith("wounded") for d in divergences)
+    wounded = [(f.source, f.value) for f in figures if f.quantity == "wounded"]
+    assert wounded == [("baku", 33), ("wire", 33), ("north", 33)]
+    assert ("baku", "buildings destroyed", 9) in [(f.source, f.quantity, f.value) for f in figures]
+
+
+def test_ages_years_and_dates_are_not_figures(ganja) -> None:
+    _, figures = diverge(ganja.SOURCES, ganja.CLUSTERS, ganja.LEXICON, ganja.NEUTRAL)
+    assert not [f for f in figures if f.source == "baku" and f.paragraph == 3]
+
+
+def test_figures_disagree_across_the_event_when_they_share_a_place(ganja) -> None:
+    baku = ganja.source("baku", "Seven civilians were killed in Ganja, officials said.")
+    north = ganja.source("north", "Rescuers in Ganja said 9 people died.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("north", 0)))
+    (figure,) = ganja.of_kind(ganja.run((baku, north), clusters), "figure")
+    assert figure.cluster == "c1"
+    assert figure.summary == "killed (across the event): 7 (Baku Herald) vs 9 (Northern Post)"
+
+
+def test_figures_about_different_places_are_not_compared_across_the_event(ganja) -> None:
+    baku = ganja.source("baku", "Seven civilians were killed in Ganja, officials said.")
+    north = ganja.source("north", "The 1990s war over the region killed some 30,000 people.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("north", 0)))
+    assert ganja.of_kind(ganja.run((baku, north), clusters), "figure") == []

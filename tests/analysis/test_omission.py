@@ -1,0 +1,72 @@
+"""Omissions judged claim by claim against the other party's whole text."""
+
+from __future__ import annotations
+
+NORTH_STRIKE = (
+    "Southmark rockets struck the Port Vell market at dawn, killing 12 civilians and "
+    "wounding 40, the Norland emergency service said."
+)
+
+
+def omissions(divergences):
+    return [d for d in divergences if d.kind == "omission"]
+
+
+def test_a_fact_the_other_party_never_mentions_is_omitted_at_its_claim(desk) -> None:
+    north = desk.source("north-daily", "norland", "Opening words of the day.", NORTH_STRIKE)
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near the border all day."
+    )
+    (found,) = omissions(desk.run(north, south))
+    assert found.summary.startswith("Only Norland sources report 'Southmark rockets struck")
+    assert "no Southmark source mentions 12 killed, 40 wounded" in found.summary
+    (span,) = found.spans
+    assert span.paragraph == 1 and span.text.startswith("Port Vell market")
+    assert len(span.text) < len(NORTH_STRIKE)  # the claim's particulars, not the paragraph
+    assert found.positions[0].sides == ("norland",) and found.positions[1].sides == ("southmark",)
+
+
+def test_reported_elsewhere_in_other_words_is_no_omission(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    south = desk.source(
+        "south-times",
+        "southmark",
+        "Norland claims about Velport are invented.",
+        "The toll of 12 killed and 40 wounded given for the market is not confirmed.",
+    )
+    assert omissions(desk.run(north, south)) == []
+
+
+def test_background_rhetoric_and_furniture_are_not_omissions(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "In 1994 some 3,000 people were killed around Port Vell during the first war there.",
+        "The world must condemn what Southmark did to the people of Port Vell and Harrow.",
+        "Contact the Harrow desk at news@example.org or Tel 555 0101 for Port Vell reports.",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    assert omissions(desk.run(north, south)) == []
+
+
+def test_one_fact_in_two_outlets_is_one_omission(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    other = desk.source(
+        "north-post", "norland", "At the Port Vell market 12 civilians were killed and 40 hurt."
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    (found,) = omissions(desk.run(north, other, south))
+    assert {s.source for s in found.spans} == {"north-daily", "north-post"}
+
+
+def test_a_cut_short_article_is_named(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    south = desk.source("south-times", "southmark", "Southmark units held their positions and")
+    (found,) = omissions(desk.run(north, south))
+    assert found.summary.endswith("(but South Times may be cut short)")
+
+
+def test_no_omission_without_a_second_party(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    wire = desk.source("wire-service", "wire", "Fighting was reported near the border.")
+    assert omissions(desk.run(north, wire)) == []
