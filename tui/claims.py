@@ -27,6 +27,7 @@ place every sentence mentions weighs nothing, the village only two outlets name 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,9 @@ class Claim:
     start: int
     end: int
     terms: frozenset[str]
+    # Terms that occur only in a clause of background: what the sentence dates itself by
+    # ("came a day after the ceasefire agreed in Moscow took effect") rather than reports.
+    background: frozenset[str] = frozenset()
 
 
 def read_claims(
@@ -79,20 +83,31 @@ def read_claims(
         while at < len(fields) and fields[at][1] < start:
             at += 1
         keys, names = [], set()
+        foreground: set[str] = set()
+        aside = False  # inside a clause of background ("after the truce took effect")
+        previous = start
         while at < len(fields) and fields[at][1] < end:
             key, first, last, kind = fields[at]
             at += 1
+            if aside and CLAUSE_END.search(text, previous, first):
+                aside = False
+            previous = last
+            if kind == "word" and key in BACKGROUND_CUES:
+                aside = True
             if not informative(key, kind):
                 continue
             key = _root(key)
             keys.append(key)
+            if not aside:
+                foreground.add(key)
             if kind == "word" and first > start and _capitalised(text[first:last]):
                 names.add(key)
         if keys:
             parts = {part for key in keys if "-" in key for part in _parts(key)}
             terms = frozenset(keys) | parts | signature(keys)
             terms |= {NAME_PREFIX + name for name in names - NOT_NAME_KEYS}
-            out.append(Claim(member, start, end, terms))
+            background = frozenset(keys) - foreground
+            out.append(Claim(member, start, end, terms, background))
     return out
 
 
@@ -200,6 +215,11 @@ TIME_KEYS = frozenset(
     )
 )
 MONTH_KEYS = frozenset(map(claim_key, MONTHS))
+# Conjunctions and prepositions that open a clause of background in news English: what the
+# claim is dated or explained by, usually another fact of the story.
+BACKGROUND_CUES = frozenset(map(stem, word_set("after since amid despite following")))
+# What closes such a clause: a comma, semicolon, dash or parenthesis between two words.
+CLAUSE_END = re.compile(r"[,;()\u2013\u2014]| - ")
 # A number before one of these measures time or age, and counts nothing ("26-year-old").
 SPAN_KEYS = frozenset(map(claim_key, DURATION_WORDS | word_set("old year-old years-old")))
 # Who says it, not what happened: reporting verbs and the offices that speak. Every outlet's
