@@ -358,6 +358,20 @@ def _bridged(
     return True
 
 
+def _held_by_several(a: _Group, b: _Group, strong: dict[int, set[int]]) -> bool:
+    """Whether two rows of several paragraphs each are linked through two paragraphs of
+    each, not just one, by edges that could make a row on their own (`strong`): a paragraph
+    that tells two facts links the row of each, and that alone must not make the two rows
+    one (it joins the one it matches best)."""
+    if len(a.members) < 2 or len(b.members) < 2:
+        return True
+    theirs, ours = set(b.members), set(a.members)
+    return (
+        sum(1 for p in a.members if strong[p] & theirs) >= 2
+        and sum(1 for q in b.members if strong[q] & ours) >= 2
+    )
+
+
 def cluster(
     paragraphs: Sequence[Paragraph], edges: Edges, t: Thresholds = THRESHOLDS
 ) -> tuple[Cluster, ...]:
@@ -365,10 +379,14 @@ def cluster(
     groups = [_Group([i], Counter([p.member.source]), 0.0) for i, p in enumerate(paragraphs)]
     adjacency: dict[int, set[int]] = defaultdict(set)
     links: list[dict[int, float]] = [{} for _ in paragraphs]  # group -> group -> edge sum
+    strong: dict[int, set[int]] = defaultdict(set)  # edges >= t.link
     for (i, j), score in edges.items():
         adjacency[i].add(j)
         adjacency[j].add(i)
         links[i][j] = links[j][i] = score
+        if score >= t.link:
+            strong[i].add(j)
+            strong[j].add(i)
     alive = set(range(len(groups)))
     heap: list[tuple[float, int, int, int, int]] = []
 
@@ -384,6 +402,8 @@ def cluster(
         if (groups[a].version, groups[b].version) != (version_a, version_b):
             continue
         if not _bridged(groups[a], groups[b], paragraphs, adjacency):
+            continue
+        if not _held_by_several(groups[a], groups[b], strong):
             continue
         # Merge b into a (a is the lower index, so ids stay independent of merge history).
         ga, gb = groups[a], groups[b]
