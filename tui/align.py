@@ -164,8 +164,8 @@ def claim_weights(
     term in at most `t.particular` claims per source: a fact is told about once per outlet,
     while the parties, the event's place and subject are in most sentences of all of them.
     A bare number is no particular: "four civilians" and "4 bakeries" share one by chance;
-    what a figure counts (`#civilian`) is. Nor is a time alone: "since 27 September" dates
-    half the background of a war.
+    what a figure counts (`#civilian`) is. Nor is a time alone (`~sep-27`): "since 27
+    September" dates half the background of a war.
     """
     df: Counter[str] = Counter(term for claim in claims for term in claim.terms)
     holders: dict[str, set[str]] = defaultdict(set)

@@ -82,15 +82,16 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names = [], set()
+        keys, names, breaks = [], set(), []
         foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
+        broken = False  # a clause ended since the last informative term
         previous = start
         while at < len(fields) and fields[at][1] < end:
             key, first, last, kind = fields[at]
             at += 1
-            if aside and CLAUSE_END.search(text, previous, first):
-                aside = False
+            if CLAUSE_END.search(text, previous, first):
+                aside, broken = False, True
             previous = last
             if kind == "word" and key in BACKGROUND_CUES:
                 aside = True
@@ -98,14 +99,17 @@ def read_claims(
                 continue
             key = _root(key)
             keys.append(key)
+            breaks.append(broken)
+            broken = False
             if not aside:
                 foreground.add(key)
             if kind == "word" and first > start and _capitalised(text[first:last]):
                 names.add(key)
         if keys:
             parts = {part for key in keys if "-" in key for part in _parts(key)}
-            terms = frozenset(keys) | parts | signature(keys)
-            terms |= {NAME_PREFIX + name for name in names - NOT_NAME_KEYS}
+            names -= NOT_NAME_KEYS
+            terms = frozenset(keys) | parts | signature(keys, breaks, names)
+            terms |= {NAME_PREFIX + name for name in names}
             background = frozenset(keys) - foreground
             out.append(Claim(member, start, end, terms, background))
     return out
@@ -161,8 +165,15 @@ def _parts(key: str) -> set[str]:
     return {_root(stem(part)) for part in key.split("-") if len(part) > 2 and part not in STOPWORDS}
 
 
-def signature(keys: Sequence[str]) -> frozenset[str]:
-    """The incident particulars of one sentence, as extra terms (module docstring)."""
+def signature(
+    keys: Sequence[str], breaks: Sequence[bool] = (), names: frozenset[str] | set[str] = frozenset()
+) -> frozenset[str]:
+    """The incident particulars of one sentence, as extra terms (module docstring).
+
+    `breaks[i]` is true where a clause ends before `keys[i]` (a comma, say): what a number
+    counts is never looked for across it ("wounding 40, the regional governor said"), and
+    a name between the two is skipped ("three Norland soldiers" count soldiers).
+    """
     found: set[str] = set()
     casualties = {CASUALTY_KEYS[k] for k in keys if k in CASUALTY_KEYS}
     for i, key in enumerate(keys):
@@ -173,13 +184,17 @@ def signature(keys: Sequence[str]) -> frozenset[str]:
         if not key[0].isdigit():
             continue
         found.update(COUNT_PREFIX + kind for kind in casualties)
-        after = keys[i + 1 : i + 1 + COUNT_REACH]
+        after = []
+        for n in range(i + 1, min(len(keys), i + 1 + COUNT_REACH)):
+            if breaks and breaks[n]:
+                break
+            after.append(keys[n])
         around = {keys[i - 1] if i else "", after[0] if after else ""}
         month = next((m for m in around if m in MONTH_KEYS), None)
         if month is not None:  # a date, not a count
             found.add(f"{TIME_PREFIX}{month[:3]}-{key}")
             continue
-        counted = next((k for k in after if k[0].isalpha()), None)
+        counted = next((k for k in after if k[0].isalpha() and k not in names), None)
         if counted is not None and counted not in SPAN_KEYS:
             found.add(COUNT_PREFIX + counted)
     return frozenset(found)
