@@ -240,32 +240,37 @@ def link_claims(
     either, or a long sentence that tells three things would match nothing. `pairs` are the
     candidates: `sharing_pairs`, or all pairs for the baseline that proves it exact.
     """
+    terms = [claim.terms for claim in claims]
     heft = [claim_weight(claim, weights) for claim in claims]
     places = claim_places(claims)
     aside = [claim.background for claim in claims]
     weight_of = weights.__getitem__
     out: Edges = {}
     for i, j in pairs(claims, weights, particulars):
-        a, b = claims[i], claims[j]
-        shared = a.terms & b.terms
+        shared = terms[i] & terms[j]
         if len(shared) < t.min_shared:
             continue
         background = shared & (aside[i] | aside[j]) if aside[i] or aside[j] else frozenset()
-        if particulars.isdisjoint(shared - background):
+        if particulars.isdisjoint(shared - background if background else shared):
             continue
         if places[i] and places[j] and not places[i] & places[j]:
             continue
-        lighter, heavier = sorted((heft[i], heft[j]))
+        lighter, heavier = (heft[i], heft[j]) if heft[i] <= heft[j] else (heft[j], heft[i])
         if not lighter:
             continue
         common = math.fsum(map(weight_of, shared))
         if background:
             common -= (1 - BACKGROUND_WEIGHT) * math.fsum(map(weight_of, background))
-        score = min(common / lighter, 1.0)
-        score *= (lighter / heavier) ** t.balance
+        score = min(common / lighter, 1.0) * (lighter / heavier) ** t.balance
         if score >= t.claim:
             out[(i, j)] = score
     return out
+
+
+def claim_owners(paragraphs: Sequence[Paragraph], claims: Sequence[Claim]) -> list[int]:
+    """The index in `paragraphs` of each claim's paragraph."""
+    index = {p.member: n for n, p in enumerate(paragraphs)}
+    return [index[claim.member] for claim in claims]
 
 
 def claim_edges(
@@ -276,10 +281,10 @@ def claim_edges(
     A second link between two other claims of the same two paragraphs adds `support` times
     its score to the best's distance from 1: two facts in common are more than one.
     """
-    index = {p.member: n for n, p in enumerate(paragraphs)}
+    owner = claim_owners(paragraphs, claims)
     found: dict[tuple[int, int], list[tuple[float, int, int]]] = defaultdict(list)
     for (i, j), score in links.items():
-        a, b = index[claims[i].member], index[claims[j].member]
+        a, b = owner[i], owner[j]
         pair, ends = ((a, b), (i, j)) if a < b else ((b, a), (j, i))
         found[pair].append((score, *ends))
     edges: Edges = {}
@@ -452,19 +457,36 @@ def _finish(paragraphs: Sequence[Paragraph], groups: Iterable[_Group]) -> tuple[
     )
 
 
-def cluster_links(evidence: Evidence, clusters: Iterable[Cluster]) -> tuple[Cluster, ...]:
-    """The clusters, each with the claim links between its members, best first."""
-    row = {m: c.id for c in clusters for m in c.members}
-    found: dict[str, list[ClaimLink]] = defaultdict(list)
+def cluster_links(evidence: Evidence, clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
+    """The clusters, each with the claim links that hold it together: for every member, its
+    best link to a member of another source in the same cluster, best first."""
+    owner = claim_owners(evidence.paragraphs, evidence.claims)
+    row = {m: n for n, c in enumerate(clusters) for m in c.members}
+    row_of = [row[p.member] for p in evidence.paragraphs]
+    best: dict[int, tuple[float, int, int]] = {}  # paragraph -> its best link in its row
     for (i, j), score in evidence.links.items():
-        a, b = evidence.claims[i], evidence.claims[j]
-        if row[a.member] == row[b.member]:
-            link = ClaimLink(a.member, a.start, a.end, b.member, b.start, b.end, round(score, 4))
-            found[row[a.member]].append(link)
+        a, b = owner[i], owner[j]
+        if row_of[a] == row_of[b]:
+            for end in (a, b):
+                if (-score, i, j) < best.get(end, (0.0, 0, 0)):
+                    best[end] = (-score, i, j)
+    found: dict[int, set[tuple[float, int, int]]] = defaultdict(set)
+    for paragraph, link in best.items():
+        found[row_of[paragraph]].add(link)
+    claims = evidence.claims
     return tuple(
-        replace(c, links=tuple(sorted(found[c.id], key=lambda k: (-k.score, k.a, k.b))))
-        for c in clusters
+        replace(
+            c,
+            links=tuple(
+                _claim_link(claims[i], claims[j], -score) for score, i, j in sorted(found[n])
+            ),
+        )
+        for n, c in enumerate(clusters)
     )
+
+
+def _claim_link(a: Claim, b: Claim, score: float) -> ClaimLink:
+    return ClaimLink(a.member, a.start, a.end, b.member, b.start, b.end, round(score, 4))
 
 
 def align(

@@ -79,6 +79,9 @@ def read_claims(
     """
     out = []
     at = 0
+    # Where clauses end, once per paragraph; `stop` walks along them with the words.
+    ends = [m.start() for m in CLAUSE_END.finditer(text)] + [len(text) + 1]
+    stop = 0
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
@@ -90,7 +93,9 @@ def read_claims(
         while at < len(fields) and fields[at][1] < end:
             key, first, last, kind = fields[at]
             at += 1
-            if CLAUSE_END.search(text, previous, first):
+            while ends[stop] < previous:
+                stop += 1
+            if ends[stop] < first:  # a clause ends between the last word and this one
                 aside, broken = False, True
             previous = last
             if kind == "word" and key in BACKGROUND_CUES:
