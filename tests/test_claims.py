@@ -4,7 +4,7 @@ different words and figures (they must share a row), or different incidents in t
 
 from __future__ import annotations
 
-from tui.align import align, claim_weights, read
+from tui.align import THRESHOLDS, Paragraph, align, between_neighbours, claim_weights, read
 from tui.claims import ACT_TERM, claim_key, read_claims, signature
 from tui.model import Cluster, Lexicon, Member, NameGroup, Outlet, Source
 from tui.normalise import term_fields
@@ -150,3 +150,15 @@ def test_bylines_and_credits_stay_alone() -> None:
     clusters = align(sources, LEXICON)
     for member in (Member("north-post", 0), Member("north-post", 2), Member("south-wire", 0)):
         assert row_of(clusters, member).members == (member,)
+
+
+def test_a_weak_link_between_two_aligned_neighbours_is_raised() -> None:
+    paragraphs = [Paragraph(Member(s, i), i / 3) for s in ("a", "b") for i in range(3)]
+    edges = {(0, 3): 0.9, (1, 4): 0.3, (2, 5): 0.8}
+    raised = between_neighbours(paragraphs, edges, THRESHOLDS)
+    assert raised[(1, 4)] == THRESHOLDS.neighbours * 0.8 > 0.3
+    # no link of their own: the paragraphs between stay apart
+    assert (1, 4) not in between_neighbours(paragraphs, {(0, 3): 0.9, (2, 5): 0.8}, THRESHOLDS)
+    # neighbours too weak to make rows raise nothing
+    weak = {(0, 3): 0.2, (1, 4): 0.1, (2, 5): 0.2}
+    assert between_neighbours(paragraphs, weak, THRESHOLDS) == weak
