@@ -17,17 +17,21 @@ outlets and builds paragraph rows from those links:
    incidents), and score at least `claim`: the shared weight over the lighter claim's,
    times (lighter / heavier) ** `balance`. The candidates are the pairs that share a
    particular (`sharing_pairs`, an inverted index over particulars only): blocking by the
-   incident's particulars, so the pairs grow with how many outlets report each fact, not
-   with the square of the event, and the result is the one all pairs would give.
+   incident's particulars, so the pairs grow with the square of how many outlets report
+   each fact rather than of the whole event, and the result is the one all pairs give.
 4. Paragraph edges (`claim_edges`): a paragraph pair scores its best claim link, raised by
-   a second link between two other claims of the same pair (two facts in common).
+   a second link between two other claims of the same pair (two facts in common); a weak
+   link between two paragraphs whose neighbours before and after sit level is raised too
+   (`between_neighbours`).
 5. Clusters: average-link agglomerative merging over the edges, where the link between two
    clusters is the mean edge over all their cross-source paragraph pairs (a pair with no
    edge counts 0) and merging stops below `link`. Averaging, unlike single link, does not
    chain: a cluster only absorbs a paragraph that matches most of its members. A merge that
    would put two paragraphs of one source together is allowed only if some paragraph of
    another source in the merged cluster links both (one long paragraph level with two short
-   ones), never by chaining. Each cluster carries the claim links between its members
+   ones), never by chaining; and two rows of several paragraphs merge only when two
+   paragraphs of each hold them together, so a paragraph that tells two facts does not weld
+   their rows. Each cluster carries, per member, the best claim link that holds it there
    (`Cluster.links`), for the detectors and the reader.
 
 The thresholds were chosen on data, and on the mechanisms rather than the words of any

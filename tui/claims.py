@@ -21,8 +21,17 @@ numbers as values, one key per lexicon name group) plus its incident signature:
   word, not a calendar or office word) also gives a `!` term, so that a shared name counts
   twice as much as a shared ordinary word.
 
+Words are compared by their roots: a demonym as its country ("Armenian" / "Armenia") and one
+derivational ending off ("apology" / "apologizes"), since paraphrase changes a word's class
+more often than the word; a hyphenated word also gives its parts ("man-portable"). Terms in a
+clause of background, opened by "after", "since", "amid", "despite" or "following" and closed
+by a comma, are kept apart (`Claim.background`): "shells fell a day after the truce took
+effect" reports the shelling, not the truce.
+
 Weights come from the event itself (tui.align), never from a word list of one conflict: the
 place every sentence mentions weighs nothing, the village only two outlets name weighs a lot.
+The word classes here (verbs of attack, casualty words, times, who-says-it words) are general
+news English.
 """
 
 from __future__ import annotations
