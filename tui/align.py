@@ -295,17 +295,21 @@ def claim_edges(
     its score to the best's distance from 1: two facts in common are more than one.
     """
     owner = claim_owners(paragraphs, claims)
-    found: dict[tuple[int, int], list[tuple[float, int, int]]] = defaultdict(list)
-    for (i, j), score in links.items():
+    best: dict[tuple[int, int], tuple[float, int, int]] = {}  # pair -> its best link
+    second: dict[tuple[int, int], float] = {}  # pair -> its best link between other claims
+    # Best first (ties by claim index), so each pair's first link is its best.
+    for score, i, j in sorted((-score, i, j) for (i, j), score in links.items()):
         a, b = owner[i], owner[j]
         pair, ends = ((a, b), (i, j)) if a < b else ((b, a), (j, i))
-        found[pair].append((score, *ends))
+        top = best.get(pair)
+        if top is None:
+            best[pair] = (-score, *ends)
+        elif pair not in second and ends[0] != top[1] and ends[1] != top[2]:
+            second[pair] = -score
     edges: Edges = {}
-    for pair in sorted(found):
-        ranked = sorted(found[pair], key=lambda x: (-x[0], x[1], x[2]))
-        top, i, j = ranked[0]
-        other = next((s for s, k, m in ranked[1:] if k != i and m != j), 0.0)
-        edges[pair] = min(1.0, top + support * other * (1 - top))
+    for pair in sorted(best):
+        top = best[pair][0]
+        edges[pair] = min(1.0, top + support * second.get(pair, 0.0) * (1 - top))
     return edges
 
 

@@ -44,7 +44,7 @@ from functools import lru_cache
 from tui.figures import DURATION_WORDS
 from tui.function_words import MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS, word_set
 from tui.model import Member
-from tui.normalise import STOPWORDS, TermKind, fold, informative, stem
+from tui.normalise import STOPWORDS, TermKind, fold, stem
 from tui.spans import sentences
 
 COUNT_PREFIX = "#"
@@ -107,18 +107,19 @@ def read_claims(
             if ends[stop] < first:  # a clause ends between the last word and this one
                 aside, broken = False, True
             previous = last
-            if kind == "word" and key in BACKGROUND_CUES:
-                aside = True
-            if not informative(key, kind):
-                continue
-            key = _root(key)
+            if kind == "word":
+                if key in BACKGROUND_CUES:
+                    aside = True
+                if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
+                    continue
+                key = _root(key)
+                if first > start and _capitalised(text[first:last]):
+                    names.add(key)
             keys.append(key)
             breaks.append(broken)
             broken = False
             if not aside:
                 foreground.add(key)
-            if kind == "word" and first > start and _capitalised(text[first:last]):
-                names.add(key)
         if keys:
             parts = {part for key in keys if "-" in key for part in _parts(key)}
             names -= NOT_NAME_KEYS
