@@ -1,26 +1,28 @@
 """How fast `tui.analysis.align.align` is, and whether its shortcut changes the answer.
 
-The aligner looks only at the pairs that an exact prefix-filtering index nominates. The
-baseline here, run in the same process on the same synthetic event (benchmarks/synthetic.py),
-checks every pair of paragraphs of different sources against the same rule (token_set_ratio
-in rapidfuzz's C loop, `process.extract` per paragraph: numpy is not installed, so no
-`cdist`; then `containment` for the pairs that pass) and clusters that edge set with the
-same `tui.analysis.align.cluster`. The script prints both times, their ratio, and how
-far the two clusterings agree (co-clustered pairs, identical clusters), plus both against the
+The aligner scores only the pairs of claims that share a particular (`tui.align.
+sharing_pairs`, an inverted index over the event's particulars). The baseline here, run in the
+same process on the same synthetic event (benchmarks/synthetic.py), scores every pair of
+claims of different sources with the same `tui.analysis.align.link_claims` and clusters the
+result with the same `tui.analysis.align.cluster`. The script prints both times, their ratio, and
+how far the two clusterings agree (co-clustered pairs, identical clusters), plus both against the
 generator's ground truth. Timings are printed, never asserted: the machine is shared.
 
     python benchmarks/align_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--sweep]
     python benchmarks/align_speed.py --gold
+    python benchmarks/align_speed.py --scale 10 30 100
 
 `--sweep` scores threshold combinations against the ground truth instead (how the defaults
 in tui/analysis/align.py were chosen): the synthetic event's and the two hand-labelled gold events'
 (tests/fixtures/align/*_gold.yaml). `--gold` prints the pairwise precision, recall and F1 of
-the defaults on each of the three. Neither times anything.
+the defaults on each of the three. Neither times anything. `--scale N ...` times align and
+diverge on synthetic events of N sources each and prints the growth exponent between them.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,25 +30,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 
-from benchmarks.synthetic import LabelledEvent, event_parser, make_labelled_event
+from benchmarks.synthetic import LabelledEvent, event_parser, make_event, make_labelled_event
 from tui.analysis.align import (
     THRESHOLDS,
-    Edges,
-    Paragraph,
     Thresholds,
+    Weights,
     align,
-    candidate_pairs,
     cluster,
-    containment,
-    paragraph_weight,
-    prepare,
-    score_pairs,
-    term_weights,
+    cluster_links,
+    gather_evidence,
 )
-from tui.config import bundled_config_path, load_config
-from tui.model import Cluster, Member, Outlet, Source
+from tui.analysis.claims import Claim
+from tui.analysis.diverge import diverge
+from tui.config.load import bundled_config_path, load_config
+from tui.model import Cluster, Lexicon, Member, Outlet, Source
 
 Pair = tuple[Member, Member]
 
@@ -94,35 +92,23 @@ def load_gold(path: Path) -> LabelledEvent:
     return LabelledEvent(tuple(sources), lexicon, labels)
 
 
-def naive_edges(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> Edges:
-    """Every cross-source pair checked against the rule: the baseline the index avoids.
-
-    token_set_ratio first, for all pairs at once in rapidfuzz's C loop, then `containment`
-    for the pairs that pass it.
-    """
-    weights = term_weights(paragraphs)
-    heft = [paragraph_weight(p, weights) for p in paragraphs]
-    keys = [p.key for p in paragraphs]
-    edges: Edges = {}
-    for i, paragraph in enumerate(paragraphs):
-        for _, _, k in process.extract(
-            paragraph.key,
-            keys[i + 1 :],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=round(t.fuzz * 100, 9),
-            limit=None,
-        ):
-            j = i + 1 + k
-            other = paragraphs[j]
-            if other.member.source != paragraph.member.source:
-                score = containment(paragraph, other, min(heft[i], heft[j]), weights, t)
-                if score:
-                    edges[(i, j)] = score
-    return edges
+def all_claim_pairs(
+    claims: Sequence[Claim], weights: Weights, particulars: frozenset[str]
+) -> Iterable[tuple[int, int]]:
+    """Every pair of claims of different sources: what `tui.analysis.align.sharing_pairs` avoids."""
+    return (
+        (i, j)
+        for i, j in itertools.combinations(range(len(claims)), 2)
+        if claims[i].member.source != claims[j].member.source
+    )
 
 
-def naive_align(paragraphs: Sequence[Paragraph], t: Thresholds = THRESHOLDS) -> tuple[Cluster, ...]:
-    return cluster(paragraphs, naive_edges(paragraphs, t), t)
+def naive_align(
+    sources: Sequence[Source], lexicon: Lexicon, t: Thresholds = THRESHOLDS
+) -> tuple[Cluster, ...]:
+    """`tui.analysis.align.align` with its candidate step replaced by all pairs."""
+    evidence = gather_evidence(sources, lexicon, t, all_claim_pairs)
+    return cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))
 
 
 def co_clustered(groups: Iterable[Iterable[Member]]) -> set[Pair]:
@@ -165,11 +151,9 @@ def run(n_sources: int, n_paragraphs: int, seed: int) -> None:
     n = sum(len(s.paragraphs) for s in event.sources)
     print(f"event: {n_sources} sources x {n_paragraphs} paragraphs = {n} paragraphs (seed {seed})")
     fast, fast_s = timed(align, event.sources, event.lexicon)
-    paragraphs, prepare_s = timed(prepare, event.sources, event.lexicon)
-    naive, naive_s = timed(naive_align, paragraphs)
-    naive_s += prepare_s
-    print(f"align (index + candidates): {fast_s:8.3f} s")
-    print(f"naive (all pairs scored):   {naive_s:8.3f} s")
+    naive, naive_s = timed(naive_align, event.sources, event.lexicon)
+    print(f"align (particulars index): {fast_s:8.3f} s")
+    print(f"naive (all claim pairs):   {naive_s:8.3f} s")
     print(f"speed-up: {naive_s / fast_s:.1f}x")
     fast_pairs = co_clustered(c.members for c in fast)
     naive_pairs = co_clustered(c.members for c in naive)
@@ -185,42 +169,25 @@ def run(n_sources: int, n_paragraphs: int, seed: int) -> None:
         print(f"{name} vs ground truth: precision {p:.4f} recall {r:.4f}")
 
 
-# IDF power 1 is left out: its loose candidate set makes one row take minutes, and at the
-# gold events' recall its synthetic precision is about 0.6.
 SWEEP = {
-    "power": (3, 2),
-    "edge": (0.3, 0.35, 0.4),
-    "fuzz": (0.0, 0.55),
-    "link": (0.4, 0.45, 0.5),
+    "link": (0.38, 0.4, 0.42, 0.45),
+    "claim": (0.2, 0.25, 0.3),
+    "balance": (0.25, 0.5),
 }
 
 
 def sweep(n_sources: int, n_paragraphs: int, seed: int) -> None:
-    """Pairwise P/R/F1 on the three labelled events for every combination in `SWEEP`.
-
-    Per event and IDF power, the pairs are scored once at the loosest thresholds (with the
-    exact index) and filtered for each combination.
-    """
+    """Pairwise P/R/F1 on the three labelled events for every combination in `SWEEP`."""
     events = labelled_events(n_sources, n_paragraphs, seed)
     names = "  ".join(f"{name:>20s}" for name, _ in events)
-    print(f"power  edge  fuzz  link  {names}   (P/R/F1 each)")
-    loosest = replace(THRESHOLDS, edge=min(SWEEP["edge"]), fuzz=min(SWEEP["fuzz"]))
-    for power in SWEEP["power"]:
-        scored = []
+    print(f" link  claim  balance  {names}   (P/R/F1 each)")
+    for link, claim, balance in itertools.product(*SWEEP.values()):
+        t = replace(THRESHOLDS, link=link, claim=claim, balance=balance)
+        cells = []
         for _, event in events:
-            paragraphs = prepare(event.sources, event.lexicon)
-            loose = candidate_pairs(paragraphs, term_weights(paragraphs, power), loosest)
-            truth = co_clustered(truth_groups(event.labels))
-            scored.append((event, paragraphs, loose, truth))
-        for edge, fuzz_at, link in itertools.product(SWEEP["edge"], SWEEP["fuzz"], SWEEP["link"]):
-            t = replace(THRESHOLDS, edge=edge, fuzz=fuzz_at, link=link)
-            cells = []
-            for _, paragraphs, loose, truth in scored:
-                kept = {pair: score for pair, score in loose.items() if score >= edge}
-                clusters = cluster(paragraphs, score_pairs(paragraphs, kept, t), t)
-                p, r = agreement(co_clustered(c.members for c in clusters), truth)
-                cells.append(f"{p:.3f}/{r:.3f}/{f1(p, r):.3f}")
-            print(f"{power:5d}  {edge:4.2f}  {fuzz_at:4.2f}  {link:4.2f}  {'  '.join(cells)}")
+            p, r, f = gold_scores(event, align(event.sources, event.lexicon, t))
+            cells.append(f"{p:.3f}/{r:.3f}/{f:.3f}")
+        print(f"{link:5.2f}  {claim:5.2f}  {balance:7.2f}  {'  '.join(cells)}")
 
 
 def labelled_events(
@@ -241,12 +208,36 @@ def gold(n_sources: int, n_paragraphs: int, seed: int) -> None:
         print(f"{name:20s}  {p:9.4f}  {r:6.4f}  {f:6.4f}  {multi}/{len(clusters)}")
 
 
+def scale(counts: Sequence[int], n_paragraphs: int, seed: int) -> None:
+    """Align and diverge on synthetic events of each number of sources, with the growth
+    exponent of the total from one size to the next (1.0 is linear)."""
+    print("sources  paragraphs  align s  diverge s  total s  exponent")
+    previous: tuple[int, float] | None = None
+    for count in counts:
+        sources, lexicon = make_event(count, n_paragraphs, seed)
+        clusters, align_s = timed(align, sources, lexicon)
+        _, diverge_s = timed(diverge, sources, clusters, lexicon)
+        total = align_s + diverge_s
+        growth = (
+            f"{math.log(total / previous[1]) / math.log(count / previous[0]):8.2f}"
+            if previous
+            else "       -"
+        )
+        n = sum(len(s.paragraphs) for s in sources)
+        print(f"{count:7d}  {n:10d}  {align_s:7.2f}  {diverge_s:9.2f}  {total:7.2f}  {growth}")
+        previous = (count, total)
+
+
 def main() -> None:
     parser = event_parser(__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--sweep", action="store_true", help="score thresholds against truth")
     mode.add_argument("--gold", action="store_true", help="score the defaults against truth")
+    mode.add_argument("--scale", type=int, nargs="+", metavar="N", help="time N sources each")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.scale, args.paragraphs, args.seed)
+        return
     (sweep if args.sweep else gold if args.gold else run)(args.sources, args.paragraphs, args.seed)
 
 

@@ -8,21 +8,10 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
 
-from benchmarks.align_speed import co_clustered, naive_align
+from benchmarks.align_speed import all_claim_pairs, co_clustered, naive_align
 from benchmarks.synthetic import make_event
-from tui.analysis.align import (
-    THRESHOLDS,
-    _candidates,
-    align,
-    candidate_pairs,
-    containment,
-    paragraph_weight,
-    prepare,
-    score_pairs,
-    term_weights,
-)
+from tui.analysis.align import THRESHOLDS, align, claim_weights, link_claims, read
 from tui.model import Cluster, Lexicon, Member, NameGroup, Outlet, Source
 
 LEXICON = Lexicon(
@@ -223,21 +212,15 @@ def test_partition_and_order_independence(sources: list[Source], rnd) -> None:  
 @settings(max_examples=80, deadline=None)
 @given(
     random_sources,
-    st.sampled_from([THRESHOLDS, dataclasses.replace(THRESHOLDS, edge=0.1, min_shared=1)]),
+    st.sampled_from([THRESHOLDS, dataclasses.replace(THRESHOLDS, claim=0.05, min_shared=1)]),
 )
-def test_weighted_prefix_index_finds_exactly_the_pairs_the_rule_accepts(  # type: ignore[no-untyped-def]
+def test_particular_index_finds_exactly_the_links_all_pairs_give(  # type: ignore[no-untyped-def]
     sources: list[Source], t
 ) -> None:
-    paragraphs = prepare(sources, LEXICON)
-    weights = term_weights(paragraphs)
-    heft = [paragraph_weight(p, weights) for p in paragraphs]
-    expected = {}
-    for i, j in itertools.combinations(range(len(paragraphs)), 2):
-        a, b = paragraphs[i], paragraphs[j]
-        score = containment(a, b, min(heft[i], heft[j]), weights, t)
-        if a.member.source != b.member.source and score:
-            expected[(i, j)] = score
-    assert candidate_pairs(paragraphs, weights, t) == expected
+    _, claims = read(sources, LEXICON)
+    weights, particulars = claim_weights(claims, t)
+    fast = link_claims(claims, weights, particulars, t)
+    assert fast == link_claims(claims, weights, particulars, t, all_claim_pairs)
 
 
 def test_order_independence_on_the_hand_written_event() -> None:
@@ -260,7 +243,7 @@ def test_duplicate_source_ids_are_refused_with_a_clear_message() -> None:
 def test_fast_path_agrees_with_all_pairs_baseline_on_synthetic_event() -> None:
     sources, lexicon = make_event(6, 30, seed=3)
     fast = align(sources, lexicon)
-    naive = naive_align(prepare(sources, lexicon))
+    naive = naive_align(sources, lexicon)
     assert fast == naive
     assert co_clustered(c.members for c in fast)  # something did align
     assert_partition(fast, list(sources))
@@ -273,31 +256,3 @@ def test_synthetic_event_is_deterministic() -> None:
     assert all(len(s.paragraphs) == 12 for s in sources)
     assert {s.side for s in sources} == {"armenian", "azerbaijani", "international"}
     assert dataclasses.is_dataclass(sources[0])
-
-
-def _shortcut_is_sound(paragraphs) -> None:  # type: ignore[no-untyped-def]
-    """Every candidate `_candidates` marks as surely related reaches the token_set_ratio
-    cutoff in rapidfuzz itself, and align's own pipeline equals the public one."""
-    weights = term_weights(paragraphs)
-    candidates, related = _candidates(paragraphs, weights)
-    assert candidates == candidate_pairs(paragraphs, weights)
-    cutoff = round(THRESHOLDS.fuzz * 100, 9)
-    for i, j in related:
-        assert set(paragraphs[i].key.split()) == paragraphs[i].terms
-        assert fuzz.token_set_ratio(paragraphs[i].key, paragraphs[j].key) >= cutoff
-    assert score_pairs(paragraphs, candidates, related=related) == score_pairs(
-        paragraphs, candidates
-    )
-
-
-def test_token_set_shortcut_agrees_with_rapidfuzz_on_synthetic_events() -> None:
-    for seed in range(3):
-        _shortcut_is_sound(prepare(*make_event(10, 40, seed)))
-
-
-@settings(max_examples=80, deadline=None)
-@given(random_sources)
-def test_token_set_shortcut_agrees_with_rapidfuzz_on_random_input(  # type: ignore[no-untyped-def]
-    sources: list[Source],
-) -> None:
-    _shortcut_is_sound(prepare(sources, LEXICON))

@@ -205,17 +205,37 @@ class Member:
     paragraph: int
 
 
+@dataclass(frozen=True, order=True)
+class ClaimLink:
+    """Two sentences of two members of one cluster that report the same thing.
+
+    `a_start:a_end` are character offsets into paragraph `a`, likewise for `b`; `score`
+    (0..1) is how strongly their particulars agree. The aligner built the cluster from these
+    links, so a detector can compare the two sentences rather than the whole paragraphs.
+    """
+
+    a: Member
+    a_start: int
+    a_end: int
+    b: Member
+    b_start: int
+    b_end: int
+    score: float
+
+
 @dataclass(frozen=True)
 class Cluster:
     """Paragraphs, from any number of sources, that report the same thing.
 
     Clusters are listed in reading order; a cluster may hold one paragraph only, and a source
-    may contribute several paragraphs to one cluster.
+    may contribute several paragraphs to one cluster. `links` are the claim links between
+    its members that the aligner found, best first (empty for a cluster built otherwise).
     """
 
     id: str
     score: float
     members: tuple[Member, ...]
+    links: tuple[ClaimLink, ...] = ()
 
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.source for m in self.members))

@@ -76,7 +76,7 @@ class Term:
 
     @property
     def informative(self) -> bool:
-        return self.kind != "word" or (self.key not in STOPWORDS and len(self.key) > 1)
+        return informative(self.key, self.kind)
 
 
 @dataclass(frozen=True)
@@ -155,10 +155,10 @@ def _number_key(value: float) -> str:
 
 def terms(text: str, lexicon: Lexicon) -> list[Term]:
     """Every term of `text` in reading order, stopwords included (see `Term.informative`)."""
-    return [Term(*fields) for fields in _term_fields(text, lexicon)]
+    return [Term(*fields) for fields in term_fields(text, lexicon)]
 
 
-def _term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKind]]:
+def term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKind]]:
     """`terms` as plain (key, start, end, kind) tuples.
 
     The aligner reads every paragraph of an event (100,000 terms in a big one) and needs
@@ -196,8 +196,9 @@ def informative_tokens(text: str, lexicon: Lexicon) -> list[str]:
 
     The same as filtering `terms` by `Term.informative`, without building the `Term`s.
     """
-    return [
-        key
-        for key, _, _, kind in _term_fields(text, lexicon)
-        if kind != "word" or (key not in STOPWORDS and len(key) > 1)
-    ]
+    return [key for key, _, _, kind in term_fields(text, lexicon) if informative(key, kind)]
+
+
+def informative(key: str, kind: TermKind) -> bool:
+    """`Term.informative` for a term given as its key and kind."""
+    return kind != "word" or (key not in STOPWORDS and len(key) > 1)

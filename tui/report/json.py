@@ -52,6 +52,14 @@ def report_dict(comparison: Comparison) -> dict[str, object]:
             for f in comparison.figures
             if math.isfinite(f.value)
         ],
+        # The claim links each row was built from: which sentences of which members.
+        "links": [
+            {"cluster": cluster.id, "score": _score(link.score)}
+            | {"a": _claim_dict(link.a, link.a_start, link.a_end)}
+            | {"b": _claim_dict(link.b, link.b_start, link.b_end)}
+            for cluster in comparison.clusters
+            for link in cluster.links
+        ],
     }
 
 
@@ -119,6 +127,10 @@ def _archive_fields(source: Source) -> dict[str, object]:
 
 def _member_dict(member: Member) -> dict[str, object]:
     return {"source": member.source, "paragraph": member.paragraph}
+
+
+def _claim_dict(member: Member, start: int, end: int) -> dict[str, object]:
+    return _member_dict(member) | {"start": start, "end": end}
 
 
 def _score(score: float) -> float | None:

@@ -1,0 +1,271 @@
+"""Claims: the sentences of a paragraph, each read as the particulars of what it reports.
+
+A paragraph often carries two or three facts, and outlets split and join them differently: one
+outlet's long lead tells the toll, the weapon and the denial, another gives each its own short
+paragraph. Matching whole paragraphs dilutes each fact with the others, so the aligner links
+sentences (claims) across outlets and builds its paragraph rows from those links.
+
+Two claims report the same incident when they share its particulars, whatever their wording
+and even with different figures. So a claim is its informative terms (tui.analysis.normalise: stems,
+numbers as values, one key per lexicon name group) plus its incident signature:
+
+- what is counted: a number next to what it counts gives `#` + that word's stem ("14
+  civilians" -> `#civilian`), and a number in a sentence about deaths or injuries gives `#kill`
+  / `#wound`; "killing 14" and "nine people were killed" share `#kill` though 14 is not 9.
+  That is the point: the editor needs the two figures on one row to see that they differ.
+- the act: the general English verbs of attack ("shelled", "struck", "hit", "fired at",
+  "attacked", "shot down") are one term, `%attack`;
+- the time: a weekday, a part of the day ("overnight"), a calendar date ("28 October",
+  "October 28") gives a `~` term;
+- named people, bodies and places: a word written capitalised inside a sentence (not its first
+  word, not a calendar or office word) also gives a `!` term, so that a shared name counts
+  twice as much as a shared ordinary word.
+
+Words are compared by their roots: a demonym as its country ("Armenian" / "Armenia") and one
+derivational ending off ("apology" / "apologizes"), since paraphrase changes a word's class
+more often than the word; a hyphenated word also gives its parts ("man-portable"). Terms in a
+clause of background, opened by "after", "since", "amid", "despite" or "following" and closed
+by a comma, are kept apart (`Claim.background`): "shells fell a day after the truce took
+effect" reports the shelling, not the truce.
+
+Weights come from the event itself (tui.analysis.align), never from a word list of one conflict: the
+place every sentence mentions weighs nothing, the village only two outlets name weighs a lot.
+The word classes here (verbs of attack, casualty words, times, who-says-it words) are general
+news English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.analysis.figures import DURATION_WORDS
+from tui.analysis.normalise import STOPWORDS, TermKind, fold, stem
+from tui.model import Member
+from tui.text.spans import sentences
+from tui.text.wordlists import MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS, word_set
+
+COUNT_PREFIX = "#"
+ACT_TERM = "%attack"
+TIME_PREFIX = "~"
+NAME_PREFIX = "!"
+
+# How many terms after a number may name what it counts ("14 civilians", "21 civilians,
+# including children"): the next informative word, at most this far on.
+COUNT_REACH = 3
+# English derivational endings as `tui.analysis.normalise.stem` leaves them, longest first, and the
+# shortest root left after one goes.
+DERIVATIONS = (
+    "ization", "isation", "ation", "ness", "ment", "ical", "ally", "ity", "ial", "al", "iz",
+    "is", "at", "y", "i",
+)  # fmt: skip
+ROOT_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of one paragraph: where it is and the terms it is matched on."""
+
+    member: Member
+    start: int
+    end: int
+    terms: frozenset[str]
+    # Terms that occur only in a clause of background: what the sentence dates itself by
+    # ("came a day after the ceasefire agreed in Moscow took effect") rather than reports.
+    background: frozenset[str] = frozenset()
+
+
+def read_claims(
+    member: Member, text: str, fields: Sequence[tuple[str, int, int, TermKind]]
+) -> list[Claim]:
+    """Every sentence of a paragraph with its terms and signature (see the module docstring).
+
+    `fields` are the paragraph's terms as `tui.analysis.normalise.term_fields` reads them: the
+    paragraph is tokenised once, for its own terms and its claims'. A paragraph with no
+    sentence end is one claim.
+    """
+    out = []
+    at = 0
+    # Where clauses end, once per paragraph; `stop` walks along them with the words.
+    ends = [m.start() for m in CLAUSE_END.finditer(text)] + [len(text) + 1]
+    stop = 0
+    for start, end in _mend(text, sentences(text) or [(0, len(text))]):
+        while at < len(fields) and fields[at][1] < start:
+            at += 1
+        keys, names, breaks = [], set(), []
+        foreground: set[str] = set()
+        aside = False  # inside a clause of background ("after the truce took effect")
+        broken = False  # a clause ended since the last informative term
+        previous = start
+        while at < len(fields) and fields[at][1] < end:
+            key, first, last, kind = fields[at]
+            at += 1
+            while ends[stop] < previous:
+                stop += 1
+            if ends[stop] < first:  # a clause ends between the last word and this one
+                aside, broken = False, True
+            previous = last
+            if kind == "word":
+                if key in BACKGROUND_CUES:
+                    aside = True
+                if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
+                    continue
+                key = _root(key)
+                if first > start and _capitalised(text[first:last]):
+                    names.add(key)
+            keys.append(key)
+            breaks.append(broken)
+            broken = False
+            if not aside:
+                foreground.add(key)
+        if keys:
+            parts = {part for key in keys if "-" in key for part in _parts(key)}
+            names -= NOT_NAME_KEYS
+            terms = frozenset(keys) | parts | signature(keys, breaks, names)
+            terms |= {NAME_PREFIX + name for name in names}
+            background = frozenset(keys) - foreground
+            out.append(Claim(member, start, end, terms, background))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    """A word written with a capital, not an all-capitals short form ("US", "AM")."""
+    return word[0].isupper() and not (word.isupper() and len(word) < 3)
+
+
+def claim_key(word: str) -> str:
+    """A word as a claim's term: folded, stemmed (tui.analysis.normalise) and rooted (`_root`), so
+    that word lists written in plain English compare with the terms."""
+    return _root(stem(fold(word)))
+
+
+def _mend(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences rejoined where a full stop ended an abbreviation rather than a sentence:
+    "since Oct. 10 was agreed" is one claim, not "since Oct." and "10 was agreed"."""
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if out and (text[start].islower() or text[start].isdigit()):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _root(key: str) -> str:
+    """A word's root across derivations, for words `tui.analysis.normalise.stem` leaves apart.
+
+    A demonym becomes its country ("armenian" -> "armenia", "azerbaijani" -> "azerbaijan"):
+    outlets write "Armenian forces" and "the forces of Armenia" for one actor. One
+    derivational suffix goes ("apology"/"apologiz", "accidental"/"accident",
+    "compensation"/"compensat"): opposing outlets paraphrase, and a paraphrase changes a
+    word's class more often than the word.
+    """
+    if not key[0].isalpha():
+        return key
+    if len(key) > 5 and key.endswith("ian"):
+        return key[:-1]
+    if len(key) > 6 and key.endswith("ani"):
+        return key[:-1]
+    for suffix in DERIVATIONS:
+        if key.endswith(suffix) and len(key) - len(suffix) >= ROOT_LENGTH:
+            return key[: -len(suffix)]
+    return key
+
+
+def _parts(key: str) -> set[str]:
+    """The stems of a hyphenated word's parts: "man-portable" also matches "portable"."""
+    return {_root(stem(part)) for part in key.split("-") if len(part) > 2 and part not in STOPWORDS}
+
+
+def signature(
+    keys: Sequence[str], breaks: Sequence[bool] = (), names: frozenset[str] | set[str] = frozenset()
+) -> frozenset[str]:
+    """The incident particulars of one sentence, as extra terms (module docstring).
+
+    `breaks[i]` is true where a clause ends before `keys[i]` (a comma, say): what a number
+    counts is never looked for across it ("wounding 40, the regional governor said"), and
+    a name between the two is skipped ("three Norland soldiers" count soldiers).
+    """
+    found: set[str] = set()
+    casualties = {CASUALTY_KEYS[k] for k in keys if k in CASUALTY_KEYS}
+    for i, key in enumerate(keys):
+        if key in ATTACK_KEYS:
+            found.add(ACT_TERM)
+        elif key in TIME_KEYS:
+            found.add(TIME_PREFIX + key)
+        if not key[0].isdigit():
+            continue
+        found.update(COUNT_PREFIX + kind for kind in casualties)
+        after = []
+        for n in range(i + 1, min(len(keys), i + 1 + COUNT_REACH)):
+            if breaks and breaks[n]:
+                break
+            after.append(keys[n])
+        around = {keys[i - 1] if i else "", after[0] if after else ""}
+        month = next((m for m in around if m in MONTH_KEYS), None)
+        if month is not None:  # a date, not a count
+            found.add(f"{TIME_PREFIX}{month[:3]}-{key}")
+            continue
+        counted = next((k for k in after if k[0].isalpha() and k not in names), None)
+        if counted is not None and counted not in SPAN_KEYS:
+            found.add(COUNT_PREFIX + counted)
+    return frozenset(found)
+
+
+# The word classes below are written in plain English and read through `claim_key`, so that
+# they compare with the terms whatever the stemmer makes of them.
+
+# General English verbs and nouns of armed attack: every outlet reports a strike with one of
+# them, and outlets of opposing sides rarely pick the same one.
+ATTACK_KEYS = frozenset(
+    map(
+        claim_key,
+        word_set(
+            "attack attacked attacking attacks shell shelled shelling shells strike struck "
+            "strikes striking hit hits hitting fire fired firing bomb bombed bombing bombard "
+            "bombarded bombardment pound pounded shoot shot shooting downed target targeted "
+            "targeting launch launched raid raided"
+        ),
+    )
+)
+# What a casualty figure counts: "killed", "dead", "died" are one key after tui.analysis.normalise's
+# synonyms, "wounded", "injured", "hurt" another.
+CASUALTY_KEYS = {claim_key("killed"): "kill", claim_key("victims"): "kill"} | {
+    claim_key("wounded"): "wound"
+}
+# Parts of the day, relative days and weekdays: when an incident happened.
+TIME_KEYS = frozenset(
+    map(
+        claim_key,
+        WEEKDAYS
+        | word_set("overnight morning afternoon evening night dawn midnight noon yesterday today"),
+    )
+)
+MONTH_KEYS = frozenset(map(claim_key, MONTHS))
+# Conjunctions and prepositions that open a clause of background in news English: what the
+# claim is dated or explained by, usually another fact of the story.
+BACKGROUND_CUES = frozenset(map(stem, word_set("after since amid despite following")))
+# What closes such a clause: a comma, semicolon, dash or parenthesis between two words.
+CLAUSE_END = re.compile(r"[,;()\u2013\u2014]| - ")
+# A number before one of these measures time or age, and counts nothing ("26-year-old").
+SPAN_KEYS = frozenset(map(claim_key, DURATION_WORDS | word_set("old year-old years-old")))
+# Who says it, not what happened: reporting verbs and the offices that speak. Every outlet's
+# sentences are full of them ("the defence ministry said"), whatever they report.
+WHO_TERMS = frozenset(
+    map(
+        claim_key,
+        ROLE_WORDS
+        | SPEAKER_WORDS
+        | word_set(
+            "said say says told tell reported according statement added stressed stated "
+            "claimed announced informed declared quoted also earlier later"
+        ),
+    )
+)
+# Capitalised words that name no particular: offices, calendar words, titles.
+NOT_NAME_KEYS = frozenset(
+    map(claim_key, ROLE_WORDS | SPEAKER_WORDS | MONTHS | WEEKDAYS | word_set("mr mrs ms dr"))
+)
