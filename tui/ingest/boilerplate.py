@@ -10,7 +10,7 @@ extraction benchmark measure what every rule gains (see benchmarks/extraction.py
 Every pattern here runs on text a hostile page chose, so every one is linear in the length of
 its input: no two quantifiers that can trade the same characters (two runs of punctuation back
 to back) without one being possessive, and no search whose every start can scan to the end of
-the text (a lookbehind makes it start only where a run starts). tests/test_regex_linear.py
+the text (a lookbehind makes it start only where a run starts). tests/ingest/test_regex_linear.py
 checks each on long tokens, repeated separators and nested markup. A block longer than
 `MAX_RULE_CHARS` is prose by its length alone and is not given to the line rules at all.
 """

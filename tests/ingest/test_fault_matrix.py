@@ -9,7 +9,7 @@ asserts the same three things: the hostile source fails alone with its one-line 
 for damage that costs a character only, succeeds with the damage made visible), the good
 sources are read, and memory stays bounded (tracemalloc's peak, which counts every thread).
 Time is bounded by construction: timeouts of a fraction of a second, no retries, linear
-patterns (tests/test_regex_linear.py); nothing here asserts wall-clock time.
+patterns (tests/ingest/test_regex_linear.py); nothing here asserts wall-clock time.
 
 README.md's reliability section summarises this table.
 """

@@ -18,7 +18,7 @@ from tui.ingest.extract import (
     split_paragraph,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "extract"
 
 
 def page(name: str) -> str:
