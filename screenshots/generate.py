@@ -22,6 +22,7 @@ from tui.app.run import build_app
 from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
 from tui.ingest.fetch import FetchOptions
 from tui.model import Config
+from tui.pipeline import loader_factory
 
 HERE = Path(__file__).resolve().parent
 SIZE = (160, 45)
@@ -61,7 +62,7 @@ async def main(png: bool) -> None:
         options = FetchOptions(cache_dir=Path(cache))
 
         def app(cfg: Config = config) -> ParallaxApp:
-            return build_app(cfg, cfg.event(DEMO_EVENT), options)
+            return build_app(cfg, cfg.event(DEMO_EVENT), loader_factory(cfg, options))
 
         shots = [
             await shoot(app(), "main", ()),

@@ -24,6 +24,7 @@ from tui.model import (
     Figure,
     Member,
     Outlet,
+    Position,
     Side,
     Source,
     Span,
@@ -131,6 +132,26 @@ def _divergence(
     return Divergence(id, kind, cluster, summary, spans)
 
 
+# Two divergences carry the structured fields the core fills in (the app renders from them);
+# the others have only their summary, which the app must show verbatim.
+STRUCTURED = {
+    "d1": (
+        "killed",
+        (
+            Position(("baku", "monitor"), ("azerbaijani", "international"), "7"),
+            Position(("wire",), ("international",), "9"),
+        ),
+    ),
+    "d4": (
+        "Stepanakert",
+        (
+            Position(("hayk", "monitor", "wire"), ("armenian", "international"), "Stepanakert"),
+            Position(("baku",), ("azerbaijani",), "Khankendi"),
+        ),
+    ),
+}
+
+
 DIVERGENCES = (
     _divergence(
         "d1",
@@ -198,6 +219,13 @@ DIVERGENCES = (
         span("baku", 2, "a breach of the humanitarian ceasefire"),
         span("wire", 1, "Both sides accused each other"),
     ),
+)
+
+DIVERGENCES = tuple(
+    replace(d, topic=STRUCTURED[d.id][0], positions=STRUCTURED[d.id][1])
+    if d.id in STRUCTURED
+    else d
+    for d in DIVERGENCES
 )
 
 FIGURES = (
@@ -271,6 +299,7 @@ def demo_comparison(paragraphs: dict[str, Sequence[str]] | None = None) -> Compa
         divergences=DIVERGENCES,
         figures=FIGURES,
         generated_at=GENERATED,
+        contested=tuple(f for f in FIGURES if f.quantity == "killed"),
     )
 
 

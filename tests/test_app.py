@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -23,13 +25,14 @@ from tui.app.app import report_filename
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import OPENED_LINES, DivergencePanel
-from tui.model import Comparison
+from tui.model import Comparison, Source
 
 SIZE = (160, 45)
 
 
 def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("compare_interval", 0)
+    kwargs.setdefault("hidden_kinds", ())
     return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
 
 
@@ -591,19 +594,21 @@ async def test_status_line_says_what_diverges_on_the_row() -> None:
         assert status(app).endswith("row 6/6 · no divergence here")
 
 
-async def test_panel_lists_one_line_per_divergence_in_row_order() -> None:
+async def test_panel_lists_two_lines_per_divergence_from_its_structured_fields() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         panel = app.query_one(DivergencePanel)
-        assert [d.id for d in panel.entries] == [f"d{n}" for n in range(1, 9)]
+        assert [d.id for d in panel.entries] == [f"d{n}" for n in range(1, 9)]  # ties: row order
         lines = panel_lines(app)
-        # d1 is open (the cursor's row diverges): its whole claim over OPENED_LINES lines;
-        # every other entry is one line, glyph first, outlet lists left to the status line.
-        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus"
-        assert lines[1] == "  Monitor) vs 9 (Global Wire)"
-        assert lines[OPENED_LINES].startswith("∅ Only Azerbaijani and internation")
-        assert lines[OPENED_LINES + 2] == "≠ Stepanakert / Khankendi"
+        # d1 is open (the cursor's row diverges): its claim with the outlets behind each value,
+        # from Divergence.positions, over OPENED_LINES lines; every other entry takes two.
+        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus Monitor) vs"
+        assert lines[1] == "  9 (Global Wire)"
+        assert lines[OPENED_LINES] == "∅ Only Azerbaijani and international outlets"
+        assert lines[OPENED_LINES + 1] == "  report the dead in Ganja"  # summary, verbatim
+        # d4 has positions: its brief is the values alone.
+        assert lines[OPENED_LINES + 4] == "≠ Stepanakert: Stepanakert vs Khankendi"
         assert all(len(line) <= panel.scrollable_content_region.width for line in lines)
         assert panel.border_title == "Divergences 1/8"
 
@@ -680,3 +685,45 @@ async def test_a_narrow_terminal_still_shows_two_sources_and_both_summary_lines(
         lines = [strip.text for strip in summary.render_lines(summary.region.reset_offset)]
         assert "Shelling of Ganja" in lines[0]
         assert "Armenian" in lines[1]  # the title no longer wraps over the sides line
+
+
+@dataclass
+class BlockingLoader(FakeLoader):
+    """A FakeLoader whose compare holds its thread until the test lets it go, and counts how
+    many run at once."""
+
+    gate: threading.Event = field(default_factory=threading.Event)
+    running: int = 0
+    most: int = 0
+    seen: list[int] = field(default_factory=list)
+
+    def compare(self, sources: Sequence[Source]) -> Comparison:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        self.seen.append(len(sources))
+        try:
+            self.gate.wait(5)
+            return super().compare(sources)
+        finally:
+            self.running -= 1
+
+
+async def test_one_compare_in_flight_and_the_newest_sources_win() -> None:
+    loader = BlockingLoader(gated={"hayk", "monitor", "wire", "kavkaz"})
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(20):  # baku arrives; its compare starts and blocks
+            await pilot.pause()
+            if loader.running:
+                break
+        for source_id in ("hayk", "monitor", "wire", "kavkaz"):  # four more arrive meanwhile
+            loader.release(source_id)
+            for _ in range(5):
+                await pilot.pause()
+        assert loader.running == 1 and app.comparing
+        loader.gate.set()
+        await settle(pilot, app)
+        assert loader.most == 1
+        # The one pending compare read every source when it started: nothing in between ran.
+        assert loader.seen == [1, 5]
+        assert len(app.comparison.sources) == 5

@@ -9,12 +9,12 @@ some sources failed (each named on stderr with its reason), 2 when nothing could
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui import __version__
@@ -28,9 +28,14 @@ from tui.config import (
     summarise,
 )
 from tui.files import write_atomically
-from tui.ingest.fetch import FetchOptions
-from tui.model import ArticleRef, Comparison, Config, Event, Source
-from tui.pipeline import Progress, compare, gather_sources, plan_sources
+from tui.model import ArticleRef, Config, Event, Source
+
+# Fetching (httpx, asyncio) and the pipeline (rapidfuzz, readability, lxml) are imported by the
+# commands that run them, so that `--version`, `--help` and `check` answer at once.
+if TYPE_CHECKING:
+    from tui.ingest.fetch import FetchOptions
+    from tui.model import Comparison
+    from tui.pipeline import Progress
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
@@ -158,14 +163,21 @@ def _absolute(location: str) -> str:
 
 
 def _options(args: argparse.Namespace) -> FetchOptions:
+    from tui.ingest.fetch import FetchOptions
+
+    timeout = getattr(args, "timeout", None)
     return FetchOptions(
         offline=getattr(args, "offline", False),
         refresh=getattr(args, "refresh", False),
-        timeout=getattr(args, "timeout", FetchOptions.timeout),
+        timeout=FetchOptions.timeout if timeout is None else timeout,
     )
 
 
 def _gather(config: Config, event: Event, args: argparse.Namespace) -> tuple[Source, ...]:
+    import asyncio
+
+    from tui.pipeline import gather_sources, plan_sources
+
     planned = plan_sources(config, event)
     width = max((len(p.id) for p in planned), default=0)
     order = {p.id: i + 1 for i, p in enumerate(planned)}
@@ -195,6 +207,7 @@ def _status(sources: Sequence[Source]) -> int:
 
 
 def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
+    from tui.pipeline import compare
     from tui.report import render_json, render_markdown
 
     sources = _gather(config, event, args)
@@ -218,8 +231,9 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
 
 def _run_app(config: Config, event: Event | None, args: argparse.Namespace) -> int:
     from tui.app.run import run_app
+    from tui.pipeline import loader_factory
 
-    run_app(config, event, _options(args))
+    run_app(config, event, loader_factory(config, _options(args)))
     return EXIT_OK
 
 
@@ -257,8 +271,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--timeout",
             type=float,
-            default=FetchOptions.timeout,
-            help="seconds per source (default: %(default)s)",
+            default=None,  # FetchOptions.timeout, read when fetching: importing fetch is slow
+            help="seconds per source (default: 20)",
         )
 
     def reporting(sub: argparse.ArgumentParser, default: str | None = "md") -> None:

@@ -17,7 +17,7 @@ from tui.analysis.align import align
 from tui.analysis.diverge import diverge
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
-from tui.model import Comparison, Config, Event, Outlet, Source
+from tui.model import Comparison, Config, Event, Outlet, Side, Source
 from tui.text.clean import clean_line
 
 
@@ -44,7 +44,10 @@ class Progress:
     source: Source | None = field(default=None, compare=False)
 
 
-ProgressCallback = Callable[[Progress], None]
+# Per source, after extraction; not fetch's per-location `ProgressCallback` (index, state, detail).
+SourceProgressCallback = Callable[[Progress], None]
+# A source's state as the app shows it: the fetch states, named for the app's side of the seam.
+ProgressState = FetchState
 
 
 def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
@@ -93,7 +96,7 @@ async def gather_sources(
     config: Config,
     event: Event,
     options: FetchOptions,
-    on_progress: ProgressCallback | None = None,
+    on_progress: SourceProgressCallback | None = None,
     only: Collection[str] | None = None,
 ) -> tuple[Source, ...]:
     """Fetch and extract the event's articles (or the `only` ones), all at once.
@@ -171,12 +174,16 @@ class EventLoader:
     event: Event
     options: FetchOptions
 
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        return self.config.sides
+
     def plan(self) -> tuple[PlannedSource, ...]:
         return plan_sources(self.config, self.event)
 
     async def load(
         self,
-        on_progress: ProgressCallback,
+        on_progress: SourceProgressCallback,
         only: Collection[str] | None = None,
         refresh: bool = False,
     ) -> tuple[Source, ...]:
@@ -185,3 +192,15 @@ class EventLoader:
 
     def compare(self, sources: Sequence[Source]) -> Comparison:
         return compare(self.config, self.event, sources)
+
+
+LoaderFactory = Callable[[Event], EventLoader]
+
+
+def loader_factory(config: Config, options: FetchOptions) -> LoaderFactory:
+    """A loader per event of `config`: what the app is handed, so it never sees fetch options."""
+
+    def loader_for(event: Event) -> EventLoader:
+        return EventLoader(config, event, options)
+
+    return loader_for

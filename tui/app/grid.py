@@ -9,9 +9,8 @@ show changes (model, width, wrap, search).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -24,28 +23,20 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app import navigation
 from tui.app.highlight import KIND_STYLES, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
-from tui.app.progress import contrast_text, safe_colour, state_label
+from tui.app.navigation import Match, MatchSpans
+from tui.app.status import contrast_text, safe_colour, state_label
 from tui.app.wrap import line_starts, one_line
-from tui.model import Divergence
+from tui.model import Divergence, DivergenceKind
 
 HEADER_HEIGHT = 4
 GUTTER = 3
 MIN_COLUMN = 22
 FILLER = "∅ not reported"
-
-
-@dataclass(frozen=True)
-class Match:
-    """A search hit, in the grid's coordinates."""
-
-    row: int  # index into the visible rows
-    column: int
-    paragraph: int
-    start: int
-    end: int
+WRAP_CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -59,7 +50,7 @@ class _Layout:
     heights: list[int]
     tops: list[int]
     matches: list[Match]
-    match_spans: dict[tuple[str, int], list[tuple[int, int]]]
+    match_spans: MatchSpans
 
 
 class ComparisonGrid(ScrollView, can_focus=True):
@@ -126,12 +117,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._tops: list[int] = [0]
         self._column_width = MIN_COLUMN
         self._column_x: list[int] = []
-        self._cells: dict[tuple[int, int], list[Strip]] = {}
+        self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
+        self._wraps: dict[tuple[str, int], list[int]] = {}
         self._query = ""
         self._matches: list[Match] = []
-        self._match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._match_spans: MatchSpans = {}
         self._match_index = -1
         self._divergence_id: str | None = None
+        self._hidden: frozenset[DivergenceKind] = frozenset()
         self.cursor_row = 0
         self.cursor_column = 0
         self.wrap = True
@@ -165,8 +158,18 @@ class ComparisonGrid(ScrollView, can_focus=True):
         row = self.current_row
         if row is None:
             return None
-        here = self._model.on_cluster.get(row.cluster_id, ())
+        here = [
+            d for d in self._model.on_cluster.get(row.cluster_id, ()) if d.kind not in self._hidden
+        ]
         return next((d for d in here if d.id == self._divergence_id), here[0] if here else None)
+
+    @property
+    def hidden_kinds(self) -> frozenset[DivergenceKind]:
+        return self._hidden
+
+    def shown_kinds(self, row: Row) -> tuple[DivergenceKind, ...]:
+        """The row's kinds that the filters let through."""
+        return tuple(k for k in row.kinds if k not in self._hidden)
 
     @property
     def matches(self) -> tuple[Match, ...]:
@@ -180,7 +183,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         shows the previous model, whole.
         """
         row, column = self.current_row, self.current_column
-        visible = self._visible_of(model, self.only_divergent)
+        visible = self._visible_of(model, self.only_divergent, self._hidden)
         layout = self._compute_layout(model, visible)
         cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None and row.cluster_id in model.row_of_cluster:
@@ -212,8 +215,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def set_only_divergent(self, only: bool) -> None:
+        self._set_rows(only, self._hidden)
+
+    def set_hidden_kinds(self, hidden: Collection[DivergenceKind]) -> None:
+        """Filter marks, gutter glyphs and (with `only_divergent`) rows by kind."""
+        self._set_rows(self.only_divergent, frozenset(hidden))
+
+    def _set_rows(self, only: bool, hidden: frozenset[DivergenceKind]) -> None:
         row = self.current_row
-        visible = self._visible_of(self._model, only)
+        self._hidden = hidden
+        visible = self._visible_of(self._model, only, hidden)
         layout = self._compute_layout(self._model, visible)
         cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None:
@@ -238,9 +249,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- layout --------------------------------------------------------------------------------
 
     @staticmethod
-    def _visible_of(model: GridModel, only_divergent: bool) -> list[int]:
-        """The model rows to show: all, or only those that diverge."""
-        return [i for i, r in enumerate(model.rows) if r.kinds or not only_divergent]
+    def _visible_of(
+        model: GridModel, only_divergent: bool, hidden: Collection[DivergenceKind]
+    ) -> list[int]:
+        """The model rows to show: all, or only those with a divergence of a shown kind."""
+        if not only_divergent:
+            return list(range(len(model.rows)))
+        return [i for i, r in enumerate(model.rows) if any(k not in hidden for k in r.kinds)]
 
     @staticmethod
     def _position_of(visible: list[int], model_row: int) -> int:
@@ -290,7 +305,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not self.wrap:
             return len(paragraphs)
         texts = model.paragraphs[model.columns[column].source_id]
-        lines = sum(len(line_starts(texts[p], width)) for p in paragraphs)
+        lines = sum(len(self._starts(texts[p], width)) for p in paragraphs)
         return lines + len(paragraphs) - 1
 
     def _row_height(self, model: GridModel, row: Row, width: int) -> int:
@@ -309,40 +324,26 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     # --- search --------------------------------------------------------------------------------
 
-    def _find_matches(
-        self, model: GridModel, visible: list[int]
-    ) -> tuple[list[Match], dict[tuple[str, int], list[tuple[int, int]]]]:
-        """Every hit of the search query in `model`'s `visible` rows; assigns nothing."""
-        matches: list[Match] = []
-        match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    def _find_matches(self, model: GridModel, visible: list[int]) -> tuple[list[Match], MatchSpans]:
+        return navigation.find_matches(model, visible, self._query)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def match_position(self) -> tuple[int, int] | None:
+        """(1-based number of the match last stepped to, count), while a search is active."""
         if not self._query:
-            return matches, match_spans
-        pattern = re.compile(re.escape(self._query), re.IGNORECASE)
-        for position, model_row in enumerate(visible):
-            row = model.rows[model_row]
-            for column, paragraphs in enumerate(row.cells):
-                source_id = model.columns[column].source_id
-                for paragraph in paragraphs:
-                    text = model.paragraphs[source_id][paragraph]
-                    for hit in pattern.finditer(text):
-                        matches.append(Match(position, column, paragraph, hit.start(), hit.end()))
-                        spans = match_spans.setdefault((source_id, paragraph), [])
-                        spans.append((hit.start(), hit.end()))
-        return matches, match_spans
+            return None
+        return (self._match_index + 1, len(self._matches))
 
     def step_match(self, delta: int) -> Match | None:
         """Move to the next (1) or previous (-1) search match after the cursor, wrapping."""
-        if not self._matches:
-            return None
         here = (self.cursor_row, self.cursor_column)
-        current = self._matches[self._match_index] if self._match_index >= 0 else None
-        if current is not None and (current.row, current.column) == here:
-            index = (self._match_index + delta) % len(self._matches)
-        elif delta > 0:
-            index = next((i for i, m in enumerate(self._matches) if (m.row, m.column) >= here), 0)
-        else:
-            before = [i for i, m in enumerate(self._matches) if (m.row, m.column) <= here]
-            index = before[-1] if before else len(self._matches) - 1
+        index = navigation.step_match(self._matches, self._match_index, here, delta)
+        if index is None:
+            return None
         self._match_index = index
         match = self._matches[index]
         self.move_cursor(match.row, match.column)
@@ -350,13 +351,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     # --- cursor --------------------------------------------------------------------------------
 
-    def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+    def move_cursor(
+        self, row: int | None = None, column: int | None = None, *, context: bool = False
+    ) -> None:
         before = (self.cursor_row, self.cursor_column, self.scroll_offset)
         if row is not None and self._visible:
             self.cursor_row = max(0, min(row, len(self._visible) - 1))
         if column is not None and self._model.columns:
             self.cursor_column = max(0, min(column, len(self._model.columns) - 1))
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(context)
         if self.scroll_offset != before[2]:
             self.refresh()  # scrolled: every line on screen is new
         else:
@@ -378,14 +381,20 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_row, self.current_column))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, context: bool = False) -> None:
+        """Bring the cursor's cell into view; with `context` (a jump to a divergence), with
+        the row above it in sight too, up to a quarter of the view, unless it fits already."""
         if not self._visible:
             return
         top = self._tops[self.cursor_row]
         height = self._heights[self.cursor_row]
         view_height = max(1, self.size.height - HEADER_HEIGHT)
         y = self.scroll_y
-        if top < y:
+        if context and (top < y or top + height > y + view_height):
+            above = self._tops[self.cursor_row - 1] if self.cursor_row else top
+            lead = min(top - above, view_height // 4, max(0, view_height - height))
+            y = max(0, top - lead)
+        elif top < y:
             y = top
         elif top + height > y + view_height:
             y = min(top, top + height - view_height)
@@ -406,37 +415,26 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return
         if model_row not in self._visible:
             self.set_only_divergent(False)
+        if divergence.kind in self._hidden:
+            self.set_hidden_kinds(self._hidden - {divergence.kind})
         self._divergence_id = divergence.id
         column = None
         if divergence.spans:
             column = self._model.column_index(divergence.spans[0].source)
-        self.move_cursor(self._visible.index(model_row), column)
+        self.move_cursor(self._visible.index(model_row), column, context=True)
 
     def step_divergence(self, delta: int) -> Divergence | None:
-        """The next (1) or previous (-1) divergence from the cursor, wrapping at the ends."""
+        """The next (1) or previous (-1) divergence in the panel's order, wrapping."""
         shown = set(self._visible)
+        row_of = self._model.row_of_cluster
         ordered = [
-            d for d in self._model.divergences if self._model.row_of_cluster[d.cluster] in shown
+            d for d in navigation.listed(self._model, self._hidden) if row_of[d.cluster] in shown
         ]
-        if not ordered:
-            return None
         here = self._visible[self.cursor_row] if self._visible else 0
-        ids = [d.id for d in ordered]
-        current = self.current_divergence  # on the cursor's row, so among the shown ones
-        if current is not None:
-            index = (ids.index(current.id) + delta) % len(ordered)
-        elif delta > 0:
-            index = next(
-                (i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] >= here),
-                0,
-            )
-        else:
-            before = [
-                i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] < here
-            ]
-            index = before[-1] if before else len(ordered) - 1
-        self.jump_to_divergence(ordered[index])
-        return ordered[index]
+        found = navigation.step_divergence(ordered, self.current_divergence, here, row_of, delta)
+        if found is not None:
+            self.jump_to_divergence(found)
+        return found
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor_row + 1)
@@ -568,7 +566,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return Strip.join([gutter, body])
 
     def _gutter(self, position: int, within: int, cursor: bool) -> Strip:
-        kinds = self._model.rows[self._visible[position]].kinds
+        kinds = self.shown_kinds(self._model.rows[self._visible[position]])
         mark = "▶" if cursor and within == 0 else " "
         segments = [Segment(mark, Style(bold=True))]
         if within < len(kinds):
@@ -606,13 +604,22 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return one_line(text, width, self.app.console).apply_style(style)
 
     def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
-        lines = self._cells.get((position, column))
-        if lines is None:
-            lines = self._render_cell(position, column)
-            self._cells[position, column] = lines
+        current = self._current_on(position)
+        cached = self._cells.get((position, column))
+        if cached is None or cached[0] != current:
+            cached = (current, self._render_cell(position, column, current))
+            self._cells[position, column] = cached
+        lines = cached[1]
         return lines[line] if line < len(lines) else None
 
-    def _render_cell(self, position: int, column: int) -> list[Strip]:
+    def _current_on(self, position: int) -> str | None:
+        """The id of the divergence drawn as current on visible row `position`, if any."""
+        if position != self.cursor_row:
+            return None
+        current = self.current_divergence
+        return current.id if current is not None else None
+
+    def _render_cell(self, position: int, column: int, current: str | None) -> list[Strip]:
         row = self._model.rows[self._visible[position]]
         source_id = self._model.columns[column].source_id
         width = self._column_width
@@ -634,17 +641,34 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 text,
                 self._model.spans.get((source_id, paragraph), ()),
                 self._match_spans.get((source_id, paragraph), ()),
+                current=current,
+                hidden=self._hidden,
             )
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
-            lines += self._wrapped(styled, width)
+            lines += self._wrapped(styled, width, self._starts(text, width))
         return lines
 
-    def _wrapped(self, text: Text, width: int) -> list[Strip]:
+    def _starts(self, text: str, width: int) -> list[int]:
+        """Where a paragraph's wrapped lines begin at `width`, computed once per text and width:
+        `d`, a filter or a new comparison re-lay rows out at the same width, and re-wrapping
+        3,000 paragraphs each time was most of their cost. Keyed by the text (whose hash
+        Python keeps), so it holds across comparisons while sources arrive."""
+        key = (text, width)
+        starts = self._wraps.get(key)
+        if starts is None:
+            if len(self._wraps) > WRAP_CACHE_LIMIT:
+                self._wraps.clear()
+            starts = self._wraps[key] = line_starts(text, width)
+        return starts
+
+    def _wrapped(self, text: Text, width: int, starts: list[int] | None = None) -> list[Strip]:
         console = self.app.console
         lines = []
-        for piece in text.divide(line_starts(text.plain, width)[1:]):
+        if starts is None:
+            starts = line_starts(text.plain, width)
+        for piece in text.divide(starts[1:]):
             piece.rstrip()
             lines.append(Strip(list(piece.render(console))).adjust_cell_length(width))
         return lines

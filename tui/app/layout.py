@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from tui.app.highlight import HighlightSpan
 from tui.app.loader import PlannedSource
-from tui.app.summaries import Summaries
-from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Figure, Side
+from tui.app.summaries import brief, detail
+from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
 
 FALLBACK_COLOUR = "grey50"
 
@@ -85,38 +85,6 @@ def build_columns(
     return tuple(sorted(columns, key=lambda c: side_order.get(c.side.id, len(side_order))))
 
 
-def _conflicting_figures(comparison: Comparison) -> list[tuple[str, int, int, int]]:
-    """Every stated figure of a quantity that a figure divergence says is in conflict.
-
-    The core may point a figure divergence at a subset of the sources; an editor needs to see
-    the number wherever it is stated in that cluster, so figures of the same quantity in the
-    cluster's paragraphs are marked too. Figures are indexed by paragraph first: a 30-source
-    event has thousands of figures, and matching each divergence against all of them cost a
-    second before the first paint.
-    """
-    in_paragraph: dict[tuple[str, int], list[Figure]] = defaultdict(list)
-    for f in comparison.figures:
-        in_paragraph[f.source, f.paragraph].append(f)
-    clusters = {c.id: c for c in comparison.clusters}
-    marked: list[tuple[str, int, int, int]] = []
-    for divergence in comparison.divergences:
-        if divergence.kind != "figure" or divergence.cluster not in clusters:
-            continue
-        quantities = {
-            f.quantity
-            for s in divergence.spans
-            for f in in_paragraph.get((s.source, s.paragraph), ())
-            if f.start < s.end and s.start < f.end
-        }
-        marked += [
-            (f.source, f.paragraph, f.start, f.end)
-            for m in clusters[divergence.cluster].members
-            for f in in_paragraph.get((m.source, m.paragraph), ())
-            if f.quantity in quantities
-        ]
-    return marked
-
-
 def build_model(
     planned: Sequence[PlannedSource], sides: Sequence[Side], comparison: Comparison | None
 ) -> GridModel:
@@ -140,10 +108,15 @@ def build_model(
     spans: dict[tuple[str, int], list[HighlightSpan]] = defaultdict(list)
     for divergence in comparison.divergences:
         for span in divergence.spans:
-            spans[span.source, span.paragraph].append((span.start, span.end, divergence.kind))
-    for source, paragraph, start, end in _conflicting_figures(comparison):
-        if (start, end, "figure") not in spans[source, paragraph]:
-            spans[source, paragraph].append((start, end, "figure"))
+            spans[span.source, span.paragraph].append(
+                HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
+            )
+    # The figures the core sets against each other, wherever they are stated: the report marks
+    # exactly these too. They belong to no one divergence.
+    for figure in comparison.contested:
+        marks = spans[figure.source, figure.paragraph]
+        if not any((m.start, m.end, m.kind) == (figure.start, figure.end, "figure") for m in marks):
+            marks.append(HighlightSpan(figure.start, figure.end, "figure", ""))
 
     ordered = tuple(
         sorted(
@@ -154,7 +127,7 @@ def build_model(
     on_cluster: dict[str, list[Divergence]] = defaultdict(list)
     for divergence in ordered:
         on_cluster[divergence.cluster].append(divergence)
-    summaries = Summaries.for_outlets(c.outlet for c in columns)
+    names = {c.source_id: c.outlet for c in columns}
     return GridModel(
         columns=columns,
         rows=tuple(rows),
@@ -164,6 +137,6 @@ def build_model(
         divergences=ordered,
         row_of_cluster=row_of_cluster,
         on_cluster={cluster: tuple(found) for cluster, found in on_cluster.items()},
-        briefs={d.id: summaries.brief(d.summary or d.id) for d in ordered},
-        details={d.id: summaries.detail(d.summary or d.id) for d in ordered},
+        briefs={d.id: brief(d) for d in ordered},
+        details={d.id: detail(d, names) for d in ordered},
     )

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import Column
 from tui.app.loader import EventChoice
-from tui.app.progress import STATE_GLYPHS, contrast_text, safe_colour
+from tui.app.status import STATE_GLYPHS, contrast_text, safe_colour
 
 
 def help_table(keys: Sequence[tuple[str, str]], columns: Sequence[Column]) -> Group:
@@ -93,16 +93,18 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
         self._question = question
+        self._labels = (yes, no)
 
     def compose(self) -> ComposeResult:
+        yes, no = self._labels
         with Vertical():
             yield Label(plain(self._question))
             with Horizontal():
-                yield Button("Overwrite (y)", id="yes", variant="warning")
-                yield Button("Cancel (n)", id="no", variant="primary")
+                yield Button(f"{yes} (y)", id="yes", variant="warning")
+                yield Button(f"{no} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -1,4 +1,5 @@
-"""How loading progress and the event summary read on screen (text only, no widgets)."""
+"""The header and the status line as styled Text (no widgets): loading progress, the event's
+sources per side and divergences per kind, and where the cursor is and what diverges there."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.app.highlight import KIND_STYLES, plain
-from tui.app.layout import Column
+from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress, ProgressState, finished
-from tui.model import DIVERGENCE_KINDS, Comparison, Event
+from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Event
 
 STATE_GLYPHS: dict[ProgressState, str] = {
     "queued": "○",
@@ -53,11 +54,22 @@ def safe_colour(colour: str) -> str:
     return colour
 
 
+def kind_chip(kind: DivergenceKind, count: int, hidden: bool) -> Text:
+    """A kind's count in the header: its own style when shown, struck and dim when filtered
+    out; a click on it toggles the filter (the style carries the action)."""
+    style = KIND_STYLES[kind]
+    look = Style(dim=True, strike=True) if hidden else style.style
+    chip = Text(f"{style.glyph}{kind} {count}", style=look, end="")
+    chip.stylize(Style.from_meta({"@click": f"app.toggle_kind('{kind}')"}))
+    return chip
+
+
 def summary(
     event: Event,
     columns: Sequence[Column],
     states: Mapping[str, Progress],
     comparison: Comparison | None,
+    hidden: frozenset[DivergenceKind] = frozenset(),
 ) -> Text:
     """The header: title and date; sources per side; loading state; divergences per kind."""
     text = Text(end="", no_wrap=True, overflow="ellipsis")
@@ -98,7 +110,61 @@ def summary(
     for kind in DIVERGENCE_KINDS:
         if counts[kind]:
             text.append(" ")
-            text.append(
-                f"{KIND_STYLES[kind].glyph}{kind} {counts[kind]}", style=KIND_STYLES[kind].style
-            )
+            text.append_text(kind_chip(kind, counts[kind], kind in hidden))
+    return text
+
+
+def status_line(
+    model: GridModel,
+    column: Column | None,
+    progress: Progress | None,
+    row: Row | None,
+    position: tuple[int, int],
+    kinds: Sequence[DivergenceKind],
+    current: Divergence | None,
+    *,
+    numbering: Sequence[Divergence],
+    loading: bool,
+    search: tuple[str, int, int] | None = None,
+) -> Text:
+    """Where the cursor is and what diverges there, so the editor need not read the panel:
+    the source (and its state unless it loaded fine), the row, the glyph of every kind
+    shown on the row, the search position, then the current divergence's kind, number among
+    `numbering` (the panel's list) and claim."""
+    text = Text(end="")
+    if column is not None:
+        text.append_text(plain(column.outlet))
+        text.stylize("bold")
+        if progress is None or progress.state not in ("done", "cached"):
+            text.append(" ")
+            text.append_text(state_label(progress))
+    if search is not None:
+        query, number, count = search
+        text.append(" · ")
+        found = f"match {number}/{count}" if number else f"{count} matches"
+        text.append(found if count else "no match", style="bold")
+        text.append(" for “")
+        text.append_text(plain(query))
+        text.append("” (. next, , previous)")
+    if row is None:
+        if loading:
+            text.append("   waiting for the first sources…", style="dim")
+        return text
+    text.append(f" · row {position[0] + 1}/{position[1]}")
+    if current is None:
+        text.append(" · no divergence here", style="dim")
+        return text
+    text.append(" ·")
+    for kind in kinds:
+        text.append(" ")
+        text.append(KIND_STYLES[kind].glyph, style=KIND_STYLES[kind].style)
+    style = KIND_STYLES[current.kind]
+    text.append("  │ ")
+    text.append(f"{style.glyph} {current.kind}", style=style.style)
+    ids = [d.id for d in numbering]
+    if current.id in ids:
+        text.append(f" {ids.index(current.id) + 1}/{len(ids)} ", style="bold")
+    else:
+        text.append(" ")
+    text.append_text(plain(model.details[current.id]))
     return text
