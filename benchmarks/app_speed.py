@@ -132,7 +132,7 @@ def main() -> None:
     )
 
     def parallax() -> App:
-        return ParallaxApp(loader, compare_interval=0)
+        return ParallaxApp(loader, compare_interval=0, open_brief=False)
 
     def parallax_ready(app: App) -> bool:
         return isinstance(app, ParallaxApp) and app.settled and app.comparison is not None

@@ -21,18 +21,19 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
 from tui.app import EventChoice, ParallaxApp
-from tui.app.app import report_filename
+from tui.app.app import KeyBar, report_filename
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import OPENED_LINES, DivergencePanel
 from tui.model import Comparison, Source
 
-SIZE = (160, 45)
+SIZE = (200, 50)
 
 
 def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("compare_interval", 0)
     kwargs.setdefault("hidden_kinds", ())
+    kwargs.setdefault("open_brief", False)
     return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
 
 
@@ -199,9 +200,9 @@ async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -
         assert {p.state for p in app.states.values()} == {"error"}
         assert "disk full" in app.states["hayk"].detail
         # No rows to show: the body says why instead of staying blank.
-        body = app.grid.render_line(HEADER_HEIGHT).text
-        assert "✗ loader failed: disk" in body
-        assert "full" in app.grid.render_line(HEADER_HEIGHT + 1).text
+        body = [app.grid.render_line(HEADER_HEIGHT + y).text for y in range(3)]
+        assert "✗ loader failed: disk full" in body[0]
+        assert "press r to retry" in body[1]
 
 
 @pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])
@@ -220,7 +221,7 @@ async def test_row_keys_move_between_rows(down: str, up: str) -> None:
 
 async def test_home_end_and_page_keys() -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(200, 20)) as pilot:
         await settle(pilot, app)
         await pilot.press("end")
         assert current(app)[0] == "c6"
@@ -530,7 +531,7 @@ async def test_event_picker_starts_the_chosen_event() -> None:
         EventChoice(EVENT.id, EVENT.title, EVENT.date),
         EventChoice("other", "Another day", EVENT.date),
     ]
-    app = ParallaxApp(events=events, loader_for=loader_for, compare_interval=0)
+    app = ParallaxApp(events=events, loader_for=loader_for, compare_interval=0, open_brief=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, EventPickerScreen)
@@ -550,7 +551,7 @@ async def test_event_picker_starts_the_chosen_event() -> None:
 
 async def test_compare_is_throttled_while_sources_arrive() -> None:
     loader = FakeLoader()
-    app = ParallaxApp(loader, compare_interval=0.05)
+    app = ParallaxApp(loader, compare_interval=0.05, open_brief=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         assert 1 <= loader.compares <= 2  # five arrivals, at most one compare per interval + final
@@ -603,8 +604,8 @@ async def test_panel_lists_two_lines_per_divergence_from_its_structured_fields()
         lines = panel_lines(app)
         # d1 is open (the cursor's row diverges): its claim with the outlets behind each value,
         # from Divergence.positions, over OPENED_LINES lines; every other entry takes two.
-        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus Monitor) vs"
-        assert lines[1] == "  9 (Global Wire)"
+        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus Monitor) vs 9"
+        assert lines[1] == "  (Global Wire)"
         assert lines[OPENED_LINES] == "∅ Only Azerbaijani and international outlets"
         assert lines[OPENED_LINES + 1] == "  report the dead in Ganja"  # summary, verbatim
         # d4 has positions: its brief is the values alone.
@@ -675,12 +676,24 @@ async def test_the_focused_source_is_marked_without_colour() -> None:
         assert "Hayk News" in underlined and "Kavkaz" not in underlined
 
 
-async def test_a_narrow_terminal_still_shows_two_sources_and_both_summary_lines() -> None:
+async def test_at_80_columns_every_side_has_a_readable_column_and_s_switches_sources() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         grid = app.grid
-        assert grid._column_x[1] + grid._column_width <= grid.size.width - 3
+        assert not app.panel.display  # started hidden at this width; p brings it back
+        columns = grid.model.columns
+        assert [c.side.id for c in columns] == ["armenian", "international", "azerbaijani"]
+        assert all(width >= 22 for width in grid._widths)
+        assert grid._column_x[-1] + grid._widths[-1] <= grid.size.width - 3  # all on screen
+        assert [c.source_id for c in columns] == ["hayk", "monitor", "baku"]
+        assert columns[1].choice == "1/2"
+        await pilot.press("2", "s")
+        assert [c.source_id for c in grid.model.columns] == ["hayk", "wire", "baku"]
+        assert grid.current_column.source_id == "wire"
+        assert "⇄2/2" in grid.render_line(0).text
+        keys = app.query_one(KeyBar).render().plain
+        assert len(keys) == 80 and keys.rstrip().endswith("Quit") and "Help" in keys
         summary = app.query_one("#summary", Static)
         lines = [strip.text for strip in summary.render_lines(summary.region.reset_offset)]
         assert "Shelling of Ganja" in lines[0]

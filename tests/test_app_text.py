@@ -34,7 +34,7 @@ HOSTILE = (
 
 def hostile_app() -> ParallaxApp:
     comparison = demo_comparison({"hayk": (PARAGRAPH_0, HOSTILE, "Rescue teams.")})
-    return ParallaxApp(FakeLoader(comparison), compare_interval=0)
+    return ParallaxApp(FakeLoader(comparison), compare_interval=0, open_brief=False)
 
 
 PARAGRAPH_0 = demo_comparison().source("hayk").paragraphs[0]
@@ -67,16 +67,17 @@ async def test_markup_and_escapes_in_article_text_are_shown_literally() -> None:
 
 async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen() -> None:
     loader = FakeLoader()
-    app = ParallaxApp(loader, compare_interval=0)
+    app = ParallaxApp(loader, compare_interval=0, open_brief=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot, app)
         hostile = "\x1b[2J[red]boom[/red]\x00"
         app.session.states["kavkaz"] = replace(app.states["kavkaz"], detail=hostile)
         app._show_states()
         await pilot.pause()
-        assert "✗ error: ␛[2J[red]boo" in app.grid.render_line(2).text
-        column = app.grid._column_x[1] + 3  # the failed source's cell shows the whole reason
-        cell = "".join(app.grid.render_line(y).text[column : column + 22] for y in (4, 5, 6))
+        assert "✗ error: ␛[2J" in app.grid.render_line(2).text
+        # The failed source's strip shows the whole reason in its first row.
+        column, width = app.grid._column_x[1] + 3, app.grid._widths[1]
+        cell = "".join(app.grid.render_line(y).text[column : column + width] for y in range(4, 9))
         assert "␛[2J[red]boom[/red]␀" in cell
         svg = app.export_screenshot()
         assert "\x1b" not in svg

@@ -7,13 +7,16 @@ where search and divergence keys go in `navigation.py`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import webbrowser
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
+from platformdirs import user_pictures_dir
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -23,9 +26,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app import commands
+from tui.app.briefing import BriefScreen, Target
 from tui.app.commands import COMMANDS
-from tui.app.grid import ComparisonGrid
-from tui.app.layout import GridModel, build_model
+from tui.app.grid import GUTTER, ComparisonGrid
+from tui.app.layout import GridModel, build_columns, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
 from tui.app.session import Listener, Session
@@ -41,6 +45,10 @@ UrlOpener = Callable[[str], object]
 # Kinds the panel and the grid leave out until asked for: on the demo 27 of 39 divergences
 # are omission or wording, and they buried the contradictions.
 DEFAULT_HIDDEN: frozenset[DivergenceKind] = frozenset({"omission", "wording"})
+# Below this many characters per source, one column per side with a source switcher.
+READABLE_WIDTH = 28
+# Below this terminal width the panel starts hidden, leaving the columns the room (p shows it).
+PANEL_MIN_TERMINAL = 100
 # Browsers that would take over this very terminal: as good as none for a TUI.
 CONSOLE_BROWSERS = frozenset({"lynx", "links", "elinks", "w3m", "www-browser"})
 
@@ -112,6 +120,8 @@ class ParallaxApp(App[None]):
         open_url: UrlOpener = open_in_browser,
         compare_interval: float = 0.25,
         hidden_kinds: Collection[DivergenceKind] = DEFAULT_HIDDEN,
+        open_brief: bool = True,
+        screenshot_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.title = title
@@ -127,6 +137,11 @@ class ParallaxApp(App[None]):
             compare_interval,
         )
         self._hidden: frozenset[DivergenceKind] = frozenset(hidden_kinds)
+        self._open_brief = open_brief
+        self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
+        self._per_side = False  # one column per side (the terminal is too narrow for all)
+        self._chosen: dict[str, str] = {}  # side id -> the source its column shows
+        self._panel_wanted: bool | None = None  # p's choice; None: by terminal width
 
     # --- what tests and the pipeline can look at -----------------------------------------
 
@@ -177,6 +192,8 @@ class ParallaxApp(App[None]):
         self.grid.focus()
         if self._first_loader is not None:
             self.start(self._first_loader)
+            if self._open_brief:
+                self.action_brief()
         elif self._events and self._loader_for is not None:
             self.action_pick_event()
         else:
@@ -218,6 +235,9 @@ class ParallaxApp(App[None]):
                 title="Could not show the comparison",
                 severity="error",
             )
+            return
+        if isinstance(self.screen, BriefScreen):
+            self.screen.show(self.grid.model, comparison)
 
     def _problem(self, title: str, message: str) -> None:
         self.notify(message, title=title, severity="error", timeout=10)
@@ -249,7 +269,8 @@ class ParallaxApp(App[None]):
         assert session.loader is not None
         comparison = session.comparison
         sides = comparison.sides if comparison else session.loader.sides
-        return build_model(session.plan, sides, comparison)
+        chosen = self._chosen if self._per_side else None
+        return build_model(session.plan, sides, comparison, chosen)
 
     def _show(self) -> None:
         model = self._model()
@@ -270,9 +291,11 @@ class ParallaxApp(App[None]):
         session = self.session
         if session.loader is None:
             return
+        comparison = session.comparison
+        sides = comparison.sides if comparison else session.loader.sides
         text = summary(
             session.loader.event,
-            self.grid.model.columns,
+            build_columns(session.plan, sides, comparison),  # every source, one column or not
             session.states,
             session.comparison,
             self._hidden,
@@ -312,6 +335,50 @@ class ParallaxApp(App[None]):
             self._set_hidden(self.grid.hidden_kinds)
         self._show_cursor()
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self._panel_wanted is None:
+            self.panel.display = event.size.width >= PANEL_MIN_TERMINAL
+
+    def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
+        """One column per side when the sources would get less than READABLE_WIDTH each."""
+        session = self.session
+        readable = [
+            p
+            for p in session.plan
+            if session.states.get(p.id, None) is None or session.states[p.id].state != "error"
+        ]
+        sides = {p.outlet.side for p in session.plan}
+        room = max(0, message.width - GUTTER)
+        per_side = len(sides) < len(readable) and room < len(readable) * READABLE_WIDTH
+        if per_side != self._per_side and session.loader is not None:
+            self._per_side = per_side
+            self._show()
+
+    def action_switch_source(self) -> None:
+        """In one-column-per-side mode: show the focused side's next source."""
+        column = self.grid.current_column
+        if column is None:
+            return
+        if not self._per_side:
+            self.notify(
+                "Every source has its own column; s switches sources when the terminal is "
+                "too narrow for them all.",
+                timeout=4,
+            )
+            return
+        session = self.session
+        ids = [p.id for p in session.plan if p.outlet.side == column.side.id]
+        if len(ids) < 2:
+            self.notify(f"{column.side.label} has one source here.", timeout=3)
+            return
+        chosen = ids[(ids.index(column.source_id) + 1) % len(ids)]
+        self._chosen[column.side.id] = chosen
+        self._show()
+        self.grid.move_cursor(column=self.grid.model.column_index(chosen))
+        shown = self.grid.current_column
+        if shown is not None:
+            self.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
+
     def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
         self.grid.jump_to_divergence(message.divergence)
 
@@ -349,7 +416,7 @@ class ParallaxApp(App[None]):
     def action_toggle_panel(self) -> None:
         """Hide the divergence panel to give wide events more room for columns."""
         panel = self.panel
-        panel.display = not panel.display
+        panel.display = self._panel_wanted = not panel.display
         if not panel.display and panel.has_focus:
             self.grid.focus()
 
@@ -465,6 +532,23 @@ class ParallaxApp(App[None]):
             self.session.load(None, refresh=True)
             self.notify("Refetching every source…", timeout=3)
 
+    def action_screenshot(self) -> None:
+        """An SVG of the screen in a folder that exists (made if need be), saying where;
+        Textual's own wrote to a Downloads folder that may not exist, and failed silently."""
+        folder = self._screenshot_dir
+        name = f"parallax-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(folder / name, self.export_screenshot().encode("utf-8"))
+        except OSError as exc:
+            self.notify(
+                f"Could not save the screenshot in {folder}: {exc.strerror or exc}",
+                title="Screenshot failed",
+                severity="error",
+            )
+            return
+        self.notify(f"Saved {folder / name}", title="Screenshot", timeout=6)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_help(), self.grid.model.columns))
 
@@ -473,6 +557,29 @@ class ParallaxApp(App[None]):
         quit_keys = commands.shown_keys(self._keymap.get("app.quit", "q"), self._key_display)
         self.notify(f"Press {quit_keys} to quit Parallax.", title="Quit?", timeout=4)
 
+    def action_brief(self) -> None:
+        """The brief over the grid; choosing a line jumps to its row."""
+        loader = self.session.loader
+        if loader is None:
+            return
+        screen = BriefScreen(f"{loader.event.title} · {loader.event.date.isoformat()}")
+        self.push_screen(screen, self._brief_chosen)
+        if self.session.comparison is not None:
+            self.call_after_refresh(screen.show, self.grid.model, self.session.comparison)
+
+    def _brief_chosen(self, target: Target | None) -> None:
+        grid = self.grid
+        grid.focus()
+        if target is None:
+            return
+        kind, target_id = target
+        if kind == "divergence":
+            found = next((d for d in grid.model.divergences if d.id == target_id), None)
+            if found is not None:
+                grid.jump_to_divergence(found)
+        else:
+            grid.jump_to_cluster(target_id)
+
     def action_pick_event(self) -> None:
         self.push_screen(EventPickerScreen(self._events), self._event_chosen)
 
@@ -480,6 +587,8 @@ class ParallaxApp(App[None]):
         if event_id is not None and self._loader_for is not None:
             self.start(self._loader_for(event_id))
             self.grid.focus()
+            if self._open_brief:
+                self.action_brief()
 
     # --- keys and commands -------------------------------------------------------------------
 

@@ -63,6 +63,15 @@ COMMANDS: tuple[Command, ...] = (
         palette="Previous divergence",
     ),
     Command(
+        "app.brief",
+        "b",
+        "brief",
+        "Brief",
+        "The brief: top contradictions, figures per side, what each side alone reports",
+        footer=True,
+        palette="Brief",
+    ),
+    Command(
         "app.only_divergent",
         "d",
         "toggle_divergent",
@@ -135,12 +144,28 @@ COMMANDS: tuple[Command, ...] = (
         palette="Reload everything",
     ),
     Command(
+        "app.switch_source",
+        "s",
+        "switch_source",
+        "Switch source",
+        "When each side has one column: show the focused side's next source",
+        palette="Switch source in this side's column",
+    ),
+    Command(
         "app.panel",
         "p",
         "toggle_panel",
         "Panel",
         "Show or hide the divergence panel",
         palette="Divergence panel",
+    ),
+    Command(
+        "app.screenshot",
+        "S",
+        "screenshot",
+        "Screenshot",
+        "Save an SVG of the screen (the message says where)",
+        palette="Screenshot",
     ),
     Command(
         "app.help", "question_mark,f1", "help", "Help", "Keys and highlight legend", palette="Help"

@@ -36,6 +36,7 @@ HEADER_HEIGHT = 4
 GUTTER = 3
 MIN_COLUMN = 22
 FILLER = "∅ not reported"
+STRIP_WIDTH = 14  # a failed source's column
 WRAP_CACHE_LIMIT = 200_000
 
 
@@ -45,7 +46,7 @@ class _Layout:
     from the grid and assigned in one go: a model that fails half way through leaves the
     grid's previous, consistent layout in place instead of rows without heights."""
 
-    column_width: int
+    widths: list[int]
     column_x: list[int]
     heights: list[int]
     tops: list[int]
@@ -115,7 +116,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._visible: list[int] = []  # model row indexes shown (all, or divergent only)
         self._heights: list[int] = []
         self._tops: list[int] = [0]
-        self._column_width = MIN_COLUMN
+        self._widths: list[int] = []
         self._column_x: list[int] = []
         self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
         self._wraps: dict[tuple[str, int], list[int]] = {}
@@ -263,24 +264,44 @@ class ComparisonGrid(ScrollView, can_focus=True):
         position = next((i for i, r in enumerate(visible) if r >= model_row), None)
         return position if position is not None else max(0, len(visible) - 1)
 
+    @staticmethod
+    def is_strip(model: GridModel, column: int) -> bool:
+        """A source that came back without text (it failed) gets a narrow strip naming the
+        error, not a full-width column of nothing."""
+        source_id = model.columns[column].source_id
+        return source_id in model.loaded and not model.paragraphs.get(source_id)
+
+    def _widths_of(self, model: GridModel) -> list[int]:
+        """Each column's width: strips for failed sources, the rest share what is left."""
+        count = len(model.columns)
+        strips = [self.is_strip(model, i) for i in range(count)]
+        full = count - sum(strips)
+        room = max(0, self.size.width - GUTTER) - sum(strips) * (STRIP_WIDTH + 1)
+        width = MIN_COLUMN
+        if full and room >= full * (MIN_COLUMN + 1) - 1:
+            width = (room + 1) // full - 1
+        if not full:  # every source failed: the strips are all there is to read
+            return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
+        return [STRIP_WIDTH if strip else width for strip in strips]
+
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
-        count = len(model.columns)
-        available = max(0, self.size.width - GUTTER)
-        width = MIN_COLUMN
-        if count and available >= count * (MIN_COLUMN + 1) - 1:
-            width = (available + 1) // count - 1
-        heights = [self._row_height(model, model.rows[i], width) for i in visible]
+        widths = self._widths_of(model)
+        heights = [self._row_height(model, model.rows[i], widths) for i in visible]
         tops = [0]
         for height in heights:
             tops.append(tops[-1] + height + 1)
         matches, match_spans = self._find_matches(model, visible)
-        column_x = [i * (width + 1) for i in range(count)]
-        return _Layout(width, column_x, heights, tops, matches, match_spans)
+        column_x = [0]
+        for width in widths[:-1]:
+            column_x.append(column_x[-1] + width + 1)
+        if not widths:
+            column_x = []
+        return _Layout(widths, column_x, heights, tops, matches, match_spans)
 
     def _apply(self, layout: _Layout) -> None:
         """Make `layout` (computed for the current model and visible rows) the grid's."""
-        self._column_width = layout.column_width
+        self._widths = layout.widths
         self._column_x = layout.column_x
         self._heights = layout.heights
         self._tops = layout.tops
@@ -289,8 +310,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if self._match_index >= len(self._matches):
             self._match_index = -1
         self._cells.clear()
-        count = len(self._column_x)
-        total_width = GUTTER + (count * (layout.column_width + 1) - 1 if count else 0)
+        total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
         self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
         self.refresh()
 
@@ -308,13 +328,22 @@ class ComparisonGrid(ScrollView, can_focus=True):
         lines = sum(len(self._starts(texts[p], width)) for p in paragraphs)
         return lines + len(paragraphs) - 1
 
-    def _row_height(self, model: GridModel, row: Row, width: int) -> int:
+    def _row_height(self, model: GridModel, row: Row, widths: list[int]) -> int:
         return max(
-            (self._cell_height(model, row, c, width) for c in range(len(row.cells))), default=1
+            (self._cell_height(model, row, c, widths[c]) for c in range(len(row.cells))),
+            default=1,
         )
+
+    class Resized(Message):
+        """The grid's width changed: the app may want one column per side, or all again."""
+
+        def __init__(self, width: int) -> None:
+            self.width = width
+            super().__init__()
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self.post_message(self.Resized(self.size.width))
 
     def notify_style_update(self) -> None:
         """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
@@ -404,8 +433,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             view_width = max(1, self.size.width - GUTTER)
             if left < x:
                 x = left
-            elif left + self._column_width > x + view_width:
-                x = left + self._column_width - view_width
+            elif left + self._widths[self.cursor_column] > x + view_width:
+                x = left + self._widths[self.cursor_column] - view_width
         self.scroll_to(x=x, y=y, animate=False, immediate=True)
 
     def jump_to_divergence(self, divergence: Divergence) -> None:
@@ -422,6 +451,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if divergence.spans:
             column = self._model.column_index(divergence.spans[0].source)
         self.move_cursor(self._visible.index(model_row), column, context=True)
+
+    def jump_to_cluster(self, cluster_id: str) -> None:
+        """Put the cursor on the cluster's row (shown even if `d` had hidden it)."""
+        model_row = self._model.row_of_cluster.get(cluster_id)
+        if model_row is None:
+            return
+        if model_row not in self._visible:
+            self.set_only_divergent(False)
+        self._divergence_id = None
+        self.move_cursor(self._visible.index(model_row), context=True)
 
     def step_divergence(self, delta: int) -> Divergence | None:
         """The next (1) or previous (-1) divergence in the panel's order, wrapping."""
@@ -538,7 +577,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         progress = self._states.get(self._model.columns[column].source_id)
         if progress is None or progress.state != "error":
             return None
-        lines = self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), self._column_width)
+        lines = self._wrapped(
+            plain(f"✗ {progress.detail} — press r to retry"), self._widths[column]
+        )
         return lines[line] if line < len(lines) else None
 
     def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
@@ -546,12 +587,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         view_width = max(0, self.size.width - GUTTER)
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
-        width = self._column_width
         rule = Strip([Segment("│", self._style("grid--rule"))], 1)
         strips: list[Strip] = []
         column = first
         while column < len(self._column_x) and self._column_x[column] < left + view_width:
-            strip = cell(column) or Strip.blank(width)
+            strip = cell(column) or Strip.blank(self._widths[column])
             if row_style is not None:
                 style = row_style
                 if column == self.cursor_column:
@@ -579,10 +619,12 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _header_cell(self, column: int, line: int) -> Strip:
         info = self._model.columns[column]
-        width = self._column_width
+        width = self._widths[column]
         if line == 0:
             number = f"{column + 1} " if column < 9 else ""
             text = Text(number, end="", no_wrap=True)
+            if info.choice:  # one of its side's sources: s switches
+                text.append(f"⇄{info.choice} ", style="bold")
             text.append_text(plain(info.outlet))
             focused = column == self.cursor_column
             style = self._style("grid--focused-header" if focused else "grid--header")
@@ -622,7 +664,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _render_cell(self, position: int, column: int, current: str | None) -> list[Strip]:
         row = self._model.rows[self._visible[position]]
         source_id = self._model.columns[column].source_id
-        width = self._column_width
+        width = self._widths[column]
         paragraphs = row.cells[column]
         if not paragraphs:
             if self._model.paragraphs.get(source_id):

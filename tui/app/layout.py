@@ -7,8 +7,8 @@ Keeping it apart from the widget lets tests check the layout without a terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tui.app.highlight import HighlightSpan
 from tui.app.loader import PlannedSource
@@ -26,6 +26,7 @@ class Column:
     outlet: str
     side: Side
     location: str
+    choice: str = ""  # "2/3" when the column stands for one of its side's sources
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,33 @@ def build_columns(
     return tuple(sorted(columns, key=lambda c: side_order.get(c.side.id, len(side_order))))
 
 
+def one_per_side(columns: Sequence[Column], chosen: Mapping[str, str]) -> tuple[Column, ...]:
+    """One column per side: the source `chosen` for it, else its first; each says which of
+    its side's sources it is, so the switcher's place is visible."""
+    by_side: dict[str, list[Column]] = defaultdict(list)
+    for column in columns:
+        by_side[column.side.id].append(column)
+    picked = []
+    for side_columns in by_side.values():
+        ids = [c.source_id for c in side_columns]
+        wanted = chosen.get(side_columns[0].side.id)
+        index = ids.index(wanted) if wanted in ids else 0
+        choice = f"{index + 1}/{len(ids)}" if len(ids) > 1 else ""
+        picked.append(replace(side_columns[index], choice=choice))
+    return tuple(picked)
+
+
 def build_model(
-    planned: Sequence[PlannedSource], sides: Sequence[Side], comparison: Comparison | None
+    planned: Sequence[PlannedSource],
+    sides: Sequence[Side],
+    comparison: Comparison | None,
+    chosen: Mapping[str, str] | None = None,
 ) -> GridModel:
+    """The grid's model; with `chosen` (side id -> source id), one column per side and only
+    the rows those columns have something in."""
     columns = build_columns(planned, sides, comparison)
+    if chosen is not None:
+        columns = one_per_side(columns, chosen)
     if comparison is None:
         return GridModel(columns, (), {}, frozenset(), {}, ())
     index = {c.source_id: i for i, c in enumerate(columns)}
@@ -101,6 +125,8 @@ def build_model(
         for member in cluster.members:
             if member.source in index:
                 cells[index[member.source]].append(member.paragraph)
+        if chosen is not None and not any(cells):
+            continue
         kinds = tuple(k for k in DIVERGENCE_KINDS if k in kinds_by_cluster[cluster.id])
         rows.append(Row(cluster.id, tuple(tuple(sorted(c)) for c in cells), kinds))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}

@@ -53,9 +53,9 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     DivergencePanel {
-        width: 30%;
+        width: 25%;
         min-width: 26;
-        max-width: 64;
+        max-width: 56;
         height: 1fr;
         overflow-x: hidden;
         background: $surface;
