@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("compare_interval", 0)
     kwargs.setdefault("hidden_kinds", ())
     kwargs.setdefault("open_brief", False)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))
     return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
 
 
@@ -357,7 +359,7 @@ async def test_w_toggles_wrapping() -> None:
 async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
     rendered: list[Comparison] = []
 
-    def render(comparison: Comparison) -> str:
+    def render(comparison: Comparison, reviews) -> str:
         rendered.append(comparison)
         return f"# report {len(rendered)}\n"
 
@@ -387,7 +389,7 @@ async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
 async def test_export_to_an_unwritable_place_reports_the_reason(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    app = make_app(export_dir=blocker / "reports", render_markdown=lambda c: "x")
+    app = make_app(export_dir=blocker / "reports", render_markdown=lambda c, r: "x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
@@ -410,7 +412,7 @@ async def test_an_event_id_of_dots_exports_to_report_md_not_a_hidden_file(
 ) -> None:
     comparison = demo_comparison()
     comparison = replace(comparison, event=replace(comparison.event, id="..."))
-    app = make_app(FakeLoader(comparison), export_dir=tmp_path, render_markdown=lambda c: "x")
+    app = make_app(FakeLoader(comparison), export_dir=tmp_path, render_markdown=lambda c, r: "x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")

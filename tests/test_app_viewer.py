@@ -3,6 +3,8 @@ the terminal, honest actions."""
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
 
 from app_fixtures import FakeLoader, demo_comparison, settle
@@ -11,13 +13,15 @@ from textual.widgets import OptionList, Static
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
 from tui.app.highlight import CURRENT_OPEN, CURRENT_STYLE
-from tui.app.screens import ConfirmScreen
+from tui.app.reader import ReaderScreen
+from tui.app.screens import ConfirmScreen, NoteScreen
 
 SIZE = (200, 50)
 
 
 def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("compare_interval", 0)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))
     return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
 
 
@@ -224,3 +228,107 @@ def twelve_sources() -> FakeLoader:
         if p.id != "kavkaz"
     )
     return FakeLoader(demo_comparison(), plan_=plan, fail=())
+
+
+async def test_reader_mode_shows_the_article_in_order_and_goes_back_to_the_row() -> None:
+    copied: list[str] = []
+    app = make_app(open_brief=False)
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("1", "j", "j")  # Hayk News, row c3: its paragraph 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        head = app.screen.query_one("#reader-head", Static).content.plain
+        assert head.splitlines() == [
+            "Hayk News on Ganja",
+            "Hayk News · fetched 2020-10-12 08:30 UTC",
+            "https://hayk.example/2020/10/11/stepanakert",
+        ]
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0
+        assert str(options.get_option_at_index(1).prompt).startswith("¶ 2  The Karabakh")
+        await pilot.press("down", "y")
+        assert copied[-1].startswith("“The Karabakh defence ministry")
+        assert copied[-1].endswith(
+            "— Hayk News, “Hayk News on Ganja”, ¶ 2, "
+            "https://hayk.example/2020/10/11/stepanakert (fetched 2020-10-12 08:30 UTC)"
+        )
+        assert any("with its citation" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReaderScreen)
+        assert app.grid.current_row.cluster_id == "c2"  # where ¶ 2 sits in the grid
+        assert app.grid.current_column.source_id == "hayk"
+
+
+async def test_y_in_the_grid_copies_the_focused_paragraph_with_its_citation() -> None:
+    copied: list[str] = []
+    app = make_app(open_brief=False)
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("5", "y")  # Baku Herald, row c1: its ¶ 1
+        (quote,) = copied
+        assert quote.startswith("“Armenian armed forces struck")
+        assert "— Baku Herald, “Baku Herald on Ganja”, ¶ 1," in quote
+
+
+async def test_review_is_saved_per_event_reloaded_and_exported(tmp_path: Path) -> None:
+    reviews, reports = tmp_path / "reviews", tmp_path / "reports"
+    app = make_app(open_brief=False, review_dir=reviews, export_dir=reports)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")  # d1, the figure on the first row
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"checked with the ministry", "enter")
+        await pilot.pause()
+        await pilot.press("]", "x", "enter")  # d3 rejected, no note
+        await pilot.pause()
+        assert "✗ rejected" in status(app)
+        await pilot.press("[")
+        assert "✓ confirmed: checked with the ministry" in status(app)
+        assert any(line.startswith("# ✓ killed") for line in panel_lines(app))
+        saved = json.loads((reviews / "ganja-2020-10-11.json").read_text(encoding="utf-8"))
+        assert saved["reviews"]["d1"]["note"] == "checked with the ministry"
+        assert saved["reviews"]["d3"]["status"] == "rejected"
+        await pilot.press("e")
+        await wait_for(pilot, lambda: (reports / "ganja-2020-10-11.md").exists())
+        await pilot.press("E")
+        await wait_for(pilot, lambda: (reports / "ganja-2020-10-11-confirmed.md").exists())
+    everything = (reports / "ganja-2020-10-11.md").read_text(encoding="utf-8")
+    assert "**Review: confirmed** — checked with the ministry" in everything
+    assert "**Review: rejected**" in everything
+    confirmed = (reports / "ganja-2020-10-11-confirmed.md").read_text(encoding="utf-8")
+    assert "<code>d1</code>" in confirmed and "<code>d3</code>" not in confirmed
+
+    again = make_app(open_brief=False, review_dir=reviews)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        assert again.reviews["d1"].status == "confirmed"
+        assert "✓ confirmed: checked with the ministry" in status(again)
+
+
+async def test_a_damaged_review_file_is_kept_aside_and_said(tmp_path: Path) -> None:
+    (tmp_path / "ganja-2020-10-11.json").write_text("{not json", encoding="utf-8")
+    app = make_app(open_brief=False, review_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert app.reviews == {}
+        assert any("could not be read" in n.message for n in app._notifications)
+    assert (tmp_path / "ganja-2020-10-11.broken.json").read_text(encoding="utf-8") == "{not json"
+
+
+def panel_lines(app: ParallaxApp) -> list[str]:
+    panel = app.panel
+    return [panel.render_line(y).text.rstrip() for y in range(panel.size.height)]
+
+
+async def wait_for(pilot, condition) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("timed out")

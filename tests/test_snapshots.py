@@ -5,7 +5,9 @@ Regenerate after a deliberate change of look: pytest tests/test_snapshots.py --s
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from app_fixtures import PLAN, FakeLoader, demo_comparison, settle
@@ -17,6 +19,7 @@ SIZE = (200, 50)
 
 def app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("open_brief", False)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))  # no one's real reviews
     return ParallaxApp(loader or FakeLoader(), compare_interval=0, **kwargs)
 
 

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 import webbrowser
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from platformdirs import user_pictures_dir
+from platformdirs import user_data_path, user_pictures_dir
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -31,7 +32,17 @@ from tui.app.commands import COMMANDS
 from tui.app.grid import GUTTER, ComparisonGrid
 from tui.app.layout import GridModel, build_columns, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
-from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
+from tui.app.reader import ReaderScreen, citation
+from tui.app.review import (
+    MARKS,
+    Review,
+    Status,
+    load_reviews,
+    review_of,
+    review_path,
+    save_reviews,
+)
+from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, NoteScreen, SearchBar
 from tui.app.session import Listener, Session
 from tui.app.sidebar import DivergencePanel
 from tui.app.status import status_line, summary
@@ -39,7 +50,9 @@ from tui.app.threads import DaemonExecutor, in_thread
 from tui.files import write_atomically
 from tui.model import Comparison, DivergenceKind, Source
 
-MarkdownRenderer = Callable[[Comparison], str]
+# Divergence id -> (status, note), as the report's renderer takes them.
+ReviewNotes = Mapping[str, tuple[str, str]]
+MarkdownRenderer = Callable[[Comparison, ReviewNotes], str]
 UrlOpener = Callable[[str], object]
 
 # Kinds the panel and the grid leave out until asked for: on the demo 27 of 39 divergences
@@ -74,10 +87,10 @@ def open_in_browser(url: str) -> bool:
     return bool(browser.open(url))
 
 
-def _render_markdown(comparison: Comparison) -> str:
-    from tui.report import render_markdown
+def _render_markdown(comparison: Comparison, reviews: ReviewNotes) -> str:
+    from tui.report.markdown import render_markdown
 
-    return render_markdown(comparison)
+    return render_markdown(comparison, reviews)
 
 
 # App actions that make sense on any screen; the others act on the main view only.
@@ -122,6 +135,7 @@ class ParallaxApp(App[None]):
         hidden_kinds: Collection[DivergenceKind] = DEFAULT_HIDDEN,
         open_brief: bool = True,
         screenshot_dir: Path | None = None,
+        review_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.title = title
@@ -139,6 +153,8 @@ class ParallaxApp(App[None]):
         self._hidden: frozenset[DivergenceKind] = frozenset(hidden_kinds)
         self._open_brief = open_brief
         self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
+        self._review_dir = review_dir or user_data_path("parallax") / "reviews"
+        self.reviews: dict[str, Review] = {}
         self._per_side = False  # one column per side (the terminal is too narrow for all)
         self._chosen: dict[str, str] = {}  # side id -> the source its column shows
         self._panel_wanted: bool | None = None  # p's choice; None: by terminal width
@@ -220,6 +236,9 @@ class ParallaxApp(App[None]):
         """Show `loader`'s event: columns at once, text as it arrives."""
         event = loader.event
         self.sub_title = f"{event.title} · {event.date.isoformat()}"
+        self.reviews, problem = load_reviews(review_path(self._review_dir, event.id))
+        if problem:
+            self.notify(problem, title="Reviews", severity="warning", timeout=10)
         self.session.start(loader)
         self._show()
 
@@ -275,6 +294,7 @@ class ParallaxApp(App[None]):
     def _show(self) -> None:
         model = self._model()
         self.grid.set_model(model)
+        self.panel.set_marks(self._review_marks())
         self.panel.show(model)
         self._show_states()
         self._show_cursor()
@@ -317,6 +337,8 @@ class ParallaxApp(App[None]):
         position = grid.match_position
         if position is not None:
             search = (grid.query, *position)
+        current = grid.current_divergence
+        review = self.reviews.get(current.id) if current is not None else None
         return status_line(
             grid.model,
             column,
@@ -328,6 +350,7 @@ class ParallaxApp(App[None]):
             numbering=self.panel.entries,
             loading=self.session.comparison is None,
             search=search,
+            review=(MARKS[review.status], review.status, review.note) if review else None,
         )
 
     def on_comparison_grid_cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
@@ -452,12 +475,58 @@ class ParallaxApp(App[None]):
     def action_previous_match(self) -> None:
         self._step_match(-1)
 
-    def action_export(self) -> None:
+    def _review_marks(self) -> dict[str, str]:
+        return {key: MARKS[review.status] for key, review in self.reviews.items()}
+
+    def action_review(self, status: Status) -> None:
+        """Confirm or reject the current divergence, with a note; saved at once."""
+        current = self.grid.current_divergence
+        loader = self.session.loader
+        if current is None or loader is None:
+            self.notify("No divergence here to review: ] goes to the next.", timeout=3)
+            return
+        before = self.reviews.get(current.id)
+        question = f"{status.capitalize()} {current.id} ({current.kind}): {current.summary}"
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            self.reviews[current.id] = review_of(current, status, note)
+            path = review_path(self._review_dir, loader.event.id)
+            try:
+                save_reviews(path, loader.event.id, self.reviews)
+            except OSError as exc:
+                self.notify(
+                    f"Could not save the review in {path}: {exc.strerror or exc}",
+                    title="Review not saved",
+                    severity="error",
+                )
+                return
+            self.panel.set_marks(self._review_marks())
+            self._show_cursor()
+            self.notify(f"{current.id} {status}; saved in {path}", timeout=4)
+
+        self.push_screen(NoteScreen(question, before.note if before else ""), save)
+
+    def action_export(self, confirmed_only: bool = False) -> None:
         comparison = self.session.comparison
         if comparison is None:
             self.notify("Nothing to export yet: no source has loaded.", severity="warning")
             return
-        path = self._export_dir / report_filename(comparison.event.id)
+        if confirmed_only:
+            kept = tuple(
+                d
+                for d in comparison.divergences
+                if d.id in self.reviews and self.reviews[d.id].status == "confirmed"
+            )
+            if not kept:
+                self.notify("No confirmed findings yet: c confirms one.", severity="warning")
+                return
+            comparison = replace(comparison, divergences=kept)
+        name = report_filename(comparison.event.id)
+        if confirmed_only:
+            name = name.removesuffix(".md") + "-confirmed.md"
+        path = self._export_dir / name
         if path.exists():
             self.push_screen(
                 ConfirmScreen(f"{path} already exists. Overwrite it?", yes="Overwrite"),
@@ -472,8 +541,10 @@ class ParallaxApp(App[None]):
         self.run_worker(self._export_worker(comparison, path), group="export", exit_on_error=False)
 
     async def _export_worker(self, comparison: Comparison, path: Path) -> None:
+        notes = {key: (r.status, r.note) for key, r in self.reviews.items()}
+
         def write() -> None:
-            text = self._render_markdown(comparison)
+            text = self._render_markdown(comparison, notes)
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, text.encode("utf-8"))
 
@@ -579,6 +650,58 @@ class ParallaxApp(App[None]):
                 grid.jump_to_divergence(found)
         else:
             grid.jump_to_cluster(target_id)
+
+    def _focused_paragraph(self) -> tuple[Source, int] | None:
+        """The focused source and the paragraph the cursor's cell shows (its first), or the
+        source's next paragraph below when the cell is empty."""
+        grid, comparison = self.grid, self.session.comparison
+        column = grid.current_column
+        if column is None or comparison is None:
+            return None
+        source = next((s for s in comparison.sources if s.id == column.source_id), None)
+        if source is None or not source.paragraphs:
+            return None
+        rows = grid.visible_rows
+        index = grid.cursor_column
+        after = [r.cells[index] for r in rows[grid.cursor_row :] if r.cells[index]]
+        return source, (after[0][0] if after else 0)
+
+    def action_read(self) -> None:
+        found = self._focused_paragraph()
+        if found is None:
+            self.notify("No article text here to read.", severity="warning", timeout=3)
+            return
+        source, paragraph = found
+        self.push_screen(
+            ReaderScreen(source, paragraph), lambda back: self._read_done(source, back)
+        )
+
+    def _read_done(self, source: Source, paragraph: int | None) -> None:
+        """Back from the reader: to the row of the paragraph it was on."""
+        grid = self.grid
+        grid.focus()
+        comparison = self.session.comparison
+        if paragraph is None or comparison is None:
+            return
+        cluster = next(
+            (
+                c.id
+                for c in comparison.clusters
+                if any(m.source == source.id and m.paragraph == paragraph for m in c.members)
+            ),
+            None,
+        )
+        if cluster is not None:
+            grid.jump_to_cluster(cluster)
+            grid.move_cursor(column=grid.model.column_index(source.id))
+
+    def action_copy_quote(self) -> None:
+        found = self._focused_paragraph()
+        if found is None:
+            self.notify("No article text here to quote.", severity="warning", timeout=3)
+            return
+        source, paragraph = found
+        self._copy(citation(source, paragraph), f"¶ {paragraph + 1} of {source.outlet.name}")
 
     def action_pick_event(self) -> None:
         self.push_screen(EventPickerScreen(self._events), self._event_chosen)

@@ -175,3 +175,37 @@ class SearchBar(Input):
     def action_close(self) -> None:
         self.close()
         self.post_message(self.Closed())
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """One line of text for a review: enter keeps it (empty is fine), escape gives up."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical {
+        width: 90; height: auto; border: thick $primary; background: $surface; padding: 1 2;
+    }
+    """
+
+    def __init__(self, question: str, note: str = "") -> None:
+        super().__init__()
+        self._question = question
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(plain(self._question))
+            yield Input(self._note, placeholder="a note (optional): why, what to check…")
+            yield Label(Text("enter to save, esc to cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

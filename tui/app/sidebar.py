@@ -88,6 +88,7 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._model = GridModel((), (), {}, frozenset(), {}, ())
         self._entries: tuple[Divergence, ...] = ()
         self._hidden: frozenset[DivergenceKind] = frozenset()
+        self._marks: dict[str, str] = {}  # divergence id -> review mark (✓ confirmed, ✗ rejected)
         self._index: dict[str, int] = {}
         self._selected: int | None = None
         self._briefs: dict[int, list[Strip]] = {}  # entry -> its lines, at _drawn_width
@@ -109,6 +110,12 @@ class DivergencePanel(ScrollView, can_focus=True):
         """List the model's divergences, nothing selected yet."""
         self._model = model
         self._relist()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Review marks shown after each entry's glyph."""
+        self._marks = dict(marks)
+        self._forget()
+        self.refresh()
 
     def set_hidden_kinds(self, hidden: Collection[DivergenceKind]) -> None:
         self._hidden = frozenset(hidden)
@@ -268,6 +275,9 @@ class DivergencePanel(ScrollView, can_focus=True):
         text = Text(end="", no_wrap=True)
         text.append(kind.glyph, style=kind.style)
         text.append(" ")
+        mark = self._marks.get(divergence.id)
+        if mark:
+            text.append(f"{mark} ", style="bold")
         return text
 
     def _entry(self, divergence: Divergence) -> list[Strip]:

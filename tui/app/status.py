@@ -126,6 +126,7 @@ def status_line(
     numbering: Sequence[Divergence],
     loading: bool,
     search: tuple[str, int, int] | None = None,
+    review: tuple[str, str, str] | None = None,
 ) -> Text:
     """Where the cursor is and what diverges there, so the editor need not read the panel:
     the source (and its state unless it loaded fine), the row, the glyph of every kind
@@ -166,5 +167,12 @@ def status_line(
         text.append(f" {ids.index(current.id) + 1}/{len(ids)} ", style="bold")
     else:
         text.append(" ")
+    if review is not None:  # (mark, status, note)
+        mark, status, note = review
+        text.append(f"{mark} {status}", style="bold")
+        if note:
+            text.append(": ")
+            text.append_text(plain(note))
+        text.append(" · ")
     text.append_text(plain(model.details[current.id]))
     return text

@@ -12,8 +12,8 @@ import datetime as dt
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tui.analysis.figures import format_figure, plain_number
 from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Member, Side, Source
@@ -155,8 +155,12 @@ def _score(score: float) -> float | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def render_markdown(comparison: Comparison) -> str:
-    view = _view(comparison)
+# Divergence id -> (status, note): an editor's review ("confirmed" or "rejected"), if any.
+Reviews = Mapping[str, tuple[str, str]]
+
+
+def render_markdown(comparison: Comparison, reviews: Reviews | None = None) -> str:
+    view = replace(_view(comparison), reviews=reviews or {})
     sections = [
         _header(view),
         _sources_table(view),
@@ -181,6 +185,7 @@ class _View:
     read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
     source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
     names: dict[str, str]  # outlet name, with the source id when an outlet has several
+    reviews: Reviews = field(default_factory=dict)
 
     def paragraph(self, source_id: str, index: int) -> str | None:
         source = self.sources.get(source_id)
@@ -381,14 +386,16 @@ def _divergence(view: _View, divergence: Divergence) -> str:
         ]
         cells.append("<br><br>".join(quoted) or "<i>not reported</i>")
     header = [inline(side.label) for side in view.read_sides]
-    return "\n\n".join(
-        [
-            f"#### {inline(divergence.summary) or KIND_TITLES[divergence.kind]}",
-            f"<sub>{code(divergence.id)} · {divergence.kind} · cluster {code(divergence.cluster)}"
-            "</sub>",
-            _table(header, [cells]),
-        ]
-    )
+    parts = [
+        f"#### {inline(divergence.summary) or KIND_TITLES[divergence.kind]}",
+        f"<sub>{code(divergence.id)} · {divergence.kind} · cluster {code(divergence.cluster)}"
+        "</sub>",
+        _table(header, [cells]),
+    ]
+    if divergence.id in view.reviews:
+        status, note = view.reviews[divergence.id]
+        parts.append(f"**Review: {inline(status)}**" + (f" — {inline(note)}" if note else ""))
+    return "\n\n".join(parts)
 
 
 def _places(view: _View, divergence: Divergence) -> dict[tuple[str, int], list[tuple[int, int]]]:
