@@ -75,6 +75,9 @@ class ReadyLoader:
     def compare(self, sources: Sequence[Source]) -> Comparison:
         return self.comparison
 
+    def reload(self) -> ReadyLoader:
+        return self
+
 
 def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, float]:
     sources, lexicon = make_event(n_sources, n_paragraphs, seed)

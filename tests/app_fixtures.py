@@ -372,6 +372,10 @@ class FakeLoader:
         self.compares += 1
         return restrict(self.comparison, sources)
 
+    def reload(self) -> FakeLoader:
+        """The fixture has no file behind it: the same loader."""
+        return self
+
 
 @dataclass
 class StaggeredLoader(FakeLoader):

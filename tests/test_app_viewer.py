@@ -332,3 +332,76 @@ async def wait_for(pilot, condition) -> None:
             return
         await pilot.pause(0.02)
     raise AssertionError("timed out")
+
+
+async def test_settings_apply_keymap_theme_width_and_filters(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        "theme: textual-light\n"
+        "panel_width: 40\n"
+        "hidden_kinds: [figure]\n"
+        "open_brief: false\n"
+        "keymap:\n"
+        "  app.next_divergence: x\n",
+        encoding="utf-8",
+    )
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert not isinstance(app.screen, BriefScreen)
+        assert app.theme == "textual-light"
+        assert app.panel.outer_size.width == 40
+        assert app.hidden_kinds == {"figure"}
+        await pilot.press("x")
+        assert app.grid.current_divergence.id == "d3"  # after d2, the row's shown one
+        assert ("x", "Next div") in app.key_help()
+        assert not [n for n in app._notifications if n.title == "Settings"]
+
+
+async def test_a_broken_settings_file_is_one_message_with_file_and_line(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("theme: nord\npanel_width: wide\nkeymap:\n  app.nope: z\n", "utf-8")
+    app = make_app(settings_file=settings, open_brief=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        problems = [n for n in app._notifications if n.title == "Settings"]
+        assert len(problems) == 1
+        message = problems[0].message
+        assert f"{settings}:2: panel_width" in message
+        assert "app.nope" in message
+        assert app.theme == "nord"  # the good settings still apply
+
+    settings.write_text("theme: [unclosed\n", "utf-8")
+    app = make_app(settings_file=settings, open_brief=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        (note,) = [n for n in app._notifications if n.title == "Settings"]
+        assert (
+            f"{settings}:2: not YAML" in note.message or f"{settings}:1: not YAML" in note.message
+        )
+        assert app.hidden_kinds == {"omission", "wording"}  # defaults
+
+
+async def test_capital_r_reloads_the_config_and_keeps_the_old_one_when_broken() -> None:
+    reloads: list[FakeLoader] = []
+
+    class Reloading(FakeLoader):
+        def reload(self) -> FakeLoader:
+            if reloads:  # the second R: the file was broken meanwhile
+                raise ValueError("sources.yaml:3: outlets: expected a list")
+            reloads.append(Reloading())
+            return reloads[0]
+
+    loader = Reloading()
+    app = make_app(loader, open_brief=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert app.session.loader is not loader  # the new config's loader
+        fresh = app.session.loader
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert app.session.loader is fresh
+        (note,) = [n for n in app._notifications if n.title == "sources.yaml not reloaded"]
+        assert "sources.yaml:3" in note.message and "Keeping the configuration" in note.message

@@ -23,6 +23,7 @@ from tui.config import (
     ConfigError,
     bundled_config_path,
     default_config_path,
+    display_name,
     find_problems,
     load_config,
     summarise,
@@ -61,10 +62,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     config = _load(args.config)
-    print(summarise(config))
     problems = find_problems(config)
+    summary = summarise(config)
+    if problems:  # the summary's first line says "OK": not when the status will say otherwise
+        first, _, rest = summary.partition("\n")
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        summary = f"{first.removesuffix(': OK')}: loads, but {count} (listed below)\n{rest}"
+    print(summary)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            f"parallax: {display_name(config.path)} has {len(problems)} "
+            f"problem{'s' if len(problems) > 1 else ''} (above); exit status 1",
+            file=sys.stderr,
+        )
     return EXIT_PARTIAL if problems else EXIT_OK
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from tui.analysis.align import align
 from tui.analysis.diverge import diverge
+from tui.config import load_config
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.model import Comparison, Config, Event, Outlet, Side, Source
@@ -192,6 +193,13 @@ class EventLoader:
 
     def compare(self, sources: Sequence[Source]) -> Comparison:
         return compare(self.config, self.event, sources)
+
+    def reload(self) -> EventLoader:
+        """This event from the config file as it is now (raises ConfigError); an event the
+        file does not hold (an ad-hoc comparison) keeps its articles under the new lexicon."""
+        config = load_config(self.config.path)
+        event = next((e for e in config.events if e.id == self.event.id), self.event)
+        return EventLoader(config, event, self.options)
 
 
 LoaderFactory = Callable[[Event], EventLoader]

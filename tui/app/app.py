@@ -44,6 +44,7 @@ from tui.app.review import (
 )
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, NoteScreen, SearchBar
 from tui.app.session import Listener, Session
+from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.sidebar import DivergencePanel
 from tui.app.status import status_line, summary
 from tui.app.threads import DaemonExecutor, in_thread
@@ -55,9 +56,6 @@ ReviewNotes = Mapping[str, tuple[str, str]]
 MarkdownRenderer = Callable[[Comparison, ReviewNotes], str]
 UrlOpener = Callable[[str], object]
 
-# Kinds the panel and the grid leave out until asked for: on the demo 27 of 39 divergences
-# are omission or wording, and they buried the contradictions.
-DEFAULT_HIDDEN: frozenset[DivergenceKind] = frozenset({"omission", "wording"})
 # Below this many characters per source, one column per side with a source switcher.
 READABLE_WIDTH = 28
 # Below this terminal width the panel starts hidden, leaving the columns the room (p shows it).
@@ -136,6 +134,7 @@ class ParallaxApp(App[None]):
         open_brief: bool = True,
         screenshot_dir: Path | None = None,
         review_dir: Path | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.title = title
@@ -150,6 +149,11 @@ class ParallaxApp(App[None]):
             Listener(self._show_states, self._compared, self._report_failures, self._problem),
             compare_interval,
         )
+        self._settings_file = settings_file
+        self._settings, self._settings_problems = Settings(), []
+        if settings_file is not None:  # the file's choices over the defaults given here
+            self._settings, self._settings_problems = load_settings(settings_file)
+            hidden_kinds, open_brief = self._settings.hidden_kinds, self._settings.open_brief
         self._hidden: frozenset[DivergenceKind] = frozenset(hidden_kinds)
         self._open_brief = open_brief
         self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
@@ -205,6 +209,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.panel.set_hidden_kinds(self._hidden)
+        self._apply_settings()
         self.grid.focus()
         if self._first_loader is not None:
             self.start(self._first_loader)
@@ -598,10 +603,66 @@ class ParallaxApp(App[None]):
         self.session.load([column.source_id], refresh=True)
         self.notify(f"Refetching {column.outlet}…", timeout=3)
 
+    def _apply_settings(self) -> None:
+        """Theme, panel width and keymap from the settings; every problem in one message."""
+        settings, problems = self._settings, list(self._settings_problems)
+        if settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                known = ", ".join(sorted(self.available_themes))
+                problems.append(
+                    f"{self._settings_file}: theme: unknown '{settings.theme}' ({known})"
+                )
+        if settings.panel_width is not None:
+            self.panel.styles.width = settings.panel_width
+            self.panel.styles.max_width = settings.panel_width
+        known_ids = {c.id for c in COMMANDS} | {
+            b.id
+            for b in (*ComparisonGrid.BINDINGS, *DivergencePanel.BINDINGS)
+            if isinstance(b, commands.Binding) and b.id
+        }
+        unknown = sorted(set(settings.keymap) - known_ids)
+        if unknown:
+            problems.append(
+                f"{self._settings_file}: keymap: no binding called {', '.join(unknown)} "
+                "(the help screen, ?, lists the keys; README lists the ids)"
+            )
+        self.set_keymap({k: v for k, v in settings.keymap.items() if k in known_ids})
+        self.query_one(KeyBar).refresh()
+        if problems:
+            self.notify(
+                "\n".join(problems) + "\nThe other settings are in use; the rest are defaults.",
+                title="Settings",
+                severity="warning",
+                timeout=12,
+            )
+
     def action_refetch_all(self) -> None:
-        if self.session.loader is not None:
+        """Reload sources.yaml (a broken one keeps the old config and says why) and the
+        settings, then fetch every source again."""
+        loader = self.session.loader
+        if loader is None:
+            return
+        try:
+            fresh = loader.reload()
+        except Exception as exc:
+            self.notify(
+                f"{exc}\nKeeping the configuration loaded before.",
+                title="sources.yaml not reloaded",
+                severity="error",
+                timeout=12,
+            )
+            fresh = loader
+        if self._settings_file is not None:
+            self._settings, self._settings_problems = load_settings(self._settings_file)
+            self._apply_settings()
+        if fresh is loader:
             self.session.load(None, refresh=True)
-            self.notify("Refetching every source…", timeout=3)
+        else:
+            self.session.start(fresh, refresh=True)
+            self._show()
+        self.notify("Refetching every source…", timeout=3)
 
     def action_screenshot(self) -> None:
         """An SVG of the screen in a folder that exists (made if need be), saying where;

@@ -71,3 +71,8 @@ class ComparisonLoader(Protocol):
     def compare(self, sources: Sequence[Source]) -> Comparison:
         """Align and diverge the sources given (pure; the app runs it off the UI thread)."""
         ...
+
+    def reload(self) -> ComparisonLoader:
+        """The same event from the configuration as it is now on disk (R); raises with a
+        message naming the file and line when it cannot be read."""
+        ...

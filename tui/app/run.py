@@ -6,11 +6,17 @@ from pathlib import Path
 
 from tui.app.app import ParallaxApp
 from tui.app.loader import EventChoice
+from tui.app.settings import settings_path
 from tui.model import Config, Event
 from tui.pipeline import LoaderFactory
 
 
-def build_app(config: Config, event: Event | None, loaders: LoaderFactory) -> ParallaxApp:
+def build_app(
+    config: Config,
+    event: Event | None,
+    loaders: LoaderFactory,
+    settings_file: Path | None = None,
+) -> ParallaxApp:
     """The app on `event`, or on an event picker over the config's events when it is None.
 
     `loaders` is the pipeline's loader factory: how sources are fetched (cache, offline,
@@ -22,8 +28,9 @@ def build_app(config: Config, event: Event | None, loaders: LoaderFactory) -> Pa
         events=choices,
         loader_for=lambda event_id: loaders(config.event(event_id)),
         export_dir=Path.cwd(),
+        settings_file=settings_file,
     )
 
 
 def run_app(config: Config, event: Event | None, loaders: LoaderFactory) -> None:
-    build_app(config, event, loaders).run()
+    build_app(config, event, loaders, settings_path()).run()

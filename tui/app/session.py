@@ -78,7 +78,7 @@ class Session:
 
     # --- loading -------------------------------------------------------------------------
 
-    def start(self, loader: ComparisonLoader) -> None:
+    def start(self, loader: ComparisonLoader, refresh: bool = False) -> None:
         """Show `loader`'s event; what the previous event had running is forgotten (its
         source ids are outlet ids, so its late arrivals would land in this event's columns)."""
         self._app.workers.cancel_group(self._app, "load")
@@ -92,7 +92,7 @@ class Session:
         self.states = {p.id: Progress(p.id, "queued") for p in self.plan}
         self.sources = {}
         self.comparison = None
-        self.load(None, refresh=False)
+        self.load(None, refresh=refresh)
 
     def load(self, only: Collection[str] | None, refresh: bool) -> None:
         loader = self.loader
