@@ -15,6 +15,7 @@ from tui.app.briefing import BriefScreen
 from tui.app.highlight import CURRENT_OPEN, CURRENT_STYLE
 from tui.app.reader import ReaderScreen
 from tui.app.screens import ConfirmScreen, NoteScreen
+from tui.app.worddiff import WordDiffScreen, word_diff
 
 SIZE = (200, 50)
 
@@ -405,3 +406,36 @@ async def test_capital_r_reloads_the_config_and_keeps_the_old_one_when_broken() 
         assert app.session.loader is fresh
         (note,) = [n for n in app._notifications if n.title == "sources.yaml not reloaded"]
         assert "sources.yaml:3" in note.message and "Keeping the configuration" in note.message
+
+
+def test_word_diff_keeps_every_word_in_order() -> None:
+    left = "Azerbaijani forces shelled Stepanakert overnight"
+    right = "Armenian forces shelled Khankendi overnight, officials said"
+    runs = word_diff(left, right)
+    assert "".join(w for op, w in runs if op != "right").split() == left.split()
+    assert "".join(w for op, w in runs if op != "left").split() == right.split()
+    assert ("left", "Azerbaijani ") in runs and ("right", "Armenian ") in runs
+
+
+async def test_word_diff_of_two_outlets_steps_through_the_differences() -> None:
+    app = make_app(open_brief=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3", "equals_sign")  # Caucasus Monitor against Hayk News
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WordDiffScreen)
+        left, right = screen.columns
+        assert (left.source_id, right.source_id) == ("monitor", "hayk")
+        options = screen.query_one(OptionList)
+        assert options.option_count == 2  # rows c2 and c3, which both report
+        first = options.highlighted
+        await pilot.press("]")
+        assert options.highlighted != first
+        await pilot.press("r")  # the other Armenian outlet has no text: another side's
+        left, right = screen.columns
+        assert right.source_id == "wire"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordDiffScreen)
+        assert app.grid.current_row.cluster_id in ("c1", "c3")

@@ -48,6 +48,7 @@ from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.sidebar import DivergencePanel
 from tui.app.status import status_line, summary
 from tui.app.threads import DaemonExecutor, in_thread
+from tui.app.worddiff import WordDiffScreen
 from tui.files import write_atomically
 from tui.model import Comparison, DivergenceKind, Source
 
@@ -755,6 +756,32 @@ class ParallaxApp(App[None]):
         if cluster is not None:
             grid.jump_to_cluster(cluster)
             grid.move_cursor(column=grid.model.column_index(source.id))
+
+    def action_word_diff(self) -> None:
+        """The focused outlet against the first outlet of another side that has text."""
+        grid = self.grid
+        model, left = grid.model, grid.cursor_column
+        columns = model.columns
+        if not columns or self.session.comparison is None:
+            self.notify("Nothing to compare yet.", severity="warning", timeout=3)
+            return
+        readable = [i for i, c in enumerate(columns) if model.paragraphs.get(c.source_id)]
+        others = [i for i in readable if columns[i].side.id != columns[left].side.id]
+        if left not in readable or not others:
+            self.notify(
+                "A word diff needs text from two sides: focus a source that loaded.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        parties = [i for i in others if not columns[i].side.neutral]
+        right = (parties or others)[0]
+        self.push_screen(WordDiffScreen(model, left, right), self._diff_done)
+
+    def _diff_done(self, cluster: str | None) -> None:
+        self.grid.focus()
+        if cluster is not None:
+            self.grid.jump_to_cluster(cluster)
 
     def action_copy_quote(self) -> None:
         found = self._focused_paragraph()

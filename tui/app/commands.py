@@ -101,6 +101,14 @@ COMMANDS: tuple[Command, ...] = (
         palette="Reader mode",
     ),
     Command(
+        "app.word_diff",
+        "equals_sign",
+        "word_diff",
+        "Word diff",
+        "Two outlets word by word: the focused one and one of another side",
+        palette="Word diff of two outlets",
+    ),
+    Command(
         "app.copy_quote",
         "y",
         "copy_quote",
