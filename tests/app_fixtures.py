@@ -437,3 +437,24 @@ async def settle(pilot, app, *, loading: bool = False) -> None:
             if not app.comparing if loading else app.settled:
                 return
     raise AssertionError("the app never settled")
+
+
+def twelve_sources() -> FakeLoader:
+    """The four outlets that load, three articles each (ids suffixed -2, -3): twelve sources
+    over three sides, every copy in the same clusters as its original."""
+    base = demo_comparison()
+    ok = [s for s in base.sources if s.ok]
+    copies = {s.id: [s.id, f"{s.id}-2", f"{s.id}-3"] for s in ok}
+    sources = tuple(replace(s, id=copy) for s in ok for copy in copies[s.id])
+    clusters = tuple(
+        replace(
+            c,
+            members=tuple(
+                Member(copy, m.paragraph) for m in c.members for copy in copies.get(m.source, ())
+            ),
+        )
+        for c in base.clusters
+    )
+    comparison = replace(base, sources=sources, clusters=clusters)
+    plan = tuple(PlannedSource(s.id, s.outlet, s.location) for s in sources)
+    return FakeLoader(comparison, plan_=plan, fail=())

@@ -7,7 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from app_fixtures import FakeLoader, demo_comparison, settle
+from app_fixtures import FakeLoader, settle, twelve_sources
 from textual.widgets import OptionList, Static
 
 from tui.app import ParallaxApp
@@ -214,21 +214,6 @@ async def test_twelve_sources_keep_every_side_on_screen() -> None:
         sides = [c.side.id for c in grid.model.columns]
         assert sides == ["armenian", "international", "azerbaijani"]
         assert grid._column_x[-1] + grid._widths[-1] <= grid.size.width - 3
-
-
-def twelve_sources() -> FakeLoader:
-    """The demo's four outlets, three copies each: twelve sources over three sides."""
-    from dataclasses import replace
-
-    from app_fixtures import PLAN
-
-    plan = tuple(
-        replace(p, id=f"{p.id}-{n}" if n else p.id)
-        for n in range(3)
-        for p in PLAN
-        if p.id != "kavkaz"
-    )
-    return FakeLoader(demo_comparison(), plan_=plan, fail=())
 
 
 async def test_reader_mode_shows_the_article_in_order_and_goes_back_to_the_row() -> None:

@@ -6,11 +6,10 @@ Regenerate after a deliberate change of look: pytest tests/test_snapshots.py --s
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from app_fixtures import PLAN, FakeLoader, demo_comparison, settle
+from app_fixtures import FakeLoader, settle, twelve_sources
 
 from tui.app import ParallaxApp
 
@@ -44,14 +43,7 @@ def test_brief(snap_compare) -> None:
 
 
 def test_twelve_sources(snap_compare) -> None:
-    plan = tuple(
-        replace(p, id=f"{p.id}-{n}" if n else p.id)
-        for n in range(3)
-        for p in PLAN
-        if p.id != "kavkaz"
-    )
-    loader = FakeLoader(demo_comparison(), plan_=plan, fail=())
-    assert snap_compare(app(loader), terminal_size=(200, 50), run_before=prepare())
+    assert snap_compare(app(twelve_sources()), terminal_size=(200, 50), run_before=prepare())
 
 
 def test_current_divergence_marked(snap_compare) -> None:

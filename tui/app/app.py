@@ -292,6 +292,8 @@ class ParallaxApp(App[None]):
     def _model(self) -> GridModel:
         session = self.session
         assert session.loader is not None
+        if self.grid.size.width:  # decided before laying out, not after a first wasted layout
+            self._per_side = self._wants_per_side(self.grid.size.width)
         comparison = session.comparison
         sides = comparison.sides if comparison else session.loader.sides
         chosen = self._chosen if self._per_side else None
@@ -368,19 +370,21 @@ class ParallaxApp(App[None]):
         if self._panel_wanted is None:
             self.panel.display = event.size.width >= PANEL_MIN_TERMINAL
 
-    def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
+    def _wants_per_side(self, width: int) -> bool:
         """One column per side when the sources would get less than READABLE_WIDTH each."""
         session = self.session
         readable = [
             p
             for p in session.plan
-            if session.states.get(p.id, None) is None or session.states[p.id].state != "error"
+            if p.id not in session.states or session.states[p.id].state != "error"
         ]
         sides = {p.outlet.side for p in session.plan}
-        room = max(0, message.width - GUTTER)
-        per_side = len(sides) < len(readable) and room < len(readable) * READABLE_WIDTH
-        if per_side != self._per_side and session.loader is not None:
-            self._per_side = per_side
+        room = max(0, width - GUTTER)
+        return len(sides) < len(readable) and room < len(readable) * READABLE_WIDTH
+
+    def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
+        wanted = self._wants_per_side(message.width)
+        if self.session.loader is not None and wanted != self._per_side:
             self._show()
 
     def action_switch_source(self) -> None:

@@ -120,6 +120,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._column_x: list[int] = []
         self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
         self._wraps: dict[tuple[str, int], list[int]] = {}
+        # Resolved styles by component name ("" for the widget's own), until the theme changes:
+        # resolving walks the CSS each time, a third of a repaint's cost.
+        self._styles: dict[str, Style] = {}
         self._query = ""
         self._matches: list[Match] = []
         self._match_spans: MatchSpans = {}
@@ -349,6 +352,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
         """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
         super().notify_style_update()
         self._cells.clear()
+        self._styles.clear()
+        self.refresh()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()  # the cursor cell has a focused colour
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
         self.refresh()
 
     # --- search --------------------------------------------------------------------------------
@@ -528,15 +540,23 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- drawing -------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        """A component's style; only cursor and header styles carry a background of their own.
+        """A component's style ("" for the widget's); only cursor and header styles carry a
+        background of their own.
 
         The others keep their colour, resolved against the grid's background, but drop the
         background so the cursor's shows through. (A partial style would not resolve the
         colour: the theme's translucent $text-muted came out white, invisible on light.)
         """
-        style = self.get_component_rich_style(name)
-        if name in ("grid--filler", "grid--rule", "grid--header"):
-            return Style.from_color(style.color) + style.without_color
+        cached = self._styles.get(name)
+        if cached is not None:
+            return cached
+        if name == "":  # the widget's own colours
+            style = self.rich_style
+        else:
+            style = self.get_component_rich_style(name)
+            if name in ("grid--filler", "grid--rule", "grid--header"):
+                style = Style.from_color(style.color) + style.without_color
+        self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -546,7 +566,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         without this, text and gaps keep the terminal's default colours, and a light theme
         shows a dark grid in a dark terminal.
         """
-        return self._line(y).apply_style(self.rich_style)
+        return self._line(y).apply_style(self._style(""))
 
     def _line(self, y: int) -> Strip:
         width = self.size.width

@@ -153,7 +153,7 @@ def build_model(
     on_cluster: dict[str, list[Divergence]] = defaultdict(list)
     for divergence in ordered:
         on_cluster[divergence.cluster].append(divergence)
-    names = {c.source_id: c.outlet for c in columns}
+    names = {s.id: s.outlet.name for s in comparison.sources}  # every source, shown or not
     return GridModel(
         columns=columns,
         rows=tuple(rows),

@@ -55,6 +55,7 @@ class Session:
         self._requests: dict[str, int] = {}
         self._pending_loads: set[int] = set()
         self.compares_started = 0
+        self._last_compared: tuple[int, ...] = ()  # which source objects the last compare read
 
     # --- what the app shows -------------------------------------------------------------
 
@@ -85,6 +86,7 @@ class Session:
         self._app.workers.cancel_group(self._app, "compare")
         self._stop_timer()
         self._queued = self._pending = self._running = False
+        self._last_compared = ()
         self._requests = {}
         self._pending_loads = set()
         self.loader = loader
@@ -188,10 +190,15 @@ class Session:
         if self._running:
             self._pending = True
             return
+        sources = self.ordered_sources()
+        snapshot = tuple(id(source) for source in sources)
+        if snapshot == self._last_compared:  # nothing arrived since: the result would be the same
+            return
+        self._last_compared = snapshot
         self._running = True
         self.compares_started += 1
         self._app.run_worker(
-            self._compare_worker(self.loader, self.ordered_sources()),
+            self._compare_worker(self.loader, sources),
             group="compare",
             exit_on_error=False,
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -94,6 +95,7 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._briefs: dict[int, list[Strip]] = {}  # entry -> its lines, at _drawn_width
         self._opened: list[Strip] = []
         self._drawn_width = 0
+        self._base: Style | None = None
         self.border_title = "Divergences"
 
     # --- what the app and the tests use ---------------------------------------------------
@@ -177,6 +179,7 @@ class DivergencePanel(ScrollView, can_focus=True):
         """Drop rendered lines: the model, the width or the theme changed."""
         self._briefs.clear()
         self._opened = []
+        self._base = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
@@ -188,10 +191,12 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     def on_focus(self, event: events.Focus) -> None:
         self._opened = []  # the selected entry takes the focused colours
+        self._base = None
         self.refresh()
 
     def on_blur(self, event: events.Blur) -> None:
         self._opened = []
+        self._base = None
         self.refresh()
 
     # --- selection -----------------------------------------------------------------------------
@@ -250,7 +255,9 @@ class DivergencePanel(ScrollView, can_focus=True):
         if width != self._drawn_width:  # resized, or a scrollbar came or went
             self._forget()
             self._drawn_width = width
-        base = self.rich_style
+        if self._base is None:  # resolving walks the CSS: once per theme or focus change
+            self._base = self.rich_style
+        base = self._base
         if not self.entries:
             note = Text("No divergences (yet)", style="dim") if y == 0 else Text()
             return self._fit(note, width).apply_style(base)
