@@ -742,3 +742,21 @@ async def test_one_compare_in_flight_and_the_newest_sources_win() -> None:
         # The one pending compare read every source when it started: nothing in between ran.
         assert loader.seen == [1, 5]
         assert len(app.comparison.sources) == 5
+
+
+async def test_quitting_abandons_a_comparison_that_is_still_running() -> None:
+    loader = BlockingLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if loader.running:
+                break
+        assert loader.running == 1
+        await pilot.press("q")
+    # The app is gone while its comparison still runs, on a daemon thread nobody joins.
+    assert app.return_code == 0
+    assert loader.running == 1
+    workers = [t for t in threading.enumerate() if t.name == "compare"]
+    assert workers and all(t.daemon for t in workers)
+    loader.gate.set()

@@ -29,6 +29,7 @@ from textual.widgets import Static
 from tui.app import commands
 from tui.app.briefing import BriefScreen, Target
 from tui.app.commands import COMMANDS
+from tui.app.export import export_in_child
 from tui.app.grid import GUTTER, ComparisonGrid
 from tui.app.layout import GridModel, build_columns, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
@@ -552,9 +553,13 @@ class ParallaxApp(App[None]):
 
     async def _export_worker(self, comparison: Comparison, path: Path) -> None:
         notes = {key: (r.status, r.note) for key, r in self.reviews.items()}
+        render = self._render_markdown
 
         def write() -> None:
-            text = self._render_markdown(comparison, notes)
+            if render is _render_markdown:  # in a process of its own: see tui.app.export
+                export_in_child(comparison, notes, path)
+                return
+            text = render(comparison, notes)  # a renderer handed in (tests): here
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, text.encode("utf-8"))
 
@@ -569,7 +574,7 @@ class ParallaxApp(App[None]):
             )
             return
         except Exception as exc:
-            self.notify(f"{type(exc).__name__}: {exc}", title="Export failed", severity="error")
+            self.notify(str(exc) or type(exc).__name__, title="Export failed", severity="error")
             return
         pending = self.session.loading
         note = f"\n({pending} sources were still loading.)" if pending else ""

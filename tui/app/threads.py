@@ -1,9 +1,10 @@
-"""Threads the app can walk away from.
+"""Threads and processes the app can walk away from.
 
 `asyncio.to_thread` runs on the loop's default ThreadPoolExecutor, and `asyncio.run` joins
 that executor's threads on the way out: quitting the viewer waited for every extraction and
 comparison still running (96 s on a 60-source event). Work here runs on daemon threads that
 nobody joins; a result that arrives after the loop has closed is dropped.
+
 """
 
 from __future__ import annotations
