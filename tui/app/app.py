@@ -497,7 +497,7 @@ class ParallaxApp(App[None]):
             self.notify("No divergence here to review: ] goes to the next.", timeout=3)
             return
         before = self.reviews.get(current.id)
-        question = f"{status.capitalize()} {current.id} ({current.kind}): {current.summary}"
+        question = f"Mark {current.id} ({current.kind}) {status}: {current.summary}"
 
         def save(note: str | None) -> None:
             if note is None:

@@ -70,7 +70,8 @@ class ReaderScreen(Screen[int | None]):
         yield Static(head, id="reader-head")
         options = []
         for index, text in enumerate(source.paragraphs):
-            prompt = Text(f"¶ {index + 1}  ", style="bold", end="")
+            prompt = Text(end="")
+            prompt.append(f"¶ {index + 1}  ", style="bold")
             prompt.append(clean(text))
             options.append(Option(prompt, id=str(index)))
             options.append(None)  # a blank line between paragraphs

@@ -16,6 +16,7 @@ def build_app(
     event: Event | None,
     loaders: LoaderFactory,
     settings_file: Path | None = None,
+    review_dir: Path | None = None,
 ) -> ParallaxApp:
     """The app on `event`, or on an event picker over the config's events when it is None.
 
@@ -29,6 +30,7 @@ def build_app(
         loader_for=lambda event_id: loaders(config.event(event_id)),
         export_dir=Path.cwd(),
         settings_file=settings_file,
+        review_dir=review_dir,
     )
 
 
