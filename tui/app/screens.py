@@ -87,7 +87,8 @@ class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
-        width: 80; height: auto; border: thick $warning; background: $surface; padding: 1 2;
+        width: 80; max-width: 100%; height: auto; border: thick $warning; background: $surface;
+        padding: 1 2;
     }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmScreen Button { margin-left: 2; }
@@ -101,7 +102,11 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         yes, no = self._labels
         with Vertical():
-            yield Label(plain(self._question))
+            # Line by line: clean() would turn the line breaks into blanks.
+            lines = [plain(line) for line in self._question.splitlines()]
+            question = Text("\n", end="").join(lines)
+            question.no_wrap = False
+            yield Static(question)
             with Horizontal():
                 yield Button(f"{yes} (y)", id="yes", variant="warning")
                 yield Button(f"{no} (n)", id="no", variant="primary")
@@ -185,7 +190,8 @@ class NoteScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen > Vertical {
-        width: 90; height: auto; border: thick $primary; background: $surface; padding: 1 2;
+        width: 90; max-width: 100%; height: auto; border: thick $primary; background: $surface;
+        padding: 1 2;
     }
     """
 
