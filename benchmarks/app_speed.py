@@ -14,17 +14,26 @@ not the app's). The app then gets a loader that hands over the finished sources 
 comparison at once, so "first paint" is: mount, lay out 30 columns, wrap 3,000 paragraphs to
 size every row, and draw the first screen.
 
-    python benchmarks/app_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--presses 20]
+    python benchmarks/app_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--presses 28]
+
+`--startup` times whole processes instead: `parallax demo` (the real pipeline on the bundled
+demo, headless, until its first comparison is on screen) against a hello-world Textual app,
+each started fresh `--runs` times.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import datetime as dt
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -42,7 +51,23 @@ SIDES = (
     Side("international", "International", "#8a8f98"),
     Side("azerbaijani", "Azerbaijani", "#00b5e2"),
 )
-KEYS = ("j", "right_square_bracket", "tab", "k", "left_square_bracket", "pagedown")
+# Every kind of key, toggles pressed twice so the state comes back: filters (O, W), `d`, `w`.
+KEYS = (
+    "j",
+    "right_square_bracket",
+    "tab",
+    "k",
+    "left_square_bracket",
+    "pagedown",
+    "d",
+    "d",
+    "w",
+    "w",
+    "O",
+    "O",
+    "W",
+    "W",
+)
 
 
 class Hello(App[None]):
@@ -75,6 +100,9 @@ class ReadyLoader:
     def compare(self, sources: Sequence[Source]) -> Comparison:
         return self.comparison
 
+    def reload(self) -> ReadyLoader:
+        return self
+
 
 def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, float]:
     sources, lexicon = make_event(n_sources, n_paragraphs, seed)
@@ -98,7 +126,8 @@ def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, fl
 
 
 async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], presses: int):
-    """(first paint seconds, [wall seconds per key press], [CPU seconds per key press])."""
+    """(first paint seconds, [wall seconds per key press], [CPU seconds per key press]),
+    keys in KEYS order."""
     app = make_app()
     started = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -117,10 +146,61 @@ async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], pre
     return first_paint, per_key, cpu_per_key
 
 
+async def _child(which: str) -> None:
+    """One whole-process start (see --startup): up to the first paint, then quit."""
+    if which == "hello":
+        app: App = Hello()
+        ready: Callable[[App], bool] = lambda app: True  # noqa: E731
+    else:
+        from tui.app.run import build_app
+        from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
+        from tui.ingest.fetch import FetchOptions
+        from tui.pipeline import loader_factory
+
+        config = load_config(bundled_config_path())
+        with tempfile.TemporaryDirectory() as cache:
+            loaders = loader_factory(config, FetchOptions(cache_dir=Path(cache)))
+            app = build_app(config, config.event(DEMO_EVENT), loaders)
+
+        def ready(app: App) -> bool:
+            return isinstance(app, ParallaxApp) and app.comparison is not None
+
+    async with app.run_test(size=SIZE) as pilot:
+        while not ready(app):
+            await pilot.pause()
+        await pilot.pause()
+
+
+def startup(runs: int) -> None:
+    def median(which: str) -> float:
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "benchmarks.app_speed", "--child", which], check=True
+            )
+            times.append(time.perf_counter() - began)
+        return statistics.median(times)
+
+    hello, demo = median("hello"), median("demo")
+    print(f"whole-process start to first paint, median of {runs}:")
+    print(f"  hello world {hello * 1000:6.0f} ms")
+    print(f"  parallax demo {demo * 1000:4.0f} ms   ratio {demo / hello:.2f}")
+
+
 def main() -> None:
     parser = event_parser(__doc__.splitlines()[0])
-    parser.add_argument("--presses", type=int, default=24)
+    parser.add_argument("--presses", type=int, default=len(KEYS) * 2)
+    parser.add_argument("--startup", action="store_true", help="time whole processes")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", choices=("hello", "demo"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        asyncio.run(_child(args.child))
+        return
+    if args.startup:
+        startup(args.runs)
+        return
 
     loader, core = build(args.sources, args.paragraphs, args.seed)
     comparison = loader.comparison
@@ -132,7 +212,7 @@ def main() -> None:
     )
 
     def parallax() -> App:
-        return ParallaxApp(loader, compare_interval=0)
+        return ParallaxApp(loader, compare_interval=0, open_brief=False)
 
     def parallax_ready(app: App) -> bool:
         return isinstance(app, ParallaxApp) and app.settled and app.comparison is not None
@@ -160,6 +240,14 @@ def main() -> None:
         f"{'key CPU, median (ms)':24}{hello_cpu_key * 1000:14.1f}{app_cpu_key * 1000:12.1f}"
         f"{app_cpu_key / hello_cpu_key:9.1f}"
     )
+    print("per key, parallax (wall ms median / worst, CPU ms median):")
+    for key in dict.fromkeys(KEYS):
+        wall = [w for i, w in enumerate(app_keys) if KEYS[i % len(KEYS)] == key]
+        cpu = [c for i, c in enumerate(app_cpu) if KEYS[i % len(KEYS)] == key]
+        print(
+            f"  {key:22}{statistics.median(wall) * 1000:8.1f} /{max(wall) * 1000:7.1f}"
+            f"{statistics.median(cpu) * 1000:10.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Regenerate the README's screenshots: the real app on the bundled demo event.
 
 Runs the app headless (App.run_test) on `parallax demo`'s event with the real pipeline, reading
-only the bundled local pages, and saves SVGs here: the main view, the divergence panel in use,
-the help screen, and an error state (one demo source pointed at a file that does not exist).
-Fetch results are cached in a temporary directory so the user's cache is left alone.
+only the bundled local pages, and saves SVGs here: the brief, the main view, the current
+divergence marked, the main view at 80×24, reader mode, a review being written, the help
+screen, and an error state (one demo source pointed at a file that does not exist). Fetch
+results are cached, and reviews kept, in a temporary directory: the user's are left alone.
 
     python screenshots/generate.py [--png]   # --png also writes PNGs (needs cairosvg)
 """
@@ -22,6 +23,7 @@ from tui.app.run import build_app
 from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
 from tui.ingest.fetch import FetchOptions
 from tui.model import Config
+from tui.pipeline import loader_factory
 
 HERE = Path(__file__).resolve().parent
 SIZE = (160, 45)
@@ -33,8 +35,14 @@ async def settle(app: ParallaxApp, pilot) -> None:
     await pilot.pause()
 
 
-async def shoot(app: ParallaxApp, name: str, keys: Sequence[str], clear: bool = True) -> Path:
-    async with app.run_test(size=SIZE) as pilot:
+async def shoot(
+    app: ParallaxApp,
+    name: str,
+    keys: Sequence[str],
+    clear: bool = True,
+    size: tuple[int, int] = SIZE,
+) -> Path:
+    async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
         if clear:
             app.clear_notifications()
@@ -57,15 +65,27 @@ def broken(config: Config) -> Config:
 
 async def main(png: bool) -> None:
     config = load_config(bundled_config_path())
-    with tempfile.TemporaryDirectory() as cache:
-        options = FetchOptions(cache_dir=Path(cache))
+    with tempfile.TemporaryDirectory() as scratch:
+        options = FetchOptions(cache_dir=Path(scratch) / "cache")
 
-        def app(cfg: Config = config) -> ParallaxApp:
-            return build_app(cfg, cfg.event(DEMO_EVENT), options)
+        def app(cfg: Config = config, brief: bool = False) -> ParallaxApp:
+            settings = Path(scratch) / f"settings-{brief}.yaml"  # not the user's settings
+            settings.write_text(f"open_brief: {str(brief).lower()}\n", encoding="utf-8")
+            return build_app(
+                cfg,
+                cfg.event(DEMO_EVENT),
+                loader_factory(cfg, options),
+                settings_file=settings,
+                review_dir=Path(scratch) / "reviews",
+            )
 
         shots = [
+            await shoot(app(brief=True), "brief", ()),
             await shoot(app(), "main", ()),
             await shoot(app(), "divergences", ("right_square_bracket",) * 3),
+            await shoot(app(), "narrow", (), size=(80, 24)),
+            await shoot(app(), "reader", ("3", "j", "j", "enter")),
+            await shoot(app(), "review", ("right_square_bracket", "c", *"checked the ministry")),
             await shoot(app(), "help", ("question_mark",)),
             await shoot(app(broken(config)), "error", ("4",), clear=False),
         ]

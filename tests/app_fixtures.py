@@ -24,6 +24,7 @@ from tui.model import (
     Figure,
     Member,
     Outlet,
+    Position,
     Side,
     Source,
     Span,
@@ -131,6 +132,26 @@ def _divergence(
     return Divergence(id, kind, cluster, summary, spans)
 
 
+# Two divergences carry the structured fields the core fills in (the app renders from them);
+# the others have only their summary, which the app must show verbatim.
+STRUCTURED = {
+    "d1": (
+        "killed",
+        (
+            Position(("baku", "monitor"), ("azerbaijani", "international"), "7"),
+            Position(("wire",), ("international",), "9"),
+        ),
+    ),
+    "d4": (
+        "Stepanakert",
+        (
+            Position(("hayk", "monitor", "wire"), ("armenian", "international"), "Stepanakert"),
+            Position(("baku",), ("azerbaijani",), "Khankendi"),
+        ),
+    ),
+}
+
+
 DIVERGENCES = (
     _divergence(
         "d1",
@@ -198,6 +219,13 @@ DIVERGENCES = (
         span("baku", 2, "a breach of the humanitarian ceasefire"),
         span("wire", 1, "Both sides accused each other"),
     ),
+)
+
+DIVERGENCES = tuple(
+    replace(d, topic=STRUCTURED[d.id][0], positions=STRUCTURED[d.id][1])
+    if d.id in STRUCTURED
+    else d
+    for d in DIVERGENCES
 )
 
 FIGURES = (
@@ -271,6 +299,7 @@ def demo_comparison(paragraphs: dict[str, Sequence[str]] | None = None) -> Compa
         divergences=DIVERGENCES,
         figures=FIGURES,
         generated_at=GENERATED,
+        contested=tuple(f for f in FIGURES if f.quantity == "killed"),
     )
 
 
@@ -343,6 +372,10 @@ class FakeLoader:
         self.compares += 1
         return restrict(self.comparison, sources)
 
+    def reload(self) -> FakeLoader:
+        """The fixture has no file behind it: the same loader."""
+        return self
+
 
 @dataclass
 class StaggeredLoader(FakeLoader):
@@ -404,3 +437,24 @@ async def settle(pilot, app, *, loading: bool = False) -> None:
             if not app.comparing if loading else app.settled:
                 return
     raise AssertionError("the app never settled")
+
+
+def twelve_sources() -> FakeLoader:
+    """The four outlets that load, three articles each (ids suffixed -2, -3): twelve sources
+    over three sides, every copy in the same clusters as its original."""
+    base = demo_comparison()
+    ok = [s for s in base.sources if s.ok]
+    copies = {s.id: [s.id, f"{s.id}-2", f"{s.id}-3"] for s in ok}
+    sources = tuple(replace(s, id=copy) for s in ok for copy in copies[s.id])
+    clusters = tuple(
+        replace(
+            c,
+            members=tuple(
+                Member(copy, m.paragraph) for m in c.members for copy in copies.get(m.source, ())
+            ),
+        )
+        for c in base.clusters
+    )
+    comparison = replace(base, sources=sources, clusters=clusters)
+    plan = tuple(PlannedSource(s.id, s.outlet, s.location) for s in sources)
+    return FakeLoader(comparison, plan_=plan, fail=())

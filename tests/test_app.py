@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -19,17 +22,20 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
 from tui.app import EventChoice, ParallaxApp
-from tui.app.app import report_filename
+from tui.app.app import KeyBar, report_filename
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import OPENED_LINES, DivergencePanel
-from tui.model import Comparison
+from tui.model import Comparison, Source
 
-SIZE = (160, 45)
+SIZE = (200, 50)
 
 
 def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
     kwargs.setdefault("compare_interval", 0)
+    kwargs.setdefault("hidden_kinds", ())
+    kwargs.setdefault("open_brief", False)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))
     return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
 
 
@@ -196,9 +202,9 @@ async def test_a_loader_that_raises_marks_sources_failed_instead_of_crashing() -
         assert {p.state for p in app.states.values()} == {"error"}
         assert "disk full" in app.states["hayk"].detail
         # No rows to show: the body says why instead of staying blank.
-        body = app.grid.render_line(HEADER_HEIGHT).text
-        assert "✗ loader failed: disk" in body
-        assert "full" in app.grid.render_line(HEADER_HEIGHT + 1).text
+        body = [app.grid.render_line(HEADER_HEIGHT + y).text for y in range(3)]
+        assert "✗ loader failed: disk full" in body[0]
+        assert "press r to retry" in body[1]
 
 
 @pytest.mark.parametrize(("down", "up"), [("j", "k"), ("down", "up")])
@@ -217,7 +223,7 @@ async def test_row_keys_move_between_rows(down: str, up: str) -> None:
 
 async def test_home_end_and_page_keys() -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(200, 20)) as pilot:
         await settle(pilot, app)
         await pilot.press("end")
         assert current(app)[0] == "c6"
@@ -353,7 +359,7 @@ async def test_w_toggles_wrapping() -> None:
 async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
     rendered: list[Comparison] = []
 
-    def render(comparison: Comparison) -> str:
+    def render(comparison: Comparison, reviews) -> str:
         rendered.append(comparison)
         return f"# report {len(rendered)}\n"
 
@@ -383,7 +389,7 @@ async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
 async def test_export_to_an_unwritable_place_reports_the_reason(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    app = make_app(export_dir=blocker / "reports", render_markdown=lambda c: "x")
+    app = make_app(export_dir=blocker / "reports", render_markdown=lambda c, r: "x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
@@ -406,7 +412,7 @@ async def test_an_event_id_of_dots_exports_to_report_md_not_a_hidden_file(
 ) -> None:
     comparison = demo_comparison()
     comparison = replace(comparison, event=replace(comparison.event, id="..."))
-    app = make_app(FakeLoader(comparison), export_dir=tmp_path, render_markdown=lambda c: "x")
+    app = make_app(FakeLoader(comparison), export_dir=tmp_path, render_markdown=lambda c, r: "x")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
@@ -527,7 +533,7 @@ async def test_event_picker_starts_the_chosen_event() -> None:
         EventChoice(EVENT.id, EVENT.title, EVENT.date),
         EventChoice("other", "Another day", EVENT.date),
     ]
-    app = ParallaxApp(events=events, loader_for=loader_for, compare_interval=0)
+    app = ParallaxApp(events=events, loader_for=loader_for, compare_interval=0, open_brief=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, EventPickerScreen)
@@ -547,7 +553,7 @@ async def test_event_picker_starts_the_chosen_event() -> None:
 
 async def test_compare_is_throttled_while_sources_arrive() -> None:
     loader = FakeLoader()
-    app = ParallaxApp(loader, compare_interval=0.05)
+    app = ParallaxApp(loader, compare_interval=0.05, open_brief=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         assert 1 <= loader.compares <= 2  # five arrivals, at most one compare per interval + final
@@ -591,19 +597,21 @@ async def test_status_line_says_what_diverges_on_the_row() -> None:
         assert status(app).endswith("row 6/6 · no divergence here")
 
 
-async def test_panel_lists_one_line_per_divergence_in_row_order() -> None:
+async def test_panel_lists_two_lines_per_divergence_from_its_structured_fields() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         panel = app.query_one(DivergencePanel)
-        assert [d.id for d in panel.entries] == [f"d{n}" for n in range(1, 9)]
+        assert [d.id for d in panel.entries] == [f"d{n}" for n in range(1, 9)]  # ties: row order
         lines = panel_lines(app)
-        # d1 is open (the cursor's row diverges): its whole claim over OPENED_LINES lines;
-        # every other entry is one line, glyph first, outlet lists left to the status line.
-        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus"
-        assert lines[1] == "  Monitor) vs 9 (Global Wire)"
-        assert lines[OPENED_LINES].startswith("∅ Only Azerbaijani and internation")
-        assert lines[OPENED_LINES + 2] == "≠ Stepanakert / Khankendi"
+        # d1 is open (the cursor's row diverges): its claim with the outlets behind each value,
+        # from Divergence.positions, over OPENED_LINES lines; every other entry takes two.
+        assert lines[0] == "# killed: 7 (Baku Herald, Caucasus Monitor) vs 9"
+        assert lines[1] == "  (Global Wire)"
+        assert lines[OPENED_LINES] == "∅ Only Azerbaijani and international outlets"
+        assert lines[OPENED_LINES + 1] == "  report the dead in Ganja"  # summary, verbatim
+        # d4 has positions: its brief is the values alone.
+        assert lines[OPENED_LINES + 4] == "≠ Stepanakert: Stepanakert vs Khankendi"
         assert all(len(line) <= panel.scrollable_content_region.width for line in lines)
         assert panel.border_title == "Divergences 1/8"
 
@@ -670,13 +678,85 @@ async def test_the_focused_source_is_marked_without_colour() -> None:
         assert "Hayk News" in underlined and "Kavkaz" not in underlined
 
 
-async def test_a_narrow_terminal_still_shows_two_sources_and_both_summary_lines() -> None:
+async def test_at_80_columns_every_side_has_a_readable_column_and_s_switches_sources() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         grid = app.grid
-        assert grid._column_x[1] + grid._column_width <= grid.size.width - 3
+        assert not app.panel.display  # started hidden at this width; p brings it back
+        columns = grid.model.columns
+        assert [c.side.id for c in columns] == ["armenian", "international", "azerbaijani"]
+        assert all(width >= 22 for width in grid._widths)
+        assert grid._column_x[-1] + grid._widths[-1] <= grid.size.width - 3  # all on screen
+        assert [c.source_id for c in columns] == ["hayk", "monitor", "baku"]
+        assert columns[1].choice == "1/2"
+        await pilot.press("2", "s")
+        assert [c.source_id for c in grid.model.columns] == ["hayk", "wire", "baku"]
+        assert grid.current_column.source_id == "wire"
+        assert "⇄2/2" in grid.render_line(0).text
+        keys = app.query_one(KeyBar).render().plain
+        assert len(keys) == 80 and keys.rstrip().endswith("Quit") and "Help" in keys
         summary = app.query_one("#summary", Static)
         lines = [strip.text for strip in summary.render_lines(summary.region.reset_offset)]
         assert "Shelling of Ganja" in lines[0]
         assert "Armenian" in lines[1]  # the title no longer wraps over the sides line
+
+
+@dataclass
+class BlockingLoader(FakeLoader):
+    """A FakeLoader whose compare holds its thread until the test lets it go, and counts how
+    many run at once."""
+
+    gate: threading.Event = field(default_factory=threading.Event)
+    running: int = 0
+    most: int = 0
+    seen: list[int] = field(default_factory=list)
+
+    def compare(self, sources: Sequence[Source]) -> Comparison:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        self.seen.append(len(sources))
+        try:
+            self.gate.wait(5)
+            return super().compare(sources)
+        finally:
+            self.running -= 1
+
+
+async def test_one_compare_in_flight_and_the_newest_sources_win() -> None:
+    loader = BlockingLoader(gated={"hayk", "monitor", "wire", "kavkaz"})
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(20):  # baku arrives; its compare starts and blocks
+            await pilot.pause()
+            if loader.running:
+                break
+        for source_id in ("hayk", "monitor", "wire", "kavkaz"):  # four more arrive meanwhile
+            loader.release(source_id)
+            for _ in range(5):
+                await pilot.pause()
+        assert loader.running == 1 and app.comparing
+        loader.gate.set()
+        await settle(pilot, app)
+        assert loader.most == 1
+        # The one pending compare read every source when it started: nothing in between ran.
+        assert loader.seen == [1, 5]
+        assert len(app.comparison.sources) == 5
+
+
+async def test_quitting_abandons_a_comparison_that_is_still_running() -> None:
+    loader = BlockingLoader()
+    app = make_app(loader)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if loader.running:
+                break
+        assert loader.running == 1
+        await pilot.press("q")
+    # The app is gone while its comparison still runs, on a daemon thread nobody joins.
+    assert app.return_code == 0
+    assert loader.running == 1
+    workers = [t for t in threading.enumerate() if t.name == "compare"]
+    assert workers and all(t.daemon for t in workers)
+    loader.gate.set()

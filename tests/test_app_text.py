@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from app_fixtures import FakeLoader, demo_comparison, settle
 from hypothesis import given
@@ -10,10 +11,20 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.app import ParallaxApp
-from tui.app.highlight import KIND_STYLES, clean, styled_paragraph
+from tui.app.highlight import (
+    CURRENT_CLOSE,
+    CURRENT_OPEN,
+    CURRENT_STYLE,
+    DIMMED_STYLE,
+    KIND_STYLES,
+    HighlightSpan,
+    clean,
+    styled_paragraph,
+)
 from tui.app.layout import build_model
-from tui.app.summaries import Summaries
+from tui.app.summaries import brief, detail
 from tui.app.wrap import line_starts
+from tui.model import Divergence, Position
 
 HOSTILE = (
     "[bold]not bold[/bold] and [/foo] with \x1b[31mred\x1b[0m, a bell\x07, "
@@ -23,7 +34,7 @@ HOSTILE = (
 
 def hostile_app() -> ParallaxApp:
     comparison = demo_comparison({"hayk": (PARAGRAPH_0, HOSTILE, "Rescue teams.")})
-    return ParallaxApp(FakeLoader(comparison), compare_interval=0)
+    return ParallaxApp(FakeLoader(comparison), compare_interval=0, open_brief=False)
 
 
 PARAGRAPH_0 = demo_comparison().source("hayk").paragraphs[0]
@@ -56,16 +67,17 @@ async def test_markup_and_escapes_in_article_text_are_shown_literally() -> None:
 
 async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen() -> None:
     loader = FakeLoader()
-    app = ParallaxApp(loader, compare_interval=0)
+    app = ParallaxApp(loader, compare_interval=0, open_brief=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot, app)
-        app._on_progress(
-            type(app.states["kavkaz"])("kavkaz", "error", "\x1b[2J[red]boom[/red]\x00")
-        )
+        hostile = "\x1b[2J[red]boom[/red]\x00"
+        app.session.states["kavkaz"] = replace(app.states["kavkaz"], detail=hostile)
+        app._show_states()
         await pilot.pause()
-        assert "✗ error: ␛[2J[red]boom" in app.grid.render_line(2).text
-        column = app.grid._column_x[1] + 3  # the failed source's cell shows the whole reason
-        cell = "".join(app.grid.render_line(y).text[column : column + 22] for y in (4, 5, 6))
+        assert "✗ error: ␛[2J" in app.grid.render_line(2).text
+        # The failed source's strip shows the whole reason in its first row.
+        column, width = app.grid._column_x[1] + 3, app.grid._widths[1]
+        cell = "".join(app.grid.render_line(y).text[column : column + width] for y in range(4, 9))
         assert "␛[2J[red]boom[/red]␀" in cell
         svg = app.export_screenshot()
         assert "\x1b" not in svg
@@ -84,7 +96,7 @@ def test_clean_is_length_preserving_and_printable(text: str) -> None:
 
 
 def test_styled_paragraph_marks_exact_spans_with_a_non_colour_cue() -> None:
-    text = styled_paragraph("killing 7 civilians", [(8, 19, "figure")], [(0, 7)])
+    text = styled_paragraph("killing 7 civilians", [HighlightSpan(8, 19, "figure", "d1")], [(0, 7)])
     figure_spans = [s for s in text.spans if s.style == KIND_STYLES["figure"].style]
     assert [(s.start, s.end) for s in figure_spans] == [(8, 19)]
     for style in KIND_STYLES.values():
@@ -102,8 +114,27 @@ def test_every_kind_has_its_own_cue_and_glyph() -> None:
 
 
 def test_spans_out_of_range_are_ignored_rather_than_crashing() -> None:
-    text = styled_paragraph("short", [(3, 99, "figure"), (-1, 2, "blame")])
+    spans = [HighlightSpan(3, 99, "figure", "d1"), HighlightSpan(-1, 2, "blame", "d2")]
+    text = styled_paragraph("short", spans)
     assert text.spans == []
+
+
+def test_the_current_divergence_is_bracketed_and_styled_and_the_rest_dimmed() -> None:
+    paragraph = "forces killed 7 civilians in Ganja"
+    spans = [HighlightSpan(14, 25, "figure", "d1"), HighlightSpan(0, 6, "blame", "d5")]
+    text = styled_paragraph(paragraph, spans, current="d1")
+    # The glyphs take the blanks around the span: offsets, and so wrapping, do not move.
+    assert text.plain == f"forces killed{CURRENT_OPEN}7 civilians{CURRENT_CLOSE}in Ganja"
+    assert len(text.plain) == len(paragraph)
+    styles = {(s.start, s.end): s.style for s in text.spans}
+    assert styles[14, 25] == CURRENT_STYLE
+    assert styles[0, 6] == DIMMED_STYLE
+
+
+def test_hidden_kinds_are_not_drawn() -> None:
+    spans = [HighlightSpan(0, 6, "wording", "d8"), HighlightSpan(7, 9, "figure", "d1")]
+    text = styled_paragraph("forces at 7", spans, hidden={"wording"})
+    assert [(s.start, s.end) for s in text.spans] == [(7, 9)]
 
 
 @given(
@@ -134,45 +165,46 @@ def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
     assert model.rows[5].kinds == ()
 
 
-def test_conflicting_figures_are_marked_wherever_the_cluster_states_them() -> None:
+def test_contested_figures_are_the_ones_the_core_names() -> None:
     comparison = demo_comparison()
     model = build_model(FakeLoader(comparison).plan(), comparison.sides, comparison)
     monitor = model.spans["monitor", 0]
     start = comparison.source("monitor").paragraphs[0].index("7 people")
-    assert (start, start + len("7 people"), "figure") in monitor
-    # "33 wounded" is a figure too, but no divergence says wounded figures conflict.
+    assert HighlightSpan(start, start + len("7 people"), "figure", "d1") in monitor
+    # "33 wounded" is a figure too, but the core does not set it against another.
     wounded = comparison.source("monitor").paragraphs[0].index("33 wounded")
-    assert not any(s[0] == wounded for s in monitor)
+    assert not any(s.start == wounded for s in monitor)
+    # A contested figure that no divergence's span covers is still marked, as the core's.
+    trimmed = replace(comparison, divergences=comparison.divergences[1:])
+    model = build_model(FakeLoader(trimmed).plan(), trimmed.sides, trimmed)
+    assert HighlightSpan(start, start + len("7 people"), "figure", "") in model.spans["monitor", 0]
 
 
-DEMO_NAMES = [f"{n} (demo)" for n in ("Yerevan Courier", "Baku Herald", "Global Wire", "Euro Desk")]
+NAMES = {"a": "Yerevan Courier", "b": "Baku Herald", "c": "Global Wire", "d": "Euro Desk"}
 
 
-def test_briefs_drop_outlet_lists_and_a_suffix_every_outlet_shares() -> None:
-    summaries = Summaries.for_outlets(DEMO_NAMES)
-    figure = (
-        "killed: 7 (Yerevan Courier (demo), Baku Herald (demo), Global Wire (demo), "
-        "Euro Desk (demo)) vs 9 (Global Wire (demo))"
+def test_briefs_and_details_come_from_positions() -> None:
+    divergence = Divergence(
+        "d1",
+        "figure",
+        "c1",
+        "a summary the app must not parse (7 vs 9)",
+        (),
+        topic="killed",
+        positions=(
+            Position(("a", "b", "c", "d"), ("armenian",), "7"),
+            Position(("c",), ("international",), "9", speaker="the health ministry"),
+        ),
     )
-    assert summaries.brief(figure) == "killed: 7 vs 9"
-    assert summaries.detail(figure) == (
-        "killed: 7 (Yerevan Courier, Baku Herald +2 more) vs 9 (Global Wire)"
+    assert brief(divergence) == "killed: 7 vs 9"
+    assert detail(divergence, NAMES) == (
+        "killed: 7 (Yerevan Courier, Baku Herald, +2 more) vs "
+        "9 (the health ministry, per Global Wire)"
     )
-    naming = "Stepanakert (Yerevan Courier (demo)) / Khankendi (Baku Herald (demo))"
-    assert summaries.brief(naming) == "Stepanakert / Khankendi"
-    # Parentheses that are not outlet lists are part of the claim and stay.
-    denial = "ministry (Baku Herald (demo)) calls 'x' a lie (claimed by Euro Desk (demo))"
-    assert summaries.brief(denial) == "ministry calls 'x' a lie (claimed by Euro Desk)"
 
 
-def test_briefs_put_the_omitted_fact_first_and_drop_the_wording_lead_in() -> None:
-    summaries = Summaries.for_outlets(DEMO_NAMES)
-    omission = "Only Azerbaijani sources report (no Armenian source does): Rescuers searched …"
-    assert summaries.brief(omission) == "Rescuers searched … — only Azerbaijani"
-    wording = "wording differs: Euro Desk (demo) 'a' vs Global Wire (demo) 'b'"
-    assert summaries.brief(wording) == "Euro Desk 'a' vs Global Wire 'b'"
-
-
-def test_names_keep_their_suffix_unless_every_outlet_has_the_same_one() -> None:
-    summaries = Summaries.for_outlets(["Trend (Baku)", "Armenpress", "AFP"])
-    assert summaries.brief("killed: 7 (Trend (Baku)) vs 9 (AFP)") == "killed: 7 (Trend (Baku)) vs 9"
+def test_without_positions_the_summary_is_shown_verbatim() -> None:
+    summary = "Only Azerbaijani sources report (no Armenian source does): Rescuers searched"
+    divergence = Divergence("d2", "omission", "c1", summary, ())
+    assert brief(divergence) == summary
+    assert detail(divergence, NAMES) == summary

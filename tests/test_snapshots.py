@@ -5,15 +5,21 @@ Regenerate after a deliberate change of look: pytest tests/test_snapshots.py --s
 
 from __future__ import annotations
 
-from app_fixtures import FakeLoader, settle
+import tempfile
+from pathlib import Path
+
+import pytest
+from app_fixtures import FakeLoader, settle, twelve_sources
 
 from tui.app import ParallaxApp
 
-SIZE = (160, 45)
+SIZE = (200, 50)
 
 
-def app(loader: FakeLoader | None = None) -> ParallaxApp:
-    return ParallaxApp(loader or FakeLoader(), compare_interval=0)
+def app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
+    kwargs.setdefault("open_brief", False)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))  # no one's real reviews
+    return ParallaxApp(loader or FakeLoader(), compare_interval=0, **kwargs)
 
 
 def prepare(*keys: str, loading: bool = False):
@@ -27,12 +33,22 @@ def prepare(*keys: str, loading: bool = False):
     return run_before
 
 
-def test_main_view(snap_compare) -> None:
-    assert snap_compare(app(), terminal_size=SIZE, run_before=prepare())
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_view(snap_compare, size: tuple[int, int]) -> None:
+    assert snap_compare(app(), terminal_size=size, run_before=prepare())
 
 
-def test_divergence_jump_and_panel(snap_compare) -> None:
-    assert snap_compare(app(), terminal_size=SIZE, run_before=prepare("]", "]", "]", "]"))
+def test_brief(snap_compare) -> None:
+    assert snap_compare(app(open_brief=True), terminal_size=(120, 40), run_before=prepare())
+
+
+def test_twelve_sources(snap_compare) -> None:
+    assert snap_compare(app(twelve_sources()), terminal_size=(200, 50), run_before=prepare())
+
+
+def test_current_divergence_marked(snap_compare) -> None:
+    keys = ("j", "j", "right_square_bracket")
+    assert snap_compare(app(hidden_kinds=()), terminal_size=SIZE, run_before=prepare(*keys))
 
 
 def test_only_divergent_rows_unwrapped(snap_compare) -> None:
@@ -51,7 +67,3 @@ def test_loading_and_error_states(snap_compare) -> None:
 def test_search_matches(snap_compare) -> None:
     keys = ("slash", *"stepanakert", "enter")
     assert snap_compare(app(), terminal_size=SIZE, run_before=prepare(*keys))
-
-
-def test_narrow_terminal_scrolls_columns_sideways(snap_compare) -> None:
-    assert snap_compare(app(), terminal_size=(90, 30), run_before=prepare("p", "5"))

@@ -9,7 +9,6 @@ some sources failed (each named on stderr with its reason), 2 when nothing could
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import difflib
 import math
@@ -18,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui import __version__
@@ -26,14 +26,20 @@ from tui.config import (
     ConfigError,
     bundled_config_path,
     default_config_path,
+    display_name,
     find_problems,
     load_config,
     summarise,
 )
 from tui.files import write_atomically
-from tui.ingest.fetch import FetchOptions
-from tui.model import ArticleRef, Comparison, Config, Event, Source
-from tui.pipeline import Progress, compare, gather_sources, plan_sources
+from tui.model import ArticleRef, Config, Event, Source
+
+# Fetching (httpx, asyncio) and the pipeline (rapidfuzz, readability, lxml) are imported by the
+# commands that run them, so that `--version`, `--help` and `check` answer at once.
+if TYPE_CHECKING:
+    from tui.ingest.fetch import FetchOptions
+    from tui.model import Comparison
+    from tui.pipeline import Progress
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 ARCHIVE_ENV = "PARALLAX_ARCHIVE_BASE"  # another Wayback-compatible archive (or a test's server)
@@ -65,10 +71,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     config = _load(args.config)
-    print(summarise(config))
     problems = find_problems(config)
+    summary = summarise(config)
+    if problems:  # the summary's first line says "OK": not when the status will say otherwise
+        first, _, rest = summary.partition("\n")
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        summary = f"{first.removesuffix(': OK')}: loads, but {count} (listed below)\n{rest}"
+    print(summary)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
+    if problems:
+        print(
+            f"parallax: {display_name(config.path)} has {len(problems)} "
+            f"problem{'s' if len(problems) > 1 else ''} (above); exit status 1",
+            file=sys.stderr,
+        )
     return EXIT_PARTIAL if problems else EXIT_OK
 
 
@@ -86,6 +103,8 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
 
 def _save_archive(sources: Sequence[Source], args: argparse.Namespace) -> int:
     """Ask the web archive to keep the pages read from the web; say where each copy is."""
+    import asyncio
+
     from tui.ingest.save import Saved, save_pages
 
     web = [
@@ -128,6 +147,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_discover(args: argparse.Namespace) -> int:
+    import asyncio
+
     from tui.ingest.discover import article_line, comment, discover, render_yaml
 
     config = _load(args.config)
@@ -178,7 +199,7 @@ def _cmd_discover(args: argparse.Namespace) -> int:
 
 def _cmd_cache(args: argparse.Namespace) -> int:
     from tui.ingest import cache, cache_limit
-    from tui.ingest.fetch import format_size
+    from tui.ingest.fetch import FetchOptions, format_size
 
     root = cache.default_cache_dir()
     if args.action == "clear":
@@ -263,10 +284,13 @@ def _absolute(location: str) -> str:
 
 
 def _options(args: argparse.Namespace) -> FetchOptions:
+    from tui.ingest.fetch import FetchOptions
+
+    timeout = getattr(args, "timeout", None)
     return FetchOptions(
         offline=getattr(args, "offline", False),
         refresh=getattr(args, "refresh", False),
-        timeout=getattr(args, "timeout", FetchOptions.timeout),
+        timeout=FetchOptions.timeout if timeout is None else timeout,
         archive=not getattr(args, "no_archive", False),
         archive_first=getattr(args, "archive_first", False),
         archive_base=os.environ.get(ARCHIVE_ENV) or FetchOptions.archive_base,
@@ -277,6 +301,10 @@ def _options(args: argparse.Namespace) -> FetchOptions:
 
 
 def _gather(config: Config, event: Event, args: argparse.Namespace) -> tuple[Source, ...]:
+    import asyncio
+
+    from tui.pipeline import gather_sources, plan_sources
+
     planned = plan_sources(config, event)
     if not planned:
         raise UsageError(
@@ -311,6 +339,7 @@ def _status(sources: Sequence[Source]) -> int:
 
 
 def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
+    from tui.pipeline import compare
     from tui.report import render_json, render_markdown
 
     if args.output:  # refuse before the slow part, not after it
@@ -383,8 +412,9 @@ def _write_stdout(text: str) -> None:
 
 def _run_app(config: Config, event: Event | None, args: argparse.Namespace) -> int:
     from tui.app.run import run_app
+    from tui.pipeline import loader_factory
 
-    run_app(config, event, _options(args))
+    run_app(config, event, loader_factory(config, _options(args)))
     return EXIT_OK
 
 
@@ -435,8 +465,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--timeout",
             type=_seconds,
-            default=FetchOptions.timeout,
-            help="seconds per source (default: %(default)s)",
+            default=None,  # FetchOptions.timeout, read when fetching: importing fetch is slow
+            help="seconds per source (default: 20)",
         )
         archived = sub.add_mutually_exclusive_group()
         archived.add_argument(
@@ -540,9 +570,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("-v", "--verbose", action="store_true", help="name every listing read")
     sub.add_argument(
         "--timeout",
-        type=float,
-        default=FetchOptions.timeout,
-        help="seconds per feed or sitemap (default: %(default)s)",
+        type=_seconds,
+        default=None,  # FetchOptions.timeout, read when fetching: importing fetch is slow
+        help="seconds per feed or sitemap (default: 20)",
     )
 
     sub = command("cache", _cmd_cache, "show how big the page cache is, or empty it", config=False)

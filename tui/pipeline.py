@@ -25,10 +25,11 @@ from typing import TypeVar
 
 from tui.analysis.align import align
 from tui.analysis.diverge import contested_figures, diverge
+from tui.config import load_config
 from tui.ingest.extract import ExtractionError, extract
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 from tui.ingest.provenance import provenance_of
-from tui.model import Comparison, Config, Event, Outlet, Source
+from tui.model import Comparison, Config, Event, Outlet, Side, Source
 from tui.text.clean import clean_line
 
 EXTRACT_SECONDS = 60.0
@@ -62,7 +63,10 @@ class Progress:
     source: Source | None = field(default=None, compare=False)
 
 
-ProgressCallback = Callable[[Progress], None]
+# Per source, after extraction; not fetch's per-location `ProgressCallback` (index, state, detail).
+SourceProgressCallback = Callable[[Progress], None]
+# A source's state as the app shows it: the fetch states, named for the app's side of the seam.
+ProgressState = FetchState
 
 
 def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
@@ -115,7 +119,7 @@ async def gather_sources(
     config: Config,
     event: Event,
     options: FetchOptions,
-    on_progress: ProgressCallback | None = None,
+    on_progress: SourceProgressCallback | None = None,
     only: Collection[str] | None = None,
     *,
     extract_seconds: float = EXTRACT_SECONDS,
@@ -241,12 +245,16 @@ class EventLoader:
     event: Event
     options: FetchOptions
 
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        return self.config.sides
+
     def plan(self) -> tuple[PlannedSource, ...]:
         return plan_sources(self.config, self.event)
 
     async def load(
         self,
-        on_progress: ProgressCallback,
+        on_progress: SourceProgressCallback,
         only: Collection[str] | None = None,
         refresh: bool = False,
     ) -> tuple[Source, ...]:
@@ -255,3 +263,22 @@ class EventLoader:
 
     def compare(self, sources: Sequence[Source]) -> Comparison:
         return compare(self.config, self.event, sources)
+
+    def reload(self) -> EventLoader:
+        """This event from the config file as it is now (raises ConfigError); an event the
+        file does not hold (an ad-hoc comparison) keeps its articles under the new lexicon."""
+        config = load_config(self.config.path)
+        event = next((e for e in config.events if e.id == self.event.id), self.event)
+        return EventLoader(config, event, self.options)
+
+
+LoaderFactory = Callable[[Event], EventLoader]
+
+
+def loader_factory(config: Config, options: FetchOptions) -> LoaderFactory:
+    """A loader per event of `config`: what the app is handed, so it never sees fetch options."""
+
+    def loader_for(event: Event) -> EventLoader:
+        return EventLoader(config, event, options)
+
+    return loader_for

@@ -9,9 +9,8 @@ show changes (model, width, wrap, search).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -24,28 +23,21 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app import navigation
 from tui.app.highlight import KIND_STYLES, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
-from tui.app.progress import contrast_text, safe_colour, state_label
+from tui.app.navigation import Match, MatchSpans
+from tui.app.status import contrast_text, safe_colour, state_label
 from tui.app.wrap import line_starts, one_line
-from tui.model import Divergence
+from tui.model import Divergence, DivergenceKind
 
 HEADER_HEIGHT = 4
 GUTTER = 3
 MIN_COLUMN = 22
 FILLER = "∅ not reported"
-
-
-@dataclass(frozen=True)
-class Match:
-    """A search hit, in the grid's coordinates."""
-
-    row: int  # index into the visible rows
-    column: int
-    paragraph: int
-    start: int
-    end: int
+STRIP_WIDTH = 14  # a failed source's column
+WRAP_CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -54,12 +46,12 @@ class _Layout:
     from the grid and assigned in one go: a model that fails half way through leaves the
     grid's previous, consistent layout in place instead of rows without heights."""
 
-    column_width: int
+    widths: list[int]
     column_x: list[int]
     heights: list[int]
     tops: list[int]
     matches: list[Match]
-    match_spans: dict[tuple[str, int], list[tuple[int, int]]]
+    match_spans: MatchSpans
 
 
 class ComparisonGrid(ScrollView, can_focus=True):
@@ -124,14 +116,19 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._visible: list[int] = []  # model row indexes shown (all, or divergent only)
         self._heights: list[int] = []
         self._tops: list[int] = [0]
-        self._column_width = MIN_COLUMN
+        self._widths: list[int] = []
         self._column_x: list[int] = []
-        self._cells: dict[tuple[int, int], list[Strip]] = {}
+        self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
+        self._wraps: dict[tuple[str, int], list[int]] = {}
+        # Resolved styles by component name ("" for the widget's own), until the theme changes:
+        # resolving walks the CSS each time, a third of a repaint's cost.
+        self._styles: dict[str, Style] = {}
         self._query = ""
         self._matches: list[Match] = []
-        self._match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._match_spans: MatchSpans = {}
         self._match_index = -1
         self._divergence_id: str | None = None
+        self._hidden: frozenset[DivergenceKind] = frozenset()
         self.cursor_row = 0
         self.cursor_column = 0
         self.wrap = True
@@ -165,8 +162,18 @@ class ComparisonGrid(ScrollView, can_focus=True):
         row = self.current_row
         if row is None:
             return None
-        here = self._model.on_cluster.get(row.cluster_id, ())
+        here = [
+            d for d in self._model.on_cluster.get(row.cluster_id, ()) if d.kind not in self._hidden
+        ]
         return next((d for d in here if d.id == self._divergence_id), here[0] if here else None)
+
+    @property
+    def hidden_kinds(self) -> frozenset[DivergenceKind]:
+        return self._hidden
+
+    def shown_kinds(self, row: Row) -> tuple[DivergenceKind, ...]:
+        """The row's kinds that the filters let through."""
+        return tuple(k for k in row.kinds if k not in self._hidden)
 
     @property
     def matches(self) -> tuple[Match, ...]:
@@ -180,7 +187,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         shows the previous model, whole.
         """
         row, column = self.current_row, self.current_column
-        visible = self._visible_of(model, self.only_divergent)
+        visible = self._visible_of(model, self.only_divergent, self._hidden)
         layout = self._compute_layout(model, visible)
         cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None and row.cluster_id in model.row_of_cluster:
@@ -212,8 +219,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def set_only_divergent(self, only: bool) -> None:
+        self._set_rows(only, self._hidden)
+
+    def set_hidden_kinds(self, hidden: Collection[DivergenceKind]) -> None:
+        """Filter marks, gutter glyphs and (with `only_divergent`) rows by kind."""
+        self._set_rows(self.only_divergent, frozenset(hidden))
+
+    def _set_rows(self, only: bool, hidden: frozenset[DivergenceKind]) -> None:
         row = self.current_row
-        visible = self._visible_of(self._model, only)
+        self._hidden = hidden
+        visible = self._visible_of(self._model, only, hidden)
         layout = self._compute_layout(self._model, visible)
         cursor_row = min(self.cursor_row, max(0, len(visible) - 1))
         if row is not None:
@@ -238,9 +253,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- layout --------------------------------------------------------------------------------
 
     @staticmethod
-    def _visible_of(model: GridModel, only_divergent: bool) -> list[int]:
-        """The model rows to show: all, or only those that diverge."""
-        return [i for i, r in enumerate(model.rows) if r.kinds or not only_divergent]
+    def _visible_of(
+        model: GridModel, only_divergent: bool, hidden: Collection[DivergenceKind]
+    ) -> list[int]:
+        """The model rows to show: all, or only those with a divergence of a shown kind."""
+        if not only_divergent:
+            return list(range(len(model.rows)))
+        return [i for i, r in enumerate(model.rows) if any(k not in hidden for k in r.kinds)]
 
     @staticmethod
     def _position_of(visible: list[int], model_row: int) -> int:
@@ -248,24 +267,44 @@ class ComparisonGrid(ScrollView, can_focus=True):
         position = next((i for i, r in enumerate(visible) if r >= model_row), None)
         return position if position is not None else max(0, len(visible) - 1)
 
+    @staticmethod
+    def is_strip(model: GridModel, column: int) -> bool:
+        """A source that came back without text (it failed) gets a narrow strip naming the
+        error, not a full-width column of nothing."""
+        source_id = model.columns[column].source_id
+        return source_id in model.loaded and not model.paragraphs.get(source_id)
+
+    def _widths_of(self, model: GridModel) -> list[int]:
+        """Each column's width: strips for failed sources, the rest share what is left."""
+        count = len(model.columns)
+        strips = [self.is_strip(model, i) for i in range(count)]
+        full = count - sum(strips)
+        room = max(0, self.size.width - GUTTER) - sum(strips) * (STRIP_WIDTH + 1)
+        width = MIN_COLUMN
+        if full and room >= full * (MIN_COLUMN + 1) - 1:
+            width = (room + 1) // full - 1
+        if not full:  # every source failed: the strips are all there is to read
+            return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
+        return [STRIP_WIDTH if strip else width for strip in strips]
+
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
-        count = len(model.columns)
-        available = max(0, self.size.width - GUTTER)
-        width = MIN_COLUMN
-        if count and available >= count * (MIN_COLUMN + 1) - 1:
-            width = (available + 1) // count - 1
-        heights = [self._row_height(model, model.rows[i], width) for i in visible]
+        widths = self._widths_of(model)
+        heights = [self._row_height(model, model.rows[i], widths) for i in visible]
         tops = [0]
         for height in heights:
             tops.append(tops[-1] + height + 1)
         matches, match_spans = self._find_matches(model, visible)
-        column_x = [i * (width + 1) for i in range(count)]
-        return _Layout(width, column_x, heights, tops, matches, match_spans)
+        column_x = [0]
+        for width in widths[:-1]:
+            column_x.append(column_x[-1] + width + 1)
+        if not widths:
+            column_x = []
+        return _Layout(widths, column_x, heights, tops, matches, match_spans)
 
     def _apply(self, layout: _Layout) -> None:
         """Make `layout` (computed for the current model and visible rows) the grid's."""
-        self._column_width = layout.column_width
+        self._widths = layout.widths
         self._column_x = layout.column_x
         self._heights = layout.heights
         self._tops = layout.tops
@@ -274,8 +313,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if self._match_index >= len(self._matches):
             self._match_index = -1
         self._cells.clear()
-        count = len(self._column_x)
-        total_width = GUTTER + (count * (layout.column_width + 1) - 1 if count else 0)
+        total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
         self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
         self.refresh()
 
@@ -290,59 +328,63 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not self.wrap:
             return len(paragraphs)
         texts = model.paragraphs[model.columns[column].source_id]
-        lines = sum(len(line_starts(texts[p], width)) for p in paragraphs)
+        lines = sum(len(self._starts(texts[p], width)) for p in paragraphs)
         return lines + len(paragraphs) - 1
 
-    def _row_height(self, model: GridModel, row: Row, width: int) -> int:
+    def _row_height(self, model: GridModel, row: Row, widths: list[int]) -> int:
         return max(
-            (self._cell_height(model, row, c, width) for c in range(len(row.cells))), default=1
+            (self._cell_height(model, row, c, widths[c]) for c in range(len(row.cells))),
+            default=1,
         )
+
+    class Resized(Message):
+        """The grid's width changed: the app may want one column per side, or all again."""
+
+        def __init__(self, width: int) -> None:
+            self.width = width
+            super().__init__()
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self.post_message(self.Resized(self.size.width))
 
     def notify_style_update(self) -> None:
         """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
         super().notify_style_update()
         self._cells.clear()
+        self._styles.clear()
+        self.refresh()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()  # the cursor cell has a focused colour
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
         self.refresh()
 
     # --- search --------------------------------------------------------------------------------
 
-    def _find_matches(
-        self, model: GridModel, visible: list[int]
-    ) -> tuple[list[Match], dict[tuple[str, int], list[tuple[int, int]]]]:
-        """Every hit of the search query in `model`'s `visible` rows; assigns nothing."""
-        matches: list[Match] = []
-        match_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    def _find_matches(self, model: GridModel, visible: list[int]) -> tuple[list[Match], MatchSpans]:
+        return navigation.find_matches(model, visible, self._query)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def match_position(self) -> tuple[int, int] | None:
+        """(1-based number of the match last stepped to, count), while a search is active."""
         if not self._query:
-            return matches, match_spans
-        pattern = re.compile(re.escape(self._query), re.IGNORECASE)
-        for position, model_row in enumerate(visible):
-            row = model.rows[model_row]
-            for column, paragraphs in enumerate(row.cells):
-                source_id = model.columns[column].source_id
-                for paragraph in paragraphs:
-                    text = model.paragraphs[source_id][paragraph]
-                    for hit in pattern.finditer(text):
-                        matches.append(Match(position, column, paragraph, hit.start(), hit.end()))
-                        spans = match_spans.setdefault((source_id, paragraph), [])
-                        spans.append((hit.start(), hit.end()))
-        return matches, match_spans
+            return None
+        return (self._match_index + 1, len(self._matches))
 
     def step_match(self, delta: int) -> Match | None:
         """Move to the next (1) or previous (-1) search match after the cursor, wrapping."""
-        if not self._matches:
-            return None
         here = (self.cursor_row, self.cursor_column)
-        current = self._matches[self._match_index] if self._match_index >= 0 else None
-        if current is not None and (current.row, current.column) == here:
-            index = (self._match_index + delta) % len(self._matches)
-        elif delta > 0:
-            index = next((i for i, m in enumerate(self._matches) if (m.row, m.column) >= here), 0)
-        else:
-            before = [i for i, m in enumerate(self._matches) if (m.row, m.column) <= here]
-            index = before[-1] if before else len(self._matches) - 1
+        index = navigation.step_match(self._matches, self._match_index, here, delta)
+        if index is None:
+            return None
         self._match_index = index
         match = self._matches[index]
         self.move_cursor(match.row, match.column)
@@ -350,13 +392,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     # --- cursor --------------------------------------------------------------------------------
 
-    def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+    def move_cursor(
+        self, row: int | None = None, column: int | None = None, *, context: bool = False
+    ) -> None:
         before = (self.cursor_row, self.cursor_column, self.scroll_offset)
         if row is not None and self._visible:
             self.cursor_row = max(0, min(row, len(self._visible) - 1))
         if column is not None and self._model.columns:
             self.cursor_column = max(0, min(column, len(self._model.columns) - 1))
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(context)
         if self.scroll_offset != before[2]:
             self.refresh()  # scrolled: every line on screen is new
         else:
@@ -378,14 +422,20 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_row, self.current_column))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, context: bool = False) -> None:
+        """Bring the cursor's cell into view; with `context` (a jump to a divergence), with
+        the row above it in sight too, up to a quarter of the view, unless it fits already."""
         if not self._visible:
             return
         top = self._tops[self.cursor_row]
         height = self._heights[self.cursor_row]
         view_height = max(1, self.size.height - HEADER_HEIGHT)
         y = self.scroll_y
-        if top < y:
+        if context and (top < y or top + height > y + view_height):
+            above = self._tops[self.cursor_row - 1] if self.cursor_row else top
+            lead = min(top - above, view_height // 4, max(0, view_height - height))
+            y = max(0, top - lead)
+        elif top < y:
             y = top
         elif top + height > y + view_height:
             y = min(top, top + height - view_height)
@@ -395,8 +445,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             view_width = max(1, self.size.width - GUTTER)
             if left < x:
                 x = left
-            elif left + self._column_width > x + view_width:
-                x = left + self._column_width - view_width
+            elif left + self._widths[self.cursor_column] > x + view_width:
+                x = left + self._widths[self.cursor_column] - view_width
         self.scroll_to(x=x, y=y, animate=False, immediate=True)
 
     def jump_to_divergence(self, divergence: Divergence) -> None:
@@ -406,37 +456,36 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return
         if model_row not in self._visible:
             self.set_only_divergent(False)
+        if divergence.kind in self._hidden:
+            self.set_hidden_kinds(self._hidden - {divergence.kind})
         self._divergence_id = divergence.id
         column = None
         if divergence.spans:
             column = self._model.column_index(divergence.spans[0].source)
-        self.move_cursor(self._visible.index(model_row), column)
+        self.move_cursor(self._visible.index(model_row), column, context=True)
+
+    def jump_to_cluster(self, cluster_id: str) -> None:
+        """Put the cursor on the cluster's row (shown even if `d` had hidden it)."""
+        model_row = self._model.row_of_cluster.get(cluster_id)
+        if model_row is None:
+            return
+        if model_row not in self._visible:
+            self.set_only_divergent(False)
+        self._divergence_id = None
+        self.move_cursor(self._visible.index(model_row), context=True)
 
     def step_divergence(self, delta: int) -> Divergence | None:
-        """The next (1) or previous (-1) divergence from the cursor, wrapping at the ends."""
+        """The next (1) or previous (-1) divergence in the panel's order, wrapping."""
         shown = set(self._visible)
+        row_of = self._model.row_of_cluster
         ordered = [
-            d for d in self._model.divergences if self._model.row_of_cluster[d.cluster] in shown
+            d for d in navigation.listed(self._model, self._hidden) if row_of[d.cluster] in shown
         ]
-        if not ordered:
-            return None
         here = self._visible[self.cursor_row] if self._visible else 0
-        ids = [d.id for d in ordered]
-        current = self.current_divergence  # on the cursor's row, so among the shown ones
-        if current is not None:
-            index = (ids.index(current.id) + delta) % len(ordered)
-        elif delta > 0:
-            index = next(
-                (i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] >= here),
-                0,
-            )
-        else:
-            before = [
-                i for i, d in enumerate(ordered) if self._model.row_of_cluster[d.cluster] < here
-            ]
-            index = before[-1] if before else len(ordered) - 1
-        self.jump_to_divergence(ordered[index])
-        return ordered[index]
+        found = navigation.step_divergence(ordered, self.current_divergence, here, row_of, delta)
+        if found is not None:
+            self.jump_to_divergence(found)
+        return found
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor_row + 1)
@@ -491,15 +540,23 @@ class ComparisonGrid(ScrollView, can_focus=True):
     # --- drawing -------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        """A component's style; only cursor and header styles carry a background of their own.
+        """A component's style ("" for the widget's); only cursor and header styles carry a
+        background of their own.
 
         The others keep their colour, resolved against the grid's background, but drop the
         background so the cursor's shows through. (A partial style would not resolve the
         colour: the theme's translucent $text-muted came out white, invisible on light.)
         """
-        style = self.get_component_rich_style(name)
-        if name in ("grid--filler", "grid--rule", "grid--header"):
-            return Style.from_color(style.color) + style.without_color
+        cached = self._styles.get(name)
+        if cached is not None:
+            return cached
+        if name == "":  # the widget's own colours
+            style = self.rich_style
+        else:
+            style = self.get_component_rich_style(name)
+            if name in ("grid--filler", "grid--rule", "grid--header"):
+                style = Style.from_color(style.color) + style.without_color
+        self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -509,7 +566,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         without this, text and gaps keep the terminal's default colours, and a light theme
         shows a dark grid in a dark terminal.
         """
-        return self._line(y).apply_style(self.rich_style)
+        return self._line(y).apply_style(self._style(""))
 
     def _line(self, y: int) -> Strip:
         width = self.size.width
@@ -540,7 +597,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         progress = self._states.get(self._model.columns[column].source_id)
         if progress is None or progress.state != "error":
             return None
-        lines = self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), self._column_width)
+        lines = self._wrapped(
+            plain(f"✗ {progress.detail} — press r to retry"), self._widths[column]
+        )
         return lines[line] if line < len(lines) else None
 
     def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
@@ -548,12 +607,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
         view_width = max(0, self.size.width - GUTTER)
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
-        width = self._column_width
         rule = Strip([Segment("│", self._style("grid--rule"))], 1)
         strips: list[Strip] = []
         column = first
         while column < len(self._column_x) and self._column_x[column] < left + view_width:
-            strip = cell(column) or Strip.blank(width)
+            strip = cell(column) or Strip.blank(self._widths[column])
             if row_style is not None:
                 style = row_style
                 if column == self.cursor_column:
@@ -568,7 +626,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return Strip.join([gutter, body])
 
     def _gutter(self, position: int, within: int, cursor: bool) -> Strip:
-        kinds = self._model.rows[self._visible[position]].kinds
+        kinds = self.shown_kinds(self._model.rows[self._visible[position]])
         mark = "▶" if cursor and within == 0 else " "
         segments = [Segment(mark, Style(bold=True))]
         if within < len(kinds):
@@ -581,10 +639,12 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _header_cell(self, column: int, line: int) -> Strip:
         info = self._model.columns[column]
-        width = self._column_width
+        width = self._widths[column]
         if line == 0:
             number = f"{column + 1} " if column < 9 else ""
             text = Text(number, end="", no_wrap=True)
+            if info.choice:  # one of its side's sources: s switches
+                text.append(f"⇄{info.choice} ", style="bold")
             text.append_text(plain(info.outlet))
             focused = column == self.cursor_column
             style = self._style("grid--focused-header" if focused else "grid--header")
@@ -606,16 +666,25 @@ class ComparisonGrid(ScrollView, can_focus=True):
         return one_line(text, width, self.app.console).apply_style(style)
 
     def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
-        lines = self._cells.get((position, column))
-        if lines is None:
-            lines = self._render_cell(position, column)
-            self._cells[position, column] = lines
+        current = self._current_on(position)
+        cached = self._cells.get((position, column))
+        if cached is None or cached[0] != current:
+            cached = (current, self._render_cell(position, column, current))
+            self._cells[position, column] = cached
+        lines = cached[1]
         return lines[line] if line < len(lines) else None
 
-    def _render_cell(self, position: int, column: int) -> list[Strip]:
+    def _current_on(self, position: int) -> str | None:
+        """The id of the divergence drawn as current on visible row `position`, if any."""
+        if position != self.cursor_row:
+            return None
+        current = self.current_divergence
+        return current.id if current is not None else None
+
+    def _render_cell(self, position: int, column: int, current: str | None) -> list[Strip]:
         row = self._model.rows[self._visible[position]]
         source_id = self._model.columns[column].source_id
-        width = self._column_width
+        width = self._widths[column]
         paragraphs = row.cells[column]
         if not paragraphs:
             if self._model.paragraphs.get(source_id):
@@ -634,17 +703,34 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 text,
                 self._model.spans.get((source_id, paragraph), ()),
                 self._match_spans.get((source_id, paragraph), ()),
+                current=current,
+                hidden=self._hidden,
             )
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
-            lines += self._wrapped(styled, width)
+            lines += self._wrapped(styled, width, self._starts(text, width))
         return lines
 
-    def _wrapped(self, text: Text, width: int) -> list[Strip]:
+    def _starts(self, text: str, width: int) -> list[int]:
+        """Where a paragraph's wrapped lines begin at `width`, computed once per text and width:
+        `d`, a filter or a new comparison re-lay rows out at the same width, and re-wrapping
+        3,000 paragraphs each time was most of their cost. Keyed by the text (whose hash
+        Python keeps), so it holds across comparisons while sources arrive."""
+        key = (text, width)
+        starts = self._wraps.get(key)
+        if starts is None:
+            if len(self._wraps) > WRAP_CACHE_LIMIT:
+                self._wraps.clear()
+            starts = self._wraps[key] = line_starts(text, width)
+        return starts
+
+    def _wrapped(self, text: Text, width: int, starts: list[int] | None = None) -> list[Strip]:
         console = self.app.console
         lines = []
-        for piece in text.divide(line_starts(text.plain, width)[1:]):
+        if starts is None:
+            starts = line_starts(text.plain, width)
+        for piece in text.divide(starts[1:]):
             piece.rstrip()
             lines.append(Strip(list(piece.render(console))).adjust_cell_length(width))
         return lines

@@ -8,8 +8,9 @@ as an escape sequence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -119,20 +120,58 @@ def clean(text: str) -> str:
     return text.translate(_CLEAN_TABLE).translate(VISIBLE_MARKS)
 
 
-HighlightSpan = tuple[int, int, DivergenceKind]
+class HighlightSpan(NamedTuple):
+    """Characters of a paragraph to mark as `kind`, for divergence `divergence` ("" for a
+    contested figure that no single divergence owns)."""
+
+    start: int
+    end: int
+    kind: DivergenceKind
+    divergence: str
+
+
+# The divergence being looked at: the same in every source whatever its kind, and loud enough
+# to find at a glance on a row that carries four kinds of marks. Its first and last blanks
+# become these glyphs, so it shows without colour too.
+CURRENT_STYLE = Style(color="white", bgcolor="#b0108f", bold=True, underline=True)
+CURRENT_OPEN, CURRENT_CLOSE = "▶", "◀"
+# The other marks on the current divergence's row step back.
+DIMMED_STYLE = Style(dim=True, underline=True)
 
 
 def styled_paragraph(
     text: str,
     spans: Iterable[HighlightSpan] = (),
     matches: Iterable[tuple[int, int]] = (),
+    *,
+    current: str | None = None,
+    hidden: Collection[DivergenceKind] = (),
 ) -> Text:
-    """The paragraph as `Text`, with divergence spans and search matches styled."""
-    result = Text(clean(text), end="", no_wrap=True)
+    """The paragraph as `Text`, with divergence spans and search matches styled.
+
+    With `current` set (the paragraph is on the current divergence's row), that divergence's
+    spans take CURRENT_STYLE, bracketed by glyphs in the blanks around them, and every other
+    mark is dimmed. Spans of a `hidden` kind are not drawn. Offsets never move: a glyph only
+    ever replaces a blank.
+    """
+    cleaned = clean(text)
     size = len(text)
-    for start, end, kind in sorted(spans, key=lambda span: _PAINT_ORDER[span[2]]):
-        if 0 <= start < end <= size:
-            result.stylize(KIND_STYLES[kind].style, start, end)
+    shown = [s for s in spans if s.kind not in hidden and 0 <= s.start < s.end <= size]
+    mine = [s for s in shown if current is not None and s.divergence == current]
+    if mine:
+        chars = list(cleaned)
+        for span in mine:
+            if span.start > 0 and chars[span.start - 1] == " ":
+                chars[span.start - 1] = CURRENT_OPEN
+            if span.end < size and chars[span.end] == " ":
+                chars[span.end] = CURRENT_CLOSE
+        cleaned = "".join(chars)
+    result = Text(cleaned, end="", no_wrap=True)
+    for span in sorted(shown, key=lambda span: _PAINT_ORDER[span.kind]):
+        style = KIND_STYLES[span.kind].style if current is None else DIMMED_STYLE
+        result.stylize(style, span.start, span.end)
+    for span in mine:
+        result.stylize(CURRENT_STYLE, span.start, span.end)
     for start, end in matches:
         result.stylize(SEARCH_STYLE, start, end)
     return result

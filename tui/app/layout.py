@@ -7,13 +7,13 @@ Keeping it apart from the widget lets tests check the layout without a terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from tui.app.highlight import HighlightSpan
 from tui.app.loader import PlannedSource
-from tui.app.summaries import Summaries
-from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Figure, Side
+from tui.app.summaries import brief, detail
+from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
 
 FALLBACK_COLOUR = "grey50"
 
@@ -26,6 +26,7 @@ class Column:
     outlet: str
     side: Side
     location: str
+    choice: str = ""  # "2/3" when the column stands for one of its side's sources
 
 
 @dataclass(frozen=True)
@@ -85,42 +86,33 @@ def build_columns(
     return tuple(sorted(columns, key=lambda c: side_order.get(c.side.id, len(side_order))))
 
 
-def _conflicting_figures(comparison: Comparison) -> list[tuple[str, int, int, int]]:
-    """Every stated figure of a quantity that a figure divergence says is in conflict.
-
-    The core may point a figure divergence at a subset of the sources; an editor needs to see
-    the number wherever it is stated in that cluster, so figures of the same quantity in the
-    cluster's paragraphs are marked too. Figures are indexed by paragraph first: a 30-source
-    event has thousands of figures, and matching each divergence against all of them cost a
-    second before the first paint.
-    """
-    in_paragraph: dict[tuple[str, int], list[Figure]] = defaultdict(list)
-    for f in comparison.figures:
-        in_paragraph[f.source, f.paragraph].append(f)
-    clusters = {c.id: c for c in comparison.clusters}
-    marked: list[tuple[str, int, int, int]] = []
-    for divergence in comparison.divergences:
-        if divergence.kind != "figure" or divergence.cluster not in clusters:
-            continue
-        quantities = {
-            f.quantity
-            for s in divergence.spans
-            for f in in_paragraph.get((s.source, s.paragraph), ())
-            if f.start < s.end and s.start < f.end
-        }
-        marked += [
-            (f.source, f.paragraph, f.start, f.end)
-            for m in clusters[divergence.cluster].members
-            for f in in_paragraph.get((m.source, m.paragraph), ())
-            if f.quantity in quantities
-        ]
-    return marked
+def one_per_side(columns: Sequence[Column], chosen: Mapping[str, str]) -> tuple[Column, ...]:
+    """One column per side: the source `chosen` for it, else its first; each says which of
+    its side's sources it is, so the switcher's place is visible."""
+    by_side: dict[str, list[Column]] = defaultdict(list)
+    for column in columns:
+        by_side[column.side.id].append(column)
+    picked = []
+    for side_columns in by_side.values():
+        ids = [c.source_id for c in side_columns]
+        wanted = chosen.get(side_columns[0].side.id)
+        index = ids.index(wanted) if wanted in ids else 0
+        choice = f"{index + 1}/{len(ids)}" if len(ids) > 1 else ""
+        picked.append(replace(side_columns[index], choice=choice))
+    return tuple(picked)
 
 
 def build_model(
-    planned: Sequence[PlannedSource], sides: Sequence[Side], comparison: Comparison | None
+    planned: Sequence[PlannedSource],
+    sides: Sequence[Side],
+    comparison: Comparison | None,
+    chosen: Mapping[str, str] | None = None,
 ) -> GridModel:
+    """The grid's model; with `chosen` (side id -> source id), one column per side and only
+    the rows those columns have something in."""
     columns = build_columns(planned, sides, comparison)
+    if chosen is not None:
+        columns = one_per_side(columns, chosen)
     if comparison is None:
         return GridModel(columns, (), {}, frozenset(), {}, ())
     index = {c.source_id: i for i, c in enumerate(columns)}
@@ -133,6 +125,8 @@ def build_model(
         for member in cluster.members:
             if member.source in index:
                 cells[index[member.source]].append(member.paragraph)
+        if chosen is not None and not any(cells):
+            continue
         kinds = tuple(k for k in DIVERGENCE_KINDS if k in kinds_by_cluster[cluster.id])
         rows.append(Row(cluster.id, tuple(tuple(sorted(c)) for c in cells), kinds))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}
@@ -140,10 +134,15 @@ def build_model(
     spans: dict[tuple[str, int], list[HighlightSpan]] = defaultdict(list)
     for divergence in comparison.divergences:
         for span in divergence.spans:
-            spans[span.source, span.paragraph].append((span.start, span.end, divergence.kind))
-    for source, paragraph, start, end in _conflicting_figures(comparison):
-        if (start, end, "figure") not in spans[source, paragraph]:
-            spans[source, paragraph].append((start, end, "figure"))
+            spans[span.source, span.paragraph].append(
+                HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
+            )
+    # The figures the core sets against each other, wherever they are stated: the report marks
+    # exactly these too. They belong to no one divergence.
+    for figure in comparison.contested:
+        marks = spans[figure.source, figure.paragraph]
+        if not any((m.start, m.end, m.kind) == (figure.start, figure.end, "figure") for m in marks):
+            marks.append(HighlightSpan(figure.start, figure.end, "figure", ""))
 
     ordered = tuple(
         sorted(
@@ -154,7 +153,7 @@ def build_model(
     on_cluster: dict[str, list[Divergence]] = defaultdict(list)
     for divergence in ordered:
         on_cluster[divergence.cluster].append(divergence)
-    summaries = Summaries.for_outlets(c.outlet for c in columns)
+    names = {s.id: s.outlet.name for s in comparison.sources}  # every source, shown or not
     return GridModel(
         columns=columns,
         rows=tuple(rows),
@@ -164,6 +163,6 @@ def build_model(
         divergences=ordered,
         row_of_cluster=row_of_cluster,
         on_cluster={cluster: tuple(found) for cluster, found in on_cluster.items()},
-        briefs={d.id: summaries.brief(d.summary or d.id) for d in ordered},
-        details={d.id: summaries.detail(d.summary or d.id) for d in ordered},
+        briefs={d.id: brief(d) for d in ordered},
+        details={d.id: detail(d, names) for d in ordered},
     )

@@ -1,9 +1,9 @@
 """The boundary between the app and the pipeline.
 
 The app never imports fetch or extract: it is handed a `ComparisonLoader`, which the pipeline
-implements (`tui.pipeline.EventLoader`) and the tests fake. `PlannedSource` and `Progress`
-live in the pipeline, which produces them; they are re-exported here so the app has one place
-to import its side of the contract from.
+implements (`tui.pipeline.EventLoader`) and the tests fake. `PlannedSource`, `Progress` and
+`ProgressState` live in the pipeline, which produces them; they are re-exported here so the
+app has one place to import its side of the contract from.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tui.ingest.fetch import FetchState as ProgressState
 from tui.model import Comparison, Event, Side, Source
-from tui.pipeline import PlannedSource, Progress
+from tui.pipeline import PlannedSource, Progress, ProgressState
 
 __all__ = [
     "FINISHED",
@@ -51,6 +50,11 @@ class ComparisonLoader(Protocol):
         """The event being compared, for the header before anything is fetched."""
         ...
 
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        """The config's sides in column order: labels and colours before the first comparison."""
+        ...
+
     def plan(self) -> tuple[PlannedSource, ...]:
         """The event's sources, known before fetching."""
         ...
@@ -68,14 +72,7 @@ class ComparisonLoader(Protocol):
         """Align and diverge the sources given (pure; the app runs it off the UI thread)."""
         ...
 
-
-def loader_sides(loader: object) -> tuple[Side, ...]:
-    """The sides in column order: `loader.sides`, else `loader.config.sides`, else none yet.
-
-    Before the first comparison arrives this is the only source of side labels and colours;
-    with neither attribute, columns show the side id in grey until then.
-    """
-    sides = getattr(loader, "sides", None)
-    if sides is None:
-        sides = getattr(getattr(loader, "config", None), "sides", ())
-    return tuple(sides)
+    def reload(self) -> ComparisonLoader:
+        """The same event from the configuration as it is now on disk (R); raises with a
+        message naming the file and line when it cannot be read."""
+        ...

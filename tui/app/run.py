@@ -6,25 +6,33 @@ from pathlib import Path
 
 from tui.app.app import ParallaxApp
 from tui.app.loader import EventChoice
-from tui.ingest.fetch import FetchOptions
+from tui.app.settings import settings_path
 from tui.model import Config, Event
-from tui.pipeline import EventLoader
+from tui.pipeline import LoaderFactory
 
 
-def build_app(config: Config, event: Event | None, options: FetchOptions) -> ParallaxApp:
-    """The app on `event`, or on an event picker over the config's events when it is None."""
+def build_app(
+    config: Config,
+    event: Event | None,
+    loaders: LoaderFactory,
+    settings_file: Path | None = None,
+    review_dir: Path | None = None,
+) -> ParallaxApp:
+    """The app on `event`, or on an event picker over the config's events when it is None.
+
+    `loaders` is the pipeline's loader factory: how sources are fetched (cache, offline,
+    timeouts) was decided by the caller, and the app never sees it.
+    """
     choices = [EventChoice(e.id, e.title, e.date) for e in config.events]
-
-    def loader_for(event_id: str) -> EventLoader:
-        return EventLoader(config, config.event(event_id), options)
-
     return ParallaxApp(
-        EventLoader(config, event, options) if event is not None else None,
+        loaders(event) if event is not None else None,
         events=choices,
-        loader_for=loader_for,
+        loader_for=lambda event_id: loaders(config.event(event_id)),
         export_dir=Path.cwd(),
+        settings_file=settings_file,
+        review_dir=review_dir,
     )
 
 
-def run_app(config: Config, event: Event | None, options: FetchOptions) -> None:
-    build_app(config, event, options).run()
+def run_app(config: Config, event: Event | None, loaders: LoaderFactory) -> None:
+    build_app(config, event, loaders, settings_path()).run()

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import Column
 from tui.app.loader import EventChoice
-from tui.app.progress import STATE_GLYPHS, contrast_text, safe_colour
+from tui.app.status import STATE_GLYPHS, contrast_text, safe_colour
 
 
 def help_table(keys: Sequence[tuple[str, str]], columns: Sequence[Column]) -> Group:
@@ -87,22 +87,29 @@ class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
-        width: 80; height: auto; border: thick $warning; background: $surface; padding: 1 2;
+        width: 80; max-width: 100%; height: auto; border: thick $warning; background: $surface;
+        padding: 1 2;
     }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
         self._question = question
+        self._labels = (yes, no)
 
     def compose(self) -> ComposeResult:
+        yes, no = self._labels
         with Vertical():
-            yield Label(plain(self._question))
+            # Line by line: clean() would turn the line breaks into blanks.
+            lines = [plain(line) for line in self._question.splitlines()]
+            question = Text("\n", end="").join(lines)
+            question.no_wrap = False
+            yield Static(question)
             with Horizontal():
-                yield Button("Overwrite (y)", id="yes", variant="warning")
-                yield Button("Cancel (n)", id="no", variant="primary")
+                yield Button(f"{yes} (y)", id="yes", variant="warning")
+                yield Button(f"{no} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -173,3 +180,38 @@ class SearchBar(Input):
     def action_close(self) -> None:
         self.close()
         self.post_message(self.Closed())
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """One line of text for a review: enter keeps it (empty is fine), escape gives up."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical {
+        width: 90; max-width: 100%; height: auto; border: thick $primary; background: $surface;
+        padding: 1 2;
+    }
+    """
+
+    def __init__(self, question: str, note: str = "") -> None:
+        super().__init__()
+        self._question = question
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(plain(self._question))
+            yield Input(self._note, placeholder="a note (optional): why, what to check…")
+            yield Label(Text("enter to save, esc to cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

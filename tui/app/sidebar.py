@@ -1,8 +1,9 @@
-"""The divergence panel: one line per divergence in row order; choosing one jumps to its row.
+"""The divergence panel: the divergences most important first; choosing one jumps to its row.
 
-Entries follow the rows, so ]/[ walk down and up the list one entry at a time and the panel
-follows the grid's cursor. Each entry is its kind's glyph and a brief of the summary cut to
-one line, so a screenful shows forty divergences; the selected entry opens to the whole claim.
+The list is `navigation.listed`: the kinds the filters let through, by importance, ties in row
+order; ]/[ walk the same list, and the panel follows the grid's cursor. Each entry is its
+kind's glyph and a brief of the claim wrapped to two lines, so a screenful shows twenty; the
+selected entry opens to the whole claim with the outlets behind it.
 
 It draws with the Line API rather than an OptionList: an OptionList drops every rendered
 entry (and re-measures all of them) whenever one entry's text changes, which on a 900-divergence
@@ -12,7 +13,9 @@ event was the larger part of each key press. Here each brief line is rendered on
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -23,13 +26,15 @@ from textual.strip import Strip
 
 from tui.app.highlight import KIND_STYLES, clean
 from tui.app.layout import GridModel
+from tui.app.navigation import listed
 from tui.app.wrap import line_starts, one_line
-from tui.model import Divergence
+from tui.model import Divergence, DivergenceKind
 
-# An opened entry is always this tall and the list always keeps room for one, so its height
-# never changes: a change of height makes Textual lay out and repaint the whole screen.
+# Every entry is ENTRY_LINES tall and an opened one OPENED_LINES, so the list's height never
+# changes with the selection: a change of height makes Textual lay out and repaint everything.
+ENTRY_LINES = 2
 OPENED_LINES = 4
-INDENT = 2  # glyph and space; an opened entry's lines sit under the text, not the glyph
+INDENT = 2  # glyph and space; an entry's later lines sit under the text, not the glyph
 
 
 class DivergencePanel(ScrollView, can_focus=True):
@@ -50,8 +55,8 @@ class DivergencePanel(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     DivergencePanel {
         width: 25%;
-        min-width: 24;
-        max-width: 36;
+        min-width: 26;
+        max-width: 56;
         height: 1fr;
         overflow-x: hidden;
         background: $surface;
@@ -82,31 +87,58 @@ class DivergencePanel(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model = GridModel((), (), {}, frozenset(), {}, ())
+        self._entries: tuple[Divergence, ...] = ()
+        self._hidden: frozenset[DivergenceKind] = frozenset()
+        self._marks: dict[str, str] = {}  # divergence id -> review mark (✓ confirmed, ✗ rejected)
         self._index: dict[str, int] = {}
         self._selected: int | None = None
-        self._briefs: dict[int, Strip] = {}  # entry -> its rendered line, at _drawn_width
+        self._briefs: dict[int, list[Strip]] = {}  # entry -> its lines, at _drawn_width
         self._opened: list[Strip] = []
         self._drawn_width = 0
+        self._base: Style | None = None
         self.border_title = "Divergences"
 
     # --- what the app and the tests use ---------------------------------------------------
 
     @property
     def entries(self) -> tuple[Divergence, ...]:
-        return self._model.divergences
+        return self._entries
 
     @property
     def selected(self) -> Divergence | None:
         return self.entries[self._selected] if self._selected is not None else None
 
     def show(self, model: GridModel) -> None:
-        """List the model's divergences (already in row order), nothing selected yet."""
+        """List the model's divergences, nothing selected yet."""
         self._model = model
-        self._index = {d.id: i for i, d in enumerate(model.divergences)}
-        self._selected = None
-        self.border_title = f"Divergences {len(model.divergences)}"
+        self._relist()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Review marks shown after each entry's glyph."""
+        self._marks = dict(marks)
+        self._forget()
+        self.refresh()
+
+    def set_hidden_kinds(self, hidden: Collection[DivergenceKind]) -> None:
+        self._hidden = frozenset(hidden)
+        self._relist()
+
+    def _relist(self) -> None:
+        selected = self.selected
+        self._entries = listed(self._model, self._hidden)
+        self._index = {d.id: i for i, d in enumerate(self._entries)}
+        self._selected = self._index.get(selected.id) if selected is not None else None
+        self._title()
         self._forget()
         self._resize()
+
+    def _title(self) -> None:
+        total = len(self._entries)
+        hidden = len(self._model.divergences) - total
+        more = f" (+{hidden} hidden)" if hidden else ""
+        index = self._selected
+        where = f"{index + 1}/{total}" if index is not None else f"{total}"
+        self.border_title = f"Divergences {where}{more}"
 
     def highlight_divergence(self, divergence_id: str | None) -> None:
         """Select `divergence_id` (None, or an id this list lacks: nothing), keeping the panel
@@ -117,7 +149,9 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         count = len(self.entries)
-        self.virtual_size = Size(self._width, max(1, count + OPENED_LINES - 1))
+        self.virtual_size = Size(
+            self._width, max(1, count * ENTRY_LINES + OPENED_LINES - ENTRY_LINES)
+        )
         self.refresh()
 
     @property
@@ -125,18 +159,27 @@ class DivergencePanel(ScrollView, can_focus=True):
         """The text's width: the panel less its scrollbar."""
         return self.scrollable_content_region.width
 
+    def _top(self, index: int) -> int:
+        """The first line of entry `index`."""
+        extra = OPENED_LINES - ENTRY_LINES
+        after = self._selected is not None and index > self._selected
+        return index * ENTRY_LINES + (extra if after else 0)
+
     def _locate(self, y: int) -> tuple[int, int]:
+        """(entry, line within it) of line `y` of the list."""
         selected = self._selected
-        if selected is None or y < selected:
-            return y, 0
-        if y < selected + OPENED_LINES:
-            return selected, y - selected
-        return y - OPENED_LINES + 1, 0
+        if selected is None or y < selected * ENTRY_LINES:
+            return y // ENTRY_LINES, y % ENTRY_LINES
+        if y < selected * ENTRY_LINES + OPENED_LINES:
+            return selected, y - selected * ENTRY_LINES
+        y -= OPENED_LINES - ENTRY_LINES
+        return y // ENTRY_LINES, y % ENTRY_LINES
 
     def _forget(self) -> None:
         """Drop rendered lines: the model, the width or the theme changed."""
         self._briefs.clear()
         self._opened = []
+        self._base = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
@@ -148,10 +191,12 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     def on_focus(self, event: events.Focus) -> None:
         self._opened = []  # the selected entry takes the focused colours
+        self._base = None
         self.refresh()
 
     def on_blur(self, event: events.Blur) -> None:
         self._opened = []
+        self._base = None
         self.refresh()
 
     # --- selection -----------------------------------------------------------------------------
@@ -161,13 +206,12 @@ class DivergencePanel(ScrollView, can_focus=True):
             return
         self._selected = index
         self._opened = []
-        total = len(self.entries)
-        self.border_title = (
-            f"Divergences {index + 1}/{total}" if index is not None else f"Divergences {total}"
-        )
+        self._title()
         if index is not None:
             self.scroll_to_region(
-                Region(0, index, self._width, OPENED_LINES), animate=False, immediate=True
+                Region(0, self._top(index), self._width, OPENED_LINES),
+                animate=False,
+                immediate=True,
             )
         self.refresh()
 
@@ -183,7 +227,7 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._choose(0 if self._selected is None else self._selected + delta)
 
     def action_page(self, direction: int) -> None:
-        page = max(1, self.size.height - OPENED_LINES)
+        page = max(1, (self.size.height - OPENED_LINES) // ENTRY_LINES)
         self._choose(0 if self._selected is None else self._selected + direction * page)
 
     def action_first(self) -> None:
@@ -211,7 +255,9 @@ class DivergencePanel(ScrollView, can_focus=True):
         if width != self._drawn_width:  # resized, or a scrollbar came or went
             self._forget()
             self._drawn_width = width
-        base = self.rich_style
+        if self._base is None:  # resolving walks the CSS: once per theme or focus change
+            self._base = self.rich_style
+        base = self._base
         if not self.entries:
             note = Text("No divergences (yet)", style="dim") if y == 0 else Text()
             return self._fit(note, width).apply_style(base)
@@ -223,10 +269,10 @@ class DivergencePanel(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("panel--selected")
                 self._opened = [s.apply_style(style) for s in self._open(self.entries[index])]
             return self._opened[line].apply_style(base)
-        brief = self._briefs.get(index)
-        if brief is None:
-            brief = self._briefs[index] = self._entry(self.entries[index])
-        return brief.apply_style(base)
+        lines = self._briefs.get(index)
+        if lines is None:
+            lines = self._briefs[index] = self._entry(self.entries[index])
+        return lines[line].apply_style(base)
 
     def _fit(self, text: Text, width: int) -> Strip:
         return one_line(text, width, self.app.console)
@@ -236,24 +282,29 @@ class DivergencePanel(ScrollView, can_focus=True):
         text = Text(end="", no_wrap=True)
         text.append(kind.glyph, style=kind.style)
         text.append(" ")
+        mark = self._marks.get(divergence.id)
+        if mark:
+            text.append(f"{mark} ", style="bold")
         return text
 
-    def _entry(self, divergence: Divergence) -> Strip:
-        """The kind's glyph (its colour and text style) and the brief, cut with an ellipsis."""
-        text = self._glyph(divergence)
-        text.append(clean(self._model.briefs[divergence.id]))
-        return self._fit(text, self._width)
+    def _entry(self, divergence: Divergence) -> list[Strip]:
+        """The kind's glyph (its colour and text style) and the brief over two lines."""
+        return self._lines(divergence, self._model.briefs[divergence.id], ENTRY_LINES)
 
     def _open(self, divergence: Divergence) -> list[Strip]:
-        """The glyph and the whole claim over OPENED_LINES lines (an ellipsis if it is longer)."""
+        """The glyph and the whole claim over OPENED_LINES lines."""
+        return self._lines(divergence, self._model.details[divergence.id], OPENED_LINES)
+
+    def _lines(self, divergence: Divergence, claim: str, count: int) -> list[Strip]:
+        """`claim` wrapped under the glyph to exactly `count` lines, an ellipsis if longer."""
         width = self._width
-        detail = clean(self._model.details[divergence.id])
-        starts = [*line_starts(detail, max(1, width - INDENT)), len(detail)]
-        pieces = [detail[a:b].strip() for a, b in itertools.pairwise(starts)]
-        if len(pieces) > OPENED_LINES:
-            pieces = pieces[:OPENED_LINES]
-            pieces[-1] += "…"  # one_line cuts the line to fit, ellipsis and all
-        pieces += [""] * (OPENED_LINES - len(pieces))
+        claim = clean(claim)
+        starts = [*line_starts(claim, max(1, width - INDENT)), len(claim)]
+        pieces = [claim[a:b].strip() for a, b in itertools.pairwise(starts)]
+        if len(pieces) > count:
+            pieces = pieces[:count]
+            pieces[-1] += " …"  # one_line cuts the line to fit, ellipsis and all
+        pieces += [""] * (count - len(pieces))
         first = self._glyph(divergence)
         first.append(pieces[0])
         rest = [Text(" " * INDENT + piece, end="", no_wrap=True) for piece in pieces[1:]]

@@ -1,80 +1,51 @@
-"""How divergence summaries read in the panel and the status line.
+"""How a divergence reads in the panel and the status line, from its structured fields.
 
-The core writes one summary per divergence for the report, where room is no object: it names
-every outlet behind every figure ("killed: 7 (Yerevan Courier (demo), Baku Herald (demo), …)
-vs 9 (…)"), and on a 30-source event that is twenty names per side. An editor scanning the
-panel needs the claim, not the roll call, so the app derives two shorter forms from the same
-text: a *brief* for the one-line panel entry (outlet lists dropped, known lead-ins shortened)
-and a *detail* for the status line and the selected entry (long outlet lists cut to a few
-names and a count). Nothing is worked out here that the summary does not already say.
+The core fills `Divergence.topic` and `positions` (who says what, set against whom); the app
+writes its short forms from those, never by parsing `summary`. A divergence without positions
+(a detector that does not fill them yet) is shown by its `summary`, verbatim.
+
+A *brief* is the claim alone ("killed: 7 vs 9"), for a panel entry; a *detail* names the
+outlets behind each position, cut to a few names and a count on a 30-source event.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
-# A parenthesised group with nothing nested inside it: where summaries list outlets.
-_GROUP = re.compile(r" ?\(([^()]*)\)")
-# A parenthesised suffix such as " (demo)"; stripped only when every outlet carries it.
-_SUFFIX = re.compile(r"\s*\([^()]*\)$")
-# Lead-ins the core writes that the panel's kind glyph already says, and their short forms.
-# Should the core change its wording, a pattern simply stops matching and the brief is longer.
-_LEAD_INS = (
-    (re.compile(r"^wording differs: "), ""),
-    # The omitted fact first: "only Azerbaijani and International" would fill the line.
-    (re.compile(r"^Only (.+?) sources? reports? \(no .+? sources? does\): (.*)$"), r"\2 — only \1"),
-)
+from tui.model import Divergence, Position
+
 NAMES_KEPT = 3
 
 
-@dataclass(frozen=True)
-class Summaries:
-    """Shortens the summaries of one comparison, given the names of its outlets."""
+def _value(position: Position) -> str:
+    return position.value or "?"
 
-    short: dict[str, str]  # outlet name -> the name shown (a shared suffix dropped)
 
-    @classmethod
-    def for_outlets(cls, names: Iterable[str]) -> Summaries:
-        """Drop a parenthesised suffix that every outlet shares: on the demo event each name
-        ends in "(demo)", which says nothing when it is said twenty times a line."""
-        unique = sorted(set(names), key=len, reverse=True)  # longest first: no partial swaps
-        suffixes = {m.group() if (m := _SUFFIX.search(n)) else "" for n in unique}
-        suffix = next(iter(suffixes)) if len(suffixes) == 1 and len(unique) > 1 else ""
-        return cls({n: n.removesuffix(suffix) if suffix else n for n in unique})
+def brief(divergence: Divergence) -> str:
+    """The positions' values side by side, after the topic; else the summary as it is."""
+    if not divergence.positions:
+        return divergence.summary or divergence.id
+    values = " vs ".join(_value(p) for p in divergence.positions)
+    return f"{divergence.topic}: {values}" if divergence.topic else values
 
-    def _shortened(self, summary: str) -> str:
-        for name, short in self.short.items():
-            if short != name:
-                summary = summary.replace(name, short)
-        return summary
 
-    def _is_outlet_list(self, group: str) -> bool:
-        names = set(self.short.values())
-        return all(part in names for part in group.split(", "))
+def outlet_list(source_ids: Sequence[str], names: Mapping[str, str]) -> str:
+    """Outlet names of `source_ids`, the first few and "+N more" beyond them."""
+    shown = [names.get(s, s) for s in source_ids]
+    if len(shown) > NAMES_KEPT:
+        shown = [*shown[: NAMES_KEPT - 1], f"+{len(shown) - NAMES_KEPT + 1} more"]
+    return ", ".join(shown)
 
-    def brief(self, summary: str) -> str:
-        """One scannable line: no outlet lists, no lead-in the kind glyph already says."""
-        text = _GROUP.sub(
-            lambda m: "" if self._is_outlet_list(m.group(1)) else m.group(),
-            self._shortened(summary),
-        )
-        for pattern, replacement in _LEAD_INS:
-            text = pattern.sub(replacement, text)
-        return text
 
-    def detail(self, summary: str) -> str:
-        """The whole claim, with any outlet list longer than a few names cut to a count."""
-
-        def cut(match: re.Match[str]) -> str:
-            group = match.group(1)
-            parts = group.split(", ")
-            if not self._is_outlet_list(group) or len(parts) <= NAMES_KEPT:
-                return match.group()
-            lead = match.group()[: match.start(1) - match.start()]
-            return (
-                f"{lead}{', '.join(parts[: NAMES_KEPT - 1])} +{len(parts) - NAMES_KEPT + 1} more)"
-            )
-
-        return _GROUP.sub(cut, self._shortened(summary))
+def detail(divergence: Divergence, names: Mapping[str, str]) -> str:
+    """Each position's value with who says it (and who is quoted); else the summary."""
+    if not divergence.positions:
+        return divergence.summary or divergence.id
+    parts = []
+    for position in divergence.positions:
+        who = outlet_list(position.sources, names)
+        if position.speaker:
+            who = f"{position.speaker}, per {who}" if who else position.speaker
+        parts.append(f"{_value(position)} ({who})" if who else _value(position))
+    values = " vs ".join(parts)
+    return f"{divergence.topic}: {values}" if divergence.topic else values

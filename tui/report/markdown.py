@@ -9,8 +9,8 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlsplit
 
@@ -45,8 +45,12 @@ KIND_TITLES: dict[str, str] = {
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def render_markdown(comparison: Comparison) -> str:
-    view = _view(comparison)
+# Divergence id -> (status, note): an editor's review ("confirmed" or "rejected"), if any.
+Reviews = Mapping[str, tuple[str, str]]
+
+
+def render_markdown(comparison: Comparison, reviews: Reviews | None = None) -> str:
+    view = replace(_view(comparison), reviews=reviews or {})
     sections = [
         _header(view),
         _brief(view),
@@ -73,6 +77,7 @@ class _View:
     read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
     source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
     names: dict[str, str]  # outlet name, with the source id when an outlet has several
+    reviews: Reviews = field(default_factory=dict)
 
     def paragraph(self, source_id: str, index: int) -> str | None:
         source = self.sources.get(source_id)
@@ -272,11 +277,21 @@ def _divergences(view: _View) -> str:
         found.sort(key=lambda d: (KIND_ORDER.index(d.kind), -d.importance))
         top = max(found, key=lambda d: d.importance)
         title = KIND_TITLES[top.kind] + (f": {inline(top.topic)}" if top.topic else "")
-        items = [f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}" for d in found]
+        items = [
+            f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d)}" for d in found
+        ]
         parts += [f"### {title}", "\n".join(items), _row_table(view, found)]
     if len(parts) == 1:
         parts.append("No divergences in what the sources that could be read report in common.")
     return "\n\n".join(parts)
+
+
+def _review(view: _View, divergence: Divergence) -> str:
+    """An editor's verdict on a finding, when the export carries one."""
+    if divergence.id not in view.reviews:
+        return ""
+    status, note = view.reviews[divergence.id]
+    return f" · **Review: {inline(status)}**" + (f" — {inline(note)}" if note else "")
 
 
 def _row_table(view: _View, divergences: list[Divergence]) -> str:
@@ -324,7 +339,8 @@ def _wordings(view: _View) -> str:
         if divergence.kind != "wording":
             continue
         quotes = _claims(view, divergence.spans)
-        items.append("\n".join([f"- {inline(divergence.summary)}", *(f"  - {q}" for q in quotes)]))
+        line = f"- {inline(divergence.summary)}{_review(view, divergence)}"
+        items.append("\n".join([line, *(f"  - {q}" for q in quotes)]))
     return "\n".join(items)
 
 
@@ -471,7 +487,7 @@ def _omissions(view: _View) -> str:
             divergence.positions[0].sides if divergence.positions else _sides_of(view, divergence)
         )
         quotes = _claims(view, divergence.spans) or _members(view, divergence)
-        note = f"<sub>{inline(divergence.summary)}</sub>"
+        note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence)}"
         groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
     if not groups:
         return ""

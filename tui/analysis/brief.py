@@ -1,0 +1,170 @@
+"""The brief: what an editor on deadline reads first, built from a Comparison's structured fields.
+
+Three things, each pointing back at the rows that carry them: the top contradictions (figures,
+blame, denials, names, framing; by importance), the figures each side states per quantity in the
+order they were fetched (a timeline: 7 → 9 when a later article revised a toll), and what each
+side alone reports (clusters with members from one side only). Omission and wording are left to
+the full list: they are many and rarely the story.
+
+Pure data, no presentation: the viewer draws it as a screen, and the Markdown report can
+start with the same `Brief`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tui.analysis.figures import format_figure
+from tui.model import Comparison, Divergence, DivergenceKind, Figure, Position
+
+CONTRADICTION_KINDS: frozenset[DivergenceKind] = frozenset(
+    {"figure", "blame", "denial", "naming", "framing"}
+)
+TOP_CONTRADICTIONS = 10
+TOP_QUANTITIES = 8
+ALONE_PER_SIDE = 5
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)  # sorts sources without a fetch time together
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    divergence: str  # Divergence.id
+    kind: DivergenceKind
+    cluster: str
+    topic: str
+    summary: str
+    importance: float
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source stating one figure: where, and when the source was fetched."""
+
+    source: str
+    paragraph: int
+    value: float
+    shown: str  # the value as the report writes it (02:00 for a time, 1,200 for a count)
+    text: str
+    fetched_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A quantity ("killed") and, per side in config order, its statements in time order."""
+
+    quantity: str
+    contested: bool
+    by_side: tuple[tuple[str, tuple[Statement, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Alone:
+    """A cluster only one side's sources report, with its first paragraph to quote."""
+
+    cluster: str
+    source: str
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SideAlone:
+    side: str
+    items: tuple[Alone, ...]  # the first ALONE_PER_SIDE in reading order
+    total: int
+
+
+@dataclass(frozen=True)
+class Brief:
+    contradictions: tuple[Contradiction, ...]
+    figures: tuple[FigureRow, ...]
+    alone: tuple[SideAlone, ...]
+    hidden: int  # contradictions beyond the top ones
+
+    @property
+    def empty(self) -> bool:
+        return not (self.contradictions or self.figures or any(a.items for a in self.alone))
+
+
+def _contradictions(comparison: Comparison) -> tuple[list[Divergence], int]:
+    order = {c.id: i for i, c in enumerate(comparison.clusters)}
+    found = [d for d in comparison.divergences if d.kind in CONTRADICTION_KINDS]
+    found.sort(key=lambda d: (-d.importance, order.get(d.cluster, len(order))))
+    return found[:TOP_CONTRADICTIONS], max(0, len(found) - TOP_CONTRADICTIONS)
+
+
+def _figures(comparison: Comparison) -> tuple[FigureRow, ...]:
+    """Contested quantities first, then the most stated ones, up to TOP_QUANTITIES."""
+    side_of = {s.id: s.side for s in comparison.sources}
+    fetched = {s.id: s.fetched_at for s in comparison.sources}
+    plan = {s.id: i for i, s in enumerate(comparison.sources)}
+    contested = {f.quantity for f in comparison.contested}
+    stated: dict[str, list[Figure]] = defaultdict(list)
+    for figure in comparison.figures:
+        stated[figure.quantity].append(figure)
+    quantities = sorted(stated, key=lambda q: (q not in contested, -len(stated[q]), q))
+    rows = []
+    for quantity in quantities[:TOP_QUANTITIES]:
+        by_side: dict[str, list[Figure]] = defaultdict(list)
+        for figure in stated[quantity]:
+            by_side[side_of.get(figure.source, "")].append(figure)
+        cells = []
+        for side in comparison.sides:
+            figures = sorted(
+                by_side.get(side.id, ()),
+                key=lambda f: (
+                    fetched.get(f.source) is None,
+                    fetched.get(f.source) or _NEVER,
+                    plan.get(f.source, len(plan)),
+                    f.paragraph,
+                    f.start,
+                ),
+            )
+            statements = tuple(
+                Statement(
+                    f.source,
+                    f.paragraph,
+                    f.value,
+                    format_figure(f.quantity, f.value),
+                    f.text,
+                    fetched.get(f.source),
+                )
+                for f in figures
+            )
+            cells.append((side.id, statements))
+        rows.append(FigureRow(quantity, quantity in contested, tuple(cells)))
+    return tuple(rows)
+
+
+def _alone(comparison: Comparison) -> tuple[SideAlone, ...]:
+    sources = {s.id: s for s in comparison.sources if s.ok}
+    reporting = {s.side for s in sources.values()}
+    if len(reporting) < 2:  # with one side in, everything is "only that side"
+        return ()
+    items: dict[str, list[Alone]] = defaultdict(list)
+    for cluster in comparison.clusters:
+        sides = {sources[m.source].side for m in cluster.members if m.source in sources}
+        if len(sides) != 1:
+            continue
+        first = min(cluster.members)
+        if first.source not in sources:
+            continue
+        text = sources[first.source].paragraphs[first.paragraph]
+        items[next(iter(sides))].append(Alone(cluster.id, first.source, first.paragraph, text))
+    return tuple(
+        SideAlone(side.id, tuple(items[side.id][:ALONE_PER_SIDE]), len(items[side.id]))
+        for side in comparison.sides
+        if side.id in reporting
+    )
+
+
+def build_brief(comparison: Comparison) -> Brief:
+    top, hidden = _contradictions(comparison)
+    contradictions = tuple(
+        Contradiction(d.id, d.kind, d.cluster, d.topic, d.summary, d.importance, d.positions)
+        for d in top
+    )
+    return Brief(contradictions, _figures(comparison), _alone(comparison), hidden)

@@ -1,0 +1,102 @@
+"""Where search and divergence keys go: pure functions over the grid's model.
+
+Kept apart from the widget so that "which match is next" and "which divergence comes after
+this one" can be tested without a terminal, and so the panel and the grid agree on one order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from tui.app.layout import GridModel
+from tui.model import Divergence, DivergenceKind
+
+MatchSpans = dict[tuple[str, int], list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A search hit, in the grid's coordinates."""
+
+    row: int  # index into the visible rows
+    column: int
+    paragraph: int
+    start: int
+    end: int
+
+
+def find_matches(
+    model: GridModel, visible: Sequence[int], query: str
+) -> tuple[list[Match], MatchSpans]:
+    """Every case-insensitive hit of `query` in `model`'s `visible` rows, in reading order."""
+    matches: list[Match] = []
+    spans: MatchSpans = {}
+    if not query:
+        return matches, spans
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    for position, model_row in enumerate(visible):
+        row = model.rows[model_row]
+        for column, paragraphs in enumerate(row.cells):
+            source_id = model.columns[column].source_id
+            for paragraph in paragraphs:
+                text = model.paragraphs[source_id][paragraph]
+                for hit in pattern.finditer(text):
+                    matches.append(Match(position, column, paragraph, hit.start(), hit.end()))
+                    spans.setdefault((source_id, paragraph), []).append((hit.start(), hit.end()))
+    return matches, spans
+
+
+def step_match(
+    matches: Sequence[Match], current: int, here: tuple[int, int], delta: int
+) -> int | None:
+    """The index of the match after (1) or before (-1) the cursor at `here`, wrapping.
+
+    `current` is the match last stepped to (-1 for none): while the cursor is still on it,
+    stepping goes on from it rather than from the cell's first match.
+    """
+    if not matches:
+        return None
+    on_current = 0 <= current < len(matches) and (
+        (matches[current].row, matches[current].column) == here
+    )
+    if on_current:
+        return (current + delta) % len(matches)
+    if delta > 0:
+        return next((i for i, m in enumerate(matches) if (m.row, m.column) >= here), 0)
+    before = [i for i, m in enumerate(matches) if (m.row, m.column) <= here]
+    return before[-1] if before else len(matches) - 1
+
+
+def listed(model: GridModel, hidden: Collection[DivergenceKind] = ()) -> tuple[Divergence, ...]:
+    """The divergences the panel lists and ]/[ walk: the kinds shown, most important first,
+    ties in row order (so a comparison without importance scores reads top to bottom)."""
+    rank = {d.id: i for i, d in enumerate(model.divergences)}
+    shown = (d for d in model.divergences if d.kind not in hidden)
+    return tuple(sorted(shown, key=lambda d: (-d.importance, rank[d.id])))
+
+
+def step_divergence(
+    ordered: Sequence[Divergence],
+    current: Divergence | None,
+    here_row: int,
+    row_of_cluster: dict[str, int],
+    delta: int,
+) -> Divergence | None:
+    """The divergence after (1) or before (-1) `current` in `ordered`, wrapping.
+
+    With no current divergence (the cursor is on a row that agrees) it is the first one at
+    or below the cursor's model row `here_row` going forward, the last one above it going back.
+    """
+    if not ordered:
+        return None
+    ids = [d.id for d in ordered]
+    if current is not None and current.id in ids:
+        return ordered[(ids.index(current.id) + delta) % len(ordered)]
+    rows = [row_of_cluster.get(d.cluster, 0) for d in ordered]
+    if delta > 0:
+        after = [i for i, row in enumerate(rows) if row >= here_row]
+        return ordered[min(after, key=lambda i: rows[i]) if after else 0]
+    before = [i for i, row in enumerate(rows) if row < here_row]
+    return ordered[max(before, key=lambda i: rows[i]) if before else len(ordered) - 1]

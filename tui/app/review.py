@@ -1,0 +1,88 @@
+"""An editor's verdicts on divergences, kept per event in the user's data folder.
+
+One JSON file per event id, written atomically, so a crash mid-save leaves the previous file
+whole. A file that cannot be read is moved aside (never overwritten) and the app says where.
+Reviews are keyed by divergence id; each keeps the kind and summary it was given for, so a
+reader of the file (or a later run whose analysis renumbered) can tell what was judged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from tui.files import write_atomically
+from tui.model import Divergence
+
+Status = Literal["confirmed", "rejected"]
+STATUSES: tuple[Status, ...] = ("confirmed", "rejected")
+MARKS: dict[Status, str] = {"confirmed": "✓", "rejected": "✗"}
+
+
+@dataclass(frozen=True)
+class Review:
+    status: Status
+    note: str
+    kind: str
+    summary: str
+    at: str  # ISO 8601, UTC
+
+
+def review_of(divergence: Divergence, status: Status, note: str) -> Review:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return Review(status, note, divergence.kind, divergence.summary, now)
+
+
+def review_path(folder: Path, event_id: str) -> Path:
+    stem = re.sub(r"[^\w.-]+", "_", event_id).strip("._") or "event"
+    return folder / f"{stem}.json"
+
+
+def load_reviews(path: Path) -> tuple[dict[str, Review], str | None]:
+    """The reviews saved at `path` (none if it does not exist yet), and a problem to report.
+
+    A damaged file is renamed to `….broken.json` so the next save cannot destroy what an
+    editor may still want from it.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, None
+    except OSError as exc:
+        return {}, f"Could not read the reviews in {path}: {exc.strerror or exc}"
+    try:
+        data = json.loads(raw)
+        reviews = {
+            str(key): Review(
+                value["status"] if value["status"] in STATUSES else "rejected",
+                str(value.get("note", "")),
+                str(value.get("kind", "")),
+                str(value.get("summary", "")),
+                str(value.get("at", "")),
+            )
+            for key, value in data["reviews"].items()
+        }
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        aside = path.with_suffix(".broken.json")
+        try:
+            path.replace(aside)
+        except OSError:
+            aside = path
+        return {}, f"The reviews in {path} could not be read ({exc}); kept as {aside}."
+    return reviews, None
+
+
+def save_reviews(path: Path, event_id: str, reviews: Mapping[str, Review]) -> None:
+    """Write every review of the event at once (atomically); raises OSError."""
+    data = {
+        "event": event_id,
+        "reviews": {key: asdict(review) for key, review in sorted(reviews.items())},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(path, text.encode("utf-8"))
