@@ -132,7 +132,7 @@ def _divergence(
     return Divergence(id, kind, cluster, summary, spans)
 
 
-# Two divergences carry the structured fields the core fills in (the app renders from them);
+# Three divergences carry the structured fields the core fills in (the app renders from them);
 # the others have only their summary, which the app must show verbatim.
 STRUCTURED = {
     "d1": (
@@ -140,6 +140,17 @@ STRUCTURED = {
         (
             Position(("baku", "monitor"), ("azerbaijani", "international"), "7"),
             Position(("wire",), ("international",), "9"),
+        ),
+    ),
+    "d6": (
+        "rescue work",
+        (
+            Position(
+                ("hayk",),
+                ("armenian",),
+                "Rescue teams in Stepanakert were still clearing rubble from an apartment block",
+            ),
+            Position(("baku",), ("azerbaijani",), ""),
         ),
     ),
     "d4": (

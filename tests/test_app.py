@@ -503,7 +503,7 @@ async def test_clicks_move_the_cursor_and_choose_divergences() -> None:
         y = next(
             y
             for y in range(panel.size.height)
-            if "Only Armenian outlets" in panel.render_line(y).text
+            if "rescue work" in panel.render_line(y).text
         )
         await pilot.click(offset=(panel.content_region.x + 4, panel.content_region.y + y))
         await pilot.pause()

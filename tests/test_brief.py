@@ -7,6 +7,7 @@ from dataclasses import replace
 from app_fixtures import demo_comparison
 
 from tui.analysis.brief import CONTRADICTION_KINDS, build_brief
+from tui.model import Comparison, Position
 
 
 def test_top_contradictions_by_importance_then_row_order_without_omission_or_wording() -> None:
@@ -27,23 +28,54 @@ def test_top_contradictions_by_importance_then_row_order_without_omission_or_wor
     assert d1.topic == "killed" and [p.value for p in d1.positions] == ["7", "9"]
 
 
-def test_figures_matrix_puts_contested_quantities_first_with_each_sides_statements() -> None:
-    brief = build_brief(demo_comparison())
-    assert [row.quantity for row in brief.figures] == ["killed", "wounded"]
+def test_figures_matrix_holds_the_contested_quantities_with_each_sides_statements() -> None:
+    comparison = demo_comparison()
+    brief = build_brief(comparison)
+    assert [row.quantity for row in brief.figures] == ["killed"]  # wounded: 33 everywhere
     killed = brief.figures[0]
-    assert killed.contested and not brief.figures[1].contested
+    assert killed.contested
     by_side = dict(killed.by_side)
     assert [s.value for s in by_side["azerbaijani"]] == [7]
     assert sorted(s.value for s in by_side["international"]) == [7, 9]
     assert by_side["armenian"] == ()
+    uncontested = replace(comparison, contested=())
+    assert build_brief(uncontested).figures == ()
 
 
-def test_what_each_side_alone_reports() -> None:
-    brief = build_brief(demo_comparison())
+def _with_omission_positions(comparison: Comparison) -> Comparison:
+    """The demo's rescue-work omission as the core states it: Armenian outlets tell it."""
+    told = Position(("hayk",), ("armenian",), "Rescue teams in Stepanakert cleared rubble.")
+    silent = Position(("baku",), ("azerbaijani",), "")
+    return replace(
+        comparison,
+        divergences=tuple(
+            replace(d, topic="rescue work", positions=(told, silent), importance=0.5)
+            if d.id == "d6"
+            else d
+            for d in comparison.divergences
+        ),
+    )
+
+
+def test_what_each_side_alone_reports_are_the_omission_claims() -> None:
+    brief = build_brief(_with_omission_positions(demo_comparison()))
     alone = {a.side: a for a in brief.alone}
     assert [item.cluster for item in alone["armenian"].items] == ["c4"]
-    assert alone["armenian"].items[0].text.startswith("Rescue teams in Stepanakert")
+    assert alone["armenian"].items[0].text == "Rescue teams in Stepanakert cleared rubble."
+    assert (alone["armenian"].items[0].source, alone["armenian"].items[0].paragraph) == ("hayk", 2)
     assert alone["azerbaijani"].total == 0
+    # an omission told by two sides at once is no one side's own
+    two = _with_omission_positions(demo_comparison())
+    two = replace(
+        two,
+        divergences=tuple(
+            replace(d, positions=(replace(d.positions[0], sides=("armenian", "international")),))
+            if d.id == "d6"
+            else d
+            for d in two.divergences
+        ),
+    )
+    assert all(not a.items for a in build_brief(two).alone)
 
 
 def test_one_side_alone_has_nothing_to_set_apart() -> None:

@@ -2,8 +2,9 @@
 
 Three things, each pointing back at the rows that carry them: the top contradictions (figures,
 blame, denials, names, framing; by importance), the figures each side states per quantity in the
-order they were fetched (a timeline: 7 → 9 when a later article revised a toll), and what each
-side alone reports (clusters with members from one side only). Omission and wording are left to
+order they were fetched (a timeline: 7 → 9 when a later article revised a toll) for the
+quantities the core contests, and what each side alone reports (the omission findings, as
+claims). Omission and wording are left to
 the full list: they are many and rarely the story.
 
 Pure data, no presentation: the viewer draws it as a screen, and the Markdown report can
@@ -97,15 +98,20 @@ def _contradictions(comparison: Comparison) -> tuple[list[Divergence], int]:
 
 
 def _figures(comparison: Comparison) -> tuple[FigureRow, ...]:
-    """Contested quantities first, then the most stated ones, up to TOP_QUANTITIES."""
+    """The quantities the core sets against each other, each side's values as a timeline.
+
+    Only contested figures: the core has already judged which numbers count the same thing at
+    the same time (a toll from the 1990s war, a month's total or a hospital's intake is not
+    today's toll), and a brief that listed every number would put those back side by side.
+    The full matrix is the report's figures table.
+    """
     side_of = {s.id: s.side for s in comparison.sources}
     fetched = {s.id: s.fetched_at for s in comparison.sources}
     plan = {s.id: i for i, s in enumerate(comparison.sources)}
-    contested = {f.quantity for f in comparison.contested}
     stated: dict[str, list[Figure]] = defaultdict(list)
-    for figure in comparison.figures:
+    for figure in comparison.contested:
         stated[figure.quantity].append(figure)
-    quantities = sorted(stated, key=lambda q: (q not in contested, -len(stated[q]), q))
+    quantities = sorted(stated, key=lambda q: (-len(stated[q]), q))
     rows = []
     for quantity in quantities[:TOP_QUANTITIES]:
         by_side: dict[str, list[Figure]] = defaultdict(list)
@@ -135,25 +141,30 @@ def _figures(comparison: Comparison) -> tuple[FigureRow, ...]:
                 for f in figures
             )
             cells.append((side.id, statements))
-        rows.append(FigureRow(quantity, quantity in contested, tuple(cells)))
+        rows.append(FigureRow(quantity, True, tuple(cells)))
     return tuple(rows)
 
 
 def _alone(comparison: Comparison) -> tuple[SideAlone, ...]:
+    """The claims one party alone reports: the omission findings, most important first.
+
+    The omission detector has already read each claim against the other party's whole text
+    and left out background, rhetoric and page furniture, so the brief lists its findings
+    rather than every paragraph that happens to sit in a one-side row.
+    """
     sources = {s.id: s for s in comparison.sources if s.ok}
     reporting = {s.side for s in sources.values()}
     if len(reporting) < 2:  # with one side in, everything is "only that side"
         return ()
     items: dict[str, list[Alone]] = defaultdict(list)
-    for cluster in comparison.clusters:
-        sides = {sources[m.source].side for m in cluster.members if m.source in sources}
-        if len(sides) != 1:
+    omissions = [d for d in comparison.divergences if d.kind == "omission" and d.positions]
+    for divergence in sorted(omissions, key=lambda d: -d.importance):
+        told = divergence.positions[0]
+        span = next((s for s in divergence.spans if s.source in sources), None)
+        if len(set(told.sides)) != 1 or span is None:
             continue
-        first = min(cluster.members)
-        if first.source not in sources:
-            continue
-        text = sources[first.source].paragraphs[first.paragraph]
-        items[next(iter(sides))].append(Alone(cluster.id, first.source, first.paragraph, text))
+        text = told.value or sources[span.source].paragraphs[span.paragraph]
+        items[told.sides[0]].append(Alone(divergence.cluster, span.source, span.paragraph, text))
     return tuple(
         SideAlone(side.id, tuple(items[side.id][:ALONE_PER_SIDE]), len(items[side.id]))
         for side in comparison.sides

@@ -18,7 +18,8 @@ NAMES_KEPT = 3
 
 
 def _value(position: Position) -> str:
-    return position.value or "?"
+    """A position with no value is a camp that says nothing on the topic (an omission)."""
+    return position.value or "not reported"
 
 
 def brief(divergence: Divergence) -> str:
