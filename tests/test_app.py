@@ -500,11 +500,7 @@ async def test_clicks_move_the_cursor_and_choose_divergences() -> None:
         await pilot.click(offset=(x, y))
         assert current(app) == ("c2", "monitor")
         panel = app.query_one(DivergencePanel)
-        y = next(
-            y
-            for y in range(panel.size.height)
-            if "rescue work" in panel.render_line(y).text
-        )
+        y = next(y for y in range(panel.size.height) if "rescue work" in panel.render_line(y).text)
         await pilot.click(offset=(panel.content_region.x + 4, panel.content_region.y + y))
         await pilot.pause()
         assert current(app) == ("c4", "hayk")
