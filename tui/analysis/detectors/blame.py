@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.analysis.actors import Actors
-from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.corpus import Corpus, Finding, Parsed, told_once
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
@@ -82,6 +82,13 @@ OBJECTS = {
     **dict.fromkeys(("positions", "position"), "positions"),
 }
 ACTS = {"truce": "breaking the truce", "war": "starting the fighting"}  # how summaries name them
+# Acts that start fighting whatever they are done to: a provocation, unleashing, opening fire,
+# launching an attack. "Who started it" is the question of a clash with no one target, so these
+# are the act of starting the fighting even when the clause names no war or offensive.
+STARTING = word_set("provocation provocations unleashed")
+OPENING = {"fire": word_set("opened open opens opening")}  # "opened fire"
+LAUNCHING = word_set("launched launches launch launching")
+LAUNCHED = word_set("attack attacks assault offensive aggression war operation")
 REACH = 6
 SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
 FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
@@ -146,7 +153,7 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
             else:
                 summary = f"{label[target]} (across the event): {summary}"
             findings.append(_finding(corpus, summary, used, cues, act or label[target]))
-    return findings
+    return told_once(findings)
 
 
 def _finding(
@@ -249,6 +256,8 @@ def _sentence_statements(
                 (OBJECTS[words[k]], words[k]) for k in clause if k > last and words[k] in OBJECTS
             )
         )
+        if _starts_fighting(words, i) and not any(key == "war" for key, _ in objects):
+            objects += (("war", words[i]),)
         statements.append(Statement(member, side, voice, span, cue_span, targets, objects))
     return statements
 
@@ -270,6 +279,19 @@ def _speaker(
     return make_span(
         member.source, member.paragraph, parsed.text, tokens[first].start, tokens[last].end
     )
+
+
+def _starts_fighting(words: Sequence[str], i: int) -> bool:
+    """Whether the attack word at `i` starts the fighting: "committed a provocation",
+    "unleashed", "opened fire", "launched an attack" (not "launched missiles at Ganja")."""
+    word = words[i]
+    if word in STARTING:
+        return True
+    if word in OPENING:
+        return any(w in OPENING[word] for w in words[max(0, i - 2) : i])  # "opened heavy fire"
+    if word in LAUNCHED:  # "launches full-scale attack"
+        return any(w in LAUNCHING for w in words[max(0, i - 3) : i])
+    return word in LAUNCHING and any(w in LAUNCHED for w in words[i + 1 : i + 4])
 
 
 def _names_weapon(words: Sequence[str], k: int) -> bool:
@@ -361,7 +383,14 @@ def _actor(
     # "Armenian forces shelled", "Armenia's shelling of": active voice, same clause only.
     if verb and words[verb - 1] in PASSIVE:
         return None
-    for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
+    steps = 0
+    for j in range(verb - 1, -1, -1):
+        # Words for armed men do not use up the reach: "Armenian Armed Forces have committed
+        # a provocation" names its actor as closely as "Armenia has committed a provocation".
+        if words[j + 1] not in FORCE_WORDS:
+            steps += j + 1 < verb
+        if steps >= REACH:
+            break
         between = text[tokens[j].end : tokens[j + 1].start]
         if any(ch in ",;:" for ch in between):
             # "units of the Azerbaijani armed forces, using artillery, opened fire": the

@@ -26,9 +26,8 @@ import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
-from tui.analysis.corpus import Corpus, Finding
+from tui.analysis.corpus import Corpus, Finding, told_once
 from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
 from tui.analysis.importance import importance, position
 from tui.model import Figure, Member, Span
@@ -94,30 +93,7 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         for f, shown in across
         if not any(shown <= narrower and f.topic == c.topic for c, narrower in in_clusters)
     ]
-    return _told_once([*kept, *_no_figure(corpus, figures)])
-
-
-def _told_once(findings: list[Finding]) -> list[Finding]:
-    """Each set of contested figures shown once: a finding whose spans another holds whole
-    ("killed: 20 vs 68" inside "killed: 20 vs 68 vs no figure") is left to that one, which
-    keeps the higher importance of the two, so the conflict does not sink by being merged."""
-    spans = [frozenset(f.spans) for f in findings]
-    wider = {
-        i: next(
-            (j for j in range(len(findings)) if j != i and spans[i] <= spans[j]
-             and (spans[i] < spans[j] or j < i)),
-            None,
-        )
-        for i in range(len(findings))
-    }  # fmt: skip
-    kept = []
-    for i, finding in enumerate(findings):
-        if wider[i] is not None:
-            continue
-        held = [j for j in range(len(findings)) if spans[j] <= spans[i]]
-        top = max(findings[j].importance for j in held)
-        kept.append(replace(finding, importance=top))
-    return kept
+    return told_once([*kept, *_no_figure(corpus, figures)])
 
 
 def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
