@@ -158,3 +158,23 @@ def test_a_cluster_blame_the_event_wide_one_holds_is_told_once(ganja) -> None:
         "the border (across the event): attack blamed on Armenian side (Baku Herald) vs "
         "Azerbaijani side (Yerevan Courier, Global Wire)"
     )
+
+
+@pytest.mark.parametrize(
+    ("armenian", "azerbaijani"),
+    [
+        (
+            "A photograph by the Karabakh ombudsman shows a fire at a depot in Stepanakert.",
+            "Azerbaijan sent fire engines to Stepanakert.",
+        ),
+        (
+            "Karabakh officials said the fire in Stepanakert burned all night.",
+            "Azerbaijani fire crews reached Stepanakert.",
+        ),
+    ],
+)
+def test_a_fire_that_burns_is_no_attack(ganja, armenian: str, azerbaijani: str) -> None:
+    yerevan = ganja.source("yerevan", armenian)
+    baku = ganja.source("baku", azerbaijani)
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("baku", 0)))
+    assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "blame") == []

@@ -87,6 +87,9 @@ ACTS = {"truce": "breaking the truce", "war": "starting the fighting"}  # how su
 # are the act of starting the fighting even when the clause names no war or offensive.
 STARTING = word_set("provocation provocations unleashed")
 OPENING = {"fire": word_set("opened open opens opening")}  # "opened fire"
+FIRE_NOUNS = word_set("fire fires")
+ARTICLES = word_set("a an the this that")
+AIMED = word_set("at on upon against into toward towards")
 LAUNCHING = word_set("launched launches launch launching")
 LAUNCHED = word_set("attack attacks assault offensive aggression war operation")
 REACH = 6
@@ -224,7 +227,7 @@ def _sentence_statements(
 ) -> list[Statement]:
     parsed = corpus.parsed[member]
     words = parsed.words[sentence.start : sentence.stop]
-    attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS]
+    attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS and _is_attack(words, i)]
     if not attacks:
         return []
     text = parsed.text
@@ -279,6 +282,19 @@ def _speaker(
     return make_span(
         member.source, member.paragraph, parsed.text, tokens[first].start, tokens[last].end
     )
+
+
+def _is_attack(words: Sequence[str], i: int) -> bool:
+    """Whether an attack word reads as one here: "fire" is shooting only when it is opened,
+    aimed ("fire at", "fire on") or come under; "a fire at the depot" burns, and fire engines
+    put it out."""
+    if words[i] not in FIRE_NOUNS:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[max(0, i - 2) : i]
+    if before and before[-1] in ARTICLES:
+        return False  # "a fire at a fuel depot" burns
+    return after in AIMED or any(w in OPENING["fire"] or w == "under" for w in before)
 
 
 def _starts_fighting(words: Sequence[str], i: int) -> bool:
