@@ -61,3 +61,14 @@ def test_a_conflict_is_told_once_with_the_side_that_gives_no_figure(ganja) -> No
         "killed: 7 (Baku Herald) vs 10 (Northern Post) vs no figure (Yerevan Courier)"
     )
     assert figure.importance == alone.importance
+
+
+def test_the_displaced_are_compared_across_the_event_wherever_they_went(ganja) -> None:
+    # One flow of people, however each outlet names where they went: no shared place needed.
+    yerevan = ganja.source("yerevan", "Officials said 2,900 refugees had reached the capital.")
+    north = ganja.source("north", "Some 19,000 people fled across the border, officials said.")
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("north", 0)))
+    (figure,) = ganja.of_kind(ganja.run((yerevan, north), clusters), "figure")
+    assert figure.summary == (
+        "displaced (across the event): 2,900 (Yerevan Courier) vs 19,000 (Northern Post)"
+    )
