@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 # --- blame ---------------------------------------------------------------------------------------
 
 
@@ -112,3 +114,67 @@ def test_attacks_on_different_places_are_not_opposite_blame(ganja) -> None:
     yerevan = ganja.source("yerevan", "Azerbaijani forces shelled Stepanakert overnight.")
     clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
     assert ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame") == []
+
+
+@pytest.mark.parametrize(
+    "armenian_act",
+    [
+        "Armenian Armed Forces have committed a large-scale provocation overnight.",
+        "Armenia launches full-scale attack on the border villages.",
+        "Units of the Armenian armed forces, using mortars, opened intense fire overnight.",
+    ],
+)
+def test_who_started_it_is_one_act_across_clusters(ganja, armenian_act: str) -> None:
+    # A clash with no one target: a provocation, a launched attack and opening fire are each
+    # the act of starting the fighting, set against each other across the event.
+    baku = ganja.source("baku", armenian_act)
+    yerevan = ganja.source("yerevan", "Azerbaijan unleashed the fighting after midnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    (blame,) = ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame")
+    assert blame.summary == (
+        "starting the fighting blamed on Armenian side (Baku Herald) vs "
+        "Azerbaijani side (Yerevan Courier) (across the event)"
+    )
+
+
+def test_launching_missiles_at_a_place_does_not_start_the_fighting(ganja) -> None:
+    baku = ganja.source("baku", "Armenian forces launched missiles at Ganja overnight.")
+    yerevan = ganja.source("yerevan", "Azerbaijan unleashed the fighting after midnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    assert ganja.of_kind(ganja.run((baku, yerevan), clusters), "blame") == []
+
+
+def test_a_cluster_blame_the_event_wide_one_holds_is_told_once(ganja) -> None:
+    baku = ganja.source("baku", "Armenia committed a provocation on the border overnight.")
+    yerevan = ganja.source("yerevan", "Azerbaijani forces opened fire on the border overnight.")
+    wire = ganja.source("wire", "Azerbaijan launched an attack on the border villages.")
+    clusters = (
+        ganja.cluster("c1", ("baku", 0), ("yerevan", 0)),
+        ganja.cluster("c2", ("wire", 0)),
+    )
+    # the cluster's "Baku Herald vs Yerevan Courier" is inside the event's: one finding
+    (blame,) = ganja.of_kind(ganja.run((baku, yerevan, wire), clusters), "blame")
+    assert blame.summary == (
+        "the border (across the event): attack blamed on Armenian side (Baku Herald) vs "
+        "Azerbaijani side (Yerevan Courier, Global Wire)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("armenian", "azerbaijani"),
+    [
+        (
+            "A photograph by the Karabakh ombudsman shows a fire at a depot in Stepanakert.",
+            "Azerbaijan sent fire engines to Stepanakert.",
+        ),
+        (
+            "Karabakh officials said the fire in Stepanakert burned all night.",
+            "Azerbaijani fire crews reached Stepanakert.",
+        ),
+    ],
+)
+def test_a_fire_that_burns_is_no_attack(ganja, armenian: str, azerbaijani: str) -> None:
+    yerevan = ganja.source("yerevan", armenian)
+    baku = ganja.source("baku", azerbaijani)
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("baku", 0)))
+    assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "blame") == []

@@ -40,3 +40,14 @@ def test_rejecting_what_is_no_claim_is_no_denial(ganja) -> None:
     wire = ganja.source("wire", "The new governor took office in the city, officials said.")
     clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("wire", 0)))
     assert ganja.of_kind(ganja.run((yerevan, wire), clusters), "denial") == []
+
+
+def test_whose_claims_are_called_false_is_not_the_denier(ganja) -> None:
+    yerevan = ganja.source(
+        "yerevan",
+        "Yerevan denied the claims of the Azerbaijani defence ministry about troop losses.",
+    )
+    wire = ganja.source("wire", "Fighting continued in the south, officials said.")
+    clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("wire", 0)))
+    (denial,) = ganja.of_kind(ganja.run((yerevan, wire), clusters), "denial")
+    assert denial.summary.startswith("Yerevan Courier reports a denial: ")

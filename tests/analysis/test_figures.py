@@ -53,6 +53,22 @@ def figures(text: str) -> list[tuple[str, str, float]]:
         ("Sirens sounded at 2:15 pm.", [("2:15 pm", "time", 14.25)]),
         ("The region is home to about 150,000 people.", [("150,000 people", "people", 150_000)]),
         ("Shelling caused five civilian deaths.", [("five civilian deaths", "killed", 5)]),
+        # the displaced are counted like the toll
+        ("By Friday 19,000 refugees had crossed.", [("19,000 refugees", "displaced", 19000)]),
+        ("About 3,000 people fled the town.", [("3,000 people", "displaced", 3000)]),
+        (
+            "Some 2,906 forcibly displaced persons arrived.",
+            [("2,906 forcibly displaced", "displaced", 2906)],
+        ),
+        # a hospital's intake is not the toll; those who died there are
+        (
+            "The head doctor said 40 wounded had been admitted to the hospital so far.",
+            [("40 wounded", "wounded (in hospital)", 40)],
+        ),
+        (
+            "A woman wounded in the strike died in hospital, raising the toll to 10.",
+            [("toll to 10", "killed", 10)],
+        ),
     ],
 )
 def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, float]]) -> None:
@@ -76,6 +92,8 @@ def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, 
         "Damage was put at $5 million; 3 million manats went to the families of the dead.",
         "Over 100 other civilian facilities were damaged.",  # facilities, not civilians
         "More than 100 civilian objects were hit.",
+        "Trucks brought bedding for 500 people.",  # whom a delivery is for, not a count
+        "Medicines for about 200 people were sent.",
     ],
 )
 def test_numbers_that_count_nothing_comparable(text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 # --- naming and framing --------------------------------------------------------------------------
 
 
@@ -123,3 +125,39 @@ def test_a_name_reported_as_naming_is_not_framing_too(ganja) -> None:
     assert ganja.of_kind(only_yerevan, "naming") == []
     (framing,) = ganja.of_kind(only_yerevan, "framing")
     assert ganja.texts(framing) == [("yerevan", "Artsakh"), ("yerevan", "Artsakh's")]
+
+
+def _where(ganja, baku_text: str, yerevan_text: str):
+    baku = ganja.source("baku", baku_text)
+    yerevan = ganja.source("yerevan", yerevan_text)
+    clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    framing = ganja.of_kind(ganja.run((baku, yerevan), clusters), "framing")
+    return [f for f in framing if f.topic == "where, as to the fighting"]
+
+
+def test_sides_placing_the_event_on_opposite_sides_of_the_fighting_is_framing(ganja) -> None:
+    (where,) = _where(
+        ganja,
+        "The rockets hit homes far from the conflict zone, the ministry said.",
+        "The shells fell on the frontline town of Martuni, close to the line of contact.",
+    )
+    assert where.summary == (
+        "where it happened, as to the fighting: 'far from the conflict zone' (Baku Herald) vs "
+        "'frontline town' (Yerevan Courier), 'close to the line of contact' (Yerevan Courier)"
+    )
+    assert [p.value for p in where.positions] == ["far from the fighting", "at the fighting"]
+
+
+@pytest.mark.parametrize(
+    ("baku_text", "yerevan_text"),
+    [
+        # both place it at the fighting
+        ("Shells fell near the front line overnight.", "Shelling went on in the combat zone."),
+        # no place as to the fighting at all
+        ("Shells fell on the town overnight.", "The town was shelled at night."),
+    ],
+)
+def test_no_proximity_framing_without_opposite_places(
+    ganja, baku_text: str, yerevan_text: str
+) -> None:
+    assert _where(ganja, baku_text, yerevan_text) == []

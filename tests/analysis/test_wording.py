@@ -49,3 +49,14 @@ def test_wording_only_between_different_sides(ganja) -> None:
     north = ganja.source("north", "Ganja was heavily bombarded overnight.")
     clusters = (ganja.cluster("c1", ("wire", 0), ("north", 0)),)
     assert ganja.of_kind(ganja.run((wire, north), clusters), "wording") == []
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_a_rewording(ganja) -> None:
+    yerevan = ganja.source("yerevan", "YEREVAN, May 4. Armenian forces shelled the village.")
+    baku = ganja.source("baku", "BAKU, May 4. Armenian forces shelled the village.")
+    clusters = (ganja.cluster("c1", ("yerevan", 0), ("baku", 0)),)
+    assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "wording") == []
+    # the same capital in the sentence is an agent, and its change a rewording
+    yerevan = ganja.source("yerevan", "Baku forces shelled the village on May 4.")
+    baku = ganja.source("baku", "Yerevan forces shelled the village on May 4.")
+    assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "wording") != []

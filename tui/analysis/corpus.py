@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.analysis.actors import Actors, build_actors
 from tui.analysis.denials import Hit, denial_pattern, sentence_denials
@@ -292,3 +292,27 @@ def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
         old = any(decade or int(year) < latest for year, decade in years)
         marks.append(old or any(parsed.words[i] in HISTORY_WORDS for i in tokens))
     return tuple(marks)
+
+
+def told_once(findings: list[Finding]) -> list[Finding]:
+    """One detector's findings with each conflict told once: a finding whose spans another
+    holds whole ("killed: 20 vs 68" inside "killed: 20 vs 68 vs no figure"; one cluster's
+    blame inside the event's) is left to that one, which keeps the higher importance of the
+    two, so the conflict does not sink by being merged."""
+    spans = [frozenset(f.spans) for f in findings]
+    wider = {
+        i: next(
+            (j for j in range(len(findings)) if j != i and spans[i] <= spans[j]
+             and (spans[i] < spans[j] or j < i)),
+            None,
+        )
+        for i in range(len(findings))
+    }  # fmt: skip
+    kept = []
+    for i, finding in enumerate(findings):
+        if wider[i] is not None:
+            continue
+        held = [j for j in range(len(findings)) if spans[j] <= spans[i]]
+        top = max(findings[j].importance for j in held)
+        kept.append(replace(finding, importance=top))
+    return kept

@@ -9,10 +9,15 @@ local (a window of a few words on either side, never crossing another number), b
 Quantities:
 - casualties: "killed", "wounded"; a count introduced by "including"/"among them", or a
   specific group in a sentence that also gives a total, is a sub-count ("women killed") so it
-  never competes with the total;
+  never competes with the total; a count in a sentence about a hospital ("40 wounded had been
+  admitted to the hospital") is that hospital's intake, "wounded (in hospital)", never an
+  update of the toll;
+- the displaced: "refugees", "displaced", "fled", "evacuated" (a count of people who left,
+  compared like the toll, though no side "gives no figure" for it);
 - things: "drones", "missiles", "shells", "km", "buildings destroyed", "buildings damaged",
   "buildings";
 - people with no casualty word nearby: "people", "civilians", "children", "women", "soldiers";
+  not those something is meant for ("aid for 500 people" sizes a delivery, counts no one);
 - "time": a time of day ("at 2 a.m.", "02:00", "at noon"), as hours after midnight.
 
 Durations ("24 hours", "two weeks") are never figures: they measure the story, not the event.
@@ -39,6 +44,7 @@ CASUALTY_WORDS = {
     ),
     "wounded": word_set("wounded wounding injured injuring injuries injury hurt wounds"),
 }
+DISPLACED_WORDS = word_set("refugees refugee displaced evacuees evacuated fled fleeing")
 PERSON_WORDS = {
     "people": "people", "persons": "people", "person": "people", "others": "people",
     "victims": "people", "residents": "people", "bodies": "people",
@@ -72,7 +78,7 @@ MONEY_WORDS = word_set("dollars euros pounds roubles rubles manats drams usd eur
 # adjectives ("seven Armenian soldiers") are the lexicon's actor words, passed in by the corpus.
 MODIFIERS = word_set(
     "more than over about around some at least nearly almost up to another other additional "
-    "ethnic local innocent peaceful residential civilian unmanned "
+    "ethnic local innocent peaceful forcibly residential civilian unmanned "
     "combat enemy were was are is have has had been being reported reportedly people and "
     "of them whom who confirmed total a the in"
 )
@@ -82,6 +88,8 @@ SUBCOUNT_CUES = frozenset({"including", "incl", "among them", "of them", "of who
 INCREMENT_AFTER = frozenset({"more"})
 INCREMENT_BEFORE = frozenset({"another", "additional", "further"})
 AGE_CUES = frozenset({"aged", "age", "ages"})
+HOSPITAL_WORDS = word_set("hospital hospitals hospitalized hospitalised admitted clinic clinics")
+CAPACITY_CUES = frozenset({"for"})  # "supplies for 200 people": whom a delivery is sized for
 WINDOW = 6
 
 _TIME = re.compile(
@@ -180,6 +188,7 @@ def _sentence_figures(
         if result is not None:
             labelled.append((number, *result))
     totals = {base for n, base, group, _, _ in labelled if id(n) not in subcounts and not group}
+    in_hospital = any(t.folded in HOSPITAL_WORDS for t in tokens)
     for number, base, group, start, end in labelled:
         quantity = base
         sub = id(number) in subcounts or base in totals
@@ -189,6 +198,8 @@ def _sentence_figures(
             quantity = f"{base} (more)"
         elif id(number) in subcounts and base in CASUALTY_WORDS:
             quantity = f"{base} (of them)"
+        elif in_hospital and base == "wounded":
+            quantity = "wounded (in hospital)"  # those who died there are the toll itself
         found.append((start, end, number.value, quantity))
     found.sort()
     return [
@@ -328,7 +339,7 @@ def _quantity(
             return None  # "one witness", "2 tanks": counts something we do not compare
     casualty = _nearest(tokens, number, owner, passable if not is_sub else set(), _casualty)
     if casualty is None:
-        if group is None:
+        if group is None or _cue_before(tokens, number.first, CAPACITY_CUES, 2):
             return None
         return group, None, number.start, span_end
     base, index = casualty
@@ -345,7 +356,8 @@ def _quantity(
 
 
 def _casualty(word: str) -> str | None:
-    return next((q for q, words in CASUALTY_WORDS.items() if word in words), None)
+    found = next((q for q, words in CASUALTY_WORDS.items() if word in words), None)
+    return found or ("displaced" if word in DISPLACED_WORDS else None)
 
 
 def _nearest(

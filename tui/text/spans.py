@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from tui.model import Span
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)|;")
+# A match starts only where a run of stops starts (the lookbehind) and takes the whole run and
+# its closing quotes without giving any back (possessive), so a long run that does not end a
+# sentence is read once, not once per character: "!" * 5000 + "x" was quadratic.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9]|\s*+$)|;")
 # Abbreviations whose full stop does not end a sentence ("Mr. Aliyev", "2 a.m. on Sunday").
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "no", "u.s", "u.n", "a.m", "p.m"}

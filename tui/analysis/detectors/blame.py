@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.analysis.actors import Actors
-from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.corpus import Corpus, Finding, Parsed, told_once
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
@@ -82,6 +82,16 @@ OBJECTS = {
     **dict.fromkeys(("positions", "position"), "positions"),
 }
 ACTS = {"truce": "breaking the truce", "war": "starting the fighting"}  # how summaries name them
+# Acts that start fighting whatever they are done to: a provocation, unleashing, opening fire,
+# launching an attack. "Who started it" is the question of a clash with no one target, so these
+# are the act of starting the fighting even when the clause names no war or offensive.
+STARTING = word_set("provocation provocations unleashed")
+OPENING = {"fire": word_set("opened open opens opening")}  # "opened fire"
+FIRE_NOUNS = word_set("fire fires")
+ARTICLES = word_set("a an the this that")
+AIMED = word_set("at on upon against into toward towards")
+LAUNCHING = word_set("launched launches launch launching")
+LAUNCHED = word_set("attack attacks assault offensive aggression war operation")
 REACH = 6
 SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
 FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
@@ -146,7 +156,7 @@ def blame_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findin
             else:
                 summary = f"{label[target]} (across the event): {summary}"
             findings.append(_finding(corpus, summary, used, cues, act or label[target]))
-    return findings
+    return told_once(findings)
 
 
 def _finding(
@@ -217,7 +227,7 @@ def _sentence_statements(
 ) -> list[Statement]:
     parsed = corpus.parsed[member]
     words = parsed.words[sentence.start : sentence.stop]
-    attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS]
+    attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS and _is_attack(words, i)]
     if not attacks:
         return []
     text = parsed.text
@@ -249,6 +259,8 @@ def _sentence_statements(
                 (OBJECTS[words[k]], words[k]) for k in clause if k > last and words[k] in OBJECTS
             )
         )
+        if _starts_fighting(words, i) and not any(key == "war" for key, _ in objects):
+            objects += (("war", words[i]),)
         statements.append(Statement(member, side, voice, span, cue_span, targets, objects))
     return statements
 
@@ -270,6 +282,32 @@ def _speaker(
     return make_span(
         member.source, member.paragraph, parsed.text, tokens[first].start, tokens[last].end
     )
+
+
+def _is_attack(words: Sequence[str], i: int) -> bool:
+    """Whether an attack word reads as one here: "fire" is shooting only when it is opened,
+    aimed ("fire at", "fire on") or come under; "a fire at the depot" burns, and fire engines
+    put it out."""
+    if words[i] not in FIRE_NOUNS:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[max(0, i - 2) : i]
+    if before and before[-1] in ARTICLES:
+        return False  # "a fire at a fuel depot" burns
+    return after in AIMED or any(w in OPENING["fire"] or w == "under" for w in before)
+
+
+def _starts_fighting(words: Sequence[str], i: int) -> bool:
+    """Whether the attack word at `i` starts the fighting: "committed a provocation",
+    "unleashed", "opened fire", "launched an attack" (not "launched missiles at Ganja")."""
+    word = words[i]
+    if word in STARTING:
+        return True
+    if word in OPENING:
+        return any(w in OPENING[word] for w in words[max(0, i - 2) : i])  # "opened heavy fire"
+    if word in LAUNCHED:  # "launches full-scale attack"
+        return any(w in LAUNCHING for w in words[max(0, i - 3) : i])
+    return word in LAUNCHING and any(w in LAUNCHED for w in words[i + 1 : i + 4])
 
 
 def _names_weapon(words: Sequence[str], k: int) -> bool:
@@ -361,7 +399,14 @@ def _actor(
     # "Armenian forces shelled", "Armenia's shelling of": active voice, same clause only.
     if verb and words[verb - 1] in PASSIVE:
         return None
-    for j in range(verb - 1, max(-1, verb - REACH - 1), -1):
+    steps = 0
+    for j in range(verb - 1, -1, -1):
+        # Words for armed men do not use up the reach: "Armenian Armed Forces have committed
+        # a provocation" names its actor as closely as "Armenia has committed a provocation".
+        if words[j + 1] not in FORCE_WORDS:
+            steps += j + 1 < verb
+        if steps >= REACH:
+            break
         between = text[tokens[j].end : tokens[j + 1].start]
         if any(ch in ",;:" for ch in between):
             # "units of the Azerbaijani armed forces, using artillery, opened fire": the

@@ -173,6 +173,12 @@ def _with_article(text: str, start: int, end: int) -> tuple[int, int]:
     return (start - len(match.group()), end) if match else (start, end)
 
 
+CLAIMS_OF = word_set(
+    "claim claims statement statements accusation accusations allegation allegations report "
+    "reports assertion assertions"
+)
+
+
 def _speaker(parsed: Parsed, sentence: range) -> str | None:
     """Who speaks: a phrase around a role word ("Karabakh's defence ministry",
     "the defence ministry of Nagorno-Karabakh")."""
@@ -186,6 +192,8 @@ def _speaker(parsed: Parsed, sentence: range) -> str | None:
                 first -= 1
             else:
                 break
+        if _claimant(words, sentence.start, first):
+            continue  # "the claims of the Azerbaijani ministry … are false": it made the claim
         if (
             last + 2 < sentence.stop
             and words[last + 1] == "of"
@@ -194,6 +202,13 @@ def _speaker(parsed: Parsed, sentence: range) -> str | None:
             last += 2
         return quote(parsed.text[tokens[first].start : tokens[last].end], 60)
     return None
+
+
+def _claimant(words: Sequence[str], start: int, first: int) -> bool:
+    """Whether the phrase at `first` owns the claim denied ("the claims of the ministry",
+    "statements of the ministry"), rather than denying it."""
+    before = [w for w in words[max(start, first - 3) : first] if w != "the"]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in CLAIMS_OF
 
 
 def _is_name(token: Token, word: str) -> bool:

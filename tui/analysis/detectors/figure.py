@@ -27,7 +27,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tui.analysis.corpus import Corpus, Finding
+from tui.analysis.corpus import Corpus, Finding, told_once
 from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
 from tui.analysis.importance import importance, position
 from tui.model import Figure, Member, Span
@@ -44,6 +44,8 @@ GROUPS = frozenset(PERSON_WORDS.values())
 VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
 NO_FIGURE = -0.25  # "one side gives no figure" is milder than two figures that conflict
 SAME_MOMENT = 2
+EVENT_WIDE_QUANTITIES = frozenset({"displaced"})
+EVENT_WIDE = "~event"  # the topic key every figure of those quantities shares
 
 
 def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
@@ -93,7 +95,7 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         for f, shown in across
         if not any(shown <= narrower and f.topic == c.topic for c, narrower in in_clusters)
     ]
-    return kept + _no_figure(corpus, figures)
+    return told_once([*kept, *_no_figure(corpus, figures)])
 
 
 def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
@@ -285,12 +287,15 @@ def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
 
 
 def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
-    """The places and names of the figure's sentence."""
+    """The places and names of the figure's sentence; for the displaced, also the event
+    itself: the people an event drives out are one flow, however each outlet names where
+    they went ("entered Armenia", "crossed into the country")."""
     member = Member(figure.source, figure.paragraph)
     parsed = corpus.parsed[member]
     start, end = parsed.sentence_at(figure.start)
     indices = (i for i, token in enumerate(parsed.tokens) if start <= token.start < end)
-    return corpus.topic_keys(member, indices)
+    keys = corpus.topic_keys(member, indices)
+    return keys | {EVENT_WIDE} if figure.quantity in EVENT_WIDE_QUANTITIES else keys
 
 
 def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:

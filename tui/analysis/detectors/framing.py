@@ -22,6 +22,13 @@ doing so adopts the vocabulary of the side the lexicon lists the term under, whi
 
 A name that is both a framing term and a lexicon name ("Artsakh") is one concept: where the
 naming detector already reports the span, framing leaves it out.
+
+Framing needs no loaded word when it is about where: one side places a strike "far from the
+conflict zone" (so it hit civilians, not soldiers), another "near the frontline"; one says a
+downing happened "outside the combat zone", another "in the zone of the conflict". Where the
+event's outlets of different sides place things on opposite sides of the fighting, that is one
+finding (`_proximity`). The words are general war vocabulary (front line, conflict / combat /
+war zone, line of contact), the same for every conflict and both sides.
 """
 
 from __future__ import annotations
@@ -47,10 +54,40 @@ ADOPTS = 0.12  # a neutral outlet using one side's vocabulary in its own voice
 QUOTED = -0.15  # the outlet reports someone else's words
 
 
+# Where the fighting is: the front line, a conflict / combat / war zone, "the zone of (the …)
+# conflict / hostilities / military operations", the line of contact.
+_FIGHTING = (
+    r"(?:front[\s-]?lines?|line\s+of\s+contact|contact\s+line|battlefield"
+    r"|(?:[\w-]+\s+){0,2}?(?:conflict|combat|war|battle|hostilities|fighting|combat\s+actions)"
+    r"\s+zone"
+    r"|zone\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:conflict|hostilities|military\s+operations"
+    r"|combat(?:\s+actions)?|fighting|clashes))"
+)
+_AWAY = r"far\s+(?:away\s+)?from|away\s+from|outside(?:\s+of)?|out\s+of|beyond|remote\s+from"
+_AT = r"near|close\s+to|next\s+to|along|in|within|inside|on|at"
+# "the frontline city": the front line as an adjective of a place, which places it at the
+# fighting; "on the frontline town" is read so, not as "on the frontline".
+_SETTLEMENT = r"\s+(?:city|town|village|district|region|area|settlement)s?\b"
+_PROXIMITY = re.compile(
+    rf"\b(?:(?P<away>{_AWAY})|{_AT})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_FIGHTING}\b"
+    rf"(?!{_SETTLEMENT})|\bfront[\s-]?line{_SETTLEMENT}",
+    re.IGNORECASE,
+)
+PLACES = ("far from the fighting", "at the fighting")
+
+
 def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     """Framing divergences; spans that earlier naming findings report are skipped."""
     terms = corpus.lexicon.framing
-    if not terms or len(corpus.sources) < 2:
+    if len(corpus.sources) < 2:
+        return []
+    return [*_loaded(corpus, terms, found), *_proximity(corpus)]
+
+
+def _loaded(
+    corpus: Corpus, terms: Sequence[FramingTerm], found: Sequence[Finding]
+) -> list[Finding]:
+    if not terms:
         return []
     reported = {span for f in found if f.kind == "naming" for span in f.spans}
     pattern = phrases_pattern(tuple(term.term for term in terms), inflect=True)
@@ -75,6 +112,50 @@ def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
                 key = (member.source, "quoted" if speaker else "own")
             uses[key].append(_Use(member.source, cluster, terms[index], span, speaker))
     return [_finding(corpus, key, used) for key, used in uses.items()]
+
+
+def _proximity(corpus: Corpus) -> list[Finding]:
+    """Outlets of different sides placing the event on opposite sides of the fighting: one
+    finding for the event, its spans the phrases that place it ("far from the conflict zone"
+    against "near the frontline"). Background sentences (a past war) place nothing."""
+    placed: dict[bool, list[tuple[str, str, Span]]] = {True: [], False: []}
+    for member, parsed in corpus.parsed.items():
+        cluster = corpus.cluster_of.get(member)
+        if cluster is None:
+            continue
+        for match in _PROXIMITY.finditer(parsed.text):
+            k = parsed.sentence_index(match.start())
+            if k >= 0 and corpus.background[member][k]:
+                continue
+            span = make_span(member.source, member.paragraph, parsed.text, *match.span())
+            placed[match.group("away") is not None].append((member.source, cluster, span))
+    away, at = placed[True], placed[False]
+    if not any(corpus.side(a) != corpus.side(b) for a, _, _ in away for b, _, _ in at):
+        return []
+    camps = (away, at)
+    positions = tuple(
+        position(corpus, (s for s, _, _ in camp), value)
+        for camp, value in zip(camps, PLACES, strict=True)
+    )
+    parts = [
+        ", ".join(
+            f"'{quote(span.text, 50)}' ({corpus.name(source)})"
+            for source, span in dict.fromkeys((s, sp) for s, _, sp in camp)
+        )
+        for camp in camps
+    ]
+    spans = tuple(dict.fromkeys(span for camp in camps for _, _, span in camp))
+    return [
+        Finding(
+            "framing",
+            away[0][1],
+            "where it happened, as to the fighting: " + " vs ".join(parts),
+            spans,
+            "where, as to the fighting",
+            positions,
+            importance(corpus, "framing", positions, spans),
+        )
+    ]
 
 
 @dataclass(frozen=True)

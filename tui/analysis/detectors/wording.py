@@ -52,6 +52,7 @@ QUALIFIERS = word_set(
 REPORTING = word_set("said says told wrote stated added claimed insisted called described")
 MIN_RATIO = 0.5  # below this two sentences are paraphrases, and a word diff is only noise
 MAX_RUN = 6  # words on one side of a differing run
+DATELINE_REACH = 24  # characters from a paragraph's start where a dateline's place stands
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 Run = tuple[list[Token], list[Token]]
@@ -196,9 +197,19 @@ def _changes_meaning(run: Run, meaningful: frozenset[str]) -> bool:
         return False
 
     def found(tokens: list[Token]) -> set[str]:
-        return {w for t in tokens if (w := t.folded.removesuffix("'s")) in meaningful}
+        return {
+            w
+            for t in tokens
+            if (w := t.folded.removesuffix("'s")) in meaningful and not _dateline(t)
+        }
 
     return found(run[0]) != found(run[1])
+
+
+def _dateline(token: Token) -> bool:
+    """A capitalised place opening the paragraph ("YEREVAN, October 8"): where the story was
+    filed, not who acted, so "YEREVAN" against "BAKU" is page furniture, never a rewording."""
+    return token.start < DATELINE_REACH and len(token.text) > 1 and token.text.isupper()
 
 
 def _substantive(tokens: list[Token]) -> bool:
