@@ -292,9 +292,10 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
     they went ("entered Armenia", "crossed into the country")."""
     member = Member(figure.source, figure.paragraph)
     parsed = corpus.parsed[member]
-    start, end = parsed.sentence_at(figure.start)
-    indices = (i for i, token in enumerate(parsed.tokens) if start <= token.start < end)
-    keys = corpus.topic_keys(member, indices)
+    k = parsed.sentence_index(figure.start)
+    keys = corpus.topic_keys(
+        member, parsed.sentence_tokens[k] if k >= 0 else range(len(parsed.tokens))
+    )
     return keys | {EVENT_WIDE} if figure.quantity in EVENT_WIDE_QUANTITIES else keys
 
 
