@@ -363,12 +363,12 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         position(
             corpus,
             (g.denial.member.source for g in group),
-            f"denies: {claim}" if claim else f"denies ('{said}')",
+            f"denies ('{said}')",  # the claim is the topic: said once, not in every position
             denial.speaker or "",
         )
     ]
     if best.claim is not None:
-        positions.append(position(corpus, (best.claim.source,), claim))
+        positions.append(position(corpus, (best.claim.source,), "asserts"))
     topic = claim or quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
     weight = 0.0 if best.claim is not None else -0.2  # a denial of nothing found is weaker
     return Finding(
