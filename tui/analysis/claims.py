@@ -42,9 +42,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.analysis.figures import DURATION_WORDS
-from tui.analysis.normalise import STOPWORDS, TermKind, fold, stem
+from tui.analysis.normalise import STOPWORDS, TermKind, stem
 from tui.model import Member
 from tui.text.spans import sentences
+from tui.text.tokens import fold
 from tui.text.wordlists import MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS, word_set
 
 COUNT_PREFIX = "#"
