@@ -33,6 +33,12 @@ outlets and builds paragraph rows from those links:
    paragraphs of each hold them together, so a paragraph that tells two facts does not weld
    their rows. Each cluster carries, per member, the best claim link that holds it there
    (`Cluster.links`), for the detectors and the reader.
+6. Scale: a fact told by k outlets makes about k² claim links, which no blocking of
+   candidates avoids. So an event of more than `Thresholds.block` sources is aligned in
+   blocks of sources, each exactly as above, and the rows of different blocks are joined
+   through a few representatives each (`align_in_blocks`): the cost grows with the sources
+   times the block size. Events up to that size (the real corpus, the 30 x 100 benchmark)
+   are one block and get exactly the result all pairs give.
 
 The thresholds were chosen on data, and on the mechanisms rather than the words of any
 event: the real development corpus (benchmarks/real_corpus.py, read at run time from
