@@ -210,12 +210,15 @@ def gold(n_sources: int, n_paragraphs: int, seed: int) -> None:
 
 def scale(counts: Sequence[int], n_paragraphs: int, seed: int) -> None:
     """Align and diverge on synthetic events of each number of sources, with the growth
-    exponent of the total from one size to the next (1.0 is linear)."""
-    print("sources  paragraphs  align s  diverge s  total s  exponent")
+    exponent of the total from one size to the next (1.0 is linear), and the time of the
+    exact alignment in one block (`Thresholds.block`) next to it."""
+    print("sources  paragraphs  align s  diverge s  total s  exponent  one block s")
     previous: tuple[int, float] | None = None
+    whole = replace(THRESHOLDS, block=max(counts))
     for count in counts:
         sources, lexicon = make_event(count, n_paragraphs, seed)
         clusters, align_s = timed(align, sources, lexicon)
+        _, exact_s = timed(align, sources, lexicon, whole)
         _, diverge_s = timed(diverge, sources, clusters, lexicon)
         total = align_s + diverge_s
         growth = (
@@ -224,7 +227,10 @@ def scale(counts: Sequence[int], n_paragraphs: int, seed: int) -> None:
             else "       -"
         )
         n = sum(len(s.paragraphs) for s in sources)
-        print(f"{count:7d}  {n:10d}  {align_s:7.2f}  {diverge_s:9.2f}  {total:7.2f}  {growth}")
+        print(
+            f"{count:7d}  {n:10d}  {align_s:7.2f}  {diverge_s:9.2f}  {total:7.2f}  {growth}"
+            f"  {exact_s:11.2f}"
+        )
         previous = (count, total)
 
 

@@ -130,6 +130,16 @@ def test_a_clause_of_background_does_not_make_a_row_on_its_own() -> None:
     assert all(len(c.members) == 1 for c in align(sources, LEXICON))
 
 
+def test_followed_by_reports_what_happened_following_dates_it() -> None:
+    """The cue is the word as written: "following" opens a clause of background, "followed"
+    (the same stem) tells the sequence of the incident itself."""
+    (told,) = claims_of("A blast followed by a fire hit the depot near the dairy on Monday.")
+    assert told.background == frozenset()
+    (dated,) = claims_of("Shells hit the dairy following the truce agreed in Vell.")
+    assert {claim_key("truce"), claim_key("agreed")} <= dated.background
+    assert claim_key("dairy") not in dated.background
+
+
 def test_words_of_who_says_it_are_no_particular() -> None:
     sources = [
         source("north-post", "north", "The defence ministry said so in a statement.", BLANKETS),

@@ -96,3 +96,15 @@ def test_plural_and_final_e_do_not_split_a_word() -> None:
     assert stem("buildings") == stem("building") == stem("build")
     assert stem("damage") == stem("damaged") == stem("damaging")
     assert stem("injuries") == stem("injured") == stem("wounds")
+
+
+def test_one_fold_for_the_aligner_and_the_name_matcher() -> None:
+    """Issue 7: the fold lives in the text layer and both readers use that one function."""
+    from tui.analysis import names, normalise
+    from tui.text import tokens
+
+    assert normalise.fold is tokens.fold
+    assert names.fold is tokens.fold
+    assert tokens.fold("Ağdam’s") == tokens.fold("AGDAM") == "agdam"
+    assert tokens.fold("it's") == "it"
+    assert tokens.fold("'s") == "'s"  # too short to hold a possessive

@@ -33,6 +33,12 @@ outlets and builds paragraph rows from those links:
    paragraphs of each hold them together, so a paragraph that tells two facts does not weld
    their rows. Each cluster carries, per member, the best claim link that holds it there
    (`Cluster.links`), for the detectors and the reader.
+6. Scale: a fact told by k outlets makes about k² claim links, which no blocking of
+   candidates avoids. So an event of more than `Thresholds.block` sources is aligned in
+   blocks of sources, each exactly as above, and the rows of different blocks are joined
+   through a few representatives each (`align_in_blocks`): the cost grows with the sources
+   times the block size. Events up to that size (the real corpus, the 30 x 100 benchmark)
+   are one block and get exactly the result all pairs give.
 
 The thresholds were chosen on data, and on the mechanisms rather than the words of any
 event: the real development corpus (benchmarks/real_corpus.py, read at run time from
@@ -46,6 +52,7 @@ does not depend on the order of the sources given; ties are broken by that order
 
 from __future__ import annotations
 
+import bisect
 import gc
 import heapq
 import itertools
@@ -109,6 +116,12 @@ class Thresholds:
     # their paragraphs each their own way), the demo or Shushi; it is there for outlets that
     # follow one another's order (agency copies, translations).
     neighbours: float = 0.5
+    # Scale (`align_in_blocks`): an event of more sources than `block` is aligned in blocks
+    # of at most that many sources, and the rows of different blocks are joined through at
+    # most `representatives` paragraphs of each. Every event of the real corpus and the 30 x
+    # 100 benchmark is one block, aligned exactly as all pairs would.
+    block: int = 32
+    representatives: int = 4
 
 
 THRESHOLDS = Thresholds()
@@ -336,9 +349,22 @@ def gather_evidence(
     benchmarks/align_speed.py, which must give the same evidence.
     """
     paragraphs, claims = read(sources, lexicon)
-    links = link_claims(claims, *claim_weights(claims, t), t, pairs)
+    return evidence_of(paragraphs, claims, *claim_weights(claims, t), t, pairs)
+
+
+def evidence_of(
+    paragraphs: Sequence[Paragraph],
+    claims: Sequence[Claim],
+    weights: Weights,
+    particulars: frozenset[str],
+    t: Thresholds = THRESHOLDS,
+    pairs: Pairs = sharing_pairs,
+) -> Evidence:
+    """`gather_evidence` on paragraphs already read, with the event's weights: for the whole
+    event, or for one block of it (`align_in_blocks`)."""
+    links = link_claims(claims, weights, particulars, t, pairs)
     edges = claim_edges(paragraphs, claims, links, t.support)
-    return Evidence(paragraphs, claims, links, between_neighbours(paragraphs, edges, t))
+    return Evidence(list(paragraphs), list(claims), links, between_neighbours(paragraphs, edges, t))
 
 
 def between_neighbours(paragraphs: Sequence[Paragraph], edges: Edges, t: Thresholds) -> Edges:
@@ -433,6 +459,14 @@ def cluster(
     paragraphs: Sequence[Paragraph], edges: Edges, t: Thresholds = THRESHOLDS
 ) -> tuple[Cluster, ...]:
     """Average-link clusters of `paragraphs` over `edges` (see the module docstring)."""
+    return _finish(paragraphs, _merge(paragraphs, edges, t))
+
+
+def _merge(
+    paragraphs: Sequence[Paragraph], edges: Edges, t: Thresholds, bridging: bool = True
+) -> list[_Group]:
+    """The average-link merging of `cluster`: the groups left, in index order. Without
+    `bridging`, no merge may put two members of one source together."""
     groups = [_Group([i], Counter([p.member.source]), 0.0) for i, p in enumerate(paragraphs)]
     adjacency: dict[int, set[int]] = defaultdict(set)
     links: list[dict[int, float]] = [{} for _ in paragraphs]  # group -> group -> edge sum
@@ -458,7 +492,10 @@ def cluster(
             continue
         if (groups[a].version, groups[b].version) != (version_a, version_b):
             continue
-        if not _bridged(groups[a], groups[b], paragraphs, adjacency):
+        if bridging:
+            if not _bridged(groups[a], groups[b], paragraphs, adjacency):
+                continue
+        elif groups[a].sources.keys() & groups[b].sources.keys():
             continue
         if not _held_by_several(groups[a], groups[b], strong):
             continue
@@ -491,7 +528,7 @@ def cluster(
                     heapq.heappush(heap, (-link, a, c, version, neighbour.version))
                 else:
                     heapq.heappush(heap, (-link, c, a, neighbour.version, version))
-    return _finish(paragraphs, [groups[g] for g in sorted(alive)])
+    return [groups[g] for g in sorted(alive)]
 
 
 def _finish(paragraphs: Sequence[Paragraph], groups: Iterable[_Group]) -> tuple[Cluster, ...]:
@@ -541,6 +578,103 @@ def _claim_link(a: Claim, b: Claim, score: float) -> ClaimLink:
     return ClaimLink(a.member, a.start, a.end, b.member, b.start, b.end, round(score, 4))
 
 
+def source_blocks(paragraphs: Sequence[Paragraph], most: int) -> list[tuple[int, int]]:
+    """The paragraph ranges of consecutive sources in blocks of at most `most` sources, as
+    even as can be: one block when the event has no more sources than that."""
+    starts = [
+        n
+        for n, p in enumerate(paragraphs)
+        if not n or p.member.source != paragraphs[n - 1].member.source
+    ]
+    if len(starts) <= most:
+        return [(0, len(paragraphs))]
+    count = math.ceil(len(starts) / most)
+    cuts = [starts[len(starts) * k // count] for k in range(count)]
+    return list(itertools.pairwise([*cuts, len(paragraphs)]))
+
+
+def align_in_blocks(
+    paragraphs: Sequence[Paragraph],
+    claims: Sequence[Claim],
+    weights: Weights,
+    particulars: frozenset[str],
+    blocks: Sequence[tuple[int, int]],
+    t: Thresholds = THRESHOLDS,
+) -> tuple[Cluster, ...]:
+    """Rows of an event of more sources than `t.block`, without linking every pair.
+
+    A fact told by k outlets makes about k² claim links, so all-pairs evidence grows with
+    the square of the sources however well the candidates are blocked. Here each block of
+    sources is aligned exactly (with the weights and particulars of the whole event), and
+    the rows of different blocks are then joined as units: two units link by the mean
+    paragraph edge between their `t.representatives` most central paragraphs (a missing
+    pair counts 0, as in `cluster`), and the units merge by `cluster`'s average link, never
+    two units of one block (the exact alignment kept those apart). A fact told by k outlets
+    costs about k times the block size. A joined row's score counts the mean edge between
+    two of its units for all their pairs, since the others were never compared.
+    """
+    owner = claim_owners(paragraphs, claims)
+    first_claim = [bisect.bisect_left(owner, n) for n in range(len(paragraphs) + 1)]
+    links: Edges = {}
+    units: list[_Group] = []  # members: paragraph indices, most central first
+    block_of: list[int] = []  # unit -> block
+    for number, (start, end) in enumerate(blocks):
+        block = paragraphs[start:end]
+        offset = first_claim[start]
+        evidence = evidence_of(block, claims[offset : first_claim[end]], weights, particulars, t)
+        links.update({(i + offset, j + offset): v for (i, j), v in evidence.links.items()})
+        groups = _merge(block, evidence.edges, t)
+        home = {m: g for g, group in enumerate(groups) for m in group.members}
+        degree: Counter[int] = Counter()
+        for (i, j), score in evidence.edges.items():
+            if home[i] == home[j]:
+                degree[i] += score
+                degree[j] += score
+        for group in groups:
+            group.members = [
+                m + start for m in sorted(group.members, key=lambda m: (-degree[m], m))
+            ]
+            units.append(group)
+            block_of.append(number)
+    # The representatives, in reading order, and their claims.
+    chosen = sorted(
+        (m, u) for u, unit in enumerate(units) for m in unit.members[: t.representatives]
+    )
+    unit_of = [u for _, u in chosen]
+    picked = [c for m, _ in chosen for c in range(first_claim[m], first_claim[m + 1])]
+    sample = [claims[c] for c in picked]
+    claim_block = [
+        block_of[unit_of[k]]
+        for k, (m, _) in enumerate(chosen)
+        for _ in range(first_claim[m], first_claim[m + 1])
+    ]
+
+    def across(sample: Sequence[Claim], w: Weights, p: frozenset[str]) -> list[tuple[int, int]]:
+        return [(i, j) for i, j in sharing_pairs(sample, w, p) if claim_block[i] != claim_block[j]]
+
+    sample_links = link_claims(sample, weights, particulars, t, across)
+    links.update({(picked[i], picked[j]): v for (i, j), v in sample_links.items()})
+    edges = claim_edges([paragraphs[m] for m, _ in chosen], sample, sample_links, t.support)
+    totals: dict[tuple[int, int], float] = defaultdict(float)
+    for (a, b), score in edges.items():
+        u, v = sorted((unit_of[a], unit_of[b]))
+        totals[(u, v)] += score
+    shown = Counter(unit_of)
+    unit_edges = {(u, v): total / (shown[u] * shown[v]) for (u, v), total in sorted(totals.items())}
+    as_paragraphs = [Paragraph(Member(str(block_of[u]), u), 0.0) for u in range(len(units))]
+    rows = []
+    for joined in _merge(as_paragraphs, unit_edges, t, bridging=False):
+        parts = [units[u] for u in joined.members]
+        inner = math.fsum(part.inner for part in parts) + math.fsum(
+            unit_edges.get((u, v), 0.0) * len(units[u].members) * len(units[v].members)
+            for u, v in itertools.combinations(sorted(joined.members), 2)
+        )
+        members = [m for part in parts for m in part.members]
+        rows.append(_Group(members, sum((part.sources for part in parts), Counter()), inner))
+    clusters = _finish(paragraphs, rows)
+    return cluster_links(Evidence(list(paragraphs), list(claims), links, {}), clusters)
+
+
 def align(
     sources: Sequence[Source], lexicon: Lexicon, t: Thresholds = THRESHOLDS
 ) -> tuple[Cluster, ...]:
@@ -556,7 +690,12 @@ def align(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        evidence = gather_evidence(sources, lexicon, t)
+        paragraphs, claims = read(sources, lexicon)
+        weights, particulars = claim_weights(claims, t)
+        blocks = source_blocks(paragraphs, t.block)
+        if len(blocks) > 1:
+            return align_in_blocks(paragraphs, claims, weights, particulars, blocks, t)
+        evidence = evidence_of(paragraphs, claims, weights, particulars, t)
         return cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))
     finally:
         if collecting:

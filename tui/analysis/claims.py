@@ -42,9 +42,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.analysis.figures import DURATION_WORDS
-from tui.analysis.normalise import STOPWORDS, TermKind, fold, stem
+from tui.analysis.normalise import STOPWORDS, TermKind, stem
 from tui.model import Member
 from tui.text.spans import sentences
+from tui.text.tokens import fold
 from tui.text.wordlists import MONTHS, ROLE_WORDS, SPEAKER_WORDS, WEEKDAYS, word_set
 
 COUNT_PREFIX = "#"
@@ -108,7 +109,7 @@ def read_claims(
                 aside, broken = False, True
             previous = last
             if kind == "word":
-                if key in BACKGROUND_CUES:
+                if key in BACKGROUND_STEMS and fold(text[first:last]) in BACKGROUND_CUES:
                     aside = True
                 if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
                     continue
@@ -247,7 +248,10 @@ TIME_KEYS = frozenset(
 MONTH_KEYS = frozenset(map(claim_key, MONTHS))
 # Conjunctions and prepositions that open a clause of background in news English: what the
 # claim is dated or explained by, usually another fact of the story.
-BACKGROUND_CUES = frozenset(map(stem, word_set("after since amid despite following")))
+# Compared as written, not as stems: "following the truce" opens one, "followed by fire" does
+# not ("follow" is the stem of both).
+BACKGROUND_CUES = frozenset(word_set("after since amid despite following"))
+BACKGROUND_STEMS = frozenset(map(stem, BACKGROUND_CUES))
 # What closes such a clause: a comma, semicolon, dash or parenthesis between two words.
 CLAUSE_END = re.compile(r"[,;()\u2013\u2014]| - ")
 # A number before one of these measures time or age, and counts nothing ("26-year-old").

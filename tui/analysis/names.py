@@ -3,7 +3,7 @@
 The aligner and the detectors must agree on what a name is, or "Agdam" and "Ağdam" are one place
 to naming and two to blame, and "Nagorno Karabakh" matches only where the lexicon spells it with
 a hyphen. So names are matched in one way everywhere: on the aligner's fold
-(`tui.analysis.normalise.fold`: case, accents, apostrophes and the possessive dropped), as whole
+(`tui.text.tokens.fold`: case, accents, apostrophes and the possessive dropped), as whole
 token sequences, the longest name winning where names overlap ("Nagorno-Karabakh" over
 "Karabakh"; the tokenizer keeps inner hyphens, so "Nagorno Karabakh" is listed as its own token
 sequence too). `Names` is compiled once per lexicon and the corpus finds every paragraph's names
@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.analysis.normalise import NameMatcher, fold
+from tui.analysis.normalise import NameMatcher
 from tui.model import Lexicon, NameGroup
-from tui.text.tokens import tokenize
+from tui.text.tokens import fold, tokenize
 
 
 @dataclass(frozen=True)

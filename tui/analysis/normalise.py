@@ -18,14 +18,13 @@ the exact text (the report contract requires `text == paragraph[start:end]`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from tui.model import Lexicon
 from tui.text.numbers import find_numbers
-from tui.text.tokens import Token, tokenize
+from tui.text.tokens import Token, fold, tokenize
 
 TermKind = Literal["word", "number", "name"]
 
@@ -62,7 +61,6 @@ SYNONYMS = {
 }
 
 NAME_PREFIX = "@"  # marks a name-group key so that it can never collide with a real word
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -96,14 +94,6 @@ class NameMatcher:
             if key is not None:
                 return key, length
         return None
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of one word, possessive dropped."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _POSSESSIVE.sub("", plain) if len(plain) > 2 else plain
 
 
 @lru_cache(maxsize=65536)
