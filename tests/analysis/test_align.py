@@ -256,3 +256,25 @@ def test_synthetic_event_is_deterministic() -> None:
     assert all(len(s.paragraphs) == 12 for s in sources)
     assert {s.side for s in sources} == {"armenian", "azerbaijani", "international"}
     assert dataclasses.is_dataclass(sources[0])
+
+
+def test_align_never_pauses_the_garbage_collector(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The viewer aligns on every arriving source while it keeps running: a pause inside align
+    would switch the collector off for the whole app. Only the one-shot CLI pauses it."""
+    import gc
+
+    import tui.analysis.align as aligner
+
+    seen: list[bool] = []
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(aligner, "read", reading)
+    sources = [
+        source("a", "armenian", "Drones struck the market of Eastbridge, killing 14."),
+        source("b", "azerbaijani", "Nine people were killed when drones hit Eastbridge market."),
+    ]
+    align(sources, Lexicon())
+    assert seen == [True] and gc.isenabled()

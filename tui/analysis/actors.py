@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.analysis.normalise import fold
 from tui.model import Lexicon
+from tui.text.tokens import fold
 
 # Adjective ending → country ending: armenian → armenia, azerbaijani → azerbaijan.
 _ADJECTIVE_ENDINGS = (("ian", "ia"), ("i", ""), ("an", "a"))

@@ -53,7 +53,6 @@ does not depend on the order of the sources given; ties are broken by that order
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import itertools
 import math
@@ -684,19 +683,10 @@ def align(
     mean edge (0..1) over its cross-source paragraph pairs, a pair with no edge counting 0:
     how strongly its members agree. A single paragraph scores 1.0.
     """
-    # The cyclic garbage collector would run dozens of times over the hundreds of thousands
-    # of tuples, sets and ints made here, none of which form cycles: about 0.1 s of a big
-    # event's time. Paused, not turned off for good: its previous state comes back after.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        paragraphs, claims = read(sources, lexicon)
-        weights, particulars = claim_weights(claims, t)
-        blocks = source_blocks(paragraphs, t.block)
-        if len(blocks) > 1:
-            return align_in_blocks(paragraphs, claims, weights, particulars, blocks, t)
-        evidence = evidence_of(paragraphs, claims, weights, particulars, t)
-        return cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))
-    finally:
-        if collecting:
-            gc.enable()
+    paragraphs, claims = read(sources, lexicon)
+    weights, particulars = claim_weights(claims, t)
+    blocks = source_blocks(paragraphs, t.block)
+    if len(blocks) > 1:
+        return align_in_blocks(paragraphs, claims, weights, particulars, blocks, t)
+    evidence = evidence_of(paragraphs, claims, weights, particulars, t)
+    return cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))

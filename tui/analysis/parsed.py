@@ -10,9 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from tui.analysis.normalise import fold
 from tui.text.spans import sentences
-from tui.text.tokens import Token, tokenize
+from tui.text.tokens import Token, fold, tokenize
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tui.analysis.normalise import fold, stem
+from tui.analysis.normalise import stem
 from tui.ingest import feeds, sitemaps
 from tui.ingest.entries import Entry, ListingError
 from tui.ingest.fetch import FetchError, FetchOptions, Session, get_data, session
 from tui.model import Config, Event, Lexicon, Outlet
 from tui.text.clean import clean_line
-from tui.text.tokens import tokenize
+from tui.text.tokens import fold, tokenize
 
 WINDOW_DAYS = 2
 MAX_SITEMAPS = 6  # per outlet: enough for a month's and a news sitemap, not a crawl
