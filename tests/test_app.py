@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from tui.app.app import KeyBar, report_filename
 from tui.app.grid import HEADER_HEIGHT
 from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen
 from tui.app.sidebar import OPENED_LINES, DivergencePanel
-from tui.model import Comparison, Source
+from tui.model import Comparison, Provenance, Source
 
 SIZE = (200, 50)
 
@@ -91,6 +92,28 @@ async def test_cached_and_error_states_are_shown_with_their_reason() -> None:
         header = "".join(app.grid.render_line(2).text for _ in [0])
         assert "✗ error" in header and "cached" in header
         assert any("HTTP 404" in n.message for n in app._notifications)
+
+
+async def test_a_source_read_from_the_web_archive_says_so_and_of_when() -> None:
+    comparison = demo_comparison()
+    snapshot = Provenance(
+        final_url="https://archive.example/web/20201012093000/https://baku.example/a",
+        origin="archive",
+        status=200,
+        archive_url="https://archive.example/web/20201012093000/https://baku.example/a",
+        archived_at=dt.datetime(2020, 10, 12, 9, 30, tzinfo=dt.UTC),
+    )
+    comparison = replace(
+        comparison,
+        sources=tuple(
+            replace(s, provenance=snapshot) if s.id == "baku" else s for s in comparison.sources
+        ),
+    )
+    app = make_app(FakeLoader(comparison=comparison))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot, app)
+        header = app.grid.render_line(2).text
+        assert header.count("archived 2020-10-12") == 1  # the archived column only
 
 
 async def test_many_failures_make_one_notification_not_one_each() -> None:

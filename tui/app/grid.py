@@ -656,6 +656,12 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if line == 2:
             progress = self._states.get(info.source_id)
             label = state_label(progress)
+            read = progress.source if progress is not None else None
+            if read is not None and read.provenance and read.provenance.origin == "archive":
+                # not the live page: said first, so that a narrow column still shows it
+                stamp = read.provenance.archived_at
+                archived = Text("archived" + (f" {stamp:%Y-%m-%d}" if stamp else ""), "bold")
+                label = archived.append(" · ").append_text(label)
             paragraphs = self._model.paragraphs.get(info.source_id)
             if paragraphs and progress is not None and progress.state != "error":
                 label.append(f" · {len(paragraphs)} ¶")
