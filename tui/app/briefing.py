@@ -42,8 +42,14 @@ def _figure_line(row: FigureRow, labels: dict[str, str]) -> Text:
         if not statements:
             line.append("—", style="dim")
             continue
-        values = list(dict.fromkeys(s.shown for s in statements))
-        line.append(" → ".join(values))
+        # one timeline per outlet ("9 → 10"), outlets apart: 9 → 10 → 7 across two outlets
+        # would read as a falling toll that no one reported
+        timelines: dict[str, list[str]] = {}
+        for statement in statements:
+            shown = timelines.setdefault(statement.source, [])
+            if statement.shown not in shown:
+                shown.append(statement.shown)
+        line.append(" · ".join(" → ".join(values) for values in timelines.values()))
     return line
 
 
