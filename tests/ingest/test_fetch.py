@@ -10,7 +10,7 @@ import ipaddress
 import os
 import socket
 import zlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,14 +29,6 @@ ARMENIAN = (
     "<p>Հոկտեմբերի 11-ին Ստեփանակերտը կրկին հրետակոծության ենթարկվեց, "
     "պաշտպանության նախարարությունն այդ հայտարարությունն անվանեց բացարձակ սուտ։</p>"
 )
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[RawServer]:
-    raw = RawServer()
-    await raw.start()
-    yield raw
-    await raw.stop()
 
 
 @pytest.fixture

@@ -11,12 +11,11 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_fetch import RawServer, respond
+from http_fixtures import RawServer, respond
 
 from tui.cli import main
 from tui.ingest import cache, cache_limit, politeness
@@ -54,14 +53,6 @@ def page(server: RawServer, path: str, body: str = ARTICLE, crowd: Crowd | None 
 
     server.routes[path] = route
     return server.url(path)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[RawServer]:
-    raw = RawServer()
-    await raw.start()
-    yield raw
-    await raw.stop()
 
 
 @pytest.fixture
