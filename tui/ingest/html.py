@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import lxml.html
-import readability.htmls
 from lxml import etree
 from readability import Document
-from readability.htmls import build_doc
 
 from tui.ingest.blocks import Block, BlockKind
 from tui.text.clean import clean_line
@@ -30,10 +29,16 @@ class HtmlError(Exception):
 
 
 # libxml2 stops at 256 levels of nesting and drops whatever lies deeper without a word, and
-# some CMS templates nest that deep; with huge_tree it reads 2,048 levels. readability parses
-# with this module-level parser of its own, so it is the one that needs the option.
+# some CMS templates nest that deep; with huge_tree it reads 2,048 levels.
 PARSER_DEPTH = 2_048
-readability.htmls.utf8_parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+# One parser per thread, made in that thread, never readability's module-level one. A new
+# thread's first parse decides which libxml2 string dictionary all its trees use: through a
+# parser last used by another thread, it takes over that thread's dictionary, and libxml2
+# dictionaries are not thread-safe, so two extractions at once corrupted the heap ("double
+# free", see benchmarks/extract_stress.py). A parser of the thread's own gives it a dictionary
+# of its own; lxml.html's shared default parser, which readability uses for its small
+# fragments, then switches to that dictionary under its lock.
+_THREAD = threading.local()
 _TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)")
 _VOID_TAG_NAMES = "area base br col embed hr img input link meta param source track wbr"
 _VOID_TAGS = frozenset(_VOID_TAG_NAMES.split())
@@ -118,16 +123,17 @@ def html_blocks(
 ) -> HtmlArticle:
     """Title and paragraph candidates of an HTML page, before boilerplate lines are dropped."""
     active = [r for r in ELEMENT_RULES if rules is None or r.name in rules]
+    try:
+        doc = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise HtmlError(f"the HTML could not be parsed ({exc})") from exc
     if selector:
-        try:
-            doc, _ = build_doc(text)
-        except (etree.ParserError, ValueError) as exc:
-            raise HtmlError(f"the HTML could not be parsed ({exc})") from exc
         roots = _select(doc, selector)
         if roots:
             return HtmlArticle(page_title(text), tuple(_walk(roots, active, skip_hidden=True)))
     try:
-        document = Document(text, url=url)
+        # readability cleans a copy of the tree on each of its passes, as it would its own parse
+        document = Document(doc, url=url)
         summary = document.summary(html_partial=True)
     except Exception as exc:  # readability wraps every parser failure in its Unparseable
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -135,9 +141,17 @@ def html_blocks(
     title = page_title(text)
     if not summary or not summary.strip():
         return HtmlArticle(title, ())
-    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    root = lxml.html.fragment_fromstring(summary, create_parent="div", parser=_parser())
     # readability has already dropped hidden elements and stripped style attributes
     return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False)))
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's HTML parser (see `_THREAD`), made on its first use."""
+    parser: lxml.html.HTMLParser | None = getattr(_THREAD, "parser", None)
+    if parser is None:
+        parser = _THREAD.parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    return parser
 
 
 def nests_too_deep(text: str) -> bool:
