@@ -5,18 +5,24 @@ thread machinery: one daemon thread per page, as `gather_sources` does, many mor
 than `EXTRACT_SLOTS`, some of them under a budget so short that the thread is abandoned in the
 middle of its parse, and the process then exits while abandoned threads are still parsing. A
 crash in lxml/libxml2 (the "double free or corruption" glibc abort this was written for) kills
-the child with a signal: a negative return code, counted here, with the child's last stderr
-lines (PYTHONFAULTHANDLER=1 prints every thread's stack) for the first ones.
+the child with a signal: a negative return code, counted here and shown with the stderr lines
+that name the fault (PYTHONFAULTHANDLER=1 has CPython print each thread's stack).
 
 Pages are the shared benchmark's 181 real pages (../shared/bench/extraction), read at run time
 when present, or generated pages of our own otherwise; `--generated` forces the latter.
 
-    python benchmarks/extract_stress.py [--runs N] [--threads N] [--pages N] [--generated]
-                                        [--malloc-check] [--pattern extract|shared-parser]
+    python benchmarks/extract_stress.py [--pattern extract|crowded|shared-parser] [--runs N]
+        [--threads N] [--pages N] [--rounds N] [--seconds S] [--generated] [--malloc-check]
 
-`--pattern shared-parser` runs the pattern that used to crash, on lxml alone: one HTML parser
-shared by fresh threads (what readability's module-level parser amounted to). It is the
-control that shows the harness sees a crash when there is one; `extract` is what Parallax does.
+Patterns. `extract` is what `gather_sources` does. `crowded` runs extraction threads while the
+main thread, standing for the rest of the process, parses through lxml's and readability's
+shared parsers and then hard with a parser of its own (tests/ingest/test_extract_threads.py
+runs it). `shared-parser` is the pattern that used to crash, on lxml alone: fresh threads
+parsing through one shared parser; it shows the harness sees a crash when there is one.
+
+Measured on this 2-core machine before the fix (readability's shared parser) and after it (a
+parser per thread, tui/ingest/html.py), generated pages, 16 and 8 threads:
+extract 3/12 runs crashed before, 0/12 after; crowded 8/8 before (each within 2 s), 0/8 after.
 """
 
 from __future__ import annotations
@@ -25,18 +31,31 @@ import argparse
 import asyncio
 import contextlib
 import gzip
+import itertools
 import os
 import random
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = REPO.parent / "shared" / "bench" / "extraction" / "scrapinghub-aeb" / "html"
 # What glibc and CPython print when the heap or the interpreter is found broken.
 CRASH_MARKS = ("double free", "corruption", "Fatal Python error", "Segmentation fault")
+
+
+@dataclass(frozen=True)
+class Load:
+    """How hard one child run works: extractions at once, passes over the pages (extract and
+    shared-parser), seconds (crowded), and the seed of its random choices."""
+
+    threads: int
+    rounds: int
+    seconds: float
+    seed: int
 
 
 def generated_pages(count: int, seed: int = 0) -> list[str]:
@@ -78,7 +97,7 @@ def load_pages(limit: int, generated: bool, bench: Path) -> tuple[list[str], str
 # --- the child: one run ---------------------------------------------------------------------
 
 
-def child_extract(pages: list[str], threads: int, rounds: int, seed: int) -> None:
+def child_extract(pages: list[str], load: Load) -> None:
     """Every page in a daemon thread of its own, `threads` at once, a quarter of them under a
     budget too short to finish: those threads are abandoned mid-parse and still run at exit."""
     sys.path.insert(0, str(REPO))
@@ -90,8 +109,8 @@ def child_extract(pages: list[str], threads: int, rounds: int, seed: int) -> Non
             extract(page)
 
     async def main() -> None:
-        rng = random.Random(seed)
-        slots = asyncio.Semaphore(threads)
+        rng = random.Random(load.seed)
+        slots = asyncio.Semaphore(load.threads)
 
         async def run(page: str) -> None:
             budget = rng.uniform(0.001, 0.05) if rng.random() < 0.25 else 60.0
@@ -99,7 +118,7 @@ def child_extract(pages: list[str], threads: int, rounds: int, seed: int) -> Non
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(_in_daemon_thread(one, page), budget)
 
-        for _ in range(rounds):
+        for _ in range(load.rounds):
             order = pages[:]
             rng.shuffle(order)
             await asyncio.gather(*(run(page) for page in order))
@@ -107,7 +126,7 @@ def child_extract(pages: list[str], threads: int, rounds: int, seed: int) -> Non
     asyncio.run(main())
 
 
-def child_shared_parser(pages: list[str], threads: int, rounds: int, seed: int) -> None:
+def child_shared_parser(pages: list[str], load: Load) -> None:
     """The old pattern on lxml alone: fresh threads whose first parse goes through one parser
     that another thread used last, then copy the tree (as readability's cleaner does), which
     adds names to the dictionary while another thread may be parsing into it."""
@@ -117,14 +136,15 @@ def child_shared_parser(pages: list[str], threads: int, rounds: int, seed: int) 
 
     shared = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
     data = [page.encode("utf-8", "replace") for page in pages]
-    rng = random.Random(seed)
+    rng = random.Random(load.seed)
+    threads = load.threads
 
     def work(chunk: list[bytes]) -> None:
         for raw in chunk:
             doc = lxml.html.document_fromstring(raw, parser=shared)
             sum(1 for _ in copy.deepcopy(doc).iter())
 
-    for _ in range(rounds * max(1, len(data) // threads)):
+    for _ in range(load.rounds * max(1, len(data) // threads)):
         batch = [threading.Thread(target=work, args=(rng.sample(data, 2),)) for _ in range(threads)]
         for thread in batch:
             thread.start()
@@ -132,7 +152,70 @@ def child_shared_parser(pages: list[str], threads: int, rounds: int, seed: int) 
             thread.join()
 
 
-CHILDREN = {"extract": child_extract, "shared-parser": child_shared_parser}
+def unique_names_page(key: int, names: int) -> str:
+    """A page whose every tag name and short text is new to libxml2's dictionary."""
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of page {key}: the town was shelled on Monday, officials said. "
+        + "".join(f"<x-{key}-{i}-{j}>{j}</x-{key}-{i}-{j}>" for j in range(names))
+        + "</p>"
+        for i in range(8)
+    )
+    return f"<html><head><title>Page {key}</title></head><body><article>{paragraphs}</article>"
+
+
+def child_crowded(pages: list[str], load: Load) -> None:
+    """Extraction threads, `threads` fresh ones at a time, while the main thread stands for
+    other code in the process: it parses through lxml's and readability's shared parsers (as
+    the extraction benchmark and the tests do) and then parses big pages of new names with a
+    parser of its own. An extraction thread that took over the main thread's dictionary writes
+    to it while the main thread does: the old code crashed this within a second or two."""
+    sys.path.insert(0, str(REPO))
+    import lxml.html
+    import readability.htmls
+
+    from tui.ingest.extract import ExtractionError, extract
+
+    stop = time.monotonic() + load.seconds
+    threads = load.threads
+    rng = random.Random(load.seed)
+
+    done = itertools.count()
+
+    def one(page: str) -> None:
+        with contextlib.suppress(ExtractionError):
+            extract(page)
+        next(done)
+
+    def spawn() -> None:
+        while time.monotonic() < stop:
+            batch = [
+                threading.Thread(target=one, args=(rng.choice(pages),)) for _ in range(threads)
+            ]
+            for thread in batch:
+                thread.start()
+            for thread in batch:
+                thread.join()
+
+    spawner = threading.Thread(target=spawn)
+    spawner.start()
+    own = lxml.html.HTMLParser()
+    key = 0
+    while time.monotonic() < stop:
+        key += 1
+        lxml.html.document_fromstring(
+            unique_names_page(key, 5), parser=readability.htmls.utf8_parser
+        )
+        lxml.html.fromstring(unique_names_page(key, 5))
+        lxml.html.document_fromstring(unique_names_page(key, 2_000), parser=own)
+    spawner.join()
+    print(f"extractions: {next(done)}")
+
+
+CHILDREN = {
+    "crowded": child_crowded,
+    "extract": child_extract,
+    "shared-parser": child_shared_parser,
+}
 
 
 # --- the parent: many runs ------------------------------------------------------------------
@@ -154,6 +237,8 @@ def run_child(args: argparse.Namespace, seed: int) -> tuple[int, str, float]:
         str(args.pages),
         "--rounds",
         str(args.rounds),
+        "--seconds",
+        str(args.seconds),
         "--seed",
         str(seed),
         *(["--generated"] if args.generated else []),
@@ -176,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=16, help="extractions at once")
     ap.add_argument("--pages", type=int, default=181, help="pages per round")
     ap.add_argument("--rounds", type=int, default=1, help="passes over the pages per run")
+    ap.add_argument("--seconds", type=float, default=10.0, help="seconds per crowded run")
     ap.add_argument("--pattern", choices=sorted(CHILDREN), default="extract")
     ap.add_argument("--generated", action="store_true", help="our generated pages only")
     ap.add_argument("--malloc-check", action="store_true", help="run with MALLOC_CHECK_=3")
@@ -187,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.child:
         pages, _ = load_pages(args.pages, args.generated, args.bench)
-        CHILDREN[args.child](pages, args.threads, args.rounds, args.seed)
+        CHILDREN[args.child](pages, Load(args.threads, args.rounds, args.seconds, args.seed))
         return 0
 
     _, source = load_pages(args.pages, args.generated, args.bench)
