@@ -9,7 +9,9 @@ Extraction gets a time budget per source (`EXTRACT_SECONDS`). Its work is bounde
 construction (size caps, linear patterns), so the budget is a backstop for a parser bug or a
 page nobody foresaw: the source becomes an error and the comparison goes on. Python cannot stop
 a thread, so extraction runs in a daemon thread that is abandoned when its time is up; it can
-never hold up the others or the exit.
+never hold up the others or the exit. Such a thread parses with lxml objects of its own, made in
+it (`tui.ingest.html`), and hands back only strings, so one left running mid-parse shares no
+parser, tree or libxml2 dictionary with the rest (benchmarks/extract_stress.py checks this).
 """
 
 from __future__ import annotations
