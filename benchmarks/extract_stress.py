@@ -21,8 +21,12 @@ runs it). `shared-parser` is the pattern that used to crash, on lxml alone: fres
 parsing through one shared parser; it shows the harness sees a crash when there is one.
 
 Measured on this 2-core machine before the fix (readability's shared parser) and after it (a
-parser per thread, tui/ingest/html.py), generated pages, 16 and 8 threads:
-extract 3/12 runs crashed before, 0/12 after; crowded 8/8 before (each within 2 s), 0/8 after.
+parser per thread, tui/ingest/html.py), crashed runs / runs:
+
+    extract, the 181 real pages, 16 threads, --malloc-check   before 6/10   after 0/10
+    crowded, the 181 real pages, 8 threads, 10 s               before 7/8    after 0/8
+    crowded, generated pages, 8 threads, 6 s                   before 8/10   after 0/8
+    shared-parser (lxml alone), generated pages, 8 s           6/6 (the hazard is lxml's)
 """
 
 from __future__ import annotations
@@ -38,11 +42,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = REPO.parent / "shared" / "bench" / "extraction" / "scrapinghub-aeb" / "html"
+_T = TypeVar("_T")
 # What glibc and CPython print when the heap or the interpreter is found broken.
 CRASH_MARKS = ("double free", "corruption", "Fatal Python error", "Segmentation fault")
 
@@ -127,29 +134,46 @@ def child_extract(pages: list[str], load: Load) -> None:
 
 
 def child_shared_parser(pages: list[str], load: Load) -> None:
-    """The old pattern on lxml alone: fresh threads whose first parse goes through one parser
-    that another thread used last, then copy the tree (as readability's cleaner does), which
-    adds names to the dictionary while another thread may be parsing into it."""
+    """The hazard on lxml alone, no Parallax code: fresh threads whose first parse goes through
+    a parser that the main thread used last, and which copy the tree (as readability's cleaner
+    does), while the main thread parses through a parser of its own into its dictionary."""
     import copy
 
     import lxml.html
 
     shared = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
     data = [page.encode("utf-8", "replace") for page in pages]
-    rng = random.Random(load.seed)
-    threads = load.threads
 
-    def work(chunk: list[bytes]) -> None:
-        for raw in chunk:
-            doc = lxml.html.document_fromstring(raw, parser=shared)
-            sum(1 for _ in copy.deepcopy(doc).iter())
+    def work(raw: bytes) -> None:
+        doc = lxml.html.document_fromstring(raw, parser=shared)
+        sum(1 for _ in copy.deepcopy(doc).iter())
 
-    for _ in range(load.rounds * max(1, len(data) // threads)):
-        batch = [threading.Thread(target=work, args=(rng.sample(data, 2),)) for _ in range(threads)]
-        for thread in batch:
-            thread.start()
-        for thread in batch:
-            thread.join()
+    print(f"parses: {_crowd(data, load, work, (shared,))}")
+
+
+def child_crowded(pages: list[str], load: Load) -> None:
+    """Extraction threads, `threads` fresh ones at a time, while the main thread stands for
+    other code in the process: it parses through lxml's and readability's shared parsers (as
+    the extraction benchmark and the tests do) and then parses big pages of new names with a
+    parser of its own. Half the threads extract a page of the set (none with `--pages 0`), the
+    others a page of new names. An extraction thread that took over the main thread's dictionary
+    writes to it while the main thread does: the old code crashed this within a second or two."""
+    sys.path.insert(0, str(REPO))
+    import lxml.html
+    import readability.htmls
+
+    from tui.ingest.extract import ExtractionError, extract
+
+    fresh = itertools.count(-1, -1)  # keys the main thread never uses
+
+    def one(page: str | None) -> None:
+        # a page of the set, or one of new names, which fills the dictionary fastest
+        with contextlib.suppress(ExtractionError):
+            extract(page if page is not None else unique_names_page(next(fresh), 300))
+
+    shared = (readability.htmls.utf8_parser, lxml.html.html_parser)
+    items: list[str | None] = [*pages, *[None] * max(1, len(pages))]
+    print(f"extractions: {_crowd(items, load, one, shared)}")
 
 
 def unique_names_page(key: int, names: int) -> str:
@@ -163,33 +187,26 @@ def unique_names_page(key: int, names: int) -> str:
     return f"<html><head><title>Page {key}</title></head><body><article>{paragraphs}</article>"
 
 
-def child_crowded(pages: list[str], load: Load) -> None:
-    """Extraction threads, `threads` fresh ones at a time, while the main thread stands for
-    other code in the process: it parses through lxml's and readability's shared parsers (as
-    the extraction benchmark and the tests do) and then parses big pages of new names with a
-    parser of its own. An extraction thread that took over the main thread's dictionary writes
-    to it while the main thread does: the old code crashed this within a second or two."""
-    sys.path.insert(0, str(REPO))
+def _crowd(
+    items: Sequence[_T], load: Load, work: Callable[[_T], None], shared: Sequence[object]
+) -> int:
+    """`work` on random items in fresh threads, `load.threads` at a time, for `load.seconds`,
+    while this thread parses small pages through each `shared` parser, then a big one through
+    a parser of its own; returns how many items were worked on."""
     import lxml.html
-    import readability.htmls
-
-    from tui.ingest.extract import ExtractionError, extract
 
     stop = time.monotonic() + load.seconds
-    threads = load.threads
     rng = random.Random(load.seed)
-
     done = itertools.count()
 
-    def one(page: str) -> None:
-        with contextlib.suppress(ExtractionError):
-            extract(page)
+    def one(item: _T) -> None:
+        work(item)
         next(done)
 
     def spawn() -> None:
         while time.monotonic() < stop:
             batch = [
-                threading.Thread(target=one, args=(rng.choice(pages),)) for _ in range(threads)
+                threading.Thread(target=one, args=(rng.choice(items),)) for _ in range(load.threads)
             ]
             for thread in batch:
                 thread.start()
@@ -202,13 +219,11 @@ def child_crowded(pages: list[str], load: Load) -> None:
     key = 0
     while time.monotonic() < stop:
         key += 1
-        lxml.html.document_fromstring(
-            unique_names_page(key, 5), parser=readability.htmls.utf8_parser
-        )
-        lxml.html.fromstring(unique_names_page(key, 5))
+        for parser in shared:
+            lxml.html.document_fromstring(unique_names_page(key, 5), parser=parser)
         lxml.html.document_fromstring(unique_names_page(key, 2_000), parser=own)
     spawner.join()
-    print(f"extractions: {next(done)}")
+    return next(done)
 
 
 CHILDREN = {
