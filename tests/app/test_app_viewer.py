@@ -7,9 +7,9 @@ import json
 import tempfile
 from pathlib import Path
 
-from app_fixtures import FakeLoader, settle, twelve_sources
 from textual.widgets import OptionList, Static
 
+from tests.app.fakes import FakeLoader, settle, twelve_sources
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
 from tui.app.highlight import CURRENT_OPEN, CURRENT_STYLE

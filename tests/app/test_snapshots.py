@@ -1,6 +1,6 @@
 """Snapshots of the main views on the hand-built fixture (fixed size, no clocks, no random).
 
-Regenerate after a deliberate change of look: pytest tests/test_snapshots.py --snapshot-update
+Regenerate after a deliberate change of look: pytest tests/app/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from app_fixtures import FakeLoader, settle, twelve_sources
 
+from tests.app.fakes import FakeLoader, settle, twelve_sources
 from tui.app import ParallaxApp
 
 SIZE = (200, 50)

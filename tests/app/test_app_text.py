@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from app_fixtures import FakeLoader, demo_comparison, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.highlight import (
     CURRENT_CLOSE,
@@ -24,7 +24,7 @@ from tui.app.highlight import (
 from tui.app.layout import build_model
 from tui.app.summaries import brief, detail
 from tui.app.wrap import line_starts
-from tui.model import Divergence, Position
+from tui.model import Comparison, Divergence, Position
 
 HOSTILE = (
     "[bold]not bold[/bold] and [/foo] with \x1b[31mred\x1b[0m, a bell\x07, "
@@ -65,8 +65,9 @@ async def test_markup_and_escapes_in_article_text_are_shown_literally() -> None:
                     assert not (segment.style and segment.style.link)
 
 
-async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen() -> None:
-    loader = FakeLoader()
+async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen(
+    loader: FakeLoader,
+) -> None:
     app = ParallaxApp(loader, compare_interval=0, open_brief=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot, app)
@@ -149,8 +150,7 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
         assert cell_len(text[start:end].rstrip()) <= max(width, 2)
 
 
-def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
-    comparison = demo_comparison()
+def test_layout_groups_columns_by_side_and_rows_follow_clusters(comparison: Comparison) -> None:
     loader = FakeLoader(comparison)
     model = build_model(loader.plan(), comparison.sides, comparison)
     assert [c.side.id for c in model.columns] == [
@@ -165,8 +165,7 @@ def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
     assert model.rows[5].kinds == ()
 
 
-def test_contested_figures_are_the_ones_the_core_names() -> None:
-    comparison = demo_comparison()
+def test_contested_figures_are_the_ones_the_core_names(comparison: Comparison) -> None:
     model = build_model(FakeLoader(comparison).plan(), comparison.sides, comparison)
     monitor = model.spans["monitor", 0]
     start = comparison.source("monitor").paragraphs[0].index("7 people")
