@@ -125,7 +125,9 @@ async def test_discover_offers_the_feeds_articles_and_adds_the_checked_ones(
         listing = screen.query_one(SelectionList)
         assert len(listing.selected) == 2  # all checked to start with
         listing.deselect(titles.index("Ganja counts its dead"))
-        await pilot.click("#add")
+        await pilot.press("tab")  # from the list to its buttons, as in any modal screen
+        assert app.focused is screen.query_one("#add")
+        await pilot.press("enter")
         await pilot.pause()
 
         assert not isinstance(app.screen, (DiscoverScreen, EventPickerScreen))

@@ -102,7 +102,10 @@ def _render_markdown(comparison: Comparison, reviews: ReviewNotes) -> str:
 
 
 # App actions that make sense on any screen; the others act on the main view only.
-_EVERYWHERE = frozenset({"quit", "help", "command_palette", "help_quit"})
+# focus_next/previous: tab in a modal screen (the discover list, confirm) reaches its buttons.
+_EVERYWHERE = frozenset(
+    {"quit", "help", "command_palette", "help_quit", "focus_next", "focus_previous"}
+)
 
 
 class KeyBar(Widget):

@@ -142,7 +142,8 @@ class DiscoverScreen(ModalScreen[bool]):
         if found.found:
             message.append(
                 f"{len(found.found)} articles published {found.window} match the event's"
-                " keywords, best first. Check each (space) before adding it."
+                " keywords, best first: check each before adding it (space checks or unchecks,"
+                " tab reaches the buttons)."
             )
         else:
             message.append(
