@@ -8,6 +8,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 
 from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
@@ -19,9 +20,11 @@ from tui.app.highlight import (
     KIND_STYLES,
     HighlightSpan,
     clean,
+    marks_kept,
     styled_paragraph,
 )
 from tui.app.layout import build_model
+from tui.app.status import Fitted
 from tui.app.summaries import brief, detail
 from tui.app.wrap import line_starts
 from tui.model import Comparison, Divergence, Position
@@ -207,3 +210,25 @@ def test_without_positions_the_summary_is_shown_verbatim() -> None:
     divergence = Divergence("d2", "omission", "c1", summary, ())
     assert brief(divergence) == summary
     assert detail(divergence, NAMES) == summary
+
+
+def test_a_glyph_past_a_full_lines_edge_opens_the_next_line() -> None:
+    # The grid wraps the plain text: "aaa bbb" fills 7 columns, and the blank after it, where
+    # the current span's ▶ stands in the styled text, is the 8th cell.
+    raw = "aaa bbb ccc dd"
+    assert line_starts(raw, 7) == [0, 8]
+    styled = Text(f"aaa bbb{CURRENT_OPEN}ccc dd", end="")
+    assert marks_kept(styled, [0, 8], 7) == [0, 7]  # "▶ccc dd" opens line two
+    roomy = Text(f"aaa bb{CURRENT_OPEN}ccc", end="")
+    assert marks_kept(roomy, [0, 7], 7) == [0, 7]  # the glyph is on screen already
+    full = Text(f"aaa bbb{CURRENT_CLOSE}ccc ddd", end="")
+    assert marks_kept(full, [0, 8], 7) == [0, 8]  # no cell to spare below: lines unchanged
+
+
+def test_the_header_draws_its_widest_rendering_that_fits() -> None:
+    wide = Text("a title longer than any width\nline two is long", end="")
+    narrow = Text("a title longer than any width\nline 2", end="")
+    fitted = Fitted([wide, narrow])
+    assert fitted.fitting(20) is wide  # the title line is cut anyway: it does not count
+    assert fitted.fitting(10) is narrow
+    assert fitted.fitting(3) is narrow  # nothing fits: the narrowest, cut by the widget

@@ -55,7 +55,7 @@ from tui.app.screens import (
 from tui.app.session import Listener, Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.sidebar import DivergencePanel
-from tui.app.status import status_line, summary
+from tui.app.status import SummaryBar, status_line, summary
 from tui.app.threads import DaemonExecutor, in_thread
 from tui.app.worddiff import WordDiffScreen
 from tui.files import write_atomically
@@ -211,7 +211,7 @@ class ParallaxApp(App[None]):
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary")
+        yield SummaryBar(id="summary")
         with Horizontal(id="main"):
             yield ComparisonGrid(id="grid")
             yield DivergencePanel(id="panel")
