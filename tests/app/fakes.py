@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import mkdtemp
 
+from tui.app import ParallaxApp
 from tui.app.loader import PlannedSource, Progress
 from tui.model import (
     Cluster,
@@ -475,7 +476,6 @@ def twelve_sources() -> FakeLoader:
 
 def column_width(source_id: str, size: tuple[int, int] = (80, 24)) -> int:
     """The width the grid gives `source_id`'s column at `size` (the text does not change it)."""
-    from tui.app import ParallaxApp
 
     async def measure() -> int:
         app = ParallaxApp(
