@@ -150,7 +150,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
 def _cmd_discover(args: argparse.Namespace) -> int:
     import asyncio
 
-    from tui.ingest.discover import article_line, comment, discover, render_yaml
+    from tui.ingest.discover import config_line, discover, render_yaml
 
     config = _load(args.config)
     event = _event(config, args.event)
@@ -184,7 +184,7 @@ def _cmd_discover(args: argparse.Namespace) -> int:
         from tui.config.add_articles import add_articles
 
         names = {outlet.id: outlet.name for outlet in config.outlets}
-        lines = [f"{article_line(c)}  # {comment(c, names)}" for c in candidates]
+        lines = [config_line(c, names) for c in candidates]
         backup = add_articles(config.path, event.id, lines)
         print(
             f"added {len(lines)} articles to {event.id} in {config.path.name}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from http_fixtures import RawServer
+
+from tests.ingest.raw_server import RawServer
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from test_cli import COURIER
-from test_cli import _config as cli_config
 from werkzeug import Request, Response
 
+from tests.test_cli import COURIER
+from tests.test_cli import _config as cli_config
 from tui.cli import ARCHIVE_ENV, main
 from tui.config import load_config
 from tui.ingest import archive

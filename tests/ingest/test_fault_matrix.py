@@ -32,8 +32,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from http_fixtures import RawServer, respond
 
+from tests.ingest.raw_server import RawServer, respond
 from tui import files, pipeline
 from tui.ingest import cache
 from tui.ingest.addresses import Address, resolve

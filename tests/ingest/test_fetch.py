@@ -1,4 +1,4 @@
-"""fetch_all against real servers on 127.0.0.1 that the tests start and stop (http_fixtures)."""
+"""fetch_all against real servers on 127.0.0.1 that the tests start and stop (raw_server.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from http_fixtures import RawServer, page, respond, serve
 
+from tests.ingest.raw_server import RawServer, page, respond, serve
 from tui import __version__
 from tui.ingest.addresses import is_internal, resolve
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all, format_size

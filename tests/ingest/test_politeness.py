@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from http_fixtures import RawServer, respond
 
+from tests.ingest.raw_server import RawServer, respond
 from tui.cli import main
 from tui.ingest import cache, cache_limit, politeness
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_fixtures import NEWS_AM_ERROR, analysed_comparison, ganja_comparison
 
+from tests.report.comparisons import NEWS_AM_ERROR, analysed_comparison, ganja_comparison
 from tui.report import render_json, report_dict
 from tui.report.contract import (
     CLUSTER_KEYS,

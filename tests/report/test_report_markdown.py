@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from report_fixtures import PARAGRAPHS, analysed_comparison, ganja_comparison
 
+from tests.report.comparisons import PARAGRAPHS, analysed_comparison, ganja_comparison
 from tui.analysis.figures import format_count as format_value
 from tui.model import Comparison, Span
 from tui.report import render_markdown

@@ -29,6 +29,7 @@ from textual.widgets import Static
 from tui.app import commands
 from tui.app.briefing import BriefScreen, Target
 from tui.app.commands import COMMANDS
+from tui.app.discovery import ArticleFinder
 from tui.app.export import export_in_child
 from tui.app.grid import GUTTER, ComparisonGrid
 from tui.app.layout import GridModel, build_columns, build_model
@@ -43,11 +44,18 @@ from tui.app.review import (
     review_path,
     save_reviews,
 )
-from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, NoteScreen, SearchBar
+from tui.app.screens import (
+    ConfirmScreen,
+    EventPickerScreen,
+    HelpScreen,
+    NoteScreen,
+    Pick,
+    SearchBar,
+)
 from tui.app.session import Listener, Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.sidebar import DivergencePanel
-from tui.app.status import status_line, summary
+from tui.app.status import SummaryBar, status_line, summary
 from tui.app.threads import DaemonExecutor, in_thread
 from tui.app.worddiff import WordDiffScreen
 from tui.files import write_atomically
@@ -94,7 +102,10 @@ def _render_markdown(comparison: Comparison, reviews: ReviewNotes) -> str:
 
 
 # App actions that make sense on any screen; the others act on the main view only.
-_EVERYWHERE = frozenset({"quit", "help", "command_palette", "help_quit"})
+# focus_next/previous: tab in a modal screen (the discover list, confirm) reaches its buttons.
+_EVERYWHERE = frozenset(
+    {"quit", "help", "command_palette", "help_quit", "focus_next", "focus_previous"}
+)
 
 
 class KeyBar(Widget):
@@ -128,6 +139,7 @@ class ParallaxApp(App[None]):
         title: str = "Parallax",
         events: Sequence[EventChoice] = (),
         loader_for: Callable[[str], ComparisonLoader] | None = None,
+        finder: ArticleFinder | None = None,
         export_dir: Path | None = None,
         render_markdown: MarkdownRenderer = _render_markdown,
         open_url: UrlOpener = open_in_browser,
@@ -143,6 +155,7 @@ class ParallaxApp(App[None]):
         self._first_loader = loader
         self._events = tuple(events)
         self._loader_for = loader_for
+        self._finder = finder  # the picker's "discover articles" for an event with none
         self._export_dir = export_dir if export_dir is not None else Path.cwd()
         self._render_markdown = render_markdown
         self._open_url = open_url
@@ -198,7 +211,7 @@ class ParallaxApp(App[None]):
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary")
+        yield SummaryBar(id="summary")
         with Horizontal(id="main"):
             yield ComparisonGrid(id="grid")
             yield DivergencePanel(id="panel")
@@ -801,11 +814,12 @@ class ParallaxApp(App[None]):
         self._copy(citation(source, paragraph), f"¶ {paragraph + 1} of {source.outlet.name}")
 
     def action_pick_event(self) -> None:
-        self.push_screen(EventPickerScreen(self._events), self._event_chosen)
+        self.push_screen(EventPickerScreen(self._events, self._finder), self._event_chosen)
 
-    def _event_chosen(self, event_id: str | None) -> None:
-        if event_id is not None and self._loader_for is not None:
-            self.start(self._loader_for(event_id))
+    def _event_chosen(self, pick: Pick | None) -> None:
+        if pick is not None and self._loader_for is not None:
+            loader = self._loader_for(pick.event_id)
+            self.start(loader.reload() if pick.reread else loader)
             self.grid.focus()
             if self._open_brief:
                 self.action_brief()

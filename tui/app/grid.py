@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import navigation
-from tui.app.highlight import KIND_STYLES, plain, styled_paragraph
+from tui.app.highlight import KIND_STYLES, marks_kept, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
 from tui.app.navigation import Match, MatchSpans
@@ -715,7 +715,10 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
-            lines += self._wrapped(styled, width, self._starts(text, width))
+            starts = self._starts(text, width)
+            if current is not None:  # its glyphs must not fall off a full line's end
+                starts = marks_kept(styled, starts, width)
+            lines += self._wrapped(styled, width, starts)
         return lines
 
     def _starts(self, text: str, width: int) -> list[int]:

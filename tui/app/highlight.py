@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
@@ -175,6 +176,31 @@ def styled_paragraph(
     for start, end in matches:
         result.stylize(SEARCH_STYLE, start, end)
     return result
+
+
+def marks_kept(text: Text, starts: list[int], width: int) -> list[int]:
+    """`starts` (where a styled paragraph's wrapped lines begin) with no current-divergence
+    glyph cut off a line's end.
+
+    A glyph takes the place of the blank before or after the current span. Where a line that
+    fills its column wraps at that blank, the blank stands one cell past the column's edge,
+    and the glyph was cropped with it (the ▶ of a span that starts a line, the ◀ of one that
+    ends it). The line break moves onto the glyph, which then opens the next line, when that
+    line has the cell to spare; the number of lines never changes, since row heights are
+    computed from the plain text before anything is drawn.
+    """
+    chars = text.plain
+    kept = list(starts)
+    for index in range(1, len(starts)):
+        at = starts[index] - 1
+        if chars[at] not in (CURRENT_OPEN, CURRENT_CLOSE):
+            continue
+        if cell_len(chars[kept[index - 1] : at + 1].rstrip()) <= width:
+            continue  # the glyph is on screen where it is
+        end = starts[index + 1] if index + 1 < len(starts) else len(chars)
+        if cell_len(chars[at:end].rstrip()) <= width:
+            kept[index] = at
+    return kept
 
 
 def plain(text: str) -> Text:

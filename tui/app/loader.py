@@ -40,6 +40,7 @@ class EventChoice:
     id: str
     title: str
     date: dt.date
+    articles: int | None = None  # how many the config lists; 0 offers "discover articles"
 
 
 class ComparisonLoader(Protocol):

@@ -1,8 +1,9 @@
-"""Modal screens and the search bar: help, event picker, confirm overwrite."""
+"""Modal screens and the search bar: help, event picker (with discovery), confirm overwrite."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.console import Group
 from rich.table import Table
@@ -15,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.discovery import ArticleFinder, DiscoverScreen
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import Column
 from tui.app.loader import EventChoice
@@ -121,8 +123,18 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class EventPickerScreen(Screen[str]):
-    """The config's events; returns the chosen event id."""
+@dataclass(frozen=True)
+class Pick:
+    """The event chosen in the picker; `reread` when its articles were just added to the file,
+    so the app loads it from the config as it is now on disk."""
+
+    event_id: str
+    reread: bool = False
+
+
+class EventPickerScreen(Screen[Pick]):
+    """The config's events; returns the chosen one. An event with no articles yet also offers
+    "discover articles" when the app was handed a finder."""
 
     BINDINGS = [Binding("q,escape", "app.quit", "Quit")]  # noqa: RUF012
 
@@ -132,25 +144,44 @@ class EventPickerScreen(Screen[str]):
     EventPickerScreen OptionList { height: auto; max-height: 30; border: tall $primary; }
     """
 
-    def __init__(self, events: Sequence[EventChoice]) -> None:
+    def __init__(self, events: Sequence[EventChoice], finder: ArticleFinder | None = None) -> None:
         super().__init__()
         self._events = tuple(events)
+        self._finder = finder
+        self._discover: dict[str, EventChoice] = {}  # option id -> the event it discovers for
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text("Choose an event to compare (enter to open)", style="bold"))
             options = []
-            for event in self._events:
+            for number, event in enumerate(self._events):
                 line = Text(f"{event.date.isoformat()}  ", style="bold", end="")
                 line.append_text(plain(event.title))
                 line.append(f"  ({event.id})", style="dim")
+                if event.articles == 0:
+                    line.append("  no articles yet", style="italic")
                 options.append(Option(line, id=event.id))
+                if event.articles == 0 and self._finder is not None:
+                    option_id = f"discover #{number}"  # never an event id: those have no space
+                    self._discover[option_id] = event
+                    options.append(Option(Text("    ↳ discover articles", end=""), id=option_id))
             yield OptionList(*options)
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(event.option.id)
+        chosen = event.option.id
+        if chosen is None:
+            return
+        if chosen in self._discover and self._finder is not None:
+            found = self._discover[chosen]
+            screen = DiscoverScreen(self._finder, found.id, found.title)
+            self.app.push_screen(screen, lambda added: self._discovered(found.id, added))
+        else:
+            self.dismiss(Pick(chosen))
+
+    def _discovered(self, event_id: str, added: bool | None) -> None:
+        if added:
+            self.dismiss(Pick(event_id, reread=True))
 
 
 class SearchBar(Input):

@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
+from textual.widgets import Static
 
 from tui.app.highlight import KIND_STYLES, plain
 from tui.app.layout import Column, GridModel, Row
@@ -54,14 +57,46 @@ def safe_colour(colour: str) -> str:
     return colour
 
 
-def kind_chip(kind: DivergenceKind, count: int, hidden: bool) -> Text:
+def kind_chip(kind: DivergenceKind, count: int, hidden: bool, *, short: bool = False) -> Text:
     """A kind's count in the header: its own style when shown, struck and dim when filtered
-    out; a click on it toggles the filter (the style carries the action)."""
+    out; a click on it toggles the filter (the style carries the action). `short` is the
+    glyph and count alone ("#2"), for a terminal too narrow for every kind's name."""
     style = KIND_STYLES[kind]
     look = Style(dim=True, strike=True) if hidden else style.style
-    chip = Text(f"{style.glyph}{kind} {count}", style=look, end="")
+    chip = Text(f"{style.glyph}{count}" if short else f"{style.glyph}{kind} {count}", look, end="")
     chip.stylize(Style.from_meta({"@click": f"app.toggle_kind('{kind}')"}))
     return chip
+
+
+class Fitted:
+    """One header in several renderings, widest first: the first that fits the width it is
+    given is drawn. The header's width is only known when it is drawn, and at 80
+    columns the full one cut off the kind chips, which are the filters a click toggles."""
+
+    def __init__(self, choices: Sequence[Text]) -> None:
+        self.choices = tuple(choices)
+
+    def fitting(self, width: int) -> Text:
+        """The first choice whose lines below the first fit; the first line is the title,
+        which any rendering cuts with an ellipsis."""
+        for text in self.choices:
+            if all(cell_len(line) <= width for line in text.plain.split("\n")[1:]):
+                return text
+        return self.choices[-1]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitting(options.max_width)
+
+
+class SummaryBar(Static):
+    """The header's widget: a `Fitted` header is drawn as the Text that fits its width now
+    (redrawn on resize), the way Textual draws any Static's Text."""
+
+    def render(self) -> RenderableType:
+        content = self.content
+        if isinstance(content, Fitted):
+            return content.fitting(self.size.width)  # what it is drawn at, on screen or not
+        return super().render()
 
 
 def summary(
@@ -70,47 +105,75 @@ def summary(
     states: Mapping[str, Progress],
     comparison: Comparison | None,
     hidden: frozenset[DivergenceKind] = frozenset(),
+) -> Fitted:
+    """The header: title and date; sources per side; loading state; divergences per kind.
+
+    Narrower terminals get shorter words between the parts, then the kinds as glyphs ("#2 !1"),
+    then side labels cut to three letters, then no sides (the columns' headers name them); the
+    title line is cut with an ellipsis.
+    """
+    return Fitted(
+        [_summary(event, columns, states, comparison, hidden, level) for level in range(_LEVELS)]
+    )
+
+
+_LEVELS = 5  # full; short words; short chips; short side labels; no sides
+
+
+def _summary(
+    event: Event,
+    columns: Sequence[Column],
+    states: Mapping[str, Progress],
+    comparison: Comparison | None,
+    hidden: frozenset[DivergenceKind],
+    level: int,
 ) -> Text:
-    """The header: title and date; sources per side; loading state; divergences per kind."""
     text = Text(end="", no_wrap=True, overflow="ellipsis")
     text.append_text(plain(event.title))
     text.stylize("bold")
     text.append(f"  ·  {event.date.isoformat()}\n", style="bold")
+    bar = " │ " if level >= 1 else "   │ "
 
     per_side: Counter[str] = Counter(c.side.id for c in columns)
     seen: list[str] = []
-    for column in columns:
+    for column in columns if level < 4 else ():  # the columns' own headers name the sides
         side = column.side
         if side.id in seen:
             continue
         seen.append(side.id)
         colour = safe_colour(side.colour)
+        label = side.label[:3] if level >= 3 else side.label
         text.append(" ")
-        text.append(f" {side.label} ", style=f"bold {contrast_text(colour)} on {colour}")
+        text.append(f" {label} ", style=f"bold {contrast_text(colour)} on {colour}")
         text.append(f" {per_side[side.id]}")
     done = [s for s in states.values() if finished(s)]
     errors = sum(1 for s in done if s.state == "error")
     pending = len(columns) - len(done)
-    text.append("   │ ")
+    text.append(bar)
     if pending:
         text.append(f"loading {len(done)}/{len(columns)}", style="bold")
+    elif level >= 1:
+        loaded = f"{len(columns) - errors}/{len(columns)}" if errors else f"{len(columns)}"
+        text.append(f"{loaded} loaded")
     else:
         # "12 sources loaded" read as success when all twelve had failed.
         loaded = f"{len(columns) - errors} of {len(columns)}" if errors else f"{len(columns)}"
         text.append(f"{loaded} sources loaded")
     if errors:
-        text.append(f" · {errors} failed ✗", style="bold")
+        failed = f", {errors} failed" if level >= 1 else f" · {errors} failed ✗"
+        text.append(failed, style="bold")
 
-    text.append("   │ ")
+    text.append(bar)
     if comparison is None:
         text.append("no divergences yet", style="dim")
         return text
     counts = Counter(d.kind for d in comparison.divergences)
-    text.append(f"{len(comparison.divergences)} divergences")
+    total = len(comparison.divergences)
+    text.append(f"{total} div." if level >= 1 else f"{total} divergences")
     for kind in DIVERGENCE_KINDS:
         if counts[kind]:
             text.append(" ")
-            text.append_text(kind_chip(kind, counts[kind], kind in hidden))
+            text.append_text(kind_chip(kind, counts[kind], kind in hidden, short=level >= 2))
     return text
 
 

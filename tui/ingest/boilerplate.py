@@ -26,7 +26,7 @@ from tui.ingest.blocks import Block
 
 @dataclass(frozen=True)
 class Context:
-    title_key: str  # folded title, "" when unknown
+    title_key: str  # the title's line_key, "" when unknown
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ _SENTENCE_CLOSE_RE = re.compile(r"(?<!\W)[^\w.!?]*+[.!?]\W*+\Z")
 _TRAILING_NONWORD_RE = re.compile(r"(?<!\W)\W*+\Z")
 
 
-def fold(text: str) -> str:
-    """Comparison key: case, punctuation and spacing do not make two lines different."""
+def line_key(text: str) -> str:
+    """Comparison key for repeated lines: case, punctuation and spacing do not make two lines
+    different. Not the text fold (tui.text.tokens.fold): accents still count here."""
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
@@ -262,7 +263,7 @@ def _url_line(block: Block, _: Context) -> bool:
 
 
 def _title_repeat(block: Block, ctx: Context) -> bool:
-    return bool(ctx.title_key) and fold(block.text) == ctx.title_key
+    return bool(ctx.title_key) and line_key(block.text) == ctx.title_key
 
 
 def _link_promo(block: Block, _: Context) -> bool:
@@ -312,7 +313,7 @@ def drop_boilerplate(
     """
     active = set(RULE_NAMES if rules is None else rules)
     line_rules = [r for r in LINE_RULES if r.name in active]
-    ctx = Context(title_key=fold(title))
+    ctx = Context(title_key=line_key(title))
     kept: list[str] = []
     seen: set[str] = set()
     paywall = False

@@ -159,10 +159,15 @@ def render_yaml(discovery: Discovery, outlets: Sequence[Outlet]) -> str:
         f" {discovery.start} to {discovery.end}, best first: check each before keeping it.",
         "articles:",
     ]
-    lines += [f"  {article_line(c)}  # {comment(c, names)}" for c in discovery.candidates]
+    lines += [f"  {config_line(c, names)}" for c in discovery.candidates]
     if not discovery.candidates:
         lines[-1] = "articles: []"
     return "\n".join(lines) + "\n"
+
+
+def config_line(candidate: Candidate, names: dict[str, str]) -> str:
+    """The article's line for sources.yaml with the comment that says why it is there."""
+    return f"{article_line(candidate)}  # {comment(candidate, names)}"
 
 
 def article_line(candidate: Candidate) -> str:

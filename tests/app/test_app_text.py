@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from app_fixtures import FakeLoader, demo_comparison, settle
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 
+from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.highlight import (
     CURRENT_CLOSE,
@@ -19,12 +20,14 @@ from tui.app.highlight import (
     KIND_STYLES,
     HighlightSpan,
     clean,
+    marks_kept,
     styled_paragraph,
 )
 from tui.app.layout import build_model
+from tui.app.status import Fitted
 from tui.app.summaries import brief, detail
 from tui.app.wrap import line_starts
-from tui.model import Divergence, Position
+from tui.model import Comparison, Divergence, Position
 
 HOSTILE = (
     "[bold]not bold[/bold] and [/foo] with \x1b[31mred\x1b[0m, a bell\x07, "
@@ -65,8 +68,9 @@ async def test_markup_and_escapes_in_article_text_are_shown_literally() -> None:
                     assert not (segment.style and segment.style.link)
 
 
-async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen() -> None:
-    loader = FakeLoader()
+async def test_hostile_outlet_names_and_errors_cannot_restyle_the_screen(
+    loader: FakeLoader,
+) -> None:
     app = ParallaxApp(loader, compare_interval=0, open_brief=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot, app)
@@ -149,8 +153,7 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
         assert cell_len(text[start:end].rstrip()) <= max(width, 2)
 
 
-def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
-    comparison = demo_comparison()
+def test_layout_groups_columns_by_side_and_rows_follow_clusters(comparison: Comparison) -> None:
     loader = FakeLoader(comparison)
     model = build_model(loader.plan(), comparison.sides, comparison)
     assert [c.side.id for c in model.columns] == [
@@ -165,8 +168,7 @@ def test_layout_groups_columns_by_side_and_rows_follow_clusters() -> None:
     assert model.rows[5].kinds == ()
 
 
-def test_contested_figures_are_the_ones_the_core_names() -> None:
-    comparison = demo_comparison()
+def test_contested_figures_are_the_ones_the_core_names(comparison: Comparison) -> None:
     model = build_model(FakeLoader(comparison).plan(), comparison.sides, comparison)
     monitor = model.spans["monitor", 0]
     start = comparison.source("monitor").paragraphs[0].index("7 people")
@@ -208,3 +210,25 @@ def test_without_positions_the_summary_is_shown_verbatim() -> None:
     divergence = Divergence("d2", "omission", "c1", summary, ())
     assert brief(divergence) == summary
     assert detail(divergence, NAMES) == summary
+
+
+def test_a_glyph_past_a_full_lines_edge_opens_the_next_line() -> None:
+    # The grid wraps the plain text: "aaa bbb" fills 7 columns, and the blank after it, where
+    # the current span's ▶ stands in the styled text, is the 8th cell.
+    raw = "aaa bbb ccc dd"
+    assert line_starts(raw, 7) == [0, 8]
+    styled = Text(f"aaa bbb{CURRENT_OPEN}ccc dd", end="")
+    assert marks_kept(styled, [0, 8], 7) == [0, 7]  # "▶ccc dd" opens line two
+    roomy = Text(f"aaa bb{CURRENT_OPEN}ccc", end="")
+    assert marks_kept(roomy, [0, 7], 7) == [0, 7]  # the glyph is on screen already
+    full = Text(f"aaa bbb{CURRENT_CLOSE}ccc ddd", end="")
+    assert marks_kept(full, [0, 8], 7) == [0, 8]  # no cell to spare below: lines unchanged
+
+
+def test_the_header_draws_its_widest_rendering_that_fits() -> None:
+    wide = Text("a title longer than any width\nline two is long", end="")
+    narrow = Text("a title longer than any width\nline 2", end="")
+    fitted = Fitted([wide, narrow])
+    assert fitted.fitting(20) is wide  # the title line is cut anyway: it does not count
+    assert fitted.fitting(10) is narrow
+    assert fitted.fitting(3) is narrow  # nothing fits: the narrowest, cut by the widget

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app_fixtures import demo_comparison
-
+from tests.app.fakes import demo_comparison
 from tui.analysis.brief import CONTRADICTION_KINDS, build_brief
 from tui.model import Comparison, Position
 

@@ -3,16 +3,24 @@ the terminal, honest actions."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from app_fixtures import FakeLoader, settle, twelve_sources
 from textual.widgets import OptionList, Static
 
+from tests.app.fakes import (
+    FakeLoader,
+    column_width,
+    khankendi_at_a_line_start,
+    settle,
+    twelve_sources,
+)
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
-from tui.app.highlight import CURRENT_OPEN, CURRENT_STYLE
+from tui.app.highlight import CURRENT_OPEN, CURRENT_STYLE, KIND_STYLES
 from tui.app.reader import ReaderScreen
 from tui.app.screens import ConfirmScreen, NoteScreen
 from tui.app.worddiff import WordDiffScreen, word_diff
@@ -425,3 +433,46 @@ async def test_word_diff_of_two_outlets_steps_through_the_differences() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, WordDiffScreen)
         assert app.grid.current_row.cluster_id in ("c1", "c3")
+
+
+# --- 80 × 24: the current divergence at a line's end, the kind chips --------------------------
+
+
+def test_a_current_span_that_opens_a_full_lines_successor_keeps_its_glyph() -> None:
+    width = column_width("baku")
+    loader = khankendi_at_a_line_start(width)
+
+    async def run() -> None:
+        app = make_app(loader, open_brief=False, hidden_kinds=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("3", "j", "j")  # Baku Herald's column, row c3: naming d4
+            assert app.grid.current_divergence.id == "d4"
+            lines = grid_text(app).splitlines()
+            assert any(f"{CURRENT_OPEN}Khankendi" in line for line in lines)
+            assert any(
+                line.rstrip("│ ").endswith(" near") or "Shells also" in line for line in lines
+            )
+
+    asyncio.run(run())
+
+
+async def test_the_kind_chips_fit_80_columns_and_stay_clickable() -> None:
+    app = make_app()  # the header is drawn while the brief covers it: the width must hold
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = app.query_one("#summary", Static)
+        line = summary.render_lines(summary.region.reset_offset)[1].text
+        assert "…" not in line and len(line.rstrip()) <= 80
+        counts = Counter(d.kind for d in app.comparison.divergences)
+        for kind, count in counts.items():
+            assert f"{KIND_STYLES[kind].glyph}{count}" in line  # every kind, glyph and count
+        assert "wording" in app.hidden_kinds
+        x = line.index(KIND_STYLES["wording"].glyph)
+        await pilot.click("#summary", offset=(x, 1))
+        await pilot.pause()
+        assert "wording" not in app.hidden_kinds
+        line = summary.render_lines(summary.region.reset_offset)[1].text
+        assert "…" not in line

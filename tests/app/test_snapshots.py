@@ -1,6 +1,6 @@
 """Snapshots of the main views on the hand-built fixture (fixed size, no clocks, no random).
 
-Regenerate after a deliberate change of look: pytest tests/test_snapshots.py --snapshot-update
+Regenerate after a deliberate change of look: pytest tests/app/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
@@ -9,8 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from app_fixtures import FakeLoader, settle, twelve_sources
 
+from tests.app.fakes import (
+    FakeLoader,
+    column_width,
+    khankendi_at_a_line_start,
+    settle,
+    twelve_sources,
+)
 from tui.app import ParallaxApp
 
 SIZE = (200, 50)
@@ -67,3 +73,11 @@ def test_loading_and_error_states(snap_compare) -> None:
 def test_search_matches(snap_compare) -> None:
     keys = ("slash", *"stepanakert", "enter")
     assert snap_compare(app(), terminal_size=SIZE, run_before=prepare(*keys))
+
+
+def test_current_divergence_opening_a_line_80x24(snap_compare) -> None:
+    """ "Khankendi" opens a line after a full one: its ▶ opens the line, not past the edge."""
+    loader = khankendi_at_a_line_start(column_width("baku"))
+    keys = ("3", "j", "j")
+    app_ = app(loader, hidden_kinds=())
+    assert snap_compare(app_, terminal_size=(80, 24), run_before=prepare(*keys))

@@ -13,7 +13,10 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from tempfile import mkdtemp
 
+from tui.app import ParallaxApp
 from tui.app.loader import PlannedSource, Progress
 from tui.model import (
     Cluster,
@@ -469,3 +472,46 @@ def twelve_sources() -> FakeLoader:
     comparison = replace(base, sources=sources, clusters=clusters)
     plan = tuple(PlannedSource(s.id, s.outlet, s.location) for s in sources)
     return FakeLoader(comparison, plan_=plan, fail=())
+
+
+def column_width(source_id: str, size: tuple[int, int] = (80, 24)) -> int:
+    """The width the grid gives `source_id`'s column at `size` (the text does not change it)."""
+
+    async def measure() -> int:
+        app = ParallaxApp(
+            FakeLoader(), compare_interval=0, open_brief=False, review_dir=Path(mkdtemp())
+        )
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot, app)
+            columns = [c.source_id for c in app.grid.model.columns]
+            return app.grid._widths[columns.index(source_id)]
+
+    return asyncio.run(measure())
+
+
+def full_line(width: int) -> str:
+    """Words that fill a `width`-wide line exactly (width 8 or more)."""
+    n, rest = divmod(width - len("Shells") - 2, len(" also"))
+    line = "Shells" + " also" * n + " " + ("a", "at", "the", "near", "close")[rest]
+    assert len(line) == width
+    return line
+
+
+def khankendi_at_a_line_start(width: int) -> FakeLoader:
+    """The demo, with Baku Herald's paragraph 1 rewritten so that its first line fills a
+    `width`-wide column exactly and "Khankendi" (naming d4) opens the second line."""
+    text = full_line(width) + " Khankendi, where, it said, Armenian forces keep heavy weapons"
+    text += " among homes."
+
+    def moved(span: Span) -> Span:
+        if (span.source, span.paragraph) != ("baku", 1):
+            return span
+        start = text.index(span.text)
+        return replace(span, start=start, end=start + len(span.text))
+
+    baku = PARAGRAPHS["baku"]
+    comparison = demo_comparison({"baku": (baku[0], text, *baku[2:])})
+    divergences = tuple(
+        replace(d, spans=tuple(moved(s) for s in d.spans)) for d in comparison.divergences
+    )
+    return FakeLoader(replace(comparison, divergences=divergences))
