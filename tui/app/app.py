@@ -1,116 +1,58 @@
 """ParallaxApp: presents a Comparison that a `ComparisonLoader` produces; does no analysis.
 
-The widgets are composed here and the actions are handled here; loading and comparing live in
-`session.py`, the key table in `commands.py`, the header and status text in `status.py`, and
-where search and divergence keys go in `navigation.py`.
+The widgets are composed here and the actions dispatched from here; each action's work lives
+in a module named for it: loading and comparing in `session.py`, the key table in
+`commands.py`, the header and status text in `showing.py` and `status.py`, search and
+divergence stepping in `navigation.py`, columns per side in `columns.py`, the reader's and
+word diff's targets in `jumps.py`, reviews in `reviewing.py`, export in `exporting.py`,
+settings in `preferences.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import webbrowser
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from platformdirs import user_data_path, user_pictures_dir
-from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app import commands
+from tui.app import columns, commands, jumps
 from tui.app.briefing import BriefScreen, Target
+from tui.app.browser import open_in_browser
 from tui.app.commands import COMMANDS
-from tui.app.export import export_in_child
-from tui.app.grid import GUTTER, ComparisonGrid
-from tui.app.layout import GridModel, build_columns, build_model
+from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
+from tui.app.failures import failure_notice
+from tui.app.grid import ComparisonGrid
+from tui.app.keybar import KeyBar
+from tui.app.layout import GridModel, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
+from tui.app.preferences import apply_settings
 from tui.app.reader import ReaderScreen, citation
-from tui.app.review import (
-    MARKS,
-    Review,
-    Status,
-    load_reviews,
-    review_of,
-    review_path,
-    save_reviews,
-)
-from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, NoteScreen, SearchBar
+from tui.app.review import Review, Status, load_reviews, review_path
+from tui.app.reviewing import ask_review, review_marks
+from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
+from tui.app.screenshots import save_screenshot
 from tui.app.session import Listener, Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
+from tui.app.showing import status_text, summary_text
 from tui.app.sidebar import DivergencePanel
-from tui.app.status import status_line, summary
-from tui.app.threads import DaemonExecutor, in_thread
+from tui.app.threads import DaemonExecutor
 from tui.app.worddiff import WordDiffScreen
-from tui.files import write_atomically
 from tui.model import Comparison, DivergenceKind, Source
 
-# Divergence id -> (status, note), as the report's renderer takes them.
-ReviewNotes = Mapping[str, tuple[str, str]]
-MarkdownRenderer = Callable[[Comparison, ReviewNotes], str]
+__all__ = ["KeyBar", "ParallaxApp", "report_filename"]
+
 UrlOpener = Callable[[str], object]
-
-# Below this many characters per source, one column per side with a source switcher.
-READABLE_WIDTH = 28
-# Below this terminal width the panel starts hidden, leaving the columns the room (p shows it).
-PANEL_MIN_TERMINAL = 100
-# Browsers that would take over this very terminal: as good as none for a TUI.
-CONSOLE_BROWSERS = frozenset({"lynx", "links", "elinks", "w3m", "www-browser"})
-
-
-def report_filename(event_id: str) -> str:
-    """A file name from an event id that came from a config file (so: no path separators).
-
-    An id with nothing usable left ("...", "/") falls back to report.md: ".md" alone would
-    be a hidden file the user never finds.
-    """
-    stem = re.sub(r"[^\w.-]+", "_", event_id).strip("._")
-    return f"{stem}.md" if stem else "report.md"
-
-
-def open_in_browser(url: str) -> bool:
-    """Open `url` in a graphical browser; False when there is none (say, over ssh)."""
-    try:
-        browser = webbrowser.get()
-    except webbrowser.Error:
-        return False
-    if getattr(browser, "name", "") in CONSOLE_BROWSERS:
-        return False
-    return bool(browser.open(url))
-
-
-def _render_markdown(comparison: Comparison, reviews: ReviewNotes) -> str:
-    from tui.report.markdown import render_markdown
-
-    return render_markdown(comparison, reviews)
-
 
 # App actions that make sense on any screen; the others act on the main view only.
 _EVERYWHERE = frozenset({"quit", "help", "command_palette", "help_quit"})
-
-
-class KeyBar(Widget):
-    """The footer: one line of keys from the command table, Help and Quit always in it."""
-
-    DEFAULT_CSS = """
-    KeyBar { height: 1; dock: bottom; background: $panel; color: $foreground; }
-    """
-
-    def render(self) -> Text:
-        app = self.app
-        keymap = getattr(app, "_keymap", {})
-        return commands.footer_text(self.size.width, keymap, self._display, COMMANDS)
-
-    def _display(self, key: str) -> str:
-        return self.app.get_key_display(commands.Binding(key, ""))
 
 
 class ParallaxApp(App[None]):
@@ -129,7 +71,7 @@ class ParallaxApp(App[None]):
         events: Sequence[EventChoice] = (),
         loader_for: Callable[[str], ComparisonLoader] | None = None,
         export_dir: Path | None = None,
-        render_markdown: MarkdownRenderer = _render_markdown,
+        render_markdown: MarkdownRenderer = render_report,
         open_url: UrlOpener = open_in_browser,
         compare_interval: float = 0.25,
         hidden_kinds: Collection[DivergenceKind] = DEFAULT_HIDDEN,
@@ -143,8 +85,9 @@ class ParallaxApp(App[None]):
         self._first_loader = loader
         self._events = tuple(events)
         self._loader_for = loader_for
-        self._export_dir = export_dir if export_dir is not None else Path.cwd()
-        self._render_markdown = render_markdown
+        self._exporter = Exporter(
+            self, export_dir if export_dir is not None else Path.cwd(), render_markdown
+        )
         self._open_url = open_url
         self.session = Session(
             self,
@@ -159,7 +102,7 @@ class ParallaxApp(App[None]):
         self._hidden: frozenset[DivergenceKind] = frozenset(hidden_kinds)
         self._open_brief = open_brief
         self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
-        self._review_dir = review_dir or user_data_path("parallax") / "reviews"
+        self.review_dir = review_dir or user_data_path("parallax") / "reviews"
         self.reviews: dict[str, Review] = {}
         self._per_side = False  # one column per side (the terminal is too narrow for all)
         self._chosen: dict[str, str] = {}  # side id -> the source its column shows
@@ -243,7 +186,7 @@ class ParallaxApp(App[None]):
         """Show `loader`'s event: columns at once, text as it arrives."""
         event = loader.event
         self.sub_title = f"{event.title} · {event.date.isoformat()}"
-        self.reviews, problem = load_reviews(review_path(self._review_dir, event.id))
+        self.reviews, problem = load_reviews(review_path(self.review_dir, event.id))
         if problem:
             self.notify(problem, title="Reviews", severity="warning", timeout=10)
         self.session.start(loader)
@@ -269,24 +212,9 @@ class ParallaxApp(App[None]):
         self.notify(message, title=title, severity="error", timeout=10)
 
     def _report_failures(self, sources: Sequence[Source]) -> None:
-        """One notification per load, however many sources failed: a dozen dead outlets
-        must not bury the screen under a dozen toasts. Each column keeps its own reason."""
-        failed = [s for s in sources if not s.ok]
-        if not failed:
-            return
-        reasons = Counter(s.error or "failed" for s in failed)
-        if len(reasons) == 1:
-            detail = next(iter(reasons))
-        else:
-            detail = "\n".join(f"{s.outlet.name}: {s.error or 'failed'}" for s in failed[:4])
-            if len(failed) > 4:
-                detail += f"\n… and {len(failed) - 4} more (see the column headers)"
-        self.notify(
-            f"{detail}\nFocus a column and press r to retry it, or R to retry all.",
-            title=f"{len(failed)} of {len(sources)} sources failed",
-            severity="error",
-            timeout=10,
-        )
+        notice = failure_notice(sources)
+        if notice is not None:
+            self.notify(notice[1], title=notice[0], severity="error", timeout=10)
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -294,7 +222,9 @@ class ParallaxApp(App[None]):
         session = self.session
         assert session.loader is not None
         if self.grid.size.width:  # decided before laying out, not after a first wasted layout
-            self._per_side = self._wants_per_side(self.grid.size.width)
+            self._per_side = columns.wants_per_side(
+                session.plan, session.states, self.grid.size.width
+            )
         comparison = session.comparison
         sides = comparison.sides if comparison else session.loader.sides
         chosen = self._chosen if self._per_side else None
@@ -303,90 +233,49 @@ class ParallaxApp(App[None]):
     def _show(self) -> None:
         model = self._model()
         self.grid.set_model(model)
-        self.panel.set_marks(self._review_marks())
+        self.panel.set_marks(review_marks(self.reviews))
         self.panel.show(model)
         self._show_states()
-        self._show_cursor()
+        self.show_cursor()
 
     def _show_states(self) -> None:
-        session = self.session
-        if session.loader is None:
+        if self.session.loader is None:
             return
-        grid = self.grid
-        grid.set_states(session.states)
+        self.grid.set_states(self.session.states)
         self._show_summary()
 
     def _show_summary(self) -> None:
-        session = self.session
-        if session.loader is None:
-            return
-        comparison = session.comparison
-        sides = comparison.sides if comparison else session.loader.sides
-        text = summary(
-            session.loader.event,
-            build_columns(session.plan, sides, comparison),  # every source, one column or not
-            session.states,
-            session.comparison,
-            self._hidden,
-        )
-        # Fixed height: a relayout would repaint the whole screen.
-        self.query_one("#summary", Static).update(text, layout=False)
+        text = summary_text(self.session, self._hidden)
+        if text is not None:  # fixed height: a relayout would repaint the whole screen
+            self.query_one("#summary", Static).update(text, layout=False)
 
-    def _show_cursor(self) -> None:
+    def show_cursor(self) -> None:
         """Say what diverges where the cursor is, and select it in the panel."""
         grid = self.grid
         current = grid.current_divergence
         self.panel.highlight_divergence(current.id if current else None)
-        self.query_one("#status", Static).update(self._status_text(), layout=False)
-
-    def _status_text(self) -> Text:
-        grid = self.grid
-        column, row = grid.current_column, grid.current_row
-        search = None
-        position = grid.match_position
-        if position is not None:
-            search = (grid.query, *position)
-        current = grid.current_divergence
-        review = self.reviews.get(current.id) if current is not None else None
-        return status_line(
-            grid.model,
-            column,
-            self.session.states.get(column.source_id) if column else None,
-            row,
-            (grid.cursor_row, len(grid.visible_rows)),
-            grid.shown_kinds(row) if row else (),
-            grid.current_divergence,
-            numbering=self.panel.entries,
-            loading=self.session.comparison is None,
-            search=search,
-            review=(MARKS[review.status], review.status, review.note) if review else None,
-        )
+        text = status_text(grid, self.panel, self.session, self.reviews)
+        self.query_one("#status", Static).update(text, layout=False)
 
     def on_comparison_grid_cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
         if self.grid.hidden_kinds != self._hidden:  # a jump showed a hidden kind
             self._set_hidden(self.grid.hidden_kinds)
-        self._show_cursor()
+        self.show_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._panel_wanted is None:
-            self.panel.display = event.size.width >= PANEL_MIN_TERMINAL
-
-    def _wants_per_side(self, width: int) -> bool:
-        """One column per side when the sources would get less than READABLE_WIDTH each."""
-        session = self.session
-        readable = [
-            p
-            for p in session.plan
-            if p.id not in session.states or session.states[p.id].state != "error"
-        ]
-        sides = {p.outlet.side for p in session.plan}
-        room = max(0, width - GUTTER)
-        return len(sides) < len(readable) and room < len(readable) * READABLE_WIDTH
+            self.panel.display = event.size.width >= columns.PANEL_MIN_TERMINAL
 
     def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
-        wanted = self._wants_per_side(message.width)
-        if self.session.loader is not None and wanted != self._per_side:
+        session = self.session
+        wanted = columns.wants_per_side(session.plan, session.states, message.width)
+        if session.loader is not None and wanted != self._per_side:
             self._show()
+
+    def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
+        self.grid.jump_to_divergence(message.divergence)
+
+    # --- actions: moving about ---------------------------------------------------------------
 
     def action_switch_source(self) -> None:
         """In one-column-per-side mode: show the focused side's next source."""
@@ -400,12 +289,10 @@ class ParallaxApp(App[None]):
                 timeout=4,
             )
             return
-        session = self.session
-        ids = [p.id for p in session.plan if p.outlet.side == column.side.id]
-        if len(ids) < 2:
+        chosen = columns.next_source(self.session.plan, column.side.id, column.source_id)
+        if chosen is None:
             self.notify(f"{column.side.label} has one source here.", timeout=3)
             return
-        chosen = ids[(ids.index(column.source_id) + 1) % len(ids)]
         self._chosen[column.side.id] = chosen
         self._show()
         self.grid.move_cursor(column=self.grid.model.column_index(chosen))
@@ -413,14 +300,8 @@ class ParallaxApp(App[None]):
         if shown is not None:
             self.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
 
-    def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
-        self.grid.jump_to_divergence(message.divergence)
-
-    # --- actions -----------------------------------------------------------------------------
-
     def _step_divergence(self, delta: int) -> None:
-        """Move to the next or previous divergence; the CursorMoved handler updates the
-        status line and the panel."""
+        """The CursorMoved handler updates the status line and the panel."""
         if self.grid.step_divergence(delta) is None:
             self.notify("No divergences to move to.", severity="warning", timeout=3)
 
@@ -429,6 +310,36 @@ class ParallaxApp(App[None]):
 
     def action_previous_divergence(self) -> None:
         self._step_divergence(-1)
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open(self.grid.query)
+
+    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
+        self.query_one(SearchBar).close()
+        grid = self.grid
+        grid.focus()
+        query = event.value
+        count = grid.set_search(query)
+        if query and count:
+            grid.step_match(1)
+        elif query:
+            self.notify(f"No match for “{query}”.", severity="warning", timeout=4)
+        self.show_cursor()
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.grid.focus()
+
+    def _step_match(self, delta: int) -> None:
+        if self.grid.step_match(delta) is None:
+            self.notify("No search matches: press / to search.", severity="warning", timeout=3)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    # --- actions: what is shown --------------------------------------------------------------
 
     def action_toggle_divergent(self) -> None:
         grid = self.grid
@@ -441,7 +352,7 @@ class ParallaxApp(App[None]):
         self.grid.set_hidden_kinds(hidden)
         self.panel.set_hidden_kinds(hidden)
         self._show_summary()
-        self._show_cursor()
+        self.show_cursor()
 
     def action_toggle_kind(self, kind: DivergenceKind) -> None:
         """Show or hide one kind of divergence in the panel, the grid's marks and `d`."""
@@ -457,128 +368,13 @@ class ParallaxApp(App[None]):
     def action_toggle_wrap(self) -> None:
         self.grid.set_wrap(not self.grid.wrap)
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.grid.query)
-
-    def on_input_submitted(self, event: SearchBar.Submitted) -> None:
-        bar = self.query_one(SearchBar)
-        bar.close()
-        grid = self.grid
-        grid.focus()
-        query = event.value
-        count = grid.set_search(query)
-        if query and count:
-            grid.step_match(1)
-        elif query:
-            self.notify(f"No match for “{query}”.", severity="warning", timeout=4)
-        self._show_cursor()
-
-    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        self.grid.focus()
-
-    def _step_match(self, delta: int) -> None:
-        if self.grid.step_match(delta) is None:
-            self.notify("No search matches: press / to search.", severity="warning", timeout=3)
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _review_marks(self) -> dict[str, str]:
-        return {key: MARKS[review.status] for key, review in self.reviews.items()}
+    # --- actions: review, export, outside the app --------------------------------------------
 
     def action_review(self, status: Status) -> None:
-        """Confirm or reject the current divergence, with a note; saved at once."""
-        current = self.grid.current_divergence
-        loader = self.session.loader
-        if current is None or loader is None:
-            self.notify("No divergence here to review: ] goes to the next.", timeout=3)
-            return
-        before = self.reviews.get(current.id)
-        question = f"Mark {current.id} ({current.kind}) {status}: {current.summary}"
-
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            self.reviews[current.id] = review_of(current, status, note)
-            path = review_path(self._review_dir, loader.event.id)
-            try:
-                save_reviews(path, loader.event.id, self.reviews)
-            except OSError as exc:
-                self.notify(
-                    f"Could not save the review in {path}: {exc.strerror or exc}",
-                    title="Review not saved",
-                    severity="error",
-                )
-                return
-            self.panel.set_marks(self._review_marks())
-            self._show_cursor()
-            self.notify(f"{current.id} {status}; saved in {path}", timeout=4)
-
-        self.push_screen(NoteScreen(question, before.note if before else ""), save)
+        ask_review(self, status)
 
     def action_export(self, confirmed_only: bool = False) -> None:
-        comparison = self.session.comparison
-        if comparison is None:
-            self.notify("Nothing to export yet: no source has loaded.", severity="warning")
-            return
-        if confirmed_only:
-            kept = tuple(
-                d
-                for d in comparison.divergences
-                if d.id in self.reviews and self.reviews[d.id].status == "confirmed"
-            )
-            if not kept:
-                self.notify("No confirmed findings yet: c confirms one.", severity="warning")
-                return
-            comparison = replace(comparison, divergences=kept)
-        name = report_filename(comparison.event.id)
-        if confirmed_only:
-            name = name.removesuffix(".md") + "-confirmed.md"
-        path = self._export_dir / name
-        if path.exists():
-            self.push_screen(
-                ConfirmScreen(f"{path} already exists. Overwrite it?", yes="Overwrite"),
-                lambda overwrite: self._export(comparison, path) if overwrite else None,
-            )
-        else:
-            self._export(comparison, path)
-
-    def _export(self, comparison: Comparison, path: Path) -> None:
-        """Render and write off the UI thread: a 60-source report took 28 s to render."""
-        self.notify(f"Writing the report to {path}…", title="Exporting", timeout=3)
-        self.run_worker(self._export_worker(comparison, path), group="export", exit_on_error=False)
-
-    async def _export_worker(self, comparison: Comparison, path: Path) -> None:
-        notes = {key: (r.status, r.note) for key, r in self.reviews.items()}
-        render = self._render_markdown
-
-        def write() -> None:
-            if render is _render_markdown:  # in a process of its own: see tui.app.export
-                export_in_child(comparison, notes, path)
-                return
-            text = render(comparison, notes)  # a renderer handed in (tests): here
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text.encode("utf-8"))
-
-        try:
-            await in_thread(write)
-        except OSError as exc:
-            self.notify(
-                f"Could not write {path}: {exc.strerror or exc}. Check the directory exists "
-                "and is writable.",
-                title="Export failed",
-                severity="error",
-            )
-            return
-        except Exception as exc:
-            self.notify(str(exc) or type(exc).__name__, title="Export failed", severity="error")
-            return
-        pending = self.session.loading
-        note = f"\n({pending} sources were still loading.)" if pending else ""
-        self.notify(f"Report written to {path}{note}", title="Exported", timeout=8)
+        self._exporter.export(self.session.comparison, confirmed_only)
 
     def action_open_source(self) -> None:
         column = self.grid.current_column
@@ -606,6 +402,22 @@ class ParallaxApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(f"Copied {what} to the clipboard (if the terminal allows it).", timeout=4)
 
+    def action_screenshot(self) -> None:
+        """An SVG of the screen in a folder that exists, saying where."""
+        folder = self._screenshot_dir
+        try:
+            path = save_screenshot(folder, self.export_screenshot(), dt.datetime.now())
+        except OSError as exc:
+            self.notify(
+                f"Could not save the screenshot in {folder}: {exc.strerror or exc}",
+                title="Screenshot failed",
+                severity="error",
+            )
+            return
+        self.notify(f"Saved {path}", title="Screenshot", timeout=6)
+
+    # --- actions: loading again ---------------------------------------------------------------
+
     def action_refetch(self) -> None:
         column = self.grid.current_column
         if column is None or self.session.loader is None:
@@ -615,30 +427,9 @@ class ParallaxApp(App[None]):
 
     def _apply_settings(self) -> None:
         """Theme, panel width and keymap from the settings; every problem in one message."""
-        settings, problems = self._settings, list(self._settings_problems)
-        if settings.theme is not None:
-            if settings.theme in self.available_themes:
-                self.theme = settings.theme
-            else:
-                known = ", ".join(sorted(self.available_themes))
-                problems.append(
-                    f"{self._settings_file}: theme: unknown '{settings.theme}' ({known})"
-                )
-        if settings.panel_width is not None:
-            self.panel.styles.width = settings.panel_width
-            self.panel.styles.max_width = settings.panel_width
-        known_ids = {c.id for c in COMMANDS} | {
-            b.id
-            for b in (*ComparisonGrid.BINDINGS, *DivergencePanel.BINDINGS)
-            if isinstance(b, commands.Binding) and b.id
-        }
-        unknown = sorted(set(settings.keymap) - known_ids)
-        if unknown:
-            problems.append(
-                f"{self._settings_file}: keymap: no binding called {', '.join(unknown)} "
-                "(the help screen, ?, lists the keys; README lists the ids)"
-            )
-        self.set_keymap({k: v for k, v in settings.keymap.items() if k in known_ids})
+        problems = self._settings_problems + apply_settings(
+            self, self._settings, self._settings_file
+        )
         self.query_one(KeyBar).refresh()
         if problems:
             self.notify(
@@ -674,22 +465,7 @@ class ParallaxApp(App[None]):
             self._show()
         self.notify("Refetching every source…", timeout=3)
 
-    def action_screenshot(self) -> None:
-        """An SVG of the screen in a folder that exists (made if need be), saying where;
-        Textual's own wrote to a Downloads folder that may not exist, and failed silently."""
-        folder = self._screenshot_dir
-        name = f"parallax-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.svg"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(folder / name, self.export_screenshot().encode("utf-8"))
-        except OSError as exc:
-            self.notify(
-                f"Could not save the screenshot in {folder}: {exc.strerror or exc}",
-                title="Screenshot failed",
-                severity="error",
-            )
-            return
-        self.notify(f"Saved {folder / name}", title="Screenshot", timeout=6)
+    # --- actions: other screens ---------------------------------------------------------------
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_help(), self.grid.model.columns))
@@ -723,19 +499,14 @@ class ParallaxApp(App[None]):
             grid.jump_to_cluster(target_id)
 
     def _focused_paragraph(self) -> tuple[Source, int] | None:
-        """The focused source and the paragraph the cursor's cell shows (its first), or the
-        source's next paragraph below when the cell is empty."""
-        grid, comparison = self.grid, self.session.comparison
-        column = grid.current_column
-        if column is None or comparison is None:
-            return None
-        source = next((s for s in comparison.sources if s.id == column.source_id), None)
-        if source is None or not source.paragraphs:
-            return None
-        rows = grid.visible_rows
-        index = grid.cursor_column
-        after = [r.cells[index] for r in rows[grid.cursor_row :] if r.cells[index]]
-        return source, (after[0][0] if after else 0)
+        grid = self.grid
+        return jumps.focused_paragraph(
+            self.session.comparison,
+            grid.current_column,
+            grid.visible_rows,
+            grid.cursor_column,
+            grid.cursor_row,
+        )
 
     def action_read(self) -> None:
         found = self._focused_paragraph()
@@ -754,37 +525,25 @@ class ParallaxApp(App[None]):
         comparison = self.session.comparison
         if paragraph is None or comparison is None:
             return
-        cluster = next(
-            (
-                c.id
-                for c in comparison.clusters
-                if any(m.source == source.id and m.paragraph == paragraph for m in c.members)
-            ),
-            None,
-        )
+        cluster = jumps.cluster_of(comparison, source.id, paragraph)
         if cluster is not None:
             grid.jump_to_cluster(cluster)
             grid.move_cursor(column=grid.model.column_index(source.id))
 
     def action_word_diff(self) -> None:
         """The focused outlet against the first outlet of another side that has text."""
-        grid = self.grid
-        model, left = grid.model, grid.cursor_column
-        columns = model.columns
-        if not columns or self.session.comparison is None:
+        model, left = self.grid.model, self.grid.cursor_column
+        if not model.columns or self.session.comparison is None:
             self.notify("Nothing to compare yet.", severity="warning", timeout=3)
             return
-        readable = [i for i, c in enumerate(columns) if model.paragraphs.get(c.source_id)]
-        others = [i for i in readable if columns[i].side.id != columns[left].side.id]
-        if left not in readable or not others:
+        right = jumps.diff_partner(model, left)
+        if right is None:
             self.notify(
                 "A word diff needs text from two sides: focus a source that loaded.",
                 severity="warning",
                 timeout=4,
             )
             return
-        parties = [i for i in others if not columns[i].side.neutral]
-        right = (parties or others)[0]
         self.push_screen(WordDiffScreen(model, left, right), self._diff_done)
 
     def _diff_done(self, cluster: str | None) -> None:
