@@ -1,16 +1,16 @@
 """ParallaxApp: presents a Comparison that a `ComparisonLoader` produces; does no analysis.
 
-The widgets are composed here and the actions dispatched from here; each action's work lives
-in a module named for it: loading and comparing in `session.py`, the key table in
-`commands.py`, the header and status text in `showing.py` and `status.py`, search and
-divergence stepping in `navigation.py`, columns per side in `columns.py`, the reader's and
-word diff's targets in `jumps.py`, reviews in `reviewing.py`, export in `exporting.py`,
-settings in `preferences.py`.
+The widgets are composed here and the actions dispatched from here; the work of each lives in
+a module named for it: loading and comparing in `session.py`, the key table in `commands.py`
+(and the palette's entries in `palette.py`), the header and status text in `showing.py`, search
+in `searching.py` and `navigation.py`, one column per side in `columns.py`, the brief, reader
+and word diff in `reading.py`, reviews in `reviewing.py`, export in `exporting.py`, browser,
+clipboard and screenshots in `outside.py`, refetching in `reloading.py`, settings in
+`preferences.py`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -23,33 +23,29 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.app import columns, commands, jumps
-from tui.app.briefing import BriefScreen, Target
+from tui.app import columns, commands, outside, reading, reloading, searching
+from tui.app.briefing import BriefScreen
 from tui.app.browser import open_in_browser
-from tui.app.commands import COMMANDS
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
 from tui.app.failures import failure_notice
 from tui.app.grid import ComparisonGrid
 from tui.app.keybar import KeyBar
 from tui.app.layout import GridModel, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
-from tui.app.preferences import apply_settings
-from tui.app.reader import ReaderScreen, citation
+from tui.app.outside import UrlOpener
+from tui.app.palette import palette_commands
+from tui.app.preferences import apply_and_tell
 from tui.app.review import Review, Status, load_reviews, review_path
 from tui.app.reviewing import ask_review, review_marks
-from tui.app.screens import ConfirmScreen, EventPickerScreen, HelpScreen, SearchBar
-from tui.app.screenshots import save_screenshot
+from tui.app.screens import EventPickerScreen, HelpScreen, SearchBar
 from tui.app.session import Listener, Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.showing import status_text, summary_text
 from tui.app.sidebar import DivergencePanel
 from tui.app.threads import DaemonExecutor
-from tui.app.worddiff import WordDiffScreen
 from tui.model import Comparison, DivergenceKind, Source
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
-
-UrlOpener = Callable[[str], object]
 
 # App actions that make sense on any screen; the others act on the main view only.
 _EVERYWHERE = frozenset({"quit", "help", "command_palette", "help_quit"})
@@ -94,7 +90,7 @@ class ParallaxApp(App[None]):
             Listener(self._show_states, self._compared, self._report_failures, self._problem),
             compare_interval,
         )
-        self._settings_file = settings_file
+        self.settings_file = settings_file
         self._settings, self._settings_problems = Settings(), []
         if settings_file is not None:  # the file's choices over the defaults given here
             self._settings, self._settings_problems = load_settings(settings_file)
@@ -104,8 +100,8 @@ class ParallaxApp(App[None]):
         self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
         self.review_dir = review_dir or user_data_path("parallax") / "reviews"
         self.reviews: dict[str, Review] = {}
-        self._per_side = False  # one column per side (the terminal is too narrow for all)
-        self._chosen: dict[str, str] = {}  # side id -> the source its column shows
+        self.per_side = False  # one column per side (the terminal is too narrow for all)
+        self.chosen: dict[str, str] = {}  # side id -> the source its column shows
         self._panel_wanted: bool | None = None  # p's choice; None: by terminal width
 
     # --- what tests and the pipeline can look at -----------------------------------------
@@ -154,7 +150,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.panel.set_hidden_kinds(self._hidden)
-        self._apply_settings()
+        apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)
         self.grid.focus()
         if self._first_loader is not None:
             self.start(self._first_loader)
@@ -190,13 +186,13 @@ class ParallaxApp(App[None]):
         if problem:
             self.notify(problem, title="Reviews", severity="warning", timeout=10)
         self.session.start(loader)
-        self._show()
+        self.show()
 
     def _compared(self, comparison: Comparison) -> None:
         session = self.session
         previous, session.comparison = session.comparison, comparison
         try:
-            self._show()
+            self.show()
         except Exception as exc:  # a comparison the grid cannot lay out: keep the old one
             session.comparison = previous
             self.notify(
@@ -222,15 +218,15 @@ class ParallaxApp(App[None]):
         session = self.session
         assert session.loader is not None
         if self.grid.size.width:  # decided before laying out, not after a first wasted layout
-            self._per_side = columns.wants_per_side(
+            self.per_side = columns.wants_per_side(
                 session.plan, session.states, self.grid.size.width
             )
         comparison = session.comparison
         sides = comparison.sides if comparison else session.loader.sides
-        chosen = self._chosen if self._per_side else None
+        chosen = self.chosen if self.per_side else None
         return build_model(session.plan, sides, comparison, chosen)
 
-    def _show(self) -> None:
+    def show(self) -> None:
         model = self._model()
         self.grid.set_model(model)
         self.panel.set_marks(review_marks(self.reviews))
@@ -269,8 +265,8 @@ class ParallaxApp(App[None]):
     def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
         session = self.session
         wanted = columns.wants_per_side(session.plan, session.states, message.width)
-        if session.loader is not None and wanted != self._per_side:
-            self._show()
+        if session.loader is not None and wanted != self.per_side:
+            self.show()
 
     def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
         self.grid.jump_to_divergence(message.divergence)
@@ -278,27 +274,7 @@ class ParallaxApp(App[None]):
     # --- actions: moving about ---------------------------------------------------------------
 
     def action_switch_source(self) -> None:
-        """In one-column-per-side mode: show the focused side's next source."""
-        column = self.grid.current_column
-        if column is None:
-            return
-        if not self._per_side:
-            self.notify(
-                "Every source has its own column; s switches sources when the terminal is "
-                "too narrow for them all.",
-                timeout=4,
-            )
-            return
-        chosen = columns.next_source(self.session.plan, column.side.id, column.source_id)
-        if chosen is None:
-            self.notify(f"{column.side.label} has one source here.", timeout=3)
-            return
-        self._chosen[column.side.id] = chosen
-        self._show()
-        self.grid.move_cursor(column=self.grid.model.column_index(chosen))
-        shown = self.grid.current_column
-        if shown is not None:
-            self.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
+        columns.switch_source(self)
 
     def _step_divergence(self, delta: int) -> None:
         """The CursorMoved handler updates the status line and the panel."""
@@ -315,29 +291,16 @@ class ParallaxApp(App[None]):
         self.query_one(SearchBar).open(self.grid.query)
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
-        self.query_one(SearchBar).close()
-        grid = self.grid
-        grid.focus()
-        query = event.value
-        count = grid.set_search(query)
-        if query and count:
-            grid.step_match(1)
-        elif query:
-            self.notify(f"No match for “{query}”.", severity="warning", timeout=4)
-        self.show_cursor()
+        searching.search(self, event.value)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self.grid.focus()
 
-    def _step_match(self, delta: int) -> None:
-        if self.grid.step_match(delta) is None:
-            self.notify("No search matches: press / to search.", severity="warning", timeout=3)
-
     def action_next_match(self) -> None:
-        self._step_match(1)
+        searching.step_match(self, 1)
 
     def action_previous_match(self) -> None:
-        self._step_match(-1)
+        searching.step_match(self, -1)
 
     # --- actions: what is shown --------------------------------------------------------------
 
@@ -377,93 +340,22 @@ class ParallaxApp(App[None]):
         self._exporter.export(self.session.comparison, confirmed_only)
 
     def action_open_source(self) -> None:
-        column = self.grid.current_column
-        if column is None:
-            return
-        url = column.location
-        try:
-            opened = self._open_url(url)
-        except Exception as exc:
-            opened = False
-            reason = f"Could not open {url}: {exc}."
-        else:
-            reason = "No web browser is available here to open it."
-        if opened is not False:
-            self.notify(f"Asked the browser to open {url}", timeout=3)
-            return
-        self.push_screen(
-            ConfirmScreen(f"{reason}\n{url}\nCopy the URL to the clipboard?", yes="Copy"),
-            lambda copy: self._copy(url, "the URL") if copy else None,
-        )
+        outside.open_source(self, self._open_url)
 
-    def _copy(self, text: str, what: str) -> None:
+    def copy(self, text: str, what: str) -> None:
         """Copy through the terminal (OSC 52), which works over ssh; not every terminal
         allows it, so the message says where it was sent rather than promising."""
         self.copy_to_clipboard(text)
         self.notify(f"Copied {what} to the clipboard (if the terminal allows it).", timeout=4)
 
     def action_screenshot(self) -> None:
-        """An SVG of the screen in a folder that exists, saying where."""
-        folder = self._screenshot_dir
-        try:
-            path = save_screenshot(folder, self.export_screenshot(), dt.datetime.now())
-        except OSError as exc:
-            self.notify(
-                f"Could not save the screenshot in {folder}: {exc.strerror or exc}",
-                title="Screenshot failed",
-                severity="error",
-            )
-            return
-        self.notify(f"Saved {path}", title="Screenshot", timeout=6)
-
-    # --- actions: loading again ---------------------------------------------------------------
+        outside.screenshot(self, self._screenshot_dir)
 
     def action_refetch(self) -> None:
-        column = self.grid.current_column
-        if column is None or self.session.loader is None:
-            return
-        self.session.load([column.source_id], refresh=True)
-        self.notify(f"Refetching {column.outlet}…", timeout=3)
-
-    def _apply_settings(self) -> None:
-        """Theme, panel width and keymap from the settings; every problem in one message."""
-        problems = self._settings_problems + apply_settings(
-            self, self._settings, self._settings_file
-        )
-        self.query_one(KeyBar).refresh()
-        if problems:
-            self.notify(
-                "\n".join(problems) + "\nThe other settings are in use; the rest are defaults.",
-                title="Settings",
-                severity="warning",
-                timeout=12,
-            )
+        reloading.refetch(self)
 
     def action_refetch_all(self) -> None:
-        """Reload sources.yaml (a broken one keeps the old config and says why) and the
-        settings, then fetch every source again."""
-        loader = self.session.loader
-        if loader is None:
-            return
-        try:
-            fresh = loader.reload()
-        except Exception as exc:
-            self.notify(
-                f"{exc}\nKeeping the configuration loaded before.",
-                title="sources.yaml not reloaded",
-                severity="error",
-                timeout=12,
-            )
-            fresh = loader
-        if self._settings_file is not None:
-            self._settings, self._settings_problems = load_settings(self._settings_file)
-            self._apply_settings()
-        if fresh is loader:
-            self.session.load(None, refresh=True)
-        else:
-            self.session.start(fresh, refresh=True)
-            self._show()
-        self.notify("Refetching every source…", timeout=3)
+        reloading.refetch_all(self)
 
     # --- actions: other screens ---------------------------------------------------------------
 
@@ -476,88 +368,16 @@ class ParallaxApp(App[None]):
         self.notify(f"Press {quit_keys} to quit Parallax.", title="Quit?", timeout=4)
 
     def action_brief(self) -> None:
-        """The brief over the grid; choosing a line jumps to its row."""
-        loader = self.session.loader
-        if loader is None:
-            return
-        screen = BriefScreen(f"{loader.event.title} · {loader.event.date.isoformat()}")
-        self.push_screen(screen, self._brief_chosen)
-        if self.session.comparison is not None:
-            self.call_after_refresh(screen.show, self.grid.model, self.session.comparison)
-
-    def _brief_chosen(self, target: Target | None) -> None:
-        grid = self.grid
-        grid.focus()
-        if target is None:
-            return
-        kind, target_id = target
-        if kind == "divergence":
-            found = next((d for d in grid.model.divergences if d.id == target_id), None)
-            if found is not None:
-                grid.jump_to_divergence(found)
-        else:
-            grid.jump_to_cluster(target_id)
-
-    def _focused_paragraph(self) -> tuple[Source, int] | None:
-        grid = self.grid
-        return jumps.focused_paragraph(
-            self.session.comparison,
-            grid.current_column,
-            grid.visible_rows,
-            grid.cursor_column,
-            grid.cursor_row,
-        )
+        reading.open_brief(self)
 
     def action_read(self) -> None:
-        found = self._focused_paragraph()
-        if found is None:
-            self.notify("No article text here to read.", severity="warning", timeout=3)
-            return
-        source, paragraph = found
-        self.push_screen(
-            ReaderScreen(source, paragraph), lambda back: self._read_done(source, back)
-        )
-
-    def _read_done(self, source: Source, paragraph: int | None) -> None:
-        """Back from the reader: to the row of the paragraph it was on."""
-        grid = self.grid
-        grid.focus()
-        comparison = self.session.comparison
-        if paragraph is None or comparison is None:
-            return
-        cluster = jumps.cluster_of(comparison, source.id, paragraph)
-        if cluster is not None:
-            grid.jump_to_cluster(cluster)
-            grid.move_cursor(column=grid.model.column_index(source.id))
+        reading.open_reader(self)
 
     def action_word_diff(self) -> None:
-        """The focused outlet against the first outlet of another side that has text."""
-        model, left = self.grid.model, self.grid.cursor_column
-        if not model.columns or self.session.comparison is None:
-            self.notify("Nothing to compare yet.", severity="warning", timeout=3)
-            return
-        right = jumps.diff_partner(model, left)
-        if right is None:
-            self.notify(
-                "A word diff needs text from two sides: focus a source that loaded.",
-                severity="warning",
-                timeout=4,
-            )
-            return
-        self.push_screen(WordDiffScreen(model, left, right), self._diff_done)
-
-    def _diff_done(self, cluster: str | None) -> None:
-        self.grid.focus()
-        if cluster is not None:
-            self.grid.jump_to_cluster(cluster)
+        reading.open_word_diff(self)
 
     def action_copy_quote(self) -> None:
-        found = self._focused_paragraph()
-        if found is None:
-            self.notify("No article text here to quote.", severity="warning", timeout=3)
-            return
-        source, paragraph = found
-        self._copy(citation(source, paragraph), f"¶ {paragraph + 1} of {source.outlet.name}")
+        reading.copy_quote(self)
 
     def action_pick_event(self) -> None:
         self.push_screen(EventPickerScreen(self._events), self._event_chosen)
@@ -588,14 +408,4 @@ class ParallaxApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # Textual's writes to a folder that may not exist
                 yield command
-        for command in COMMANDS:
-            if command.palette:
-                yield SystemCommand(command.palette, command.description, self._runner(command))
-        if self._events and self._loader_for is not None:
-            yield SystemCommand("Switch event", "Compare another event", self.action_pick_event)
-
-    def _runner(self, command: commands.Command) -> Callable[[], None]:
-        def run() -> None:
-            self.call_later(self.run_action, command.action)
-
-        return run
+        yield from palette_commands(self, bool(self._events and self._loader_for is not None))

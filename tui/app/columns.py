@@ -1,11 +1,16 @@
-"""How many columns the terminal has room for: every source, or one per side."""
+"""How many columns the terminal has room for: every source, or one per side (with `s`
+switching which of the side's sources its column shows)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from tui.app.grid import GUTTER
 from tui.app.loader import PlannedSource, Progress
+
+if TYPE_CHECKING:
+    from tui.app.app import ParallaxApp
 
 # Below this many characters per source, one column per side with a source switcher.
 READABLE_WIDTH = 28
@@ -35,3 +40,27 @@ def next_source(plan: Sequence[PlannedSource], side_id: str, current: str) -> st
     if len(ids) < 2:
         return None
     return ids[(ids.index(current) + 1) % len(ids)]
+
+
+def switch_source(app: ParallaxApp) -> None:
+    """In one-column-per-side mode (s): show the focused side's next source."""
+    column = app.grid.current_column
+    if column is None:
+        return
+    if not app.per_side:
+        app.notify(
+            "Every source has its own column; s switches sources when the terminal is "
+            "too narrow for them all.",
+            timeout=4,
+        )
+        return
+    chosen = next_source(app.session.plan, column.side.id, column.source_id)
+    if chosen is None:
+        app.notify(f"{column.side.label} has one source here.", timeout=3)
+        return
+    app.chosen[column.side.id] = chosen
+    app.show()
+    app.grid.move_cursor(column=app.grid.model.column_index(chosen))
+    shown = app.grid.current_column
+    if shown is not None:
+        app.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tui.app import commands
 from tui.app.commands import COMMANDS
 from tui.app.grid import ComparisonGrid
+from tui.app.keybar import KeyBar
 from tui.app.settings import Settings
 from tui.app.sidebar import DivergencePanel
 
@@ -45,3 +46,18 @@ def apply_settings(app: ParallaxApp, settings: Settings, file: Path | None) -> l
         )
     app.set_keymap({k: v for k, v in settings.keymap.items() if k in known_ids})
     return problems
+
+
+def apply_and_tell(
+    app: ParallaxApp, settings: Settings, problems: list[str], file: Path | None
+) -> None:
+    """Apply `settings` (read from `file` with `problems`); every problem in one message."""
+    problems = problems + apply_settings(app, settings, file)
+    app.query_one(KeyBar).refresh()
+    if problems:
+        app.notify(
+            "\n".join(problems) + "\nThe other settings are in use; the rest are defaults.",
+            title="Settings",
+            severity="warning",
+            timeout=12,
+        )
