@@ -566,25 +566,22 @@ class ComparisonGrid(ScrollView, can_focus=True):
         without this, text and gaps keep the terminal's default colours, and a light theme
         shows a dark grid in a dark terminal.
         """
-        return self._line(y).apply_style(self._style(""))
-
-    def _line(self, y: int) -> Strip:
         width = self.size.width
+        base = self._style("")
         if not self._model.columns:
-            return Strip.blank(width)
+            return Strip.blank(width, base)
+        blank = [Segment(" " * GUTTER)]
         if y < HEADER_HEIGHT:
-            return self._join_columns(Strip.blank(GUTTER), lambda c: self._header_cell(c, y), None)
+            return self._join_columns(blank, lambda c: self._header_cell(c, y), None)
         line = y - HEADER_HEIGHT + int(self.scroll_y)
         if not self._visible:
-            return self._join_columns(
-                Strip.blank(GUTTER), lambda c: self._failure_line(c, line), None
-            )
+            return self._join_columns(blank, lambda c: self._failure_line(c, line), None)
         position = bisect_right(self._tops, line) - 1
         if position >= len(self._visible):
-            return Strip.blank(width)
+            return Strip.blank(width, base)
         within = line - self._tops[position]
         if within >= self._heights[position]:  # the blank line between rows
-            return self._join_columns(Strip.blank(GUTTER), lambda c: None, None)
+            return self._join_columns(blank, lambda c: None, None)
         cursor = position == self.cursor_row
         return self._join_columns(
             self._gutter(position, within, cursor),
@@ -602,30 +599,41 @@ class ComparisonGrid(ScrollView, can_focus=True):
         )
         return lines[line] if line < len(lines) else None
 
-    def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
-        """Gutter + the columns that are on screen, cropped to the horizontal scroll."""
+    def _join_columns(self, gutter: list[Segment], cell, row_style: Style | None) -> Strip:
+        """Gutter + the columns that are on screen, cropped to the horizontal scroll, over the
+        widget's colours: one Strip per line, built from segments (a Strip per cell and per
+        step was most of a repaint's cost)."""
         view_width = max(0, self.size.width - GUTTER)
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
-        rule = Strip([Segment("│", self._style("grid--rule"))], 1)
-        strips: list[Strip] = []
-        column = first
+        base = self._style("")
+        rule = Segment("│", base + self._style("grid--rule"))
+        body: list[Segment] = []
+        column, used = first, 0
         while column < len(self._column_x) and self._column_x[column] < left + view_width:
-            strip = cell(column) or Strip.blank(self._widths[column])
+            strip = cell(column)
+            width = self._widths[column]
+            style = base
             if row_style is not None:
-                style = row_style
-                if column == self.cursor_column:
-                    style = self._style("grid--cursor-cell")
-                strip = strip.apply_style(style)
-            strips.append(strip)
-            strips.append(rule)
+                cursor_cell = column == self.cursor_column
+                style = base + (self._style("grid--cursor-cell") if cursor_cell else row_style)
+            if strip is None:
+                body.append(Segment(" " * width, style))
+            else:
+                body.extend(Segment.apply_style(strip, style))
+            body.append(rule)
+            used += width + 1
             column += 1
-        body = Strip.join(strips)
         offset = left - self._column_x[first]
-        body = body.crop(offset, offset + view_width).extend_cell_length(view_width)
-        return Strip.join([gutter, body])
+        if offset or used > view_width:
+            pieces = list(Segment.divide(body, [offset, offset + view_width]))
+            body = pieces[1] if len(pieces) > 1 else []
+            used = min(view_width, used - offset)
+        if used < view_width:
+            body.append(Segment(" " * (view_width - used), base))
+        return Strip([*Segment.apply_style(gutter, base), *body], GUTTER + view_width)
 
-    def _gutter(self, position: int, within: int, cursor: bool) -> Strip:
+    def _gutter(self, position: int, within: int, cursor: bool) -> list[Segment]:
         kinds = self.shown_kinds(self._model.rows[self._visible[position]])
         mark = "▶" if cursor and within == 0 else " "
         segments = [Segment(mark, Style(bold=True))]
@@ -635,7 +643,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         else:
             segments.append(Segment(" "))
         segments.append(Segment(" "))
-        return Strip(segments, GUTTER)
+        return segments
 
     def _header_cell(self, column: int, line: int) -> Strip:
         info = self._model.columns[column]
