@@ -149,6 +149,7 @@ class ParallaxApp(App[None]):
         # Extraction threads that the pipeline starts must not hold up quitting.
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
+        self.grid.on_moved = self._cursor_moved
         self.panel.set_hidden_kinds(self._hidden)
         apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)
         self.grid.focus()
@@ -253,9 +254,13 @@ class ParallaxApp(App[None]):
         text = status_text(grid, self.panel, self.session, self.reviews)
         self.query_one("#status", Static).update(text, layout=False)
 
-    def on_comparison_grid_cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
-        if self.grid.hidden_kinds != self._hidden:  # a jump showed a hidden kind
-            self._set_hidden(self.grid.hidden_kinds)
+    def _cursor_moved(self) -> None:
+        """The grid's cursor moved (told at once, so that one frame shows it all)."""
+        grid = self.grid
+        if grid.hidden_kinds != self._hidden:  # a jump showed a hidden kind
+            self._hidden = grid.hidden_kinds
+            self.panel.set_hidden_kinds(self._hidden)
+            self._show_summary()
         self.show_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -277,7 +282,7 @@ class ParallaxApp(App[None]):
         columns.switch_source(self)
 
     def _step_divergence(self, delta: int) -> None:
-        """The CursorMoved handler updates the status line and the panel."""
+        """The grid tells `_cursor_moved`, which updates the status line and the panel."""
         if self.grid.step_divergence(delta) is None:
             self.notify("No divergences to move to.", severity="warning", timeout=3)
 

@@ -10,7 +10,7 @@ show changes (model, width, wrap, search).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -118,8 +118,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._tops: list[int] = [0]
         self._widths: list[int] = []
         self._column_x: list[int] = []
-        self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
+        # Rendered cells by (model row, column, first shown row?): `d` keeps them.
+        self._cells: dict[tuple[int, int, bool], tuple[str | None, list[Strip]]] = {}
         self._wraps: dict[tuple[str, int], list[int]] = {}
+        # Each model row's height, for one (model, widths, wrap): `d` lays the same rows out
+        # again, and summing every row's wrapped lines was most of its cost.
+        self._heights_model: GridModel | None = None
+        self._heights_key: tuple[tuple[int, ...], bool] | None = None
+        self._height_of: dict[int, int] = {}
         # Resolved styles by component name ("" for the widget's own), until the theme changes:
         # resolving walks the CSS each time, a third of a repaint's cost.
         self._styles: dict[str, Style] = {}
@@ -133,6 +139,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.cursor_column = 0
         self.wrap = True
         self.only_divergent = False
+        # Called at once when the cursor moves, before the key's frame is painted: the status
+        # line and panel that the CursorMoved message updated came a frame (16 ms) later.
+        self.on_moved: Callable[[], None] | None = None
 
     # --- state from the app ------------------------------------------------------------------
 
@@ -227,6 +236,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _set_rows(self, only: bool, hidden: frozenset[DivergenceKind]) -> None:
         row = self.current_row
+        same_marks = hidden == self._hidden
         self._hidden = hidden
         visible = self._visible_of(self._model, only, hidden)
         layout = self._compute_layout(self._model, visible)
@@ -237,7 +247,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.only_divergent = only
         self._visible = visible
         self.cursor_row = cursor_row
-        self._apply(layout)
+        self._apply(layout, keep_cells=same_marks)
         self._scroll_to_cursor()
         self._moved()
 
@@ -290,7 +300,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
         widths = self._widths_of(model)
-        heights = [self._row_height(model, model.rows[i], widths) for i in visible]
+        key = (tuple(widths), self.wrap)
+        if model is not self._heights_model or key != self._heights_key:  # `d` and filters
+            self._heights_model, self._heights_key, self._height_of = model, key, {}
+        height_of = self._height_of
+        heights = []
+        for i in visible:
+            height = height_of.get(i)
+            if height is None:
+                height = height_of[i] = self._row_height(model, model.rows[i], widths)
+            heights.append(height)
         tops = [0]
         for height in heights:
             tops.append(tops[-1] + height + 1)
@@ -302,8 +321,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
             column_x = []
         return _Layout(widths, column_x, heights, tops, matches, match_spans)
 
-    def _apply(self, layout: _Layout) -> None:
-        """Make `layout` (computed for the current model and visible rows) the grid's."""
+    def _apply(self, layout: _Layout, keep_cells: bool = False) -> None:
+        """Make `layout` (computed for the current model and visible rows) the grid's;
+        `keep_cells` when only which rows are shown changed, not how any cell looks."""
         self._widths = layout.widths
         self._column_x = layout.column_x
         self._heights = layout.heights
@@ -312,7 +332,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._match_spans = layout.match_spans
         if self._match_index >= len(self._matches):
             self._match_index = -1
-        self._cells.clear()
+        if not keep_cells:
+            self._cells.clear()
         total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
         self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
         self.refresh()
@@ -420,6 +441,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.refresh(Region(0, 0, width, HEADER_HEIGHT))
 
     def _moved(self) -> None:
+        if self.on_moved is not None:
+            self.on_moved()
         self.post_message(self.CursorMoved(self.current_row, self.current_column))
 
     def _scroll_to_cursor(self, context: bool = False) -> None:
@@ -681,10 +704,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
         current = self._current_on(position)
-        cached = self._cells.get((position, column))
+        key = (self._visible[position], column, position == 0)
+        cached = self._cells.get(key)
         if cached is None or cached[0] != current:
             cached = (current, self._render_cell(position, column, current))
-            self._cells[position, column] = cached
+            self._cells[key] = cached
         lines = cached[1]
         return lines[line] if line < len(lines) else None
 
