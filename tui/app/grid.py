@@ -284,12 +284,20 @@ class ComparisonGrid(ScrollView, can_focus=True):
         source_id = model.columns[column].source_id
         return source_id in model.loaded and not model.paragraphs.get(source_id)
 
+    @property
+    def _room(self) -> int:
+        """The columns' width on screen: the grid's less the gutter and the vertical
+        scrollbar, kept free whether it shows or not. The scrollbar comes with the rows, after
+        the widths are set, and covered the last column's line ends (words were cut at 80
+        columns, and a horizontal scrollbar took a line)."""
+        return max(0, self.size.width - GUTTER - self.styles.scrollbar_size_vertical)
+
     def _widths_of(self, model: GridModel) -> list[int]:
         """Each column's width: strips for failed sources, the rest share what is left."""
         count = len(model.columns)
         strips = [self.is_strip(model, i) for i in range(count)]
         full = count - sum(strips)
-        room = max(0, self.size.width - GUTTER) - sum(strips) * (STRIP_WIDTH + 1)
+        room = self._room - sum(strips) * (STRIP_WIDTH + 1)
         width = MIN_COLUMN
         if full and room >= full * (MIN_COLUMN + 1) - 1:
             width = (room + 1) // full - 1
@@ -465,7 +473,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         x = self.scroll_x
         if self._column_x:
             left = self._column_x[self.cursor_column]
-            view_width = max(1, self.size.width - GUTTER)
+            view_width = max(1, self._room)
             if left < x:
                 x = left
             elif left + self._widths[self.cursor_column] > x + view_width:
@@ -626,7 +634,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         """Gutter + the columns that are on screen, cropped to the horizontal scroll, over the
         widget's colours: one Strip per line, built from segments (a Strip per cell and per
         step was most of a repaint's cost)."""
-        view_width = max(0, self.size.width - GUTTER)
+        view_width = self._room
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
         base = self._style("")
@@ -652,9 +660,10 @@ class ComparisonGrid(ScrollView, can_focus=True):
             pieces = list(Segment.divide(body, [offset, offset + view_width]))
             body = pieces[1] if len(pieces) > 1 else []
             used = min(view_width, used - offset)
-        if used < view_width:
-            body.append(Segment(" " * (view_width - used), base))
-        return Strip([*Segment.apply_style(gutter, base), *body], GUTTER + view_width)
+        line_width = max(0, self.size.width - GUTTER)  # under the scrollbar, or blank
+        if used < line_width:
+            body.append(Segment(" " * (line_width - used), base))
+        return Strip([*Segment.apply_style(gutter, base), *body], GUTTER + line_width)
 
     def _gutter(self, position: int, within: int, cursor: bool) -> list[Segment]:
         kinds = self.shown_kinds(self._model.rows[self._visible[position]])
