@@ -40,7 +40,9 @@ class Frames:
 
     def __init__(self, app: App, ready: Callable[[App], bool], clock=time.perf_counter) -> None:
         self.times: list[float] = []
+        self.cpu: list[float] = []  # this process's CPU time at each frame
         self.first_ready: float | None = None  # the first frame painted once `ready`
+        self.first_ready_cpu = 0.0  # this process's CPU time then
         display = app._display
 
         def stamped(screen: Screen, renderable: object) -> None:
@@ -52,14 +54,19 @@ class Frames:
                 render(app.console)
             now = clock()
             self.times.append(now)
+            self.cpu.append(time.process_time())
             if self.first_ready is None and ready(app):
-                self.first_ready = now
+                self.first_ready, self.first_ready_cpu = now, time.process_time()
 
         app._display = stamped  # type: ignore[method-assign]
 
     def last_after(self, moment: float) -> float | None:
         """The last frame painted after `moment` (the screen as a key press left it)."""
         return next((t for t in reversed(self.times) if t > moment), None)
+
+    def cpu_of(self, moment: float) -> float:
+        """The CPU time stamped with the frame painted at `moment`."""
+        return self.cpu[self.times.index(moment)]
 
 
 async def first_frames(

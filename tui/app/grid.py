@@ -378,10 +378,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.post_message(self.Resized(self.size.width))
 
     def notify_style_update(self) -> None:
-        """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
+        """A theme change: cached cells carry the old theme's colours (the filler's; the rest
+        of a cell is styled by kind, or at drawing time). Every focus change lands here too,
+        and re-rendering every cell on screen for it made tab the slowest key."""
         super().notify_style_update()
-        self._cells.clear()
+        filler = self._styles.get("grid--filler")
         self._styles.clear()
+        if filler is None or self._style("grid--filler") != filler:
+            self._cells.clear()
         self.refresh()
 
     def on_focus(self, event: events.Focus) -> None:
