@@ -4,9 +4,14 @@ Both apps run headless under `App.run_test` in this process, one after the other
 machine's noise hits both; the script prints milliseconds and, more usefully, the ratio to
 the hello-world baseline. Nothing is asserted.
 
-A key press is timed twice: wall clock (what Pilot waits for, mostly Textual's own refresh
-cadence, so the same ~60 ms floor for any app) and CPU time of this process (the work the key
-caused: the figure that moves when the app repaints, re-wraps or re-lays out too much).
+What is timed is what the user waits for, read off the frames the app paints: every frame
+Textual hands to its driver is turned into the bytes a terminal would get (the headless driver
+skips that step, a real terminal does not) and stamped. First paint is the time from creating
+the app to the first frame painted with the comparison in it; a key press is the time from the
+key to the last frame it caused (the screen as it stays). Pilot's own waits (~60 ms of idle
+detection per press, the same for any app) are outside both. Beside the wall clock, the CPU time
+of this process up to the same frame shows the work itself: on a shared machine the wall clock
+also counts the time other processes had the cores.
 
 The event is benchmarks/synthetic.py's `make_event` (30 sources x 100 paragraphs by default),
 aligned and diverged once with the real core (timed separately: that is the pipeline's cost,
@@ -14,30 +19,28 @@ not the app's). The app then gets a loader that hands over the finished sources 
 comparison at once, so "first paint" is: mount, lay out 30 columns, wrap 3,000 paragraphs to
 size every row, and draw the first screen.
 
-    python benchmarks/app_speed.py [--sources 30] [--paragraphs 100] [--seed 0] [--presses 28]
+    python benchmarks/app_speed.py [--sources 30] [--paragraphs 100] [--seed 0]
+        [--presses 28] [--repeat 3]
 
 `--startup` times whole processes instead: `parallax demo` (the real pipeline on the bundled
 demo, headless, until its first comparison is on screen) against a hello-world Textual app,
-each started fresh `--runs` times.
+each started fresh `--runs` times, up to its first frame painted.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.app import App
 
+from benchmarks.first_frame import Frames, Hello
 from benchmarks.synthetic import event_parser, make_event
 from tui.analysis.align import align
 from tui.analysis.diverge import diverge
@@ -68,11 +71,6 @@ KEYS = (
     "W",
     "W",
 )
-
-
-class Hello(App[None]):
-    def compose(self) -> ComposeResult:
-        yield Static("Hello, world")
 
 
 @dataclass(frozen=True)
@@ -126,66 +124,58 @@ def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, fl
 
 
 async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], presses: int):
-    """(first paint seconds, [wall seconds per key press], [CPU seconds per key press]),
-    keys in KEYS order."""
+    """(first paint seconds, its CPU seconds, [seconds to the last frame per key press], [CPU
+    seconds to it per key press]), keys in KEYS order."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     app = make_app()
-    started = time.perf_counter()
+    frames = Frames(app, ready)
     async with app.run_test(size=SIZE) as pilot:
-        while not ready(app):
+        while frames.first_ready is None or not ready(app):
             await pilot.pause()
         await pilot.pause()
-        first_paint = time.perf_counter() - started
+        first_paint = frames.first_ready - started
+        first_paint_cpu = frames.first_ready_cpu - cpu_started
         per_key, cpu_per_key = [], []
         for i in range(presses):
             key = KEYS[i % len(KEYS)]
             began, cpu_began = time.perf_counter(), time.process_time()
             await pilot.press(key)
-            await pilot.pause()  # let the screen repaint
-            per_key.append(time.perf_counter() - began)
-            cpu_per_key.append(time.process_time() - cpu_began)
-    return first_paint, per_key, cpu_per_key
-
-
-async def _child(which: str) -> None:
-    """One whole-process start (see --startup): up to the first paint, then quit."""
-    if which == "hello":
-        app: App = Hello()
-        ready: Callable[[App], bool] = lambda app: True  # noqa: E731
-    else:
-        from tui.app.run import build_app
-        from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
-        from tui.ingest.fetch import FetchOptions
-        from tui.pipeline import loader_factory
-
-        config = load_config(bundled_config_path())
-        with tempfile.TemporaryDirectory() as cache:
-            loaders = loader_factory(config, FetchOptions(cache_dir=Path(cache)))
-            app = build_app(config, config.event(DEMO_EVENT), loaders)
-
-        def ready(app: App) -> bool:
-            return isinstance(app, ParallaxApp) and app.comparison is not None
-
-    async with app.run_test(size=SIZE) as pilot:
-        while not ready(app):
-            await pilot.pause()
-        await pilot.pause()
+            await pilot.pause()  # until the app is idle: every frame the key causes is in
+            painted = frames.last_after(began)
+            if painted is None:
+                raise SystemExit(f"{key} painted nothing: the benchmark would time nothing")
+            per_key.append(painted - began)
+            cpu_per_key.append(frames.cpu_of(painted) - cpu_began)
+    return first_paint, first_paint_cpu, per_key, cpu_per_key
 
 
 def startup(runs: int) -> None:
-    def median(which: str) -> float:
-        times = []
-        for _ in range(runs):
-            began = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "benchmarks.app_speed", "--child", which], check=True
-            )
-            times.append(time.perf_counter() - began)
-        return statistics.median(times)
+    """Whole processes, alternated: from spawning the interpreter to its first frame painted
+    and to the first with the demo's comparison in it (the child stamps both on the same wall
+    clock as the parent's); teardown left out."""
 
-    hello, demo = median("hello"), median("demo")
-    print(f"whole-process start to first paint, median of {runs}:")
-    print(f"  hello world {hello * 1000:6.0f} ms")
-    print(f"  parallax demo {demo * 1000:4.0f} ms   ratio {demo / hello:.2f}")
+    def once(which: str) -> tuple[float, float]:
+        began = time.time()
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.first_frame", which],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        first, ready = (float(stamp) for stamp in done.stdout.split()[-2:])
+        return first - began, ready - began
+
+    hello, demo = [], []
+    for _ in range(runs):
+        hello.append(once("hello"))
+        demo.append(once("demo"))
+    median = statistics.median
+    hello_first = median(t for t, _ in hello)
+    demo_first, demo_ready = median(t for t, _ in demo), median(t for _, t in demo)
+    print(f"whole-process start, median of {runs} (ms; ratio to hello world's first frame):")
+    print(f"  hello world, first frame       {hello_first * 1000:6.0f}")
+    for label, seconds in (("first frame", demo_first), ("first comparison", demo_ready)):
+        print(f"  parallax demo, {label:17}{seconds * 1000:6.0f}  {seconds / hello_first:.2f}")
 
 
 def main() -> None:
@@ -193,11 +183,8 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=len(KEYS) * 2)
     parser.add_argument("--startup", action="store_true", help="time whole processes")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", choices=("hello", "demo"), help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each app, alternated")
     args = parser.parse_args()
-    if args.child:
-        asyncio.run(_child(args.child))
-        return
     if args.startup:
         startup(args.runs)
         return
@@ -217,37 +204,39 @@ def main() -> None:
     def parallax_ready(app: App) -> bool:
         return isinstance(app, ParallaxApp) and app.settled and app.comparison is not None
 
-    hello_paint, hello_keys, hello_cpu = asyncio.run(measure(Hello, lambda app: True, args.presses))
-    app_paint, app_keys, app_cpu = asyncio.run(measure(parallax, parallax_ready, args.presses))
+    hello_paints, app_paints, hello_paint_cpu, app_paint_cpu = [], [], [], []
+    hello_keys, hello_cpu, app_keys, app_cpu = [], [], [], []
+    for _ in range(args.repeat):  # alternated, so that the machine's noise hits both
+        paint, paint_cpu, keys, cpu = asyncio.run(measure(Hello, lambda app: True, args.presses))
+        hello_paints.append(paint)
+        hello_paint_cpu.append(paint_cpu)
+        hello_keys += keys
+        hello_cpu += cpu
+        paint, paint_cpu, keys, cpu = asyncio.run(measure(parallax, parallax_ready, args.presses))
+        app_paints.append(paint)
+        app_paint_cpu.append(paint_cpu)
+        app_keys += keys
+        app_cpu += cpu
 
-    hello_key = statistics.median(hello_keys)
-    app_key = statistics.median(app_keys)
+    def row(label: str, hello: float, app: float) -> None:
+        print(f"{label:24}{hello * 1000:14.1f}{app * 1000:12.1f}{app / hello:9.1f}")
+
+    median = statistics.median
+    print(f"medians of {args.repeat} run(s), {args.presses} key presses each")
     print(f"{'':24}{'hello world':>14}{'parallax':>12}{'ratio':>9}")
-    print(
-        f"{'first paint (ms)':24}{hello_paint * 1000:14.0f}{app_paint * 1000:12.0f}"
-        f"{app_paint / hello_paint:9.1f}"
-    )
-    print(
-        f"{'key press, median (ms)':24}{hello_key * 1000:14.1f}{app_key * 1000:12.1f}"
-        f"{app_key / hello_key:9.1f}"
-    )
-    print(
-        f"{'key press, worst (ms)':24}{max(hello_keys) * 1000:14.1f}"
-        f"{max(app_keys) * 1000:12.1f}{max(app_keys) / max(hello_keys):9.1f}"
-    )
-    hello_cpu_key, app_cpu_key = statistics.median(hello_cpu), statistics.median(app_cpu)
-    print(
-        f"{'key CPU, median (ms)':24}{hello_cpu_key * 1000:14.1f}{app_cpu_key * 1000:12.1f}"
-        f"{app_cpu_key / hello_cpu_key:9.1f}"
-    )
-    print("per key, parallax (wall ms median / worst, CPU ms median):")
+    row("first paint (ms)", median(hello_paints), median(app_paints))
+    row("first paint CPU (ms)", median(hello_paint_cpu), median(app_paint_cpu))
+    row("key press, median (ms)", median(hello_keys), median(app_keys))
+    row("key press, worst (ms)", max(hello_keys), max(app_keys))
+    row("key CPU, median (ms)", median(hello_cpu), median(app_cpu))
+    row("key CPU, worst (ms)", max(hello_cpu), max(app_cpu))
+    print("per key, parallax (ms to the last frame: median / worst; CPU ms median):")
     for key in dict.fromkeys(KEYS):
-        wall = [w for i, w in enumerate(app_keys) if KEYS[i % len(KEYS)] == key]
-        cpu = [c for i, c in enumerate(app_cpu) if KEYS[i % len(KEYS)] == key]
-        print(
-            f"  {key:22}{statistics.median(wall) * 1000:8.1f} /{max(wall) * 1000:7.1f}"
-            f"{statistics.median(cpu) * 1000:10.1f}"
-        )
+        picked = [i for i in range(len(app_keys)) if KEYS[i % args.presses % len(KEYS)] == key]
+        wall = [app_keys[i] for i in picked]
+        cpu = [app_cpu[i] for i in picked]
+        times = f"{median(wall) * 1000:8.1f} /{max(wall) * 1000:7.1f}"
+        print(f"  {key:22}{times}{median(cpu) * 1000:10.1f}")
 
 
 if __name__ == "__main__":

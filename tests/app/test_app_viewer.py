@@ -139,14 +139,18 @@ async def test_the_current_divergence_is_marked_in_every_source_it_names() -> No
 
 
 def current_text(app: ParallaxApp) -> str:
-    """Every character drawn in the current divergence's style."""
+    """Every character drawn in the current divergence's style, a space between lines
+    (where the text wraps depends on the column's width)."""
     grid = app.grid
-    return "".join(
-        segment.text
+    lines = (
+        "".join(
+            segment.text
+            for segment in grid.render_line(y)
+            if segment.style is not None and segment.style.bgcolor == CURRENT_STYLE.bgcolor
+        )
         for y in range(grid.size.height)
-        for segment in grid.render_line(y)
-        if segment.style is not None and segment.style.bgcolor == CURRENT_STYLE.bgcolor
     )
+    return " ".join(line for line in lines if line)
 
 
 async def test_a_jump_scrolls_the_row_into_view_with_the_row_above() -> None:

@@ -10,7 +10,7 @@ show changes (model, width, wrap, search).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -118,8 +118,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._tops: list[int] = [0]
         self._widths: list[int] = []
         self._column_x: list[int] = []
-        self._cells: dict[tuple[int, int], tuple[str | None, list[Strip]]] = {}
+        # Rendered cells by (model row, column, first shown row?): `d` keeps them.
+        self._cells: dict[tuple[int, int, bool], tuple[str | None, list[Strip]]] = {}
         self._wraps: dict[tuple[str, int], list[int]] = {}
+        # Each model row's height, for one (model, widths, wrap): `d` lays the same rows out
+        # again, and summing every row's wrapped lines was most of its cost.
+        self._heights_model: GridModel | None = None
+        self._heights_key: tuple[tuple[int, ...], bool] | None = None
+        self._height_of: dict[int, int] = {}
         # Resolved styles by component name ("" for the widget's own), until the theme changes:
         # resolving walks the CSS each time, a third of a repaint's cost.
         self._styles: dict[str, Style] = {}
@@ -133,6 +139,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.cursor_column = 0
         self.wrap = True
         self.only_divergent = False
+        # Called at once when the cursor moves, before the key's frame is painted: the status
+        # line and panel that the CursorMoved message updated came a frame (16 ms) later.
+        self.on_moved: Callable[[], None] | None = None
 
     # --- state from the app ------------------------------------------------------------------
 
@@ -227,6 +236,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _set_rows(self, only: bool, hidden: frozenset[DivergenceKind]) -> None:
         row = self.current_row
+        same_marks = hidden == self._hidden
         self._hidden = hidden
         visible = self._visible_of(self._model, only, hidden)
         layout = self._compute_layout(self._model, visible)
@@ -237,7 +247,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.only_divergent = only
         self._visible = visible
         self.cursor_row = cursor_row
-        self._apply(layout)
+        self._apply(layout, keep_cells=same_marks)
         self._scroll_to_cursor()
         self._moved()
 
@@ -274,12 +284,20 @@ class ComparisonGrid(ScrollView, can_focus=True):
         source_id = model.columns[column].source_id
         return source_id in model.loaded and not model.paragraphs.get(source_id)
 
+    @property
+    def _room(self) -> int:
+        """The columns' width on screen: the grid's less the gutter and the vertical
+        scrollbar, kept free whether it shows or not. The scrollbar comes with the rows, after
+        the widths are set, and covered the last column's line ends (words were cut at 80
+        columns, and a horizontal scrollbar took a line)."""
+        return max(0, self.size.width - GUTTER - self.styles.scrollbar_size_vertical)
+
     def _widths_of(self, model: GridModel) -> list[int]:
         """Each column's width: strips for failed sources, the rest share what is left."""
         count = len(model.columns)
         strips = [self.is_strip(model, i) for i in range(count)]
         full = count - sum(strips)
-        room = max(0, self.size.width - GUTTER) - sum(strips) * (STRIP_WIDTH + 1)
+        room = self._room - sum(strips) * (STRIP_WIDTH + 1)
         width = MIN_COLUMN
         if full and room >= full * (MIN_COLUMN + 1) - 1:
             width = (room + 1) // full - 1
@@ -290,7 +308,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
         widths = self._widths_of(model)
-        heights = [self._row_height(model, model.rows[i], widths) for i in visible]
+        key = (tuple(widths), self.wrap)
+        if model is not self._heights_model or key != self._heights_key:  # `d` and filters
+            self._heights_model, self._heights_key, self._height_of = model, key, {}
+        height_of = self._height_of
+        heights = []
+        for i in visible:
+            height = height_of.get(i)
+            if height is None:
+                height = height_of[i] = self._row_height(model, model.rows[i], widths)
+            heights.append(height)
         tops = [0]
         for height in heights:
             tops.append(tops[-1] + height + 1)
@@ -302,8 +329,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
             column_x = []
         return _Layout(widths, column_x, heights, tops, matches, match_spans)
 
-    def _apply(self, layout: _Layout) -> None:
-        """Make `layout` (computed for the current model and visible rows) the grid's."""
+    def _apply(self, layout: _Layout, keep_cells: bool = False) -> None:
+        """Make `layout` (computed for the current model and visible rows) the grid's;
+        `keep_cells` when only which rows are shown changed, not how any cell looks."""
         self._widths = layout.widths
         self._column_x = layout.column_x
         self._heights = layout.heights
@@ -312,7 +340,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._match_spans = layout.match_spans
         if self._match_index >= len(self._matches):
             self._match_index = -1
-        self._cells.clear()
+        if not keep_cells:
+            self._cells.clear()
         total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
         self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
         self.refresh()
@@ -349,10 +378,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.post_message(self.Resized(self.size.width))
 
     def notify_style_update(self) -> None:
-        """A theme change: cached cells carry the old theme's colours (the filler's, say)."""
+        """A theme change: cached cells carry the old theme's colours (the filler's; the rest
+        of a cell is styled by kind, or at drawing time). Every focus change lands here too,
+        and re-rendering every cell on screen for it made tab the slowest key."""
         super().notify_style_update()
-        self._cells.clear()
+        filler = self._styles.get("grid--filler")
         self._styles.clear()
+        if filler is None or self._style("grid--filler") != filler:
+            self._cells.clear()
         self.refresh()
 
     def on_focus(self, event: events.Focus) -> None:
@@ -420,6 +453,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.refresh(Region(0, 0, width, HEADER_HEIGHT))
 
     def _moved(self) -> None:
+        if self.on_moved is not None:
+            self.on_moved()
         self.post_message(self.CursorMoved(self.current_row, self.current_column))
 
     def _scroll_to_cursor(self, context: bool = False) -> None:
@@ -442,7 +477,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         x = self.scroll_x
         if self._column_x:
             left = self._column_x[self.cursor_column]
-            view_width = max(1, self.size.width - GUTTER)
+            view_width = max(1, self._room)
             if left < x:
                 x = left
             elif left + self._widths[self.cursor_column] > x + view_width:
@@ -566,25 +601,22 @@ class ComparisonGrid(ScrollView, can_focus=True):
         without this, text and gaps keep the terminal's default colours, and a light theme
         shows a dark grid in a dark terminal.
         """
-        return self._line(y).apply_style(self._style(""))
-
-    def _line(self, y: int) -> Strip:
         width = self.size.width
+        base = self._style("")
         if not self._model.columns:
-            return Strip.blank(width)
+            return Strip.blank(width, base)
+        blank = [Segment(" " * GUTTER)]
         if y < HEADER_HEIGHT:
-            return self._join_columns(Strip.blank(GUTTER), lambda c: self._header_cell(c, y), None)
+            return self._join_columns(blank, lambda c: self._header_cell(c, y), None)
         line = y - HEADER_HEIGHT + int(self.scroll_y)
         if not self._visible:
-            return self._join_columns(
-                Strip.blank(GUTTER), lambda c: self._failure_line(c, line), None
-            )
+            return self._join_columns(blank, lambda c: self._failure_line(c, line), None)
         position = bisect_right(self._tops, line) - 1
         if position >= len(self._visible):
-            return Strip.blank(width)
+            return Strip.blank(width, base)
         within = line - self._tops[position]
         if within >= self._heights[position]:  # the blank line between rows
-            return self._join_columns(Strip.blank(GUTTER), lambda c: None, None)
+            return self._join_columns(blank, lambda c: None, None)
         cursor = position == self.cursor_row
         return self._join_columns(
             self._gutter(position, within, cursor),
@@ -602,30 +634,42 @@ class ComparisonGrid(ScrollView, can_focus=True):
         )
         return lines[line] if line < len(lines) else None
 
-    def _join_columns(self, gutter: Strip, cell, row_style: Style | None) -> Strip:
-        """Gutter + the columns that are on screen, cropped to the horizontal scroll."""
-        view_width = max(0, self.size.width - GUTTER)
+    def _join_columns(self, gutter: list[Segment], cell, row_style: Style | None) -> Strip:
+        """Gutter + the columns that are on screen, cropped to the horizontal scroll, over the
+        widget's colours: one Strip per line, built from segments (a Strip per cell and per
+        step was most of a repaint's cost)."""
+        view_width = self._room
         left = int(self.scroll_x)
         first = max(0, bisect_right(self._column_x, left) - 1)
-        rule = Strip([Segment("│", self._style("grid--rule"))], 1)
-        strips: list[Strip] = []
-        column = first
+        base = self._style("")
+        rule = Segment("│", base + self._style("grid--rule"))
+        body: list[Segment] = []
+        column, used = first, 0
         while column < len(self._column_x) and self._column_x[column] < left + view_width:
-            strip = cell(column) or Strip.blank(self._widths[column])
+            strip = cell(column)
+            width = self._widths[column]
+            style = base
             if row_style is not None:
-                style = row_style
-                if column == self.cursor_column:
-                    style = self._style("grid--cursor-cell")
-                strip = strip.apply_style(style)
-            strips.append(strip)
-            strips.append(rule)
+                cursor_cell = column == self.cursor_column
+                style = base + (self._style("grid--cursor-cell") if cursor_cell else row_style)
+            if strip is None:
+                body.append(Segment(" " * width, style))
+            else:
+                body.extend(Segment.apply_style(strip, style))
+            body.append(rule)
+            used += width + 1
             column += 1
-        body = Strip.join(strips)
         offset = left - self._column_x[first]
-        body = body.crop(offset, offset + view_width).extend_cell_length(view_width)
-        return Strip.join([gutter, body])
+        if offset or used > view_width:
+            pieces = list(Segment.divide(body, [offset, offset + view_width]))
+            body = pieces[1] if len(pieces) > 1 else []
+            used = min(view_width, used - offset)
+        line_width = max(0, self.size.width - GUTTER)  # under the scrollbar, or blank
+        if used < line_width:
+            body.append(Segment(" " * (line_width - used), base))
+        return Strip([*Segment.apply_style(gutter, base), *body], GUTTER + line_width)
 
-    def _gutter(self, position: int, within: int, cursor: bool) -> Strip:
+    def _gutter(self, position: int, within: int, cursor: bool) -> list[Segment]:
         kinds = self.shown_kinds(self._model.rows[self._visible[position]])
         mark = "▶" if cursor and within == 0 else " "
         segments = [Segment(mark, Style(bold=True))]
@@ -635,7 +679,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         else:
             segments.append(Segment(" "))
         segments.append(Segment(" "))
-        return Strip(segments, GUTTER)
+        return segments
 
     def _header_cell(self, column: int, line: int) -> Strip:
         info = self._model.columns[column]
@@ -673,10 +717,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _cell_line(self, position: int, column: int, line: int) -> Strip | None:
         current = self._current_on(position)
-        cached = self._cells.get((position, column))
+        key = (self._visible[position], column, position == 0)
+        cached = self._cells.get(key)
         if cached is None or cached[0] != current:
             cached = (current, self._render_cell(position, column, current))
-            self._cells[position, column] = cached
+            self._cells[key] = cached
         lines = cached[1]
         return lines[line] if line < len(lines) else None
 

@@ -185,8 +185,12 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._resize()
 
     def notify_style_update(self) -> None:
+        """A theme or focus change: the selected entry and the base colours are drawn again;
+        the briefs carry only their kinds' own styles, so they stay (every focus change lands
+        here, and re-rendering every entry on screen was half the cost of a tab)."""
         super().notify_style_update()
-        self._forget()
+        self._opened = []
+        self._base = None
         self.refresh()
 
     def on_focus(self, event: events.Focus) -> None:

@@ -1,0 +1,66 @@
+"""How many columns the terminal has room for: every source, or one per side (with `s`
+switching which of the side's sources its column shows)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from tui.app.grid import GUTTER
+from tui.app.loader import PlannedSource, Progress
+
+if TYPE_CHECKING:
+    from tui.app.app import ParallaxApp
+
+# Below this many characters per source, one column per side with a source switcher.
+READABLE_WIDTH = 28
+# Below this terminal width the panel starts hidden, leaving the columns the room (p shows it).
+PANEL_MIN_TERMINAL = 100
+
+
+def wants_per_side(
+    plan: Sequence[PlannedSource], states: Mapping[str, Progress], width: int
+) -> bool:
+    """One column per side when the sources would get less than READABLE_WIDTH each (failed
+    sources are narrow strips and do not count)."""
+    readable = [p for p in plan if p.id not in states or states[p.id].state != "error"]
+    sides = {p.outlet.side for p in plan}
+    room = max(0, width - GUTTER)
+    return len(sides) < len(readable) and room < len(readable) * READABLE_WIDTH
+
+
+def side_sources(plan: Sequence[PlannedSource], side_id: str) -> list[str]:
+    """The ids of one side's sources, in plan order: what `s` cycles through."""
+    return [p.id for p in plan if p.outlet.side == side_id]
+
+
+def next_source(plan: Sequence[PlannedSource], side_id: str, current: str) -> str | None:
+    """The side's source after `current`, wrapping; None when the side has only one."""
+    ids = side_sources(plan, side_id)
+    if len(ids) < 2:
+        return None
+    return ids[(ids.index(current) + 1) % len(ids)]
+
+
+def switch_source(app: ParallaxApp) -> None:
+    """In one-column-per-side mode (s): show the focused side's next source."""
+    column = app.grid.current_column
+    if column is None:
+        return
+    if not app.per_side:
+        app.notify(
+            "Every source has its own column; s switches sources when the terminal is "
+            "too narrow for them all.",
+            timeout=4,
+        )
+        return
+    chosen = next_source(app.session.plan, column.side.id, column.source_id)
+    if chosen is None:
+        app.notify(f"{column.side.label} has one source here.", timeout=3)
+        return
+    app.chosen[column.side.id] = chosen
+    app.show()
+    app.grid.move_cursor(column=app.grid.model.column_index(chosen))
+    shown = app.grid.current_column
+    if shown is not None:
+        app.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
