@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.analysis.figures import format_figure
+from tui.analysis.figures import WHEN_QUANTITIES, format_figure
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
@@ -109,7 +109,7 @@ def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list
     start, end = parsed.sentences[k]
     figure = False
     for f in corpus.figures_of[member]:
-        if start <= f.start < end and f.quantity != "time":
+        if start <= f.start < end and f.quantity not in WHEN_QUANTITIES:
             key = f"{format_figure(f.quantity, f.value)} {f.quantity}"
             found.setdefault(key, []).extend(
                 i for i in tokens if f.start <= parsed.tokens[i].start < f.end
