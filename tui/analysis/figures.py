@@ -132,13 +132,16 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A day of a month, month first ("October 4", "October 4 and 5") or day first ("4 October").
 # Case matters: "may 5" is no date.
 _DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*(?:and|-|–|&)\s*(?P<d2>{_DAY}))?\b(?![:.,]\d)"
-    rf"|\b(?P<d0>{_DAY})\s+(?:of\s+)?(?P<month0>{_MONTH})(?![\w])"
+    rf"\b(?P<month>{_MONTH})\s+(?P<d1>{_DAY})"
+    rf"(?:\s*(?:(?P<and1>and|&)|to|-|–)\s*(?P<d2>{_DAY}))?\b(?![:.,]\d)"
+    rf"|\b(?P<d0>{_DAY})(?:\s*(?:(?P<and0>and|&)|to|-|–)\s*(?P<d0b>{_DAY}))?"
+    rf"\s+(?:of\s+)?(?P<month0>{_MONTH})(?![\w])"
 )
 _DELAY_NUMBER = (
     r"(?:\d{1,3}|an?|(?:" + "|".join(sorted((*UNITS, *TENS), key=len, reverse=True)) + r")"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
+_SPELL_OF = re.compile(r"\s+of\s+(\w+)")
 _DELAY_UNITS = {"minute": 1, "hour": 60, "day": 24 * 60}
 # How long after something another thing happened: "collapsed after 45 minutes", "just an hour
 # after it came into effect", "broke down within 15 minutes", "two days later".
@@ -288,14 +291,18 @@ def time_offset(text: str) -> float | None:
 
 
 def _dates(sentence: str) -> list[tuple[int, int, float, str]]:
-    """Days of a month: "October 4 and 5" gives October 4 and, spanning the "5", October 5."""
+    """Days of a month. "October 4 and 5" names two days: October 4 and, spanning the "5",
+    October 5; "the night of 10 to 11 October" is one moment over two days, one figure whose
+    value is its first day (`date_days` reads its last from the text)."""
     found = []
     for m in _DATE.finditer(sentence):
         month = _MONTH_NUMBER[(m.group("month") or m.group("month0")).rstrip(".").casefold()]
-        first = "d1" if m.group("d1") else "d0"
-        days = [(first, m.start(), m.end(first) if first == "d1" else m.end())]
-        if m.group("d2"):
-            days.append(("d2", m.start("d2"), m.end("d2")))
+        first, second, listed = ("d1", "d2", "and1") if m.group("d1") else ("d0", "d0b", "and0")
+        if m.group(second) and m.group(listed):
+            second_end = m.end(second) if first == "d1" else m.end()  # "4 and 5 May"
+            days = [(first, m.start(), m.end(first)), (second, m.start(second), second_end)]
+        else:
+            days = [(first, m.start(), m.end())]
         for group, start, end in days:
             day = int(re.match(r"\d+", m.group(group)).group())
             if 1 <= day <= 31:
@@ -303,9 +310,22 @@ def _dates(sentence: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+def date_days(figure: Figure) -> tuple[float, float]:
+    """A date figure's first and last day (month × 100 + day): the same for one day, two for
+    a range ("10 to 11 October" → 1010, 1011)."""
+    month = round(figure.value) // 100
+    last = int(re.findall(r"\d+", figure.text)[-1])
+    return figure.value, float(month * 100 + last) if 1 <= last <= 31 else figure.value
+
+
 def _delays(sentence: str) -> list[tuple[int, int, float, str]]:
+    """Delays, not spells: "after 45 minutes of going into effect" times the truce's end,
+    "after ten hours of talks" only says how long the talks took."""
     found = []
     for m in _DELAY.finditer(sentence):
+        spell = _SPELL_OF.match(sentence, m.end())
+        if spell and not spell.group(1).casefold().endswith("ing"):
+            continue
         number, unit = (m.group("n1"), m.group("u1")) if m.group("n1") else m.group("n2", "u2")
         count = 1 if number.casefold() in {"a", "an"} else word_value(number)
         if count is None and number.isdigit():

@@ -46,6 +46,7 @@ from tui.analysis.figures import (
     DURATION_WORDS,
     PERSON_WORDS,
     WHEN_QUANTITIES,
+    date_days,
     format_figure,
     time_offset,
 )
@@ -469,21 +470,29 @@ def _content_words(corpus: Corpus, member: Member, start: int, end: int) -> froz
 def _when_conflict(quantity: str, a: Sequence[Figure], b: Sequence[Figure]) -> set[Figure]:
     """The figures of two passages that disagree, none when they agree. Dates: the days of
     each that lie within `NEAR_DAYS` of the other's, when one gives a day the other does not
-    beside one it does ("October 4 and 5" against "October 4")."""
+    beside one it does ("October 4 and 5" against "October 4"); a day inside the other's
+    range ("the night of 10 to 11 October") agrees with it."""
     if quantity == "date":
-        days = {f: _day(f) for f in (*a, *b)}
-        days_a, days_b = {days[f] for f in a}, {days[f] for f in b}
-        if not any(
-            abs(x - y) == NEAR_DAYS
-            for first, second in ((days_a, days_b), (days_b, days_a))
-            for x in first - second
-            for y in second
-        ):
+        days = {f: tuple(_day(d) for d in date_days(f)) for f in (*a, *b)}
+
+        def covered(day: int, figures: Sequence[Figure]) -> bool:
+            return any(days[f][0] <= day <= days[f][1] for f in figures)
+
+        near = {
+            f
+            for this, other in ((a, b), (b, a))
+            for f in this
+            if days[f][0] == days[f][1]
+            and not covered(days[f][0], other)
+            and any(abs(days[f][0] - d) == NEAR_DAYS for g in other for d in days[g])
+        }
+        if not near:
             return set()
         return {
             f
-            for f in (*a, *b)
-            if any(abs(days[f] - y) <= NEAR_DAYS for y in (days_b if f in a else days_a))
+            for this, other in ((a, b), (b, a))
+            for f in this
+            if any(abs(x - y) <= NEAR_DAYS for x in days[f] for g in other for y in days[g])
         }
     if quantity == "time":
         differ = any(_utc_or_clock(x, y) != _utc_or_clock(y, x) for x in a for y in b)
@@ -492,9 +501,9 @@ def _when_conflict(quantity: str, a: Sequence[Figure], b: Sequence[Figure]) -> s
     return {*a, *b} if differ else set()
 
 
-def _day(figure: Figure) -> int:
+def _day(value: float) -> int:
     """A date's day of a leap year, so that 31 October and 1 November are a day apart."""
-    month, day = divmod(round(figure.value), 100)
+    month, day = divmod(round(value), 100)
     return datetime.date(2000, month, min(day, calendar.monthrange(2000, month)[1])).toordinal()
 
 
@@ -511,6 +520,8 @@ def _when_label(figure: Figure) -> str:
     """A time with its zone and, for a zone other than UTC, the UTC time: "18:30 GMT+4 (14:30
     GMT)"; dates and delays as `format_figure` writes them."""
     text = format_figure(figure.quantity, figure.value)
+    if figure.quantity == "date" and date_days(figure)[1] != figure.value:
+        return f"{text}–{round(date_days(figure)[1]) % 100}"
     offset = time_offset(figure.text) if figure.quantity == "time" else None
     if offset is None:
         return text
