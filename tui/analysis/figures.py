@@ -101,6 +101,7 @@ WINDOW = 6
 # When things happened rather than how many: compared by what they time, never summed or
 # set against a count (see `tui.analysis.detectors.figure`).
 WHEN_QUANTITIES = frozenset({"time", "date", "delay"})
+NO_FIGURE = "no figure"  # the value of a camp that speaks of casualties without a number
 
 _TIME = re.compile(
     r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.\s?m\.|(?P<ap2>[ap])m\b)"

@@ -44,6 +44,7 @@ from tui.analysis.corpus import Corpus, Finding, told_once
 from tui.analysis.figures import (
     CASUALTY_WORDS,
     DURATION_WORDS,
+    NO_FIGURE,
     PERSON_WORDS,
     WHEN_QUANTITIES,
     date_days,
@@ -71,7 +72,7 @@ NEAR_DAYS = 1  # dates this many days apart, one missing from the other's accoun
 GROUPS = frozenset(PERSON_WORDS.values())
 # Casualties without a number: "there are losses", "an unverified number of casualties".
 VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
-NO_FIGURE = -0.25  # "one side gives no figure" is milder than two figures that conflict
+MILDER = -0.25  # "one side gives no figure" is milder than two figures that conflict
 _CLAUSE_END = re.compile(r"[,;:—–(]|\bbut\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d")
 MOMENT_STOP_WORDS = (
@@ -178,7 +179,7 @@ def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
             position(corpus, sources, format_figure(base, value))
             for value, sources in sorted(camps.items())
         ]
-        positions.append(position(corpus, (m.source for m, _ in vague), "no figure"))
+        positions.append(position(corpus, (m.source for m, _ in vague), NO_FIGURE))
         spans = tuple(
             dict.fromkeys(
                 [
@@ -201,7 +202,7 @@ def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
                 spans,
                 base,
                 tuple(positions),
-                importance(corpus, "figure", positions, spans, weight=NO_FIGURE),
+                importance(corpus, "figure", positions, spans, weight=MILDER),
             )
         )
     return findings

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.analysis.figures import WHEN_QUANTITIES, format_figure
+from tui.analysis.figures import NO_FIGURE, WHEN_QUANTITIES, format_figure
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
@@ -93,7 +93,29 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
         ]
         for group in _merged(claims):
             findings.append(_finding(corpus, side, silent, group))
-    return findings
+    return [f for f in findings if not _told_as_figure(f, found)]
+
+
+def _told_as_figure(omission: Finding, found: Sequence[Finding]) -> bool:
+    """Whether a figure finding already sets the silent side's missing number against a figure
+    inside the omitted claim ("68 people died" against a side that gives no figure): one
+    conflict, one finding, the figure's."""
+    told = set(omission.positions[0].sides) if omission.positions else set()
+    figure_spans = [
+        s
+        for f in found
+        if f.kind == "figure"
+        and any(p.value == NO_FIGURE and not told & set(p.sides) for p in f.positions)
+        for s in f.spans
+    ]
+    return any(
+        f.source == span.source
+        and f.paragraph == span.paragraph
+        and span.start <= f.start
+        and f.end <= span.end
+        for span in omission.spans
+        for f in figure_spans
+    )
 
 
 def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list[int]], bool]:
