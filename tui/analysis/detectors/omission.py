@@ -51,6 +51,17 @@ _FURNITURE = re.compile(
 )
 REPORTING = word_set("said says told stated informed reported noted added announced quoted")
 RECIPIENT_CUES = word_set("told quoted")
+# What was used and what was hit, in the general vocabulary of any war: a particular of a claim
+# like a place or a figure ("cluster missiles" one side reports and the other never mentions).
+ACTS = {
+    **dict.fromkeys(word_set("cluster"), "cluster munitions"),
+    **dict.fromkeys(word_set("phosphorus incendiary"), "incendiary munitions"),
+    **dict.fromkeys(word_set("thermobaric"), "thermobaric weapons"),
+    **dict.fromkeys(word_set("ballistic"), "ballistic missiles"),
+    **dict.fromkeys(word_set("residential homes houses"), "homes"),
+    **dict.fromkeys(word_set("hospital hospitals"), "hospital"),
+    **dict.fromkeys(word_set("school schools kindergarten kindergartens"), "school"),
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ class _Claim:
     sentence: int
     particulars: frozenset[str]
     missing: frozenset[str]
-    span: Span
+    spans: tuple[Span, ...]  # the words the other side lacks, one span per particular
     figure: bool  # whether a missing particular is a figure
 
 
@@ -119,14 +130,15 @@ def _told_as_figure(omission: Finding, found: Sequence[Finding]) -> bool:
 
 
 def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list[int]], bool]:
-    """What a sentence is specific about, each with its token indices: the names it mentions
-    and the figures it gives ("killed 7"); and whether it gives a figure."""
+    """What a sentence is specific about, each with its token indices: the names it mentions,
+    the weapons and targets it names (`ACTS`) and the figures it gives ("killed 7"); and
+    whether it gives a figure."""
     parsed = corpus.parsed[member]
     tokens = parsed.sentence_tokens[k]
     found: dict[str, list[int]] = {}
     keys = corpus.token_keys[member]
     for i in tokens:
-        if (key := keys[i]) is not None:
+        if (key := keys[i] or ACTS.get(parsed.words[i])) is not None:
             found.setdefault(key, []).append(i)
     start, end = parsed.sentences[k]
     figure = False
@@ -187,10 +199,28 @@ def _claims(
         start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
         if end - start < 2 * len(parsed.tokens[indices[0]].text):
             start, end = parsed.sentences[k]  # one word alone says little: the claim
-        span = make_span(member.source, member.paragraph, parsed.text, start, end)
+            runs = [(start, end)]
+        else:
+            runs = _runs(parsed, [(min(found[p]), max(found[p])) for p in missing])
+        spans = tuple(
+            make_span(member.source, member.paragraph, parsed.text, a, b) for a, b in runs
+        )
         figure = any(p[:1].isdigit() for p in missing)
-        claims.append(_Claim(member, k, particulars, missing, span, figure))
+        claims.append(_Claim(member, k, particulars, missing, spans, figure))
     return claims
+
+
+def _runs(parsed: Parsed, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the missing particulars (token ranges), those that touch or sit a
+    word apart joined: "Sotk, Vardenis, Goris" is one mark, a weapon and a toll far apart in
+    the sentence are two."""
+    runs: list[list[int]] = []
+    for first, last in sorted(ranges):
+        if runs and first <= runs[-1][1] + 2:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    return [(parsed.tokens[a].start, parsed.tokens[b].end) for a, b in runs]
 
 
 def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, tokens: range) -> bool:
@@ -259,7 +289,7 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
     cut = [s for s in corpus.sources if corpus.side(s) in silent and _cut_short(corpus, s)]
     if cut:
         summary += f" (but {join_names(corpus.name(s) for s in cut)} may be cut short)"
-    spans = tuple(dict.fromkeys(c.span for c in group))
+    spans = tuple(dict.fromkeys(s for c in group for s in c.spans))
     positions = (
         position(corpus, reporting, quote(parsed.text[start:end], 110)),
         *(
