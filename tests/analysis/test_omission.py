@@ -85,3 +85,23 @@ def test_the_weapon_one_side_alone_names_is_a_particular(desk) -> None:
     (found,) = omissions(desk.run(north, south))
     assert "Cluster Munitions" in found.summary
     assert "cluster" in [s.text for s in found.spans]
+
+
+def test_targets_the_other_side_never_mentions_are_a_fact(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "The Norland ombudsman said that schools and residential homes near the border are "
+        "being targeted by Southmark artillery.",
+    )
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near the border all day."
+    )
+    (found,) = omissions(desk.run(north, south))
+    assert "Homes" in found.summary and "School" in found.summary
+    rhetoric = desk.source(
+        "north-daily",
+        "norland",
+        "Shelling schools and residential homes once again exposes the nature of the regime.",
+    )
+    assert omissions(desk.run(rhetoric, south)) == []

@@ -3,16 +3,18 @@
 A paragraph without a partner is not an omission: the other side may report the same fact in
 other words, elsewhere, in a paragraph the aligner did not pair. So omissions are judged claim
 by claim, against the other party's *whole* text: a sentence states a fact through its
-particulars (the places and people it names, lexicon names as their group; the figures it
-gives); the other party omits it only when its outlets together mention fewer than half of
-those particulars anywhere. The finding marks the words of the claim that the other side lacks,
-not the paragraph.
+particulars (the places and people it names, lexicon names as their group; the weapons and
+targets it names, `ACTS`; the figures it gives); the other party omits it only when its outlets
+together mention fewer than half of those particulars anywhere. A missing weapon, target or
+figure is a fact by itself ("homes were targeted"); missing names need `MIN_MISSING`. The
+finding marks the words of the claim that the other side lacks, each particular apart, not the
+paragraph.
 
 Left out, because they are not facts one side could report and the other leave out:
 background and history (`Corpus.background`: another period than the event's), the outlet's
-own rhetoric and its officials restating a position (sentences that call, urge, condemn or
-say what must be), denials (the denial detector's), questions, headings, captions and other
-furniture (too short to state a fact), and sentences with no particular at all.
+own rhetoric and its officials restating a position (sentences that call, urge, condemn, say
+what must be or what an act "exposes"), denials (the denial detector's), questions, headings,
+captions and other furniture (too short to state a fact), and sentences with no particular.
 
 Omissions that state the same fact (most of their missing particulars shared) are one finding,
 with a span in each outlet. When an outlet of the silent side looks cut short (its text ends
@@ -41,7 +43,7 @@ FIGURE_PARTICULAR = 2  # a figure counts as two names when judging coverage
 FIGURE_WEIGHT = 0.1  # a fact with a figure the other side never gives weighs more
 RHETORIC = word_set(
     "must should urge urges urged call calls calling condemn condemns condemned demand demands "
-    "demanded hope hopes believe believes appeal appeals"
+    "demanded hope hopes believe believes appeal appeals exposes proves demonstrates"
 )
 _ENDS = (".", "!", "?", ".”", '."', "»", "”", '"', ")", "]")
 # Page furniture that survived extraction: addresses, phone numbers, e-mail, credits.
@@ -62,6 +64,7 @@ ACTS = {
     **dict.fromkeys(word_set("hospital hospitals"), "hospital"),
     **dict.fromkeys(word_set("school schools kindergarten kindergartens"), "school"),
 }
+ACT_NAMES = frozenset(ACTS.values())
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,7 @@ def _claims(
         for i in _speaker_tokens(parsed, tokens):  # who speaks is not what is reported
             for key in [key for key, where in found.items() if i in where]:
                 del found[key]
-        if not found or not (figure or core & set(found)):
+        if not found or not (figure or core & set(found) or ACT_NAMES & set(found)):
             continue
         particulars = frozenset(found)
         # Omitted only if every other party's outlets, in all they wrote, lack most of it; a
@@ -193,7 +196,8 @@ def _claims(
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
         if not indices or (
-            len(missing) < MIN_MISSING and not any(p[:1].isdigit() for p in missing)
+            len(missing) < MIN_MISSING
+            and not any(p[:1].isdigit() or p in ACT_NAMES for p in missing)
         ):
             continue
         start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
