@@ -12,8 +12,9 @@ def test_a_neutral_outlet_in_its_own_voice_adopts_a_sides_vocabulary(desk) -> No
     wire = desk.source("wire-service", "wire", "Shells fell on the occupied town of Port Vell.")
     north = desk.source("north-daily", "norland", "Shelling went on all night.")
     (framing,) = kinds(desk.run(wire, north), "framing")
+    # the word as written, not its family's head ('occupation' is shown once it is used)
     assert framing.summary == (
-        "Wire Service adopts Southmark vocabulary in its own voice: 'occupation'"
+        "Wire Service adopts Southmark vocabulary in its own voice: 'occupied'"
     )
     assert framing.positions[0].speaker == ""
 

@@ -168,8 +168,10 @@ class _Use:
 
 def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
     counts = Counter(u.term.family or u.term.term for u in used)
+    written = _as_written(used)
     listed = ", ".join(
-        f"'{term}' (×{count})" if count > 1 else f"'{term}'" for term, count in counts.items()
+        f"'{written[term]}' (×{count})" if count > 1 else f"'{written[term]}'"
+        for term, count in counts.items()
     )
     sources = list(dict.fromkeys(u.source for u in used))
     outlets = join_names(corpus.name(s) for s in sources)
@@ -192,6 +194,18 @@ def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
         positions,
         importance(corpus, "framing", positions, spans, weight=weight),
     )
+
+
+def _as_written(used: list[_Use]) -> dict[str, str]:
+    """How each family is shown: by its head when the head itself is used, else by the member
+    used most ("separatists", never a "separatist regime" the outlet did not write)."""
+    terms: dict[str, Counter[str]] = defaultdict(Counter)
+    for use in used:
+        terms[use.term.family or use.term.term][use.term.term] += 1
+    return {
+        family: family if family in found else found.most_common(1)[0][0]
+        for family, found in terms.items()
+    }
 
 
 def _speaker(parsed: Parsed, offset: int, quoted: list[tuple[int, int]]) -> str:
