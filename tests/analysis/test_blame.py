@@ -178,3 +178,31 @@ def test_a_fire_that_burns_is_no_attack(ganja, armenian: str, azerbaijani: str) 
     baku = ganja.source("baku", azerbaijani)
     clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("baku", 0)))
     assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "blame") == []
+
+
+def test_responsibility_wording_is_blame(ganja) -> None:
+    baku = ganja.source(
+        "baku",
+        "All responsibility for the violation of the ceasefire lies with the military-political "
+        "leadership of Armenia.",
+    )
+    yerevan = ganja.source(
+        "yerevan", "Azerbaijan bears full responsibility for breaking the ceasefire."
+    )
+    apart = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
+    (blame,) = ganja.of_kind(ganja.run((baku, yerevan), apart), "blame")
+    assert blame.summary == (
+        "breaking the truce blamed on Armenian side (Baku Herald) vs Azerbaijani side "
+        "(Yerevan Courier) (across the event)"
+    )
+    assert [s.text for s in blame.spans] == [
+        "responsibility for the violation of the ceasefire lies with the military-political "
+        "leadership of Armenia",
+        "Azerbaijan bears full responsibility",
+    ]
+
+
+def test_blame_alone_is_the_reporting_verb_not_responsibility(ganja) -> None:
+    wire = ganja.source("wire", "Officials blame the shelling of Ganja for the power cut.")
+    clusters = (ganja.cluster("c1", ("wire", 0)),)
+    assert ganja.of_kind(ganja.run((wire,), clusters), "blame") == []

@@ -66,11 +66,14 @@ def test_who_claims_is_not_who_attacks(ganja) -> None:
     assert ganja.of_kind(ganja.run((yerevan, baku), clusters), "blame") == []
 
 
-def test_times_of_day_are_compared_only_inside_a_cluster_and_for_the_same_moment(ganja) -> None:
+def test_times_of_day_are_compared_only_for_the_same_moment(ganja) -> None:
     baku = ganja.source("baku", "Missiles struck Ganja at 2 a.m. on Sunday.")
     wire = ganja.source("wire", "Missiles struck Ganja at 3 a.m., officials said.")
+    truce = ganja.source("wire", "The truce took effect at 3 a.m., officials said.")
     apart = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("wire", 0)))
-    assert ganja.of_kind(ganja.run((baku, wire), apart), "figure") == []
+    assert ganja.of_kind(ganja.run((baku, truce), apart), "figure") == []
+    (across,) = ganja.of_kind(ganja.run((baku, wire), apart), "figure")
+    assert across.summary == "time: 02:00 (Baku Herald) vs 03:00 (Global Wire)"
     together = (ganja.cluster("c1", ("baku", 0), ("wire", 0)),)
     (figure,) = ganja.of_kind(ganja.run((baku, wire), together), "figure")
     assert figure.summary == "time: 02:00 (Baku Herald) vs 03:00 (Global Wire)"

@@ -51,3 +51,18 @@ def test_whose_claims_are_called_false_is_not_the_denier(ganja) -> None:
     clusters = (ganja.cluster("c1", ("yerevan", 0)), ganja.cluster("c2", ("wire", 0)))
     (denial,) = ganja.of_kind(ganja.run((yerevan, wire), clusters), "denial")
     assert denial.summary.startswith("Yerevan Courier reports a denial: ")
+
+
+def test_a_sentence_announcing_the_quoted_denial_is_that_denial(ganja) -> None:
+    yerevan = ganja.source(
+        "yerevan",
+        "The Armenian side denied these statements of Baku:",
+        "“The report that Armenian forces shelled Ganja overnight is an absolute lie.”",
+    )
+    baku = ganja.source("baku", "Armenian forces shelled Ganja overnight, the ministry said.")
+    clusters = (
+        ganja.cluster("c1", ("yerevan", 0)),
+        ganja.cluster("c2", ("yerevan", 1), ("baku", 0)),
+    )
+    (denial,) = ganja.of_kind(ganja.run((yerevan, baku), clusters), "denial")
+    assert denial.spans[0].text == "an absolute lie"

@@ -88,9 +88,7 @@ def test_framing_is_one_divergence_per_party_side_and_neutral_voice_with_every_o
             "Azerbaijani outlets (Baku Herald) use loaded terms: "
             "'occupant' (×2), 'separatist regime'",
         ),
-        ("c1", "Global Wire quotes Baku using loaded terms: 'separatist regime', 'aggression'"),
-    ]
-    assert framing[1].positions[0].speaker == "Baku"  # the agency reports Baku's words
+    ]  # Global Wire reports Baku's words: the outlet frames nothing
     assert ganja.texts(framing[0]) == [
         ("baku", "occupants"),
         ("baku", "separatist regime"),

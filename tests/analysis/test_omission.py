@@ -20,9 +20,9 @@ def test_a_fact_the_other_party_never_mentions_is_omitted_at_its_claim(desk) -> 
     (found,) = omissions(desk.run(north, south))
     assert found.summary.startswith("Only Norland sources report 'Southmark rockets struck")
     assert "no Southmark source mentions 12 killed, 40 wounded" in found.summary
-    (span,) = found.spans
-    assert span.paragraph == 1 and span.text.startswith("Port Vell market")
-    assert len(span.text) < len(NORTH_STRIKE)  # the claim's particulars, not the paragraph
+    assert {span.paragraph for span in found.spans} == {1}
+    # the claim's particulars, each marked, not the paragraph
+    assert [s.text for s in found.spans] == ["Port Vell", "12 civilians and wounding 40"]
     assert found.positions[0].sides == ("norland",) and found.positions[1].sides == ("southmark",)
 
 
@@ -70,3 +70,38 @@ def test_no_omission_without_a_second_party(desk) -> None:
     north = desk.source("north-daily", "norland", NORTH_STRIKE)
     wire = desk.source("wire-service", "wire", "Fighting was reported near the border.")
     assert omissions(desk.run(north, wire)) == []
+
+
+def test_the_weapon_one_side_alone_names_is_a_particular(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Southmark cluster rockets struck the Port Vell market at dawn, killing 12 civilians "
+        "and wounding 40, the Norland emergency service said.",
+    )
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near the border all day."
+    )
+    (found,) = omissions(desk.run(north, south))
+    assert "Cluster Munitions" in found.summary
+    assert "cluster" in [s.text for s in found.spans]
+
+
+def test_targets_the_other_side_never_mentions_are_a_fact(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "The Norland ombudsman said that schools and residential homes near the border are "
+        "being targeted by Southmark artillery.",
+    )
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near the border all day."
+    )
+    (found,) = omissions(desk.run(north, south))
+    assert "Homes" in found.summary and "School" in found.summary
+    rhetoric = desk.source(
+        "north-daily",
+        "norland",
+        "Shelling schools and residential homes once again exposes the nature of the regime.",
+    )
+    assert omissions(desk.run(rhetoric, south)) == []

@@ -12,8 +12,9 @@ def test_a_neutral_outlet_in_its_own_voice_adopts_a_sides_vocabulary(desk) -> No
     wire = desk.source("wire-service", "wire", "Shells fell on the occupied town of Port Vell.")
     north = desk.source("north-daily", "norland", "Shelling went on all night.")
     (framing,) = kinds(desk.run(wire, north), "framing")
+    # the word as written, not its family's head ('occupation' is shown once it is used)
     assert framing.summary == (
-        "Wire Service adopts Southmark vocabulary in its own voice: 'occupation'"
+        "Wire Service adopts Southmark vocabulary in its own voice: 'occupied'"
     )
     assert framing.positions[0].speaker == ""
 
@@ -25,15 +26,14 @@ def test_quoted_words_are_the_speakers_and_a_family_is_one_term(desk) -> None:
         "Minister Ostrova said the occupation of Port Vell and the occupied villages must end.",
     )
     north = desk.source("north-daily", "norland", "Shelling went on all night.")
-    (framing,) = kinds(desk.run(wire, north), "framing")
-    assert (
-        framing.summary
-        == "Wire Service quotes Minister Ostrova using loaded terms: 'occupation' (×2)"
+    assert kinds(desk.run(wire, north), "framing") == []  # the minister's words, reported
+    own = desk.source(
+        "wire-service", "wire", "Shells fell on the occupied town of Port Vell, under occupation."
     )
-    assert framing.positions[0].speaker == "Minister Ostrova"
-    own = desk.source("wire-service", "wire", "Shells fell on the occupied town of Port Vell.")
     (adopted,) = kinds(desk.run(own, north), "framing")
-    assert adopted.importance > framing.importance  # adopting weighs more than reporting
+    assert adopted.summary == (
+        "Wire Service adopts Southmark vocabulary in its own voice: 'occupation' (×2)"
+    )
 
 
 def test_a_partys_outlets_make_one_framing_finding(desk) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.figures import format_figure
@@ -170,6 +171,17 @@ def _alone(comparison: Comparison) -> tuple[SideAlone, ...]:
         for side in comparison.sides
         if side.id in reporting
     )
+
+
+def timeline(statements: Sequence[Statement]) -> str:
+    """One side's statements of a quantity as each outlet's own timeline ("9 → 10"), outlets
+    apart ("9 → 10 · 7"): one arrow across outlets would read as a toll no one reported."""
+    timelines: dict[str, list[str]] = {}
+    for statement in statements:
+        shown = timelines.setdefault(statement.source, [])
+        if statement.shown not in shown:
+            shown.append(statement.shown)
+    return " · ".join(" → ".join(values) for values in timelines.values())
 
 
 def build_brief(comparison: Comparison) -> Brief:

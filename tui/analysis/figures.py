@@ -18,9 +18,16 @@ Quantities:
   "buildings";
 - people with no casualty word nearby: "people", "civilians", "children", "women", "soldiers";
   not those something is meant for ("aid for 500 people" sizes a delivery, counts no one);
-- "time": a time of day ("at 2 a.m.", "02:00", "at noon"), as hours after midnight.
+- "time": a time of day ("at 2 a.m.", "02:00", "at noon", "1430 GMT"), as hours after midnight
+  on the clock it is given in; a zone written after it ("18:30 (GMT+4)", "local time") stays in
+  the figure's text, where `time_offset` reads it;
+- "date": a day of a month ("October 4", "4 October"; "October 4 and 5" is two), as the month's
+  number times 100 plus the day;
+- "delay": how long after something another thing happened ("after 45 minutes", "an hour
+  after", "within 15 minutes", "two days later"), in minutes: how quickly a truce broke.
 
-Durations ("24 hours", "two weeks") are never figures: they measure the story, not the event.
+Other durations ("24 hours", "two weeks") are never figures: they measure the story, not the
+event.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from dataclasses import dataclass
 
 from tui.analysis.parsed import Parsed, parse
 from tui.model import Figure
-from tui.text.numbers import TENS, UNITS, find_numbers
+from tui.text.numbers import TENS, UNITS, find_numbers, word_value
 from tui.text.tokens import Token
 from tui.text.wordlists import FUNCTION_WORDS, MONTHS, word_set
 
@@ -91,17 +98,66 @@ AGE_CUES = frozenset({"aged", "age", "ages"})
 HOSPITAL_WORDS = word_set("hospital hospitals hospitalized hospitalised admitted clinic clinics")
 CAPACITY_CUES = frozenset({"for"})  # "supplies for 200 people": whom a delivery is sized for
 WINDOW = 6
+# When things happened rather than how many: compared by what they time, never summed or
+# set against a count (see `tui.analysis.detectors.figure`).
+WHEN_QUANTITIES = frozenset({"time", "date", "delay"})
+NO_FIGURE = "no figure"  # the value of a camp that speaks of casualties without a number
 
 _TIME = re.compile(
-    r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.\s?m\.|(?P<ap2>[ap])m\b)"
-    r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\w:]|\.\d)(?:\s*(?:local time|GMT|UTC))?"
+    r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.\s?m\.|(?P<ap2>[ap])m\b)"
+    r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\w:]|\.\d)"
+    r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC)\b)"
     r"|(?<=at )(?P<word>noon|midnight)\b)",
     re.IGNORECASE,
 )
+# The zone a time is given in, right after it: "(GMT+4)", "GMT", "UTC+3", "local time".
+_ZONE_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2})?\s*\)"
+    r"|(?:GMT|UTC)(?:\s*[+\-−]\s*\d{1,2}(?!\d))?\b|local time\b)",
+    re.IGNORECASE,
+)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\b\s*(?:([+\-−])\s*(\d{1,2}))?", re.IGNORECASE)
+_MONTH_NAMES = tuple(
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+_MONTH_NUMBER = {
+    name: i + 1
+    for i, month in enumerate(_MONTH_NAMES)
+    for name in (month.casefold(), month[:3].casefold())
+} | {"sept": 9}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A day of a month, month first ("October 4", "October 4 and 5") or day first ("4 October").
+# Case matters: "may 5" is no date.
+_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<d1>{_DAY})"
+    rf"(?:\s*(?:(?P<and1>and|&)|to|-|–)\s*(?P<d2>{_DAY}))?\b(?![:.,]\d)"
+    rf"|\b(?P<d0>{_DAY})(?:\s*(?:(?P<and0>and|&)|to|-|–)\s*(?P<d0b>{_DAY}))?"
+    rf"\s+(?:of\s+)?(?P<month0>{_MONTH})(?![\w])"
+)
+_DELAY_NUMBER = (
+    r"(?:\d{1,3}|an?|(?:" + "|".join(sorted((*UNITS, *TENS), key=len, reverse=True)) + r")"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_SPELL_OF = re.compile(r"\s+of\s+(\w+)")
+_DELAY_UNITS = {"minute": 1, "hour": 60, "day": 24 * 60}
+# How long after something another thing happened: "collapsed after 45 minutes", "just an hour
+# after it came into effect", "broke down within 15 minutes", "two days later".
+_DELAY = re.compile(
+    r"\b(?:(?:after|within)\s+(?:(?:just|only|barely|about|around|some|nearly|almost|less than"
+    rf"|more than)\s+)?(?P<n1>{_DELAY_NUMBER})\s+(?P<u1>minute|hour|day)s?\b"
+    rf"|(?P<n2>{_DELAY_NUMBER})\s+(?P<u2>minute|hour|day)s?\s+(?:after|later)\b)",
+    re.IGNORECASE,
+)
 
-# Whether a sentence may hold a figure at all: a digit, a number word, or noon / midnight.
+# Whether a sentence may hold a figure at all: a digit, a number word, noon / midnight, or
+# "an hour" (a delay).
 _MAY_COUNT = re.compile(
-    r"\d|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")", re.IGNORECASE
+    r"\d|\ban?\s+(?:minute|hour|day)\b|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")",
+    re.IGNORECASE,
 )
 
 
@@ -150,14 +206,19 @@ def _sentence_figures(
     tokens: list[Token],
     modifiers: frozenset[str],
 ) -> list[Figure]:
+    # A time that opens the paragraph ("20:56 The ministry said …") stamps a live update.
     times = [
-        (m.start(), m.end(), _time_value(m)) for m in _TIME.finditer(sentence) if _time_value(m)
+        (m.start(), _zone_end(sentence, m.end()), value)
+        for m in _TIME.finditer(sentence)
+        if (value := _time_value(m)) is not None and s_start + m.start() > 0
     ]
-    found = [(t[0], t[1], t[2], "time") for t in times if t[2] is not None]
+    found = [(start, end, value, "time") for start, end, value in times]
+    found += _dates(sentence) + _delays(sentence)
+    taken = [(start, end) for start, end, _, _ in found]
     numbers = [
         n
         for n in _numbers(sentence, tokens)
-        if not any(t_start < n.end and n.start < t_end for t_start, t_end, _ in times)
+        if not any(t_start < n.end and n.start < t_end for t_start, t_end in taken)
         and not _ignored(sentence, tokens, n)
     ]
     # "seven more people died", "another 5 were hurt": an increment, not the toll.
@@ -214,7 +275,71 @@ def _partitive(tokens: list[Token], number: _Number) -> bool:
     return after[:2] == ["of", "the"] and len(after) == 3 and _casualty(after[2]) is not None
 
 
+def _zone_end(sentence: str, end: int) -> int:
+    """Where a time ends once the zone written after it is taken in."""
+    zone = _ZONE_AFTER.match(sentence, end)
+    return zone.end() if zone else end
+
+
+def time_offset(text: str) -> float | None:
+    """The UTC offset in hours a time's text states ("18:30 (GMT+4)" → 4, "1430 GMT" → 0);
+    None when it states none ("5:30 pm", "8 a.m. local time": the clock of a place unnamed)."""
+    zone = _OFFSET.search(text)
+    if zone is None:
+        return None
+    sign, hours = zone.groups()
+    return 0.0 if hours is None else (-1.0 if sign in "-−" else 1.0) * int(hours)
+
+
+def _dates(sentence: str) -> list[tuple[int, int, float, str]]:
+    """Days of a month. "October 4 and 5" names two days: October 4 and, spanning the "5",
+    October 5; "the night of 10 to 11 October" is one moment over two days, one figure whose
+    value is its first day (`date_days` reads its last from the text)."""
+    found = []
+    for m in _DATE.finditer(sentence):
+        month = _MONTH_NUMBER[(m.group("month") or m.group("month0")).rstrip(".").casefold()]
+        first, second, listed = ("d1", "d2", "and1") if m.group("d1") else ("d0", "d0b", "and0")
+        if m.group(second) and m.group(listed):
+            second_end = m.end(second) if first == "d1" else m.end()  # "4 and 5 May"
+            days = [(first, m.start(), m.end(first)), (second, m.start(second), second_end)]
+        else:
+            days = [(first, m.start(), m.end())]
+        for group, start, end in days:
+            day = int(re.match(r"\d+", m.group(group)).group())
+            if 1 <= day <= 31:
+                found.append((start, end, float(month * 100 + day), "date"))
+    return found
+
+
+def date_days(figure: Figure) -> tuple[float, float]:
+    """A date figure's first and last day (month × 100 + day): the same for one day, two for
+    a range ("10 to 11 October" → 1010, 1011)."""
+    month = round(figure.value) // 100
+    last = int(re.findall(r"\d+", figure.text)[-1])
+    return figure.value, float(month * 100 + last) if 1 <= last <= 31 else figure.value
+
+
+def _delays(sentence: str) -> list[tuple[int, int, float, str]]:
+    """Delays, not spells: "after 45 minutes of going into effect" times the truce's end,
+    "after ten hours of talks" only says how long the talks took."""
+    found = []
+    for m in _DELAY.finditer(sentence):
+        spell = _SPELL_OF.match(sentence, m.end())
+        if spell and not spell.group(1).casefold().endswith("ing"):
+            continue
+        number, unit = (m.group("n1"), m.group("u1")) if m.group("n1") else m.group("n2", "u2")
+        count = 1 if number.casefold() in {"a", "an"} else word_value(number)
+        if count is None and number.isdigit():
+            count = int(number)
+        if count:
+            minutes = float(count * _DELAY_UNITS[unit.casefold()])
+            found.append((m.start(), m.end(), minutes, "delay"))
+    return found
+
+
 def _time_value(match: re.Match[str]) -> float | None:
+    if match.group("hhmm"):
+        return int(match.group("hhmm")[:2]) + int(match.group("hhmm")[2:]) / 60
     if match.group("word"):
         return 12.0 if match.group("word").casefold() == "noon" else 0.0
     if match.group("h") is not None:
@@ -423,4 +548,12 @@ def format_figure(quantity: str, value: float) -> str:
     if quantity == "time":
         hours, minutes = divmod(round(value * 60), 60)
         return f"{hours:02d}:{minutes:02d}"
+    if quantity == "date":
+        month, day = divmod(round(value), 100)
+        return f"{_MONTH_NAMES[month - 1]} {day}"
+    if quantity == "delay":
+        for unit, minutes in sorted(_DELAY_UNITS.items(), key=lambda u: -u[1]):
+            if value >= minutes and value % minutes == 0:
+                count = round(value / minutes)
+                return f"{count} {unit}" + ("s" if count != 1 else "")
     return format_count(value)

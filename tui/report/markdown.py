@@ -14,8 +14,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlsplit
 
+from tui.analysis.brief import build_brief, timeline
 from tui.analysis.figures import format_figure
-from tui.model import Cluster, Comparison, Divergence, DivergenceKind, Figure, Side, Source, Span
+from tui.model import (
+    Cluster,
+    Comparison,
+    Divergence,
+    DivergenceKind,
+    Figure,
+    Position,
+    Side,
+    Source,
+    Span,
+)
 from tui.report.escape import code, inline, location, marked
 from tui.report.format import iso_date, iso_utc, one_line, word_count
 from tui.text.spans import sentences
@@ -29,8 +40,6 @@ KIND_ORDER: tuple[DivergenceKind, ...] = (
     "figure", "blame", "denial", "naming", "framing",
 )  # fmt: skip
 COLLAPSED: tuple[DivergenceKind, ...] = ("wording", "omission")
-BRIEF_TOP = 5  # contradictions in the brief
-BRIEF_ALONE = 3  # claims per side in "what each side alone reports"
 KIND_TITLES: dict[str, str] = {
     "figure": "Figures",
     "blame": "Blame",
@@ -345,10 +354,12 @@ def _wordings(view: _View) -> str:
 
 
 def _brief(view: _View) -> str:
-    """What an editor reads first: the event in one line, the top contradictions (claim against
-    counter-claim, with outlets and sides), the contested figures with each outlet's timeline,
-    and what each side alone reports."""
+    """What an editor reads first: the event in one line, then the `Brief` the app opens with
+    (`tui.analysis.brief`), so that the report and the app say the same thing: the top
+    contradictions (claim against counter-claim, with outlets and sides), the contested figures
+    with each outlet's timeline, and what each side alone reports."""
     comparison = view.comparison
+    brief = build_brief(comparison)
     per_side = ", ".join(
         f"{sum(1 for s in view.ok if s.side == side.id)} {inline(side.label)}"
         for side in view.read_sides
@@ -358,41 +369,52 @@ def _brief(view: _View) -> str:
         f"**{inline(comparison.event.title) or code(comparison.event.id)}**, "
         f"{iso_date(comparison.event.date)}: {len(view.ok)} outlets read ({per_side}).",
     ]
-    # Claim against counter-claim: kinds that set camps against each other, with two camps.
-    ranked = sorted(
-        (
-            d
-            for d in comparison.divergences
-            if d.kind in ("denial", "blame", "figure", "naming")
-            and sum(1 for p in d.positions if p.sources) != 1
-        ),
-        key=lambda d: -d.importance,
-    )[:BRIEF_TOP]
-    if ranked:
-        lines.append("**Top contradictions**")
+    if brief.contradictions:
+        more = f" ({brief.hidden} more in the details)" if brief.hidden else ""
+        lines.append(f"**Top contradictions**{more}")
         lines.append(
             "\n".join(
-                f"{n}. {KIND_TITLES[d.kind]}"
-                + (f" · {inline(d.topic)}" if d.topic and d.kind != "naming" else "")
-                + f": {_positions(view, d)}"
-                for n, d in enumerate(ranked, start=1)
+                f"{n}. {KIND_TITLES[c.kind]}"
+                + (f" · {inline(c.topic)}" if c.topic and c.kind != "naming" else "")
+                + f": {_positions(view, c.positions, c.summary)}"
+                for n, c in enumerate(brief.contradictions, start=1)
             )
         )
-    figures = [d for d in comparison.divergences if d.kind == "figure"]
-    if figures:
-        lines.append("**Figures in conflict**")
-        lines.append("\n".join(f"- {inline(d.topic)}: {_positions(view, d)}" for d in figures))
-    alone = _alone(view)
+    if brief.figures:
+        lines.append("**Figures per side** (each outlet's timeline, in the order fetched)")
+        lines.append(
+            "\n".join(
+                f"- {inline(row.quantity)}: "
+                + "; ".join(
+                    f"{inline(view.side_label(side))} {inline(timeline(statements)) or '—'}"
+                    for side, statements in row.by_side
+                )
+                for row in brief.figures
+            )
+        )
+    alone = [side for side in brief.alone if side.items]
     if alone:
         lines.append("**What each side alone reports**")
-        lines.append(alone)
+        lines.append(
+            "\n".join(
+                f"- Only {inline(view.side_label(side.side))}"
+                + (
+                    f" (first {len(side.items)} of {side.total})"
+                    if side.total > len(side.items)
+                    else ""
+                )
+                + ": "
+                + "; ".join(f"'{inline(item.text)}'" for item in side.items)
+                for side in alone
+            )
+        )
     return "\n\n".join(lines)
 
 
-def _positions(view: _View, divergence: Divergence) -> str:
+def _positions(view: _View, positions: Sequence[Position], summary: str) -> str:
     """The camps of a divergence: value (outlets · sides), set against each other."""
     camps = []
-    for found in divergence.positions:
+    for found in positions:
         if not found.sources:
             continue
         outlets = ", ".join(view.names.get(s, s) for s in found.sources)
@@ -400,21 +422,7 @@ def _positions(view: _View, divergence: Divergence) -> str:
         said = f"{inline(found.speaker)}: " if found.speaker else ""
         value = inline(found.value) if found.value else "—"
         camps.append(f"{said}{value} ({inline(outlets)} · {inline(sides)})")
-    return " **vs** ".join(camps) or inline(divergence.summary)
-
-
-def _alone(view: _View) -> str:
-    by_side: dict[str, list[Divergence]] = defaultdict(list)
-    for divergence in view.comparison.divergences:
-        if divergence.kind == "omission" and divergence.positions:
-            for side in divergence.positions[0].sides[:1]:
-                by_side[side].append(divergence)
-    lines = []
-    for side, found in by_side.items():
-        top = sorted(found, key=lambda d: -d.importance)[:BRIEF_ALONE]
-        claims = "; ".join(f"'{inline(d.positions[0].value)}'" for d in top)
-        lines.append(f"- Only {inline(view.side_label(side))}: {claims}")
-    return "\n".join(lines)
+    return " **vs** ".join(camps) or inline(summary)
 
 
 def _claims(view: _View, spans: Iterable[Span]) -> list[str]:

@@ -4,8 +4,9 @@ An attack statement is an attack word (shelled, struck, fired, violated, …) wi
 agent after "by" ("shelling by Armenian forces"), the accused in "accused Azerbaijan of
 shelling", or a side word shortly before the verb when the verb is active ("Armenian forces
 shelled"; in "Ganja was shelled" the subject is the target, not the actor). Actor words come
-from `tui.analysis.actors` (side ids and the lexicon's `actors`). Sentences that deny a claim
-(`Corpus.denials`) are left to the denial detector.
+from `tui.analysis.actors` (side ids and the lexicon's `actors`). Responsibility is blame too:
+"X bears full responsibility", "responsibility lies with X", "X is to blame". Sentences that
+deny a claim (`Corpus.denials`) are left to the denial detector.
 
 Whose voice states it, from strongest to weakest (`Voice`):
 - "fact": no reporting cue in the sentence; the outlet says it itself;
@@ -94,6 +95,10 @@ LAUNCHING = word_set("launched launches launch launching")
 LAUNCHED = word_set("attack attacks assault offensive aggression war operation")
 REACH = 6
 SUBJECT_REACH = 16  # how far before a comma-delimited phrase its subject may stand
+# Who is held responsible: "bears full responsibility", "responsibility lies with", "is to
+# blame", "holds … responsible" (`_responsible`).
+RESPONSIBILITY = word_set("responsibility responsible blame")
+RESTS = word_set("lies lie rests rest lay")
 FORCE_WORDS = word_set("forces armed army troops units side military servicemen soldiers")
 
 
@@ -228,7 +233,8 @@ def _sentence_statements(
     parsed = corpus.parsed[member]
     words = parsed.words[sentence.start : sentence.stop]
     attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS and _is_attack(words, i)]
-    if not attacks:
+    blamed = [i for i, word in enumerate(words) if word in RESPONSIBILITY]
+    if not attacks and not blamed:
         return []
     text = parsed.text
     tokens = parsed.tokens[sentence.start : sentence.stop]
@@ -238,8 +244,10 @@ def _sentence_statements(
         cue_span = _speaker(parsed, member, sentence, cue_index, previous)
     seen: set[str] = set()
     statements = []
-    for i in attacks:
-        actor = _actor(text, tokens, words, i, corpus.actors, corpus.actor_sides)
+    found = [
+        (i, _actor(text, tokens, words, i, corpus.actors, corpus.actor_sides)) for i in attacks
+    ] + [(i, _responsible(words, i, corpus.actors, corpus.actor_sides)) for i in blamed]
+    for i, actor in found:
         if actor is None or actor[0] in seen:
             continue
         side, actor_index = actor
@@ -254,9 +262,13 @@ def _sentence_statements(
         clause = _clause(text, tokens, words, i)
         named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
         targets = corpus.topic_keys(member, (sentence.start + k for k in named))
+        # What it is done to follows the act; what one is responsible for follows the cue.
+        after = i if words[i] in RESPONSIBILITY else last
         objects = tuple(
             dict.fromkeys(
-                (OBJECTS[words[k]], words[k]) for k in clause if k > last and words[k] in OBJECTS
+                (OBJECTS[words[k]], words[k])
+                for k in clause
+                if k > after and k != actor_index and words[k] in OBJECTS
             )
         )
         if _starts_fighting(words, i) and not any(key == "war" for key, _ in objects):
@@ -419,6 +431,28 @@ def _actor(
         if (side := agent(j)) is not None:
             if j and words[j - 1] in TARGET_PREPOSITIONS:
                 return None
+            return side, j
+    return None
+
+
+def _responsible(
+    words: Sequence[str], cue: int, actors: Actors, sides: tuple[str, ...]
+) -> tuple[str, int] | None:
+    """(side, token index) of who is held responsible at `cue`: "responsibility lies with the
+    leadership of Armenia" (the side after "with"), "Armenia bears full responsibility",
+    "holds Azerbaijan responsible", "Baku is to blame" (the nearest side before it)."""
+    if words[cue] == "blame" and (cue < 2 or words[cue - 1] != "to"):
+        return None  # "to blame" only: "blame" alone is the reporting verb's
+    for i in range(cue + 1, min(len(words), cue + SUBJECT_REACH)):
+        if words[i] in RESTS and i + 1 < len(words) and words[i + 1] in {"with", "on", "upon"}:
+            for j in range(i + 2, min(len(words), i + 2 + REACH)):
+                if (side := actors.side_of(words[j], sides)) is not None:
+                    return side, j
+            return None
+    for j in range(cue - 1, max(-1, cue - SUBJECT_REACH - 1), -1):
+        if words[j] in REPORTING_WORDS or words[j] == "that":
+            return None
+        if (side := actors.side_of(words[j], sides)) is not None:
             return side, j
     return None
 

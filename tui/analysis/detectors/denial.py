@@ -13,7 +13,8 @@ denial is only linked to a claim made by another side; a neutral outlet reportin
 carry the claim itself.
 
 Several outlets reporting one denial in one cluster make one divergence: the best-linked one
-gives the summary, all of them give spans.
+gives the summary, all of them give spans. A sentence that only announces the denial quoted
+after it ("The ministry denied this:") is that denial, told by the quote.
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
     for n, sentence in enumerate(index.sentences):
         member = sentence.member
         cluster = corpus.cluster_of.get(member)
-        if sentence.denial is None or cluster is None:
+        if sentence.denial is None or cluster is None or _announces(corpus, member, sentence.range):
             continue
         parsed = corpus.parsed[member]
         before = index.sentences[n - 1] if n and index.sentences[n - 1].member == member else None
@@ -165,6 +166,18 @@ def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
             continue
         findings.append(_finding(corpus, cluster, group))
     return findings
+
+
+def _announces(corpus: Corpus, member: Member, sentence: tuple[int, int]) -> bool:
+    """Whether a denial sentence only announces the denial quoted after it ("The Armenian
+    side denied these statements:" before the ministry's words): one denial, told once, by
+    the quote."""
+    start, end = sentence
+    if not corpus.parsed[member].text[start:end].rstrip().endswith(":"):
+        return False
+    after = Member(member.source, member.paragraph + 1)
+    later = corpus.denials[member][corpus.parsed[member].sentence_index(start) + 1 :]
+    return any(hit is not None for hit in (*later, *corpus.denials.get(after, ())))
 
 
 def _with_article(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,32 +18,72 @@ One conflict is told once: an event-wide divergence that holds a cluster's whole
 
 "One side gives no figure" is its own, milder finding: a party's outlets speak of the dead or
 the wounded without a number ("an unverified number of casualties") while others give one.
+
+When things happened (times of day, dates, delays such as "after 45 minutes") is compared across
+the whole event, but only between passages that time the same thing: their words around the
+figure share at least `SAME_MOMENT` content words inside a cluster; across clusters,
+`ACROSS_MOMENT`, or `SAME_MOMENT` with a place or name, and for a delay one word. Times given
+with a zone are compared in UTC ("18:30 (GMT+4)" is "1430 GMT"), a time without one by its
+clock. Two sentences' dates conflict when one gives a day the other does not and the other
+gives the day next to it ("October 17" against "October 18", "October 4 and 5" against
+"October 4"): dates further apart are most often different incidents.
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tui.analysis.corpus import Corpus, Finding, told_once
-from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
+from tui.analysis.figures import (
+    CASUALTY_WORDS,
+    DURATION_WORDS,
+    NO_FIGURE,
+    PERSON_WORDS,
+    WHEN_QUANTITIES,
+    date_days,
+    format_figure,
+    time_offset,
+)
 from tui.analysis.importance import importance, position
 from tui.model import Figure, Member, Span
 from tui.text.spans import join_names, make_span
-from tui.text.wordlists import FUNCTION_WORDS, word_set
+from tui.text.wordlists import (
+    FUNCTION_WORDS,
+    MONTHS,
+    ROLE_WORDS,
+    SPEAKER_WORDS,
+    WEEKDAYS,
+    word_set,
+)
 
-# Times of day are only compared inside a cluster: across the event "at noon" (when the truce
-# began) and "at 2 a.m." (when the missiles hit) are different moments, not a disagreement.
-# Inside a cluster too, two times are compared only when they time the same thing: their
-# sentences share at least `SAME_MOMENT` words before the time ("missiles struck Ganja at").
-CLUSTER_ONLY = frozenset({"time"})
+# "At noon" (when the truce began) and "at 2 a.m." (when the missiles hit) are different
+# moments, not a disagreement: times, dates and delays are compared only when their words
+# share this many content words, inside a cluster and across clusters.
+SAME_MOMENT = 2
+ACROSS_MOMENT = 3
+NEAR_DAYS = 1  # dates this many days apart, one missing from the other's account, conflict
 GROUPS = frozenset(PERSON_WORDS.values())
 # Casualties without a number: "there are losses", "an unverified number of casualties".
 VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
-NO_FIGURE = -0.25  # "one side gives no figure" is milder than two figures that conflict
-SAME_MOMENT = 2
+MILDER = -0.25  # "one side gives no figure" is milder than two figures that conflict
+_CLAUSE_END = re.compile(r"[,;:—–(]|\bbut\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d")
+MOMENT_STOP_WORDS = (
+    FUNCTION_WORDS
+    | MONTHS
+    | WEEKDAYS
+    | ROLE_WORDS
+    | SPEAKER_WORDS
+    | DURATION_WORDS
+    | word_set("said says local")
+)
 EVENT_WIDE_QUANTITIES = frozenset({"displaced"})
 EVENT_WIDE = "~event"  # the topic key every figure of those quantities shares
 
@@ -51,7 +91,7 @@ EVENT_WIDE = "~event"  # the topic key every figure of those quantities shares
 def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     # Figures of background sentences (a past war's toll, a year's total) count another
     # period: they are never set against the event's.
-    figures = [f for f in corpus.figures if not corpus.is_background(f)]
+    figures = [f for f in corpus.figures if not corpus.is_background(f) or _undated_when(corpus, f)]
     by_cluster: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
@@ -60,13 +100,14 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
     in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
     covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
-        for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
-            for same in _moments(corpus, group) if quantity == "time" else [group]:
-                finding = _disagreement(corpus, cluster.id, quantity, same, figures)
-                if finding is not None:
-                    shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
-                    in_clusters.append((finding, shown))
-                    covered.update(shown)
+        for quantity, same in _by_quantity(by_cluster.get(cluster.id, [])).items():
+            if quantity in WHEN_QUANTITIES:
+                continue
+            finding = _disagreement(corpus, cluster.id, quantity, same, figures)
+            if finding is not None:
+                shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
+                in_clusters.append((finding, shown))
+                covered.update(shown)
     across: list[tuple[Finding, frozenset[Figure]]] = []
     for quantity, group in _by_quantity(figures).items():
         if not _comparable_across(quantity):
@@ -95,7 +136,18 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         for f, shown in across
         if not any(shown <= narrower and f.topic == c.topic for c, narrower in in_clusters)
     ]
-    return told_once([*kept, *_no_figure(corpus, figures)])
+    return told_once([*kept, *_when_findings(corpus, figures), *_no_figure(corpus, figures)])
+
+
+def _undated_when(corpus: Corpus, figure: Figure) -> bool:
+    """Whether a time, date or delay sits in a background sentence only for its words
+    ("historical monuments"), not for a year of another period: such a sentence still tells
+    of the event's days."""
+    if figure.quantity not in WHEN_QUANTITIES:
+        return False
+    member = Member(figure.source, figure.paragraph)
+    start, end = corpus.parsed[member].sentence_at(figure.start)
+    return _YEAR.search(corpus.text(member), start, end) is None
 
 
 def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
@@ -127,7 +179,7 @@ def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
             position(corpus, sources, format_figure(base, value))
             for value, sources in sorted(camps.items())
         ]
-        positions.append(position(corpus, (m.source for m, _ in vague), "no figure"))
+        positions.append(position(corpus, (m.source for m, _ in vague), NO_FIGURE))
         spans = tuple(
             dict.fromkeys(
                 [
@@ -150,7 +202,7 @@ def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
                 spans,
                 base,
                 tuple(positions),
-                importance(corpus, "figure", positions, spans, weight=NO_FIGURE),
+                importance(corpus, "figure", positions, spans, weight=MILDER),
             )
         )
     return findings
@@ -180,7 +232,7 @@ def _comparable_across(quantity: str) -> bool:
     casualties and things may, once their sentences share a place; a bare group of people
     ("500 people" fed, "3,000 people" fled) counts something different each time, and
     sub-counts and increments only make sense beside their total; times are moments."""
-    return quantity not in CLUSTER_ONLY and quantity not in GROUPS and "(" not in quantity
+    return quantity not in WHEN_QUANTITIES and quantity not in GROUPS and "(" not in quantity
 
 
 def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
@@ -239,13 +291,13 @@ def _disagreement(
         spans,
         topic,
         positions,
-        importance(corpus, "figure", positions, spans, gap if kind != "time" else 0.0),
+        importance(corpus, "figure", positions, spans, gap),
     )
 
 
 def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Sequence[Figure]) -> list[Figure]:
     """Figures of `elsewhere` that the same sources give for the same quantity and place."""
-    if not figures or figures[0].quantity in CLUSTER_ONLY:
+    if not figures or figures[0].quantity in WHEN_QUANTITIES:
         return []
     shown = set(figures)
     places: dict[str, set[str]] = defaultdict(set)
@@ -265,24 +317,17 @@ def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
     """Figures grouped by shared place or name in their sentence (connected components)."""
     keys = [_topic_keys(corpus, f) for f in figures]
     parent = list(range(len(figures)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     owner: dict[str, int] = {}
     for i, ks in enumerate(keys):
         for key in ks:
             if key in owner:
-                parent[root(i)] = root(owner[key])
+                parent[_root(parent, i)] = _root(parent, owner[key])
             else:
                 owner[key] = i
     components: dict[int, list[Figure]] = defaultdict(list)
     for i, figure in enumerate(figures):
         if keys[i]:
-            components[root(i)].append(figure)
+            components[_root(parent, i)].append(figure)
     return list(components.values())
 
 
@@ -299,38 +344,222 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
     return keys | {EVENT_WIDE} if figure.quantity in EVENT_WIDE_QUANTITIES else keys
 
 
-def _moments(corpus: Corpus, times: list[Figure]) -> list[list[Figure]]:
-    """Times of day grouped by what they time (connected by shared context words)."""
-    contexts = [_time_context(corpus, f) for f in times]
-    components: list[list[int]] = []
-    for i in range(len(times)):
-        joined = [
-            c for c in components if any(len(contexts[i] & contexts[j]) >= SAME_MOMENT for j in c)
-        ]
-        merged = sorted([i, *(j for c in joined for j in c)])
-        components = [c for c in components if c not in joined] + [merged]
-    return [[times[j] for j in c] for c in sorted(components)]
+@dataclass(frozen=True)
+class _When:
+    """Figures of one quantity of when that time one thing in one passage, its words, and the
+    dates its sentence gives (a time on another day is another moment)."""
+
+    member: Member
+    figures: tuple[Figure, ...]
+    words: frozenset[str]
+    places: frozenset[str]
+    dates: frozenset[float] = frozenset()
 
 
-def _time_context(corpus: Corpus, figure: Figure) -> frozenset[str]:
-    """The content words of the figure's sentence before it, back to the previous time of day
-    ("missiles struck Ganja at" 2 a.m.); the words after it when nothing comes before."""
-    member = Member(figure.source, figure.paragraph)
-    parsed = corpus.parsed[member]
-    start, end = parsed.sentence_at(figure.start)
-    times = [
-        f for f in corpus.figures_of[member] if f.quantity == "time" and start <= f.start < end
-    ]
-    after_previous = max((f.end for f in times if f.end <= figure.start), default=start)
-    next_start = min((f.start for f in times if f.start >= figure.end), default=end)
+def _when_findings(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
+    """Times, dates and delays that outlets give differently for the same moment.
 
-    def words(a: int, b: int) -> frozenset[str]:
-        first = bisect.bisect_left(parsed.tokens, a, key=lambda token: token.start)
-        last = bisect.bisect_left(parsed.tokens, b, key=lambda token: token.start)
-        return frozenset(
-            word
-            for word in parsed.words[first:last]
-            if len(word) > 2 and word not in FUNCTION_WORDS and not any(ch.isdigit() for ch in word)
+    Across clusters, dates and times are compared only between sides: a story's sentences
+    each date and time their own moment, and one side's outlets copy one another's. A delay
+    is told only of the moment a story turns on ("the truce broke after 45 minutes"), by any
+    outlet. A finding shows the passages in conflict and, for times and delays, those that
+    time the same moment as one of them (the outlets that agree).
+    """
+    findings = []
+    for quantity in sorted(WHEN_QUANTITIES):
+        units = _when_units(corpus, [f for f in figures if f.quantity == quantity])
+        same: dict[int, set[int]] = defaultdict(set)
+        parent = list(range(len(units)))
+        shown: dict[int, set[Figure]] = defaultdict(set)
+        for i, j in itertools.combinations(range(len(units)), 2):
+            a, b = units[i], units[j]
+            if not _same_moment(corpus, quantity, a, b):
+                continue
+            same[i].add(j)
+            same[j].add(i)
+            in_play = _when_conflict(quantity, a.figures, b.figures)
+            if in_play:
+                parent[_root(parent, i)] = _root(parent, j)
+                shown[i] |= in_play
+                shown[j] |= in_play
+        components: dict[int, list[int]] = defaultdict(list)
+        for i in shown:
+            components[_root(parent, i)].append(i)
+        for members in components.values():
+            if quantity != "date":  # single figures: add those that agree with one in conflict
+                for i in list(members):
+                    for j in same[i] - set(members):
+                        members.append(j)
+                        shown[j] |= set(units[j].figures)
+            ordered = sorted(members, key=lambda i: (units[i].member, units[i].figures[0].start))
+            findings.append(
+                _when_finding(corpus, quantity, [(units[i], shown[i]) for i in ordered])
+            )
+    return findings
+
+
+def _same_moment(corpus: Corpus, quantity: str, a: _When, b: _When) -> bool:
+    if a.member.source == b.member.source:
+        return False
+    if a.dates and b.dates and a.dates.isdisjoint(b.dates):
+        return False
+    shared = len(a.words & b.words)
+    if corpus.cluster_of.get(a.member) == corpus.cluster_of.get(b.member):
+        return shared >= SAME_MOMENT
+    if quantity == "delay":
+        return shared >= 1
+    if corpus.side(a.member.source) == corpus.side(b.member.source):
+        return False
+    return shared >= ACROSS_MOMENT or (shared >= SAME_MOMENT and bool(a.places & b.places))
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _when_units(corpus: Corpus, figures: Sequence[Figure]) -> list[_When]:
+    """Dates by sentence (a sentence's dates are read as one account); times and delays one
+    by one, each with the words of its sentence back to the previous one and on to the end of
+    its clause ("at noon, but missiles struck at 2 a.m.": the truce began at noon)."""
+    by_sentence: dict[tuple[Member, int], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        member = Member(figure.source, figure.paragraph)
+        if member in corpus.cluster_of:
+            by_sentence[member, corpus.parsed[member].sentence_index(figure.start)].append(figure)
+    units = []
+    for (member, k), found in by_sentence.items():
+        parsed = corpus.parsed[member]
+        start, end = parsed.sentences[k] if k >= 0 else (0, len(parsed.text))
+        places = corpus.topic_keys(member, parsed.sentence_tokens[k] if k >= 0 else ())
+        if found[0].quantity == "date":
+            words = _content_words(corpus, member, start, end)
+            units.append(_When(member, tuple(found), words, places))
+            continue
+        dates = frozenset(
+            f.value
+            for f in corpus.figures_of[member]
+            if f.quantity == "date" and start <= f.start < end
         )
+        for n, figure in enumerate(found):
+            before = found[n - 1].end if n else start
+            after = found[n + 1].start if n + 1 < len(found) else end
+            clause = _CLAUSE_END.search(parsed.text, figure.end, after)
+            words = _content_words(corpus, member, before, clause.start() if clause else after)
+            units.append(_When(member, (figure,), words, places, dates))
+    return units
 
-    return words(after_previous, figure.start) or words(figure.end, next_start)
+
+def _content_words(corpus: Corpus, member: Member, start: int, end: int) -> frozenset[str]:
+    """The words of a passage that say what it is about: no function words, speakers,
+    months or numbers."""
+    parsed = corpus.parsed[member]
+    first = bisect.bisect_left(parsed.tokens, start, key=lambda token: token.start)
+    last = bisect.bisect_left(parsed.tokens, end, key=lambda token: token.start)
+    return frozenset(
+        word
+        for word in parsed.folded[first:last]
+        if len(word) > 2
+        and word not in MOMENT_STOP_WORDS
+        and word not in corpus.actors.words
+        and not any(ch.isdigit() for ch in word)
+    )
+
+
+def _when_conflict(quantity: str, a: Sequence[Figure], b: Sequence[Figure]) -> set[Figure]:
+    """The figures of two passages that disagree, none when they agree. Dates: the days of
+    each that lie within `NEAR_DAYS` of the other's, when one gives a day the other does not
+    beside one it does ("October 4 and 5" against "October 4"); a day inside the other's
+    range ("the night of 10 to 11 October") agrees with it."""
+    if quantity == "date":
+        days = {f: tuple(_day(d) for d in date_days(f)) for f in (*a, *b)}
+
+        def covered(day: int, figures: Sequence[Figure]) -> bool:
+            return any(days[f][0] <= day <= days[f][1] for f in figures)
+
+        near = {
+            f
+            for this, other in ((a, b), (b, a))
+            for f in this
+            if days[f][0] == days[f][1]
+            and not covered(days[f][0], other)
+            and any(abs(days[f][0] - d) == NEAR_DAYS for g in other for d in days[g])
+        }
+        if not near:
+            return set()
+        return {
+            f
+            for this, other in ((a, b), (b, a))
+            for f in this
+            if any(abs(x - y) <= NEAR_DAYS for x in days[f] for g in other for y in days[g])
+        }
+    if quantity == "time":
+        differ = any(_utc_or_clock(x, y) != _utc_or_clock(y, x) for x in a for y in b)
+    else:
+        differ = any(x.value != y.value for x in a for y in b)
+    return {*a, *b} if differ else set()
+
+
+def _day(value: float) -> int:
+    """A date's day of a leap year, so that 31 October and 1 November are a day apart."""
+    month, day = divmod(round(value), 100)
+    return datetime.date(2000, month, min(day, calendar.monthrange(2000, month)[1])).toordinal()
+
+
+def _utc_or_clock(time: Figure, other: Figure) -> float:
+    """A time of day as it compares with `other`: in UTC when both state a zone, else by the
+    clock each is given in."""
+    offset, other_offset = time_offset(time.text), time_offset(other.text)
+    if offset is None or other_offset is None:
+        return round(time.value, 2)
+    return round((time.value - offset) % 24, 2)
+
+
+def _when_label(figure: Figure) -> str:
+    """A time with its zone and, for a zone other than UTC, the UTC time: "18:30 GMT+4 (14:30
+    GMT)"; dates and delays as `format_figure` writes them."""
+    text = format_figure(figure.quantity, figure.value)
+    if figure.quantity == "date" and date_days(figure)[1] != figure.value:
+        return f"{text}–{round(date_days(figure)[1]) % 100}"
+    offset = time_offset(figure.text) if figure.quantity == "time" else None
+    if offset is None:
+        return text
+    if not offset:
+        return f"{text} GMT"
+    utc = format_figure("time", (figure.value - offset) % 24)
+    return f"{text} GMT{offset:+g} ({utc} GMT)"
+
+
+def _when_finding(
+    corpus: Corpus, quantity: str, units: Sequence[tuple[_When, set[Figure]]]
+) -> Finding:
+    values: dict[str, list[str]] = defaultdict(list)
+    shown = [f for unit, figures in units for f in unit.figures if f in figures]
+    for figure in shown:
+        label = _when_label(figure)
+        if label not in values[figure.source]:
+            values[figure.source].append(label)
+    given: dict[str, list[float]] = defaultdict(list)
+    for figure in shown:
+        given[figure.source].append(figure.value)
+    order = list(corpus.sources)
+    camps: dict[str, list[str]] = defaultdict(list)
+    for source in sorted(values, key=lambda s: (given[s], order.index(s))):
+        camps[", ".join(values[source])].append(source)
+    positions = tuple(position(corpus, sources, value) for value, sources in camps.items())
+    parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
+    spans = tuple(
+        make_span(f.source, f.paragraph, corpus.text(Member(f.source, f.paragraph)), f.start, f.end)
+        for f in shown
+    )
+    return Finding(
+        "figure",
+        corpus.cluster_of[units[0][0].member],
+        f"{quantity}: " + " vs ".join(parts),
+        spans,
+        quantity,
+        positions,
+        importance(corpus, "figure", positions, spans),
+    )

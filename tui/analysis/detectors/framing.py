@@ -7,16 +7,17 @@ case-insensitively, with a plural or possessive on its last word.
 Who uses a term matters more than the term: an agency quoting a president does not adopt the
 president's words. So every use is read in context:
 - quoted: inside quotation marks, or in a sentence that attributes what it says ("the ministry
-  said", "according to") — the words are the speaker's, and the finding names the speaker;
+  said", "according to") — the words are the speaker's;
 - own voice: anywhere else — the outlet itself uses the term.
 A party's outlets carry their camp's words whether they quote its officials or not, so their
-uses make one finding; a neutral outlet's quotations and its own voice are two.
+uses make one finding. A neutral outlet quoting a party's words frames nothing: the party's
+own outlets carry them (and make that side's finding); only its own voice counts.
 
-One divergence per party side, and per neutral outlet and voice, across the event, listing the
-terms: "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupation' (×3)", "Global Wire
-adopts Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is a side's
-vocabulary when that side's outlets use it in their own voice: a party outlet using loaded terms
-frames the event itself (a term listed for the other side, "provocation" in an
+One divergence per party side, and per neutral outlet in its own voice, across the event,
+listing the terms: "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupation' (×3)",
+"Global Wire adopts Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is
+a side's vocabulary when that side's outlets use it in their own voice: a party outlet using
+loaded terms frames the event itself (a term listed for the other side, "provocation" in an
 accusation against that side, is its own rhetoric, not borrowed vocabulary); a neutral outlet
 doing so adopts the vocabulary of the side the lexicon lists the term under, which weighs most.
 
@@ -51,7 +52,6 @@ REPORTING = word_set(
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]{12,}’")
 SPEAKER_REACH = 6
 ADOPTS = 0.12  # a neutral outlet using one side's vocabulary in its own voice
-QUOTED = -0.15  # the outlet reports someone else's words
 
 
 # Where the fighting is: the front line, a conflict / combat / war zone, "the zone of (the …)
@@ -91,9 +91,9 @@ def _loaded(
         return []
     reported = {span for f in found if f.kind == "naming" for span in f.spans}
     pattern = phrases_pattern(tuple(term.term for term in terms), inflect=True)
-    # Who carries the words → uses in reading order: (source, cluster, term, span, speaker).
+    # Who carries the words → uses in reading order: (source, cluster, term, span).
     # A party's outlets carry their camp's words whether they quote them or not: one finding
-    # per party side. A neutral outlet's own voice and its quotations are two findings.
+    # per party side. A neutral outlet's own voice is one finding; its quotations are none.
     uses: dict[tuple[str, str], list[_Use]] = defaultdict(list)
     for member, parsed in corpus.parsed.items():
         cluster = corpus.cluster_of.get(member)
@@ -106,11 +106,11 @@ def _loaded(
                 continue
             if corpus.is_party(member.source):
                 key = ("side", corpus.side(member.source))
-                speaker = ""
+            elif _speaker(parsed, start, quoted):
+                continue  # a party's words, reported
             else:
-                speaker = _speaker(parsed, start, quoted)
-                key = (member.source, "quoted" if speaker else "own")
-            uses[key].append(_Use(member.source, cluster, terms[index], span, speaker))
+                key = (member.source, "own")
+            uses[key].append(_Use(member.source, cluster, terms[index], span))
     return [_finding(corpus, key, used) for key, used in uses.items()]
 
 
@@ -164,30 +164,27 @@ class _Use:
     cluster: str
     term: FramingTerm
     span: Span
-    speaker: str  # "" for the outlet's own voice
 
 
 def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
     counts = Counter(u.term.family or u.term.term for u in used)
+    written = _as_written(used)
     listed = ", ".join(
-        f"'{term}' (×{count})" if count > 1 else f"'{term}'" for term, count in counts.items()
+        f"'{written[term]}' (×{count})" if count > 1 else f"'{written[term]}'"
+        for term, count in counts.items()
     )
     sources = list(dict.fromkeys(u.source for u in used))
     outlets = join_names(corpus.name(s) for s in sources)
     vocabulary = Counter(u.term.side for u in used).most_common(1)[0][0]
-    speakers = list(dict.fromkeys(u.speaker for u in used if u.speaker))
     weight = 0.0
     if key[0] == "side":
         summary = f"{corpus.side_label(key[1])} outlets ({outlets}) use loaded terms: {listed}"
-    elif key[1] == "quoted":
-        summary = f"{outlets} quotes {join_names(speakers)} using loaded terms: {listed}"
-        weight = QUOTED
     else:
         label = corpus.side_label(vocabulary)
         summary = f"{outlets} adopts {label} vocabulary in its own voice: {listed}"
         weight = ADOPTS
     spans = tuple(u.span for u in used)
-    positions = (position(corpus, sources, ", ".join(counts), join_names(speakers)),)
+    positions = (position(corpus, sources, ", ".join(counts)),)
     return Finding(
         "framing",
         used[0].cluster,
@@ -197,6 +194,18 @@ def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
         positions,
         importance(corpus, "framing", positions, spans, weight=weight),
     )
+
+
+def _as_written(used: list[_Use]) -> dict[str, str]:
+    """How each family is shown: by its head when the head itself is used, else by the member
+    used most ("separatists", never a "separatist regime" the outlet did not write)."""
+    terms: dict[str, Counter[str]] = defaultdict(Counter)
+    for use in used:
+        terms[use.term.family or use.term.term][use.term.term] += 1
+    return {
+        family: family if family in found else found.most_common(1)[0][0]
+        for family, found in terms.items()
+    }
 
 
 def _speaker(parsed: Parsed, offset: int, quoted: list[tuple[int, int]]) -> str:

@@ -8,7 +8,8 @@ divergence per name group for the whole event: its summary lists every name with
 that use it, and its spans mark every use. It sits in the first cluster where such names meet
 (the side-by-side view shows both there), else where the group is first named: usually each
 outlet writes its own paragraph about Stepanakert or Khankendi, and one line per cluster only
-repeated itself.
+repeated itself. Groups whose names only appear where another group's do (a list of towns
+renamed in one statement) are told as one finding.
 
 Names are the corpus's `name_uses`, found once by the one matcher (`tui.analysis.names`): whole
 tokens, case- and accent-insensitive, possessives included, the longest name winning where
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tui.analysis.corpus import Corpus, Finding
 from tui.analysis.importance import importance, position
@@ -67,7 +69,42 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
                 importance(corpus, "naming", positions, spans),
             )
         )
-    return findings
+    return _together(findings)
+
+
+def _together(findings: list[Finding]) -> list[Finding]:
+    """Names that only ever appear in paragraphs where another group's names do ("Basarkechar,
+    Istisu and Gorus" for Vardenis, Jermuk and Goris) are one renaming of one passage: one
+    finding, the wider group's, listing both."""
+    paragraphs = [frozenset((s.source, s.paragraph) for s in f.spans) for f in findings]
+    merged: dict[int, list[int]] = {}
+    for i in range(len(findings)):
+        into = next(
+            (j for j in merged if paragraphs[i] <= paragraphs[j]),
+            None,
+        )
+        if into is None:
+            merged[i] = [i]
+        else:
+            merged[into].append(i)
+    result = []
+    for first, members in merged.items():
+        if len(members) == 1:
+            result.append(findings[first])
+            continue
+        parts = [findings[i] for i in members]
+        spans = tuple(dict.fromkeys(s for f in parts for s in f.spans))
+        result.append(
+            replace(
+                findings[first],
+                summary="; ".join(f.summary for f in parts),
+                spans=spans,
+                topic="; ".join(f.topic for f in parts),
+                positions=tuple(p for f in parts for p in f.positions),
+                importance=max(f.importance for f in parts),
+            )
+        )
+    return result
 
 
 def _uses(corpus: Corpus) -> dict[str, list[Use]]:

@@ -3,16 +3,18 @@
 A paragraph without a partner is not an omission: the other side may report the same fact in
 other words, elsewhere, in a paragraph the aligner did not pair. So omissions are judged claim
 by claim, against the other party's *whole* text: a sentence states a fact through its
-particulars (the places and people it names, lexicon names as their group; the figures it
-gives); the other party omits it only when its outlets together mention fewer than half of
-those particulars anywhere. The finding marks the words of the claim that the other side lacks,
-not the paragraph.
+particulars (the places and people it names, lexicon names as their group; the weapons and
+targets it names, `ACTS`; the figures it gives); the other party omits it only when its outlets
+together mention fewer than half of those particulars anywhere. A missing weapon, target or
+figure is a fact by itself ("homes were targeted"); missing names need `MIN_MISSING`. The
+finding marks the words of the claim that the other side lacks, each particular apart, not the
+paragraph.
 
 Left out, because they are not facts one side could report and the other leave out:
 background and history (`Corpus.background`: another period than the event's), the outlet's
-own rhetoric and its officials restating a position (sentences that call, urge, condemn or
-say what must be), denials (the denial detector's), questions, headings, captions and other
-furniture (too short to state a fact), and sentences with no particular at all.
+own rhetoric and its officials restating a position (sentences that call, urge, condemn, say
+what must be or what an act "exposes"), denials (the denial detector's), questions, headings,
+captions and other furniture (too short to state a fact), and sentences with no particular.
 
 Omissions that state the same fact (most of their missing particulars shared) are one finding,
 with a span in each outlet. When an outlet of the silent side looks cut short (its text ends
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
-from tui.analysis.figures import format_figure
+from tui.analysis.figures import NO_FIGURE, WHEN_QUANTITIES, format_figure
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
 from tui.text.spans import join_names, make_span, quote
@@ -41,7 +43,7 @@ FIGURE_PARTICULAR = 2  # a figure counts as two names when judging coverage
 FIGURE_WEIGHT = 0.1  # a fact with a figure the other side never gives weighs more
 RHETORIC = word_set(
     "must should urge urges urged call calls calling condemn condemns condemned demand demands "
-    "demanded hope hopes believe believes appeal appeals"
+    "demanded hope hopes believe believes appeal appeals exposes proves demonstrates"
 )
 _ENDS = (".", "!", "?", ".”", '."', "»", "”", '"', ")", "]")
 # Page furniture that survived extraction: addresses, phone numbers, e-mail, credits.
@@ -51,6 +53,18 @@ _FURNITURE = re.compile(
 )
 REPORTING = word_set("said says told stated informed reported noted added announced quoted")
 RECIPIENT_CUES = word_set("told quoted")
+# What was used and what was hit, in the general vocabulary of any war: a particular of a claim
+# like a place or a figure ("cluster missiles" one side reports and the other never mentions).
+ACTS = {
+    **dict.fromkeys(word_set("cluster"), "cluster munitions"),
+    **dict.fromkeys(word_set("phosphorus incendiary"), "incendiary munitions"),
+    **dict.fromkeys(word_set("thermobaric"), "thermobaric weapons"),
+    **dict.fromkeys(word_set("ballistic"), "ballistic missiles"),
+    **dict.fromkeys(word_set("residential homes houses"), "homes"),
+    **dict.fromkeys(word_set("hospital hospitals"), "hospital"),
+    **dict.fromkeys(word_set("school schools kindergarten kindergartens"), "school"),
+}
+ACT_NAMES = frozenset(ACTS.values())
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,7 @@ class _Claim:
     sentence: int
     particulars: frozenset[str]
     missing: frozenset[str]
-    span: Span
+    spans: tuple[Span, ...]  # the words the other side lacks, one span per particular
     figure: bool  # whether a missing particular is a figure
 
 
@@ -93,23 +107,46 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
         ]
         for group in _merged(claims):
             findings.append(_finding(corpus, side, silent, group))
-    return findings
+    return [f for f in findings if not _told_as_figure(f, found)]
+
+
+def _told_as_figure(omission: Finding, found: Sequence[Finding]) -> bool:
+    """Whether a figure finding already sets the silent side's missing number against a figure
+    inside the omitted claim ("68 people died" against a side that gives no figure): one
+    conflict, one finding, the figure's."""
+    told = set(omission.positions[0].sides) if omission.positions else set()
+    figure_spans = [
+        s
+        for f in found
+        if f.kind == "figure"
+        and any(p.value == NO_FIGURE and not told & set(p.sides) for p in f.positions)
+        for s in f.spans
+    ]
+    return any(
+        f.source == span.source
+        and f.paragraph == span.paragraph
+        and span.start <= f.start
+        and f.end <= span.end
+        for span in omission.spans
+        for f in figure_spans
+    )
 
 
 def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list[int]], bool]:
-    """What a sentence is specific about, each with its token indices: the names it mentions
-    and the figures it gives ("killed 7"); and whether it gives a figure."""
+    """What a sentence is specific about, each with its token indices: the names it mentions,
+    the weapons and targets it names (`ACTS`) and the figures it gives ("killed 7"); and
+    whether it gives a figure."""
     parsed = corpus.parsed[member]
     tokens = parsed.sentence_tokens[k]
     found: dict[str, list[int]] = {}
     keys = corpus.token_keys[member]
     for i in tokens:
-        if (key := keys[i]) is not None:
+        if (key := keys[i] or ACTS.get(parsed.words[i])) is not None:
             found.setdefault(key, []).append(i)
     start, end = parsed.sentences[k]
     figure = False
     for f in corpus.figures_of[member]:
-        if start <= f.start < end and f.quantity != "time":
+        if start <= f.start < end and f.quantity not in WHEN_QUANTITIES:
             key = f"{format_figure(f.quantity, f.value)} {f.quantity}"
             found.setdefault(key, []).extend(
                 i for i in tokens if f.start <= parsed.tokens[i].start < f.end
@@ -148,7 +185,7 @@ def _claims(
         for i in _speaker_tokens(parsed, tokens):  # who speaks is not what is reported
             for key in [key for key, where in found.items() if i in where]:
                 del found[key]
-        if not found or not (figure or core & set(found)):
+        if not found or not (figure or core & set(found) or ACT_NAMES & set(found)):
             continue
         particulars = frozenset(found)
         # Omitted only if every other party's outlets, in all they wrote, lack most of it; a
@@ -159,16 +196,35 @@ def _claims(
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
         if not indices or (
-            len(missing) < MIN_MISSING and not any(p[:1].isdigit() for p in missing)
+            len(missing) < MIN_MISSING
+            and not any(p[:1].isdigit() or p in ACT_NAMES for p in missing)
         ):
             continue
         start, end = parsed.tokens[indices[0]].start, parsed.tokens[indices[-1]].end
         if end - start < 2 * len(parsed.tokens[indices[0]].text):
             start, end = parsed.sentences[k]  # one word alone says little: the claim
-        span = make_span(member.source, member.paragraph, parsed.text, start, end)
+            runs = [(start, end)]
+        else:
+            runs = _runs(parsed, [(min(found[p]), max(found[p])) for p in missing])
+        spans = tuple(
+            make_span(member.source, member.paragraph, parsed.text, a, b) for a, b in runs
+        )
         figure = any(p[:1].isdigit() for p in missing)
-        claims.append(_Claim(member, k, particulars, missing, span, figure))
+        claims.append(_Claim(member, k, particulars, missing, spans, figure))
     return claims
+
+
+def _runs(parsed: Parsed, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the missing particulars (token ranges), those that touch or sit a
+    word apart joined: "Sotk, Vardenis, Goris" is one mark, a weapon and a toll far apart in
+    the sentence are two."""
+    runs: list[list[int]] = []
+    for first, last in sorted(ranges):
+        if runs and first <= runs[-1][1] + 2:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    return [(parsed.tokens[a].start, parsed.tokens[b].end) for a, b in runs]
 
 
 def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, tokens: range) -> bool:
@@ -237,7 +293,7 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
     cut = [s for s in corpus.sources if corpus.side(s) in silent and _cut_short(corpus, s)]
     if cut:
         summary += f" (but {join_names(corpus.name(s) for s in cut)} may be cut short)"
-    spans = tuple(dict.fromkeys(c.span for c in group))
+    spans = tuple(dict.fromkeys(s for c in group for s in c.spans))
     positions = (
         position(corpus, reporting, quote(parsed.text[start:end], 110)),
         *(
