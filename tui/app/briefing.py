@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.analysis.brief import Brief, FigureRow, build_brief
+from tui.analysis.brief import Brief, FigureRow, build_brief, timeline
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import GridModel
 from tui.model import Comparison
@@ -42,14 +42,7 @@ def _figure_line(row: FigureRow, labels: dict[str, str]) -> Text:
         if not statements:
             line.append("—", style="dim")
             continue
-        # one timeline per outlet ("9 → 10"), outlets apart: 9 → 10 → 7 across two outlets
-        # would read as a falling toll that no one reported
-        timelines: dict[str, list[str]] = {}
-        for statement in statements:
-            shown = timelines.setdefault(statement.source, [])
-            if statement.shown not in shown:
-                shown.append(statement.shown)
-        line.append(" · ".join(" → ".join(values) for values in timelines.values()))
+        line.append(timeline(statements))
     return line
 
 
