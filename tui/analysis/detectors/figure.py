@@ -25,7 +25,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from tui.analysis.corpus import Corpus, Finding, told_once
 from tui.analysis.figures import CASUALTY_WORDS, PERSON_WORDS, format_figure
@@ -57,14 +58,15 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
+    elsewhere = _by_source(figures)
     in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
     covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
         for quantity, group in _by_quantity(by_cluster.get(cluster.id, [])).items():
             for same in _moments(corpus, group) if quantity == "time" else [group]:
-                finding = _disagreement(corpus, cluster.id, quantity, same, figures)
+                finding = _disagreement(corpus, cluster.id, quantity, same, elsewhere)
                 if finding is not None:
-                    shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
+                    shown = frozenset(same) | frozenset(_same_story(corpus, same, elsewhere))
                     in_clusters.append((finding, shown))
                     covered.update(shown)
     across: list[tuple[Finding, frozenset[Figure]]] = []
@@ -190,20 +192,55 @@ def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """The event's figures by (source, quantity), each with its place in reading order, and
+    which of them share a place with a set of keys, found once per set (`_sharing`): where
+    `_same_story` looks, so that a cluster reads its own sources' figures, not the event's,
+    and one long paragraph's thousands of figures are not read again for every cluster."""
+
+    groups: Mapping[tuple[str, str], Sequence[tuple[int, Figure]]]
+    sharing: dict[tuple[str, str, frozenset[str]], list[tuple[int, Figure]]] = field(
+        default_factory=dict
+    )
+
+
+def _by_source(figures: Sequence[Figure]) -> Elsewhere:
+    groups: dict[tuple[str, str], list[tuple[int, Figure]]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        groups[figure.source, figure.quantity].append((i, figure))
+    return Elsewhere(groups)
+
+
+def _sharing(
+    corpus: Corpus, elsewhere: Elsewhere, source: str, quantity: str, keys: frozenset[str]
+) -> list[tuple[int, Figure]]:
+    """The figures of `elsewhere` that `source` gives for `quantity` on one of `keys`."""
+    found = elsewhere.sharing.get((source, quantity, keys))
+    if found is None:
+        found = elsewhere.sharing[source, quantity, keys] = [
+            (i, f)
+            for i, f in elsewhere.groups.get((source, quantity), ())
+            if keys & _topic_keys(corpus, f)
+        ]
+    return found
+
+
 def _disagreement(
     corpus: Corpus,
     cluster: str,
     quantity: str,
     figures: list[Figure],
-    elsewhere: Sequence[Figure] = (),
+    elsewhere: Elsewhere | None = None,
 ) -> Finding | None:
     """A finding when two sources state values that share nothing, else None.
 
     One outlet's several values are its timeline ("7, later 9"), read in its reading order: an
     update, not a conflict. Two outlets conflict only when their timelines share no value, so
-    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` are the
-    event's other figures: an outlet's figure of the same quantity in another paragraph, on
-    the same place, joins its timeline (the later toll sits further down the article).
+    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` holds the
+    event's other figures (`_by_source`): an outlet's figure of the same quantity in another
+    paragraph, on the same place, joins its timeline (the later toll sits further down the
+    article).
     """
     figures = [*figures, *_same_story(corpus, figures, elsewhere)]
     timelines: dict[str, list[float]] = defaultdict(list)
@@ -243,22 +280,22 @@ def _disagreement(
     )
 
 
-def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Sequence[Figure]) -> list[Figure]:
-    """Figures of `elsewhere` that the same sources give for the same quantity and place."""
-    if not figures or figures[0].quantity in CLUSTER_ONLY:
+def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Elsewhere | None) -> list[Figure]:
+    """Figures of `elsewhere` that the same sources give for the same quantity and place, in
+    the event's reading order."""
+    if not figures or not elsewhere or figures[0].quantity in CLUSTER_ONLY:
         return []
     shown = set(figures)
     places: dict[str, set[str]] = defaultdict(set)
     for figure in figures:
         places[figure.source] |= _topic_keys(corpus, figure)
-    return [
-        f
-        for f in elsewhere
-        if f.source in places
-        and f not in shown
-        and f.quantity == figures[0].quantity
-        and places[f.source] & _topic_keys(corpus, f)
+    found = [
+        (i, f)
+        for source, keys in places.items()
+        for i, f in _sharing(corpus, elsewhere, source, figures[0].quantity, frozenset(keys))
+        if f not in shown
     ]
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
@@ -291,11 +328,7 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
     itself: the people an event drives out are one flow, however each outlet names where
     they went ("entered Armenia", "crossed into the country")."""
     member = Member(figure.source, figure.paragraph)
-    parsed = corpus.parsed[member]
-    k = parsed.sentence_index(figure.start)
-    keys = corpus.topic_keys(
-        member, parsed.sentence_tokens[k] if k >= 0 else range(len(parsed.tokens))
-    )
+    keys = corpus.sentence_keys(member, corpus.parsed[member].sentence_index(figure.start))
     return keys | {EVENT_WIDE} if figure.quantity in EVENT_WIDE_QUANTITIES else keys
 
 
