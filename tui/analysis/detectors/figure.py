@@ -58,7 +58,7 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
-    elsewhere = _by_source(figures)
+    elsewhere = _by_source(corpus, figures)
     in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
     covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
@@ -194,34 +194,33 @@ def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
 
 @dataclass(frozen=True)
 class Elsewhere:
-    """The event's figures by (source, quantity), each with its place in reading order, and
-    which of them share a place with a set of keys, found once per set (`_sharing`): where
-    `_same_story` looks, so that a cluster reads its own sources' figures, not the event's,
-    and one long paragraph's thousands of figures are not read again for every cluster."""
+    """The event's figures by (source, quantity), each with its place in reading order and
+    its topic keys (read once), and which of them share a place with a set of keys, found
+    once per set (`_sharing`): where `_same_story` looks, so that a cluster reads its own
+    sources' figures, not the event's, and one long paragraph's thousands of figures are not
+    read again for every cluster."""
 
-    groups: Mapping[tuple[str, str], Sequence[tuple[int, Figure]]]
+    groups: Mapping[tuple[str, str], Sequence[tuple[int, Figure, frozenset[str]]]]
     sharing: dict[tuple[str, str, frozenset[str]], list[tuple[int, Figure]]] = field(
         default_factory=dict
     )
 
 
-def _by_source(figures: Sequence[Figure]) -> Elsewhere:
-    groups: dict[tuple[str, str], list[tuple[int, Figure]]] = defaultdict(list)
+def _by_source(corpus: Corpus, figures: Sequence[Figure]) -> Elsewhere:
+    groups: dict[tuple[str, str], list[tuple[int, Figure, frozenset[str]]]] = defaultdict(list)
     for i, figure in enumerate(figures):
-        groups[figure.source, figure.quantity].append((i, figure))
+        groups[figure.source, figure.quantity].append((i, figure, _topic_keys(corpus, figure)))
     return Elsewhere(groups)
 
 
 def _sharing(
-    corpus: Corpus, elsewhere: Elsewhere, source: str, quantity: str, keys: frozenset[str]
+    elsewhere: Elsewhere, source: str, quantity: str, keys: frozenset[str]
 ) -> list[tuple[int, Figure]]:
     """The figures of `elsewhere` that `source` gives for `quantity` on one of `keys`."""
     found = elsewhere.sharing.get((source, quantity, keys))
     if found is None:
         found = elsewhere.sharing[source, quantity, keys] = [
-            (i, f)
-            for i, f in elsewhere.groups.get((source, quantity), ())
-            if keys & _topic_keys(corpus, f)
+            (i, f) for i, f, its in elsewhere.groups.get((source, quantity), ()) if keys & its
         ]
     return found
 
@@ -292,7 +291,7 @@ def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Elsewhere | No
     found = [
         (i, f)
         for source, keys in places.items()
-        for i, f in _sharing(corpus, elsewhere, source, figures[0].quantity, frozenset(keys))
+        for i, f in _sharing(elsewhere, source, figures[0].quantity, frozenset(keys))
         if f not in shown
     ]
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
