@@ -241,16 +241,16 @@ def build_corpus(
 def _token_keys(
     parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
 ) -> tuple[str | None, ...]:
-    keys: list[str | None] = [None] * len(parsed.tokens)
     institution = _institutions(parsed)
-    for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True)):
-        if (
-            token.text[:1].isupper()
-            and i not in institution
-            and word not in NOT_NAMES
-            and word not in no_names
-        ):
-            keys[i] = word
+    keys: list[str | None] = [
+        word
+        if token.text[:1].isupper()
+        and i not in institution
+        and word not in NOT_NAMES
+        and word not in no_names
+        else None
+        for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True))
+    ]
     for use in uses:  # a name inside an institution's ("Information Center of X") is its name
         if not any(i in institution for i in use.range):
             for i in use.range:
@@ -261,16 +261,18 @@ def _token_keys(
 def _institutions(parsed: Parsed) -> frozenset[int]:
     """Token indices of capitalised runs ("Ministry of Emergency Situations of Armenia" up to
     the country) that an institution word makes an institution's name."""
+    if INSTITUTION_WORDS.isdisjoint(parsed.folded):
+        return frozenset()  # most paragraphs: no run to look for
     found: set[int] = set()
     run: list[int] = []
     for i in [*range(len(parsed.tokens)), -1]:
-        joined = (
-            not run or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
-        )
         if (
             i >= 0
-            and joined
             and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+            and (  # joined to the run: nothing but spaces between
+                not run
+                or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
+            )
         ):
             run.append(i)
             continue
