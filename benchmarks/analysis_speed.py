@@ -10,21 +10,29 @@ the ratios, then what each part of diverge costs: building the `Corpus` (every p
 tokenised, its names, denials and figures found once, for all detectors), then each detector of
 `tui.analysis.detectors.DETECTORS` on that corpus. Timings are printed, never asserted.
 
+`--scale 10 30 100` times align and diverge instead on events of each number of sources (as
+many paragraphs each), `--repeat` times each, and prints the medians and the growth exponent
+of each from one size to the next and from the first to the last (1.0 is linear; the goal is
+at most 1.3 for the total, and 100 x 100 in at most 10 s).
+
     python benchmarks/analysis_speed.py [--sources 30] [--paragraphs 100] [--seed 0]
+    python benchmarks/analysis_speed.py --scale 10 30 100 [--repeat 3]
 """
 
 from __future__ import annotations
 
+import math
+import statistics
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from benchmarks.synthetic import event_parser, make_event
 from tui.analysis.align import align
 from tui.analysis.corpus import build_corpus
 from tui.analysis.detectors import DETECTORS
 from tui.analysis.diverge import contested_figures, diverge
-from tui.model import Comparison, Event, Side
+from tui.model import Comparison, Event, Lexicon, Side, Source
 from tui.report import render_json, render_markdown
 
 SIDES = (
@@ -41,11 +49,59 @@ def timed(function: Callable[[], object]) -> tuple[float, object]:
     return time.process_time() - start, result
 
 
+def exponent(small: tuple[int, float], large: tuple[int, float]) -> float:
+    """How the time grows with the number of sources between two sizes: t ~ N^exponent."""
+    return math.log(large[1] / small[1]) / math.log(large[0] / small[0])
+
+
+def analysis_times(sources: Sequence[Source], lexicon: Lexicon) -> tuple[float, float]:
+    """CPU seconds of align and of diverge, as the pipeline runs them."""
+    align_s, clusters = timed(lambda: align(sources, lexicon))
+    labels = {s.id: s.label for s in SIDES}
+    diverge_s, _ = timed(lambda: diverge(sources, clusters, lexicon, NEUTRAL, labels))
+    return align_s, diverge_s
+
+
+def scale(counts: Sequence[int], n_paragraphs: int, seed: int, repeat: int) -> None:
+    """Median CPU time of align and diverge on events of each size, and their growth."""
+    print(f"median of {repeat}, CPU seconds; exponent: growth from the size before")
+    print("sources  paragraphs  align s  diverge s  total s  exp. align  exp. total")
+    rows: list[tuple[int, float, float]] = []
+    for count in counts:
+        sources, lexicon = make_event(count, n_paragraphs, seed)
+        runs = [analysis_times(sources, lexicon) for _ in range(repeat)]
+        row = (count, statistics.median(a for a, _ in runs), statistics.median(d for _, d in runs))
+        growth = ""
+        if rows:
+            last = rows[-1]
+            growth = (
+                f"{exponent((last[0], last[1]), (count, row[1])):10.2f}  "
+                f"{exponent((last[0], last[1] + last[2]), (count, row[1] + row[2])):10.2f}"
+            )
+        print(
+            f"{count:7d}  {count * n_paragraphs:10d}  {row[1]:7.2f}  {row[2]:9.2f}  "
+            f"{row[1] + row[2]:7.2f}  {growth}"
+        )
+        rows.append(row)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(
+            f"{first[0]} -> {last[0]} sources: align N^{exponent(first[:2], last[:2]):.2f}, "
+            f"diverge N^{exponent((first[0], first[2]), (last[0], last[2])):.2f}, total "
+            f"N^{exponent((first[0], first[1] + first[2]), (last[0], last[1] + last[2])):.2f}"
+        )
+
+
 def main() -> None:
     import datetime as dt
 
     parser = event_parser(__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, nargs="+", metavar="N", help="time N sources each")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size, median (--scale)")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.scale, args.paragraphs, args.seed, args.repeat)
+        return
 
     sources, lexicon = make_event(args.sources, args.paragraphs, args.seed)
     labels = {s.id: s.label for s in SIDES}

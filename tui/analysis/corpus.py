@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from tui.analysis.actors import Actors, build_actors
 from tui.analysis.denials import Hit, denial_pattern, sentence_denials
@@ -95,6 +96,11 @@ class Corpus:
     # "Defence") and the institutions they head ("State Fire Protection Service"), the sides
     # themselves, and words some source writes in lower case (a first word: "Moreover").
     token_keys: Mapping[Member, tuple[str | None, ...]] = field(default_factory=dict)
+    # `sentence_keys`' answers, filled as detectors ask: one figure of thousands in one
+    # sentence must not read the sentence's keys again (nor a whole unpunctuated paragraph's).
+    _sentence_keys: dict[tuple[Member, int], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_background(self, figure: Figure) -> bool:
         """Whether a figure's sentence is about another period (history, a past war)."""
@@ -102,17 +108,17 @@ class Corpus:
         k = self.parsed[member].sentence_index(figure.start)
         return k >= 0 and self.background[member][k]
 
-    @property
+    @cached_property
     def party_sides(self) -> tuple[str, ...]:
         """Sides taking part in the conflict: every side of an ok source that is not neutral."""
         return _party_sides(self.sources.values(), self.neutral_sides)
 
-    @property
+    @cached_property
     def sides_present(self) -> tuple[str, ...]:
         """Every side with an ok source, parties and neutral alike, in source order."""
         return tuple(dict.fromkeys(s.side for s in self.sources.values()))
 
-    @property
+    @cached_property
     def actor_sides(self) -> tuple[str, ...]:
         """Sides an article may name as actors: the parties, plus any non-neutral side the
         lexicon knows, so that a side whose outlets failed (or are not in this event) can
@@ -130,6 +136,16 @@ class Corpus:
         See `token_keys` for what counts."""
         keys = self.token_keys[member]
         return frozenset(key for i in tokens if (key := keys[i]) is not None)
+
+    def sentence_keys(self, member: Member, k: int) -> frozenset[str]:
+        """`topic_keys` of sentence `k` of the paragraph (of the whole paragraph when `k` is
+        -1, an offset in no sentence), computed once per sentence."""
+        found = self._sentence_keys.get((member, k))
+        if found is None:
+            parsed = self.parsed[member]
+            tokens = parsed.sentence_tokens[k] if k >= 0 else range(len(parsed.tokens))
+            found = self._sentence_keys[member, k] = self.topic_keys(member, tokens)
+        return found
 
     def text(self, member: Member) -> str:
         return self.sources[member.source].paragraphs[member.paragraph]
@@ -225,16 +241,16 @@ def build_corpus(
 def _token_keys(
     parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
 ) -> tuple[str | None, ...]:
-    keys: list[str | None] = [None] * len(parsed.tokens)
     institution = _institutions(parsed)
-    for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True)):
-        if (
-            token.text[:1].isupper()
-            and i not in institution
-            and word not in NOT_NAMES
-            and word not in no_names
-        ):
-            keys[i] = word
+    keys: list[str | None] = [
+        word
+        if token.text[:1].isupper()
+        and i not in institution
+        and word not in NOT_NAMES
+        and word not in no_names
+        else None
+        for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True))
+    ]
     for use in uses:  # a name inside an institution's ("Information Center of X") is its name
         if not any(i in institution for i in use.range):
             for i in use.range:
@@ -245,16 +261,18 @@ def _token_keys(
 def _institutions(parsed: Parsed) -> frozenset[int]:
     """Token indices of capitalised runs ("Ministry of Emergency Situations of Armenia" up to
     the country) that an institution word makes an institution's name."""
+    if INSTITUTION_WORDS.isdisjoint(parsed.folded):
+        return frozenset()  # most paragraphs: no run to look for
     found: set[int] = set()
     run: list[int] = []
     for i in [*range(len(parsed.tokens)), -1]:
-        joined = (
-            not run or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
-        )
         if (
             i >= 0
-            and joined
             and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+            and (  # joined to the run: nothing but spaces between
+                not run
+                or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
+            )
         ):
             run.append(i)
             continue

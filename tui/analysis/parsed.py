@@ -52,12 +52,9 @@ def parse(text: str) -> Parsed:
     starts = [t.start for t in tokens]
     sentence_tokens = []
     first = 0
-    for start, end in ranges:
-        while first < len(starts) and starts[first] < start:
-            first += 1
-        last = first
-        while last < len(starts) and starts[last] < end:
-            last += 1
+    for start, end in ranges:  # by bisection: a long sentence is not walked token by token
+        first = bisect.bisect_left(starts, start, first)
+        last = bisect.bisect_left(starts, end, first)
         sentence_tokens.append(range(first, last))
         first = last
     words = tuple(t.folded for t in tokens)

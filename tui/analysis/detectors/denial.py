@@ -74,6 +74,22 @@ class _Sentence:
     rank: int  # of its source in the corpus
 
 
+Match = tuple[int, _Sentence]  # how many keys a sentence shares, and the sentence
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """The sentences that may make one claim, ranked once for all the denials that ask: the
+    best of all and the best of each cluster (by what `_claim` ranks on after the sentence
+    right before the denial and the cluster), and each by where it stands, for the sentence
+    right before a denial. A claim denied in a hundred outlets is not re-ranked a hundred
+    times over every sentence that shares its keys."""
+
+    top: Match | None
+    by_cluster: dict[str | None, Match]
+    by_place: dict[tuple[Member, tuple[int, int]], Match]
+
+
 @dataclass(frozen=True)
 class _Index:
     """Every sentence of the event, and which sentences hold each key-word stem.
@@ -84,7 +100,7 @@ class _Index:
 
     sentences: list[_Sentence]
     postings: dict[str, list[int]]
-    matches: dict[tuple[frozenset[str], str, bool], list[tuple[int, _Sentence]]] = field(
+    matches: dict[tuple[frozenset[str], str, bool], _Ranked] = field(
         default_factory=dict
     )  # filled by `_matches` as the search goes
 
@@ -97,10 +113,11 @@ def _index(corpus: Corpus) -> _Index:
         denials = corpus.denials[member]
         side, party = corpus.side(member.source), corpus.is_party(member.source)
         cluster = corpus.cluster_of.get(member)
+        paragraph_stems = tuple(map(_stem, parsed.words))
         for (start, end), tokens, denial in zip(
             parsed.sentences, parsed.sentence_tokens, denials, strict=True
         ):
-            stems = tuple(_stem(parsed.words[i]) for i in tokens)
+            stems = paragraph_stems[tokens.start : tokens.stop]
             stem_set = frozenset(stems)
             for stem in stem_set:
                 postings.setdefault(stem, []).append(len(sentences))
@@ -281,9 +298,17 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
     if len(keys) < MIN_SHARED:
         return None
     denier_side = corpus.side(denial.member.source)
-    matches = _matches(index, frozenset(keys), denier_side, corpus.is_party(denial.member.source))
+    ranked = _matches(index, frozenset(keys), denier_side, corpus.is_party(denial.member.source))
+    # The best by the whole score is one of these: scores are unique (a sentence's place ends
+    # them), and past the first two parts only the cluster depends on the denial.
+    candidates = [ranked.top, ranked.by_cluster.get(cluster)]
+    if from_previous and denial.previous is not None:
+        candidates.append(ranked.by_place.get((denial.member, denial.previous)))
     best: tuple[tuple[int, ...], _Sentence] | None = None
-    for shared, sentence in matches:
+    for match in candidates:
+        if match is None:
+            continue
+        shared, sentence = match
         member = sentence.member
         right_before = member == denial.member and sentence.range == denial.previous
         score = (
@@ -313,9 +338,7 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
     )
 
 
-def _matches(
-    index: _Index, keys: frozenset[str], denier_side: str, party: bool
-) -> list[tuple[int, _Sentence]]:
+def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool) -> _Ranked:
     """Sentences that may make the claim, with how many keys each shares: at least two and
     half of them, no denial, and (for a party's denial) another side's. The same claim is
     denied in many outlets of one side, so the answer is kept in `index.matches`."""
@@ -333,8 +356,29 @@ def _matches(
         shared = len(keys & sentence.stem_set)
         if shared >= need:
             found.append((shared, sentence))
-    index.matches[memo_key] = found
-    return found
+
+    def rank(match: Match) -> tuple[int, ...]:
+        shared, sentence = match
+        return (
+            shared,
+            int(sentence.party and sentence.side != denier_side),
+            -sentence.rank,
+            -sentence.member.paragraph,
+            -sentence.range[0],
+        )
+
+    by_cluster: dict[str | None, Match] = {}
+    for match in found:
+        cluster = match[1].cluster
+        if cluster not in by_cluster or rank(match) > rank(by_cluster[cluster]):
+            by_cluster[cluster] = match
+    ranked = _Ranked(
+        max(by_cluster.values(), key=rank, default=None),
+        by_cluster,
+        {(s.member, s.range): (shared, s) for shared, s in found},
+    )
+    index.matches[memo_key] = ranked
+    return ranked
 
 
 def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:

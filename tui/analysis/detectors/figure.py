@@ -37,8 +37,8 @@ import datetime
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from tui.analysis.corpus import Corpus, Finding, told_once
 from tui.analysis.figures import (
@@ -97,15 +97,16 @@ def figure_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         cluster = corpus.cluster_of.get(Member(figure.source, figure.paragraph))
         if cluster is not None:
             by_cluster[cluster].append(figure)
+    elsewhere = _by_source(corpus, figures)
     in_clusters: list[tuple[Finding, frozenset[Figure]]] = []
     covered: set[Figure] = set()  # figures a cluster divergence shows
     for cluster in corpus.clusters:
         for quantity, same in _by_quantity(by_cluster.get(cluster.id, [])).items():
             if quantity in WHEN_QUANTITIES:
                 continue
-            finding = _disagreement(corpus, cluster.id, quantity, same, figures)
+            finding = _disagreement(corpus, cluster.id, quantity, same, elsewhere)
             if finding is not None:
-                shown = frozenset(same) | frozenset(_same_story(corpus, same, figures))
+                shown = frozenset(same) | frozenset(_same_story(corpus, same, elsewhere))
                 in_clusters.append((finding, shown))
                 covered.update(shown)
     across: list[tuple[Finding, frozenset[Figure]]] = []
@@ -242,20 +243,54 @@ def _by_quantity(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """The event's figures by (source, quantity), each with its place in reading order and
+    its topic keys (read once), and which of them share a place with a set of keys, found
+    once per set (`_sharing`): where `_same_story` looks, so that a cluster reads its own
+    sources' figures, not the event's, and one long paragraph's thousands of figures are not
+    read again for every cluster."""
+
+    groups: Mapping[tuple[str, str], Sequence[tuple[int, Figure, frozenset[str]]]]
+    sharing: dict[tuple[str, str, frozenset[str]], list[tuple[int, Figure]]] = field(
+        default_factory=dict
+    )
+
+
+def _by_source(corpus: Corpus, figures: Sequence[Figure]) -> Elsewhere:
+    groups: dict[tuple[str, str], list[tuple[int, Figure, frozenset[str]]]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        groups[figure.source, figure.quantity].append((i, figure, _topic_keys(corpus, figure)))
+    return Elsewhere(groups)
+
+
+def _sharing(
+    elsewhere: Elsewhere, source: str, quantity: str, keys: frozenset[str]
+) -> list[tuple[int, Figure]]:
+    """The figures of `elsewhere` that `source` gives for `quantity` on one of `keys`."""
+    found = elsewhere.sharing.get((source, quantity, keys))
+    if found is None:
+        found = elsewhere.sharing[source, quantity, keys] = [
+            (i, f) for i, f, its in elsewhere.groups.get((source, quantity), ()) if keys & its
+        ]
+    return found
+
+
 def _disagreement(
     corpus: Corpus,
     cluster: str,
     quantity: str,
     figures: list[Figure],
-    elsewhere: Sequence[Figure] = (),
+    elsewhere: Elsewhere | None = None,
 ) -> Finding | None:
     """A finding when two sources state values that share nothing, else None.
 
     One outlet's several values are its timeline ("7, later 9"), read in its reading order: an
     update, not a conflict. Two outlets conflict only when their timelines share no value, so
-    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` are the
-    event's other figures: an outlet's figure of the same quantity in another paragraph, on
-    the same place, joins its timeline (the later toll sits further down the article).
+    an outlet that reported 7 and later 9 agrees with one that reported 9. `elsewhere` holds the
+    event's other figures (`_by_source`): an outlet's figure of the same quantity in another
+    paragraph, on the same place, joins its timeline (the later toll sits further down the
+    article).
     """
     figures = [*figures, *_same_story(corpus, figures, elsewhere)]
     timelines: dict[str, list[float]] = defaultdict(list)
@@ -295,22 +330,22 @@ def _disagreement(
     )
 
 
-def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Sequence[Figure]) -> list[Figure]:
-    """Figures of `elsewhere` that the same sources give for the same quantity and place."""
-    if not figures or figures[0].quantity in WHEN_QUANTITIES:
+def _same_story(corpus: Corpus, figures: list[Figure], elsewhere: Elsewhere | None) -> list[Figure]:
+    """Figures of `elsewhere` that the same sources give for the same quantity and place, in
+    the event's reading order."""
+    if not figures or not elsewhere or figures[0].quantity in WHEN_QUANTITIES:
         return []
     shown = set(figures)
     places: dict[str, set[str]] = defaultdict(set)
     for figure in figures:
         places[figure.source] |= _topic_keys(corpus, figure)
-    return [
-        f
-        for f in elsewhere
-        if f.source in places
-        and f not in shown
-        and f.quantity == figures[0].quantity
-        and places[f.source] & _topic_keys(corpus, f)
+    found = [
+        (i, f)
+        for source, keys in places.items()
+        for i, f in _sharing(elsewhere, source, figures[0].quantity, frozenset(keys))
+        if f not in shown
     ]
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 
 def _topics(corpus: Corpus, figures: list[Figure]) -> list[list[Figure]]:
@@ -336,11 +371,7 @@ def _topic_keys(corpus: Corpus, figure: Figure) -> frozenset[str]:
     itself: the people an event drives out are one flow, however each outlet names where
     they went ("entered Armenia", "crossed into the country")."""
     member = Member(figure.source, figure.paragraph)
-    parsed = corpus.parsed[member]
-    k = parsed.sentence_index(figure.start)
-    keys = corpus.topic_keys(
-        member, parsed.sentence_tokens[k] if k >= 0 else range(len(parsed.tokens))
-    )
+    keys = corpus.sentence_keys(member, corpus.parsed[member].sentence_index(figure.start))
     return keys | {EVENT_WIDE} if figure.quantity in EVENT_WIDE_QUANTITIES else keys
 
 

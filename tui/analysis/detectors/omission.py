@@ -23,9 +23,11 @@ mid-sentence, or extraction had to cut it), the finding says so rather than asse
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.figures import NO_FIGURE, WHEN_QUANTITIES, format_figure
@@ -37,6 +39,7 @@ from tui.text.wordlists import word_set
 MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
 MIN_MISSING = 3  # names the other side lacks, for a claim without a figure
 HEADING_WORDS = 12
+START = attrgetter("start")  # a token's offset, to bisect tokens by
 COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
 SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
 FIGURE_PARTICULAR = 2  # a figure counts as two names when judging coverage
@@ -148,9 +151,10 @@ def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list
     for f in corpus.figures_of[member]:
         if start <= f.start < end and f.quantity not in WHEN_QUANTITIES:
             key = f"{format_figure(f.quantity, f.value)} {f.quantity}"
-            found.setdefault(key, []).extend(
-                i for i in tokens if f.start <= parsed.tokens[i].start < f.end
-            )
+            # the figure's tokens by bisection: one long sentence holds thousands of figures
+            first = bisect.bisect_left(parsed.tokens, f.start, tokens.start, tokens.stop, key=START)
+            last = bisect.bisect_left(parsed.tokens, f.end, first, tokens.stop, key=START)
+            found.setdefault(key, []).extend(range(first, last))
             figure = True
     return found, figure
 

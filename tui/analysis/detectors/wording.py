@@ -98,12 +98,22 @@ def _pairs(
     if len(by_side) < 2:
         return []
     words = [paragraph_words[m] for m in members]
+    # Similarity is symmetric: each pair is scored once, though both members look for theirs.
+    scores: dict[tuple[int, int], float] = {}
+
+    def similarity(i: int, j: int) -> float:
+        pair = (i, j) if i < j else (j, i)
+        score = scores.get(pair)
+        if score is None:
+            score = scores[pair] = Indel.normalized_similarity(words[i], words[j])
+        return score
+
     pairs: set[tuple[int, int]] = set()
     for i, member in enumerate(members):
         own = corpus.side(member.source)
         for side, others in by_side.items():
             if side != own:
-                j = max(others, key=lambda j: Indel.normalized_similarity(words[i], words[j]))
+                j = max(others, key=lambda j: similarity(i, j))
                 pairs.add((min(i, j), max(i, j)))
     return [(members[i], members[j]) for i, j in sorted(pairs)]
 

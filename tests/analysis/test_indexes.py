@@ -1,0 +1,112 @@
+"""The indexes and caches that keep a big event's analysis near linear give what the plain
+scans they replaced give.
+
+Each lookup here replaced a rescan (of the event's figures per cluster, of every candidate
+claim per denial, of a sentence's tokens per figure); the plain definition is written out in
+the test and compared on a synthetic event of many sources, where the shortcuts matter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.synthetic import make_event
+from tui.analysis.align import align
+from tui.analysis.corpus import Corpus, build_corpus
+from tui.analysis.detectors import denial, figure
+from tui.analysis.parsed import parse
+from tui.model import Figure, Member
+
+NEUTRAL = frozenset({"international"})
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    sources, lexicon = make_event(12, 30, 3)
+    return build_corpus(sources, align(sources, lexicon), lexicon, NEUTRAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling went on. Seven were killed in Ganja!  Officials said so",
+        "no sentence ends here at all just words and 7 killed and 33 wounded",
+        "",
+        "One. Two. Three.",
+    ],
+)
+def test_sentence_tokens_are_the_tokens_that_start_in_each_sentence(text: str) -> None:
+    parsed = parse(text)
+    for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
+        inside = [i for i, t in enumerate(parsed.tokens) if start <= t.start < end]
+        assert list(tokens) == inside
+
+
+def test_sentence_keys_are_the_topic_keys_of_the_sentence(corpus: Corpus) -> None:
+    for member, parsed in corpus.parsed.items():
+        for k, tokens in enumerate(parsed.sentence_tokens):
+            assert corpus.sentence_keys(member, k) == corpus.topic_keys(member, tokens)
+        whole = corpus.topic_keys(member, range(len(parsed.tokens)))
+        assert corpus.sentence_keys(member, -1) == whole
+        assert corpus.sentence_keys(member, -1) is corpus.sentence_keys(member, -1)  # cached
+
+
+def _same_story_by_rescan(
+    corpus: Corpus, figures: list[Figure], elsewhere: list[Figure]
+) -> list[Figure]:
+    places: dict[str, set[str]] = {}
+    for f in figures:
+        places.setdefault(f.source, set()).update(figure._topic_keys(corpus, f))
+    return [
+        f
+        for f in elsewhere
+        if f.source in places
+        and f not in figures
+        and f.quantity == figures[0].quantity
+        and places[f.source] & figure._topic_keys(corpus, f)
+    ]
+
+
+def test_same_story_index_finds_what_a_rescan_finds(corpus: Corpus) -> None:
+    figures = [f for f in corpus.figures if not corpus.is_background(f)]
+    index = figure._by_source(corpus, figures)
+    groups = 0
+    for cluster in corpus.clusters:
+        members = set(cluster.members)
+        mine = [f for f in figures if Member(f.source, f.paragraph) in members]
+        for group in figure._by_quantity(mine).values():
+            if group[0].quantity in figure.CLUSTER_ONLY:
+                continue
+            expected = _same_story_by_rescan(corpus, group, figures)
+            assert figure._same_story(corpus, group, index) == expected
+            groups += bool(expected)
+    assert groups  # the event has figures the index must find in other clusters
+
+
+def _score(match: denial.Match, denier_side: str, cluster: str) -> tuple[int, ...]:
+    """`denial._claim`'s score of a candidate, but for the sentence right before the denial."""
+    shared, s = match
+    place = (-s.rank, -s.member.paragraph, -s.range[0])
+    return (shared, int(s.party and s.side != denier_side), int(s.cluster == cluster), *place)
+
+
+def test_ranked_claims_pick_what_scoring_every_candidate_picks(corpus: Corpus) -> None:
+    index = denial._index(corpus)
+    checked = 0
+    for sentence in index.sentences:
+        cluster = corpus.cluster_of.get(sentence.member)
+        if sentence.denial is None or cluster is None:
+            continue
+        side = corpus.side(sentence.member.source)
+        words = {corpus.parsed[sentence.member].words[i] for i in sentence.tokens}
+        keys = frozenset(denial._stem(w) for w in words if len(w) > 3)
+
+        for party in (True, False):
+            ranked = denial._matches(index, keys, side, party)
+            if not ranked.by_place:
+                continue
+            picked = [m for m in (ranked.top, ranked.by_cluster.get(cluster)) if m is not None]
+            best = max(_score(m, side, cluster) for m in ranked.by_place.values())
+            assert max(_score(m, side, cluster) for m in picked) == best
+            checked += 1
+    assert checked
