@@ -14,6 +14,7 @@ from benchmarks.synthetic import make_event
 from tui.analysis.align import align
 from tui.analysis.corpus import Corpus, build_corpus
 from tui.analysis.detectors import denial, figure
+from tui.analysis.figures import WHEN_QUANTITIES
 from tui.analysis.parsed import parse
 from tui.model import Figure, Member
 
@@ -75,7 +76,7 @@ def test_same_story_index_finds_what_a_rescan_finds(corpus: Corpus) -> None:
         members = set(cluster.members)
         mine = [f for f in figures if Member(f.source, f.paragraph) in members]
         for group in figure._by_quantity(mine).values():
-            if group[0].quantity in figure.CLUSTER_ONLY:
+            if group[0].quantity in WHEN_QUANTITIES:
                 continue
             expected = _same_story_by_rescan(corpus, group, figures)
             assert figure._same_story(corpus, group, index) == expected
