@@ -76,6 +76,9 @@ class Claim:
     # Terms that occur only in a clause of background: what the sentence dates itself by
     # ("came a day after the ceasefire agreed in Moscow took effect") rather than reports.
     background: frozenset[str] = frozenset()
+    # Every word's key, function words included: what `tui.analysis.similarity` compares.
+    # Empty for a claim made by hand.
+    words: frozenset[str] = frozenset()
 
 
 def read_claims(
@@ -95,7 +98,7 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names, breaks = [], set(), []
+        keys, names, breaks, every = [], set(), [], []
         foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
@@ -112,11 +115,13 @@ def read_claims(
                 if key in BACKGROUND_STEMS and fold(text[first:last]) in BACKGROUND_CUES:
                     aside = True
                 if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
+                    every.append(key)
                     continue
                 key = _root(key)
                 if first > start and _capitalised(text[first:last]):
                     names.add(key)
             keys.append(key)
+            every.append(key)
             breaks.append(broken)
             broken = False
             if not aside:
@@ -127,7 +132,7 @@ def read_claims(
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
             background = frozenset(keys) - foreground
-            out.append(Claim(member, start, end, terms, background))
+            out.append(Claim(member, start, end, terms, background, frozenset(every)))
     return out
 
 
