@@ -76,9 +76,6 @@ class Claim:
     # Terms that occur only in a clause of background: what the sentence dates itself by
     # ("came a day after the ceasefire agreed in Moscow took effect") rather than reports.
     background: frozenset[str] = frozenset()
-    # Every word's key, function words included: what `tui.analysis.similarity` compares.
-    # Empty for a claim made by hand.
-    words: frozenset[str] = frozenset()
 
 
 def read_claims(
@@ -98,7 +95,7 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names, breaks, every = [], set(), [], []
+        keys, names, breaks = [], set(), []
         foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
@@ -115,13 +112,11 @@ def read_claims(
                 if key in BACKGROUND_STEMS and fold(text[first:last]) in BACKGROUND_CUES:
                     aside = True
                 if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
-                    every.append(key)
                     continue
                 key = _root(key)
                 if first > start and _capitalised(text[first:last]):
                     names.add(key)
             keys.append(key)
-            every.append(key)
             breaks.append(broken)
             broken = False
             if not aside:
@@ -132,13 +127,22 @@ def read_claims(
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
             background = frozenset(keys) - foreground
-            out.append(Claim(member, start, end, terms, background, frozenset(every)))
+            out.append(Claim(member, start, end, terms, background))
     return out
 
 
 def _capitalised(word: str) -> bool:
     """A word written with a capital, not an all-capitals short form ("US", "AM")."""
     return word[0].isupper() and not (word.isupper() and len(word) < 3)
+
+
+def word_key(key: str, kind: TermKind) -> str:
+    """A term of `tui.analysis.normalise.term_fields` as a claim compares it, function words
+    included: an informative word by its root (`_root`), anything else as it is. For
+    `tui.analysis.similarity`, which weighs every word."""
+    if kind == "word" and key not in STOPWORDS and len(key) >= 2:
+        return _root(key)
+    return key
 
 
 def claim_key(word: str) -> str:

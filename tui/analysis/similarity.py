@@ -5,7 +5,7 @@ links (tui.analysis.align) need a shared *particular* (a term about one fact) to
 they have none, this scorer says whether the two sentences still say the same thing: a soft,
 weighted overlap of their words, in both directions.
 
-- Words are compared as the claims read them (`tui.analysis.claims.Claim.words`): folded,
+- Words are compared as the claims read them (`tui.analysis.claims.word_key`): folded,
   stemmed, one derivational ending off, numbers as values, the lexicon's names as one key per
   name group; function words are kept, since "by" and "against" carry who did what to whom and
   their weight is small anyway.
@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from tui.analysis.claims import read_claims
+from tui.analysis.claims import word_key
 from tui.analysis.normalise import term_fields
-from tui.model import Lexicon, Member
+from tui.model import Lexicon
 
 # Least rapidfuzz `ratio` (0..1) at which a word counts for another of a different spelling; it
 # counts that much. From 0.80 to 0.90 the benchmark's figures move by less than 0.01 (0.80 is
@@ -116,8 +116,6 @@ def fit(sentences: Iterable[frozenset[str]], numbers: float = 1.0) -> Scorer:
 
 
 def sentence_words(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
-    """Every word of `text` as a claim reads it (module docstring), for text outside an event
-    (the benchmark)."""
-    member = Member("", 0)
-    claims = read_claims(member, text, term_fields(text, lexicon or Lexicon()))
-    return frozenset().union(*(claim.words for claim in claims))
+    """Every word of `text` as a claim reads it (module docstring)."""
+    fields = term_fields(text, lexicon or Lexicon())
+    return frozenset(word_key(key, kind) for key, _, _, kind in fields)
