@@ -13,12 +13,13 @@ outlets and builds paragraph rows from those links:
    less. A *particular* is a term in at most 1.5 claims per source: a fact is told about
    once per outlet, the parties and the event's place are in most sentences.
 3. Claim links (`link_claims`): two claims of different sources link when they share two
-   terms, one of them a particular, do not name two different places of the lexicon (two
-   incidents), and score at least `claim`: the shared weight over the lighter claim's,
-   times (lighter / heavier) ** `balance`. The candidates are the pairs that share a
-   particular (`sharing_pairs`, an inverted index over particulars only): blocking by the
-   incident's particulars, so the pairs grow with the square of how many outlets report
-   each fact rather than of the whole event, and the result is the one all pairs give.
+   terms, one of them a particular, do not name two different places of the lexicon nor two
+   different sides as the attacker (two incidents), and score at least `claim`: the shared
+   weight over the lighter claim's, times (lighter / heavier) ** `balance`. The candidates
+   are the pairs that share a particular (`sharing_pairs`, an inverted index over
+   particulars only): blocking by the incident's particulars, so the pairs grow with the
+   square of how many outlets report each fact rather than of the whole event, and the
+   result is the one all pairs give.
 4. Paragraph edges (`claim_edges`): a paragraph pair scores its best claim link, raised by
    a second link between two other claims of the same pair (two facts in common); a weak
    link between two paragraphs whose neighbours before and after sit level is raised too
@@ -63,6 +64,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from tui.analysis.actors import build_actors
 from tui.analysis.claims import (
     COUNT_PREFIX,
     NAME_PREFIX,
@@ -70,6 +72,7 @@ from tui.analysis.claims import (
     WHO_TERMS,
     Claim,
     read_claims,
+    side_keys,
 )
 from tui.analysis.normalise import NAME_PREFIX as PLACE_PREFIX
 from tui.analysis.normalise import term_fields
@@ -169,13 +172,20 @@ def read(sources: Sequence[Source], lexicon: Lexicon) -> tuple[list[Paragraph], 
         )
     paragraphs: list[Paragraph] = []
     claims: list[Claim] = []
+    sides = event_sides(ok, lexicon)
     for source in ok:
         count = len(source.paragraphs)
         for index, text in enumerate(source.paragraphs):
             member = Member(source.id, index)
             paragraphs.append(Paragraph(member, index / count))
-            claims.extend(read_claims(member, text, term_fields(text, lexicon)))
+            claims.extend(read_claims(member, text, term_fields(text, lexicon), sides))
     return paragraphs, claims
+
+
+def event_sides(sources: Sequence[Source], lexicon: Lexicon) -> dict[str, str]:
+    """The keys of the words that name each side of the event (`tui.analysis.actors`), for
+    telling who attacked (`tui.analysis.claims.agent_side`)."""
+    return side_keys(build_actors(lexicon, dict.fromkeys(s.side for s in sources)).by_side)
 
 
 def claim_weight(claim: Claim, weights: Weights) -> float:
@@ -264,16 +274,18 @@ def link_claims(
 
     The score is the shared weight over the lighter claim's (containment) times (lighter /
     heavier) ** `t.balance`; a pair counts only if it shares `t.min_shared` terms, one of
-    them a particular, and does not name two places of the lexicon with none in common (two
-    incidents). Not plain containment: two claims are one proposition each, so a short claim
-    must not match every long one that happens to contain its two words; not plain cosine
-    either, or a long sentence that tells three things would match nothing. `pairs` are the
+    them a particular, and does not name two places of the lexicon with none in common nor
+    two different sides as the attacker (`tui.analysis.claims.agent_side`): two incidents.
+    Not plain containment: two claims are one proposition each, so a short claim must not
+    match every long one that happens to contain its two words; not plain cosine either, or
+    a long sentence that tells three things would match nothing. `pairs` are the
     candidates: `sharing_pairs`, or all pairs for the baseline that proves it exact.
     """
     terms = [claim.terms for claim in claims]
     heft = [claim_weight(claim, weights) for claim in claims]
     places = claim_places(claims)
     aside = [claim.background for claim in claims]
+    agents = [claim.agent for claim in claims]
     weight_of = weights.__getitem__
     out: Edges = {}
     for i, j in pairs(claims, weights, particulars):
@@ -284,6 +296,8 @@ def link_claims(
         if particulars.isdisjoint(shared - background if background else shared):
             continue
         if places[i] and places[j] and not places[i] & places[j]:
+            continue
+        if agents[i] and agents[j] and agents[i] != agents[j]:
             continue
         lighter, heavier = (heft[i], heft[j]) if heft[i] <= heft[j] else (heft[j], heft[i])
         if not lighter:
