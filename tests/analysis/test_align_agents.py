@@ -3,6 +3,8 @@ the team's own words of fighting between two invented countries, Norland and Sou
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tui.analysis.align import align, event_sides
@@ -64,3 +66,22 @@ def test_one_side_blaming_the_other_for_one_incident_stays_on_one_row() -> None:
                "overnight, wounding four soldiers, the Norland ministry claimed."),
     ]  # fmt: skip
     assert {"north", "south"} in rows(sources)
+
+
+def test_a_headline_naming_the_other_attacker_does_not_join_the_row() -> None:
+    posts = (
+        "Southland forces shelled Norland border posts near Tamarisk overnight, wounding four "
+        "soldiers."
+    )
+    mirrored = "Norland forces shelled Southland border posts near Tamarisk overnight"
+    sources = [
+        dataclasses.replace(source("north", "norland", posts), title=mirrored),
+        source("wire", "international", posts),
+    ]
+    (row,) = [c for c in align(sources, LEXICON) if len(c.members) == 2]
+    assert "north" not in row.headlines
+    sources[0] = dataclasses.replace(
+        sources[0], title="Southland forces shelled Norland border posts near Tamarisk"
+    )
+    (row,) = [c for c in align(sources, LEXICON) if len(c.members) == 2]
+    assert row.headlines == ("north",)

@@ -717,9 +717,11 @@ def headline_claims(sources: Sequence[Source], lexicon: Lexicon) -> list[Claim]:
     """The claims of the ok sources' headlines, in source order, each of paragraph
     `HEADLINE`: a headline is read like a paragraph, but is none."""
     out: list[Claim] = []
-    for source in sorted((s for s in sources if s.ok and s.title.strip()), key=lambda s: s.id):
+    titled = sorted((s for s in sources if s.ok and s.title.strip()), key=lambda s: s.id)
+    sides = event_sides([s for s in sources if s.ok], lexicon)
+    for source in titled:
         member = Member(source.id, HEADLINE)
-        out.extend(read_claims(member, source.title, term_fields(source.title, lexicon)))
+        out.extend(read_claims(member, source.title, term_fields(source.title, lexicon), sides))
     return out
 
 
