@@ -230,12 +230,15 @@ class Cluster:
     Clusters are listed in reading order; a cluster may hold one paragraph only, and a source
     may contribute several paragraphs to one cluster. `links` are the claim links between
     its members that the aligner found, best first (empty for a cluster built otherwise).
+    `headlines` are the sources whose headline (`Source.title`) reports what the row reports,
+    in source order: a headline is a unit of its own, never a member.
     """
 
     id: str
     score: float
     members: tuple[Member, ...]
     links: tuple[ClaimLink, ...] = ()
+    headlines: tuple[str, ...] = ()
 
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.source for m in self.members))

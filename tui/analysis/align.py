@@ -13,12 +13,13 @@ outlets and builds paragraph rows from those links:
    less. A *particular* is a term in at most 1.5 claims per source: a fact is told about
    once per outlet, the parties and the event's place are in most sentences.
 3. Claim links (`link_claims`): two claims of different sources link when they share two
-   terms, one of them a particular, do not name two different places of the lexicon (two
-   incidents), and score at least `claim`: the shared weight over the lighter claim's,
-   times (lighter / heavier) ** `balance`. The candidates are the pairs that share a
-   particular (`sharing_pairs`, an inverted index over particulars only): blocking by the
-   incident's particulars, so the pairs grow with the square of how many outlets report
-   each fact rather than of the whole event, and the result is the one all pairs give.
+   terms, one of them a particular, do not name two different places of the lexicon nor two
+   different sides as the attacker (two incidents), and score at least `claim`: the shared
+   weight over the lighter claim's, times (lighter / heavier) ** `balance`. The candidates
+   are the pairs that share a particular (`sharing_pairs`, an inverted index over
+   particulars only): blocking by the incident's particulars, so the pairs grow with the
+   square of how many outlets report each fact rather than of the whole event, and the
+   result is the one all pairs give.
 4. Paragraph edges (`claim_edges`): a paragraph pair scores its best claim link, raised by
    a second link between two other claims of the same pair (two facts in common); a weak
    link between two paragraphs whose neighbours before and after sit level is raised too
@@ -39,6 +40,9 @@ outlets and builds paragraph rows from those links:
    through a few representatives each (`align_in_blocks`): the cost grows with the sources
    times the block size. Events up to that size (the real corpus, the 30 x 100 benchmark)
    are one block and get exactly the result all pairs give.
+7. Headlines (`place_headlines`): a source's headline (`Source.title`) is a unit of its own,
+   read like a paragraph but never a member: once the rows are made, it joins the row its
+   claims link to best by the same average link (`Cluster.headlines`), or none.
 
 The thresholds were chosen on data, and on the mechanisms rather than the words of any
 event: the real development corpus (benchmarks/real_corpus.py, read at run time from
@@ -60,6 +64,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from tui.analysis.actors import build_actors
 from tui.analysis.claims import (
     COUNT_PREFIX,
     NAME_PREFIX,
@@ -67,6 +72,7 @@ from tui.analysis.claims import (
     WHO_TERMS,
     Claim,
     read_claims,
+    side_keys,
 )
 from tui.analysis.normalise import NAME_PREFIX as PLACE_PREFIX
 from tui.analysis.normalise import term_fields
@@ -124,6 +130,8 @@ class Thresholds:
 
 
 THRESHOLDS = Thresholds()
+# The paragraph index of a headline's claims (`headline_claims`): no paragraph has it.
+HEADLINE = -1
 # How much more a signature term weighs than an ordinary word of the same rarity: a figure's
 # kind or a date is what makes two sentences one incident (tui.analysis.claims). A name counts once
 # as its word and once as a name.
@@ -164,13 +172,20 @@ def read(sources: Sequence[Source], lexicon: Lexicon) -> tuple[list[Paragraph], 
         )
     paragraphs: list[Paragraph] = []
     claims: list[Claim] = []
+    sides = event_sides(ok, lexicon)
     for source in ok:
         count = len(source.paragraphs)
         for index, text in enumerate(source.paragraphs):
             member = Member(source.id, index)
             paragraphs.append(Paragraph(member, index / count))
-            claims.extend(read_claims(member, text, term_fields(text, lexicon)))
+            claims.extend(read_claims(member, text, term_fields(text, lexicon), sides))
     return paragraphs, claims
+
+
+def event_sides(sources: Sequence[Source], lexicon: Lexicon) -> dict[str, str]:
+    """The keys of the words that name each side of the event (`tui.analysis.actors`), for
+    telling who attacked (`tui.analysis.claims.agent_side`)."""
+    return side_keys(build_actors(lexicon, dict.fromkeys(s.side for s in sources)).by_side)
 
 
 def claim_weight(claim: Claim, weights: Weights) -> float:
@@ -259,16 +274,18 @@ def link_claims(
 
     The score is the shared weight over the lighter claim's (containment) times (lighter /
     heavier) ** `t.balance`; a pair counts only if it shares `t.min_shared` terms, one of
-    them a particular, and does not name two places of the lexicon with none in common (two
-    incidents). Not plain containment: two claims are one proposition each, so a short claim
-    must not match every long one that happens to contain its two words; not plain cosine
-    either, or a long sentence that tells three things would match nothing. `pairs` are the
+    them a particular, and does not name two places of the lexicon with none in common nor
+    two different sides as the attacker (`tui.analysis.claims.agent_side`): two incidents.
+    Not plain containment: two claims are one proposition each, so a short claim must not
+    match every long one that happens to contain its two words; not plain cosine either, or
+    a long sentence that tells three things would match nothing. `pairs` are the
     candidates: `sharing_pairs`, or all pairs for the baseline that proves it exact.
     """
     terms = [claim.terms for claim in claims]
     heft = [claim_weight(claim, weights) for claim in claims]
     places = claim_places(claims)
     aside = [claim.background for claim in claims]
+    agents = [claim.agent for claim in claims]
     weight_of = weights.__getitem__
     out: Edges = {}
     for i, j in pairs(claims, weights, particulars):
@@ -279,6 +296,8 @@ def link_claims(
         if particulars.isdisjoint(shared - background if background else shared):
             continue
         if places[i] and places[j] and not places[i] & places[j]:
+            continue
+        if agents[i] and agents[j] and agents[i] != agents[j]:
             continue
         lighter, heavier = (heft[i], heft[j]) if heft[i] <= heft[j] else (heft[j], heft[i])
         if not lighter:
@@ -687,6 +706,88 @@ def align(
     weights, particulars = claim_weights(claims, t)
     blocks = source_blocks(paragraphs, t.block)
     if len(blocks) > 1:
-        return align_in_blocks(paragraphs, claims, weights, particulars, blocks, t)
-    evidence = evidence_of(paragraphs, claims, weights, particulars, t)
-    return cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))
+        clusters = align_in_blocks(paragraphs, claims, weights, particulars, blocks, t)
+    else:
+        evidence = evidence_of(paragraphs, claims, weights, particulars, t)
+        clusters = cluster_links(evidence, cluster(evidence.paragraphs, evidence.edges, t))
+    return place_headlines(sources, lexicon, claims, weights, particulars, clusters, t)
+
+
+def headline_claims(sources: Sequence[Source], lexicon: Lexicon) -> list[Claim]:
+    """The claims of the ok sources' headlines, in source order, each of paragraph
+    `HEADLINE`: a headline is read like a paragraph, but is none."""
+    out: list[Claim] = []
+    titled = sorted((s for s in sources if s.ok and s.title.strip()), key=lambda s: s.id)
+    sides = event_sides([s for s in sources if s.ok], lexicon)
+    for source in titled:
+        member = Member(source.id, HEADLINE)
+        out.extend(read_claims(member, source.title, term_fields(source.title, lexicon), sides))
+    return out
+
+
+def place_headlines(
+    sources: Sequence[Source],
+    lexicon: Lexicon,
+    claims: Sequence[Claim],
+    weights: Weights,
+    particulars: frozenset[str],
+    clusters: Sequence[Cluster],
+    t: Thresholds = THRESHOLDS,
+) -> tuple[Cluster, ...]:
+    """The clusters, each with the sources whose headline reports what its row reports.
+
+    A headline is a unit of its own: the rows are made without it (a terse headline that
+    shares the event's particulars with every lead must not weld their rows), and then each
+    headline joins the row its claims link to best, by the same claim links as paragraphs
+    (the event's weights and particulars; a word only headlines use weighs nothing) and the
+    same average link: its best link to each member of another source, summed over the
+    row's members of other sources, over their number. Below `t.link` it joins none. So the
+    reader sees which headline tells the row's fact, and a detector can compare the
+    headlines of one row. Only the paragraphs that share a particular with some headline
+    are scored, so this costs a fraction of the alignment.
+    """
+    heads = headline_claims(sources, lexicon)
+    if not heads or not clusters:
+        return tuple(clusters)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, head in enumerate(heads):
+        for term in head.terms & particulars:
+            if weights[term]:
+                postings[term].append(k)
+    keys = frozenset(postings)
+    found: set[tuple[int, int]] = set()  # (claim, headline claim) sharing a particular
+    for i, claim in enumerate(claims):
+        if claim.terms.isdisjoint(keys):
+            continue
+        source = claim.member.source
+        for term in claim.terms & keys:
+            found.update((i, k) for k in postings[term] if heads[k].member.source != source)
+    # Whole paragraphs, so that a claim naming no place takes its paragraph's (`claim_places`).
+    wanted = {claims[i].member for i, _ in found}
+    kept = [i for i, claim in enumerate(claims) if claim.member in wanted]
+    local = {i: n for n, i in enumerate(kept)}
+    every = [claims[i] for i in kept] + heads
+    pairs = sorted((local[i], len(kept) + k) for i, k in found)
+    known = dict(weights)
+    known.update({term: 0.0 for head in heads for term in head.terms if term not in weights})
+    links = link_claims(every, known, particulars, t, lambda *_: pairs)
+    best: dict[tuple[str, Member], float] = {}  # (headline source, paragraph) -> best link
+    for (i, h), score in links.items():
+        key = (every[h].member.source, every[i].member)
+        best[key] = max(best.get(key, 0.0), score)
+    home = {m: n for n, c in enumerate(clusters) for m in c.members}
+    totals: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for (source, member), score in sorted(best.items()):
+        totals[(source, home[member])].append(score)
+    row: dict[str, tuple[float, int]] = {}  # headline source -> (-link, cluster index)
+    for (source, n), scores in totals.items():
+        others = sum(1 for m in clusters[n].members if m.source != source)
+        link = math.fsum(scores) / others
+        if link >= t.link and (-link, n) < row.get(source, (0.0, 0)):
+            row[source] = (-link, n)
+    held: dict[int, list[str]] = defaultdict(list)
+    for source, (_, n) in sorted(row.items()):
+        held[n].append(source)
+    return tuple(
+        replace(c, headlines=tuple(held[n])) if n in held else c for n, c in enumerate(clusters)
+    )

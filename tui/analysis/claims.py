@@ -20,6 +20,9 @@ numbers as values, one key per lexicon name group) plus its incident signature:
 - named people, bodies and places: a word written capitalised inside a sentence (not its first
   word, not a calendar or office word) also gives a `!` term, so that a shared name counts
   twice as much as a shared ordinary word.
+- who attacked, where the sentence says it plainly ("Armenian forces shelled …", "… shelled by
+  Azerbaijani forces"): `Claim.agent`, the side, so that two claims in the same words with
+  opposite attackers are not taken for one incident.
 
 Words are compared by their roots: a demonym as its country ("Armenian" / "Armenia") and one
 derivational ending off ("apology" / "apologizes"), since paraphrase changes a word's class
@@ -37,7 +40,7 @@ news English.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,16 +79,22 @@ class Claim:
     # Terms that occur only in a clause of background: what the sentence dates itself by
     # ("came a day after the ceasefire agreed in Moscow took effect") rather than reports.
     background: frozenset[str] = frozenset()
+    # The side the claim names as the attacker (`agent_side`), "" if it names none.
+    agent: str = ""
 
 
 def read_claims(
-    member: Member, text: str, fields: Sequence[tuple[str, int, int, TermKind]]
+    member: Member,
+    text: str,
+    fields: Sequence[tuple[str, int, int, TermKind]],
+    sides: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """Every sentence of a paragraph with its terms and signature (see the module docstring).
 
     `fields` are the paragraph's terms as `tui.analysis.normalise.term_fields` reads them: the
     paragraph is tokenised once, for its own terms and its claims'. A paragraph with no
-    sentence end is one claim.
+    sentence end is one claim. `sides` maps the keys of the words that name each side
+    (`side_keys`) to it, for `Claim.agent`.
     """
     out = []
     at = 0
@@ -95,7 +104,8 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names, breaks = [], set(), []
+        keys, names, breaks, after_by = [], set(), [], []
+        by = False  # the last word was "by"
         foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
@@ -112,13 +122,15 @@ def read_claims(
                 if key in BACKGROUND_STEMS and fold(text[first:last]) in BACKGROUND_CUES:
                     aside = True
                 if key in STOPWORDS or len(key) < 2:  # `informative`, inlined: every word
+                    by = key == "by"
                     continue
                 key = _root(key)
                 if first > start and _capitalised(text[first:last]):
                     names.add(key)
             keys.append(key)
             breaks.append(broken)
-            broken = False
+            after_by.append(by)
+            broken = by = False
             if not aside:
                 foreground.add(key)
         if keys:
@@ -127,13 +139,57 @@ def read_claims(
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
             background = frozenset(keys) - foreground
-            out.append(Claim(member, start, end, terms, background))
+            agent = agent_side(keys, after_by, sides) if sides and ACT_TERM in terms else ""
+            out.append(Claim(member, start, end, terms, background, agent))
     return out
+
+
+def agent_side(keys: Sequence[str], after_by: Sequence[bool], sides: Mapping[str, str]) -> str:
+    """The side a sentence names as the attacker, "" if it names none for sure.
+
+    Only the plainest forms count: a side's word, then a word for armed forces, then the
+    first verb or noun of attack, at most `AGENT_REACH` terms apart ("Armenian armed forces
+    fired", "the Azerbaijani army had shelled"); or the side's word right after "by" behind
+    it ("positions were shelled by Armenian forces"). Who claims, accuses or denies is not
+    the attacker ("Baku said missiles fired at Ganja" names none): opposing outlets blame
+    each other for one incident, and those accounts must stay on one row. What this is for:
+    two claims in the same words whose attackers are opposite sides ("Armenian forces shelled
+    Azerbaijani positions overnight" / "Azerbaijani forces shelled Armenian positions
+    overnight") report two attacks, not one (`tui.analysis.align.link_claims`).
+    """
+    act = next((n for n, key in enumerate(keys) if key in ATTACK_KEYS), None)
+    if act is None:
+        return ""
+    for n in range(max(0, act - AGENT_REACH), act - 1):
+        if keys[n] in sides and not FORCE_KEYS.isdisjoint(keys[n + 1 : act]):
+            return sides[keys[n]]
+    if act + 1 < len(keys) and after_by[act + 1] and keys[act + 1] in sides:
+        return sides[keys[act + 1]]
+    return ""
+
+
+def side_keys(words_by_side: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Words that name a side (`tui.analysis.actors`) as claim keys, each mapped to its side;
+    a key two sides share names neither."""
+    found: dict[str, set[str]] = {}
+    for side, words in words_by_side.items():
+        for word in words:
+            found.setdefault(claim_key(word), set()).add(side)
+    return {key: next(iter(held)) for key, held in found.items() if len(held) == 1}
 
 
 def _capitalised(word: str) -> bool:
     """A word written with a capital, not an all-capitals short form ("US", "AM")."""
     return word[0].isupper() and not (word.isupper() and len(word) < 3)
+
+
+def word_key(key: str, kind: TermKind) -> str:
+    """A term of `tui.analysis.normalise.term_fields` as a claim compares it, function words
+    included: an informative word by its root (`_root`), anything else as it is. For
+    `tui.analysis.similarity`, which weighs every word."""
+    if kind == "word" and key not in STOPWORDS and len(key) >= 2:
+        return _root(key)
+    return key
 
 
 def claim_key(word: str) -> str:
@@ -254,6 +310,13 @@ BACKGROUND_CUES = frozenset(word_set("after since amid despite following"))
 BACKGROUND_STEMS = frozenset(map(stem, BACKGROUND_CUES))
 # What closes such a clause: a comma, semicolon, dash or parenthesis between two words.
 CLAUSE_END = re.compile(r"[,;()\u2013\u2014]| - ")
+# Words for a side's armed forces, in general news English (`agent_side`).
+FORCE_KEYS = frozenset(
+    map(claim_key, word_set("forces army troops military units soldiers artillery side"))
+)
+# How many terms a side's word may stand before the verb of attack it is the subject of:
+# "Armenian armed forces fired" is three.
+AGENT_REACH = 4
 # A number before one of these measures time or age, and counts nothing ("26-year-old").
 SPAN_KEYS = frozenset(map(claim_key, DURATION_WORDS | word_set("old year-old years-old")))
 # Who says it, not what happened: reporting verbs and the offices that speak. Every outlet's
