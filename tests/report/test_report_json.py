@@ -49,7 +49,8 @@ def test_contract_fields_in_order(report: dict[str, Any]) -> None:
     for source in report["sources"]:
         assert tuple(source)[: len(SOURCE_KEYS)] == SOURCE_KEYS
     for cluster in report["clusters"]:
-        assert tuple(cluster) == CLUSTER_KEYS
+        assert tuple(cluster) == (*CLUSTER_KEYS, "headlines")  # headlines: an added field
+        assert set(cluster["headlines"]) <= {s["id"] for s in report["sources"]}
         assert all(tuple(m) == ("source", "paragraph") for m in cluster["members"])
     for divergence in report["divergences"]:
         assert tuple(divergence) == (*DIVERGENCE_KEYS, "topic", "positions", "importance")

@@ -197,7 +197,7 @@ def build_corpus(
             for m in cluster.members
             if m.source in ok and 0 <= m.paragraph < len(ok[m.source].paragraphs)
         )
-        kept.append(Cluster(cluster.id, cluster.score, members))
+        kept.append(replace(cluster, members=members))  # its links and headlines kept
         for member in members:
             cluster_of.setdefault(member, cluster.id)
     parsed = {

@@ -33,6 +33,8 @@ def report_dict(comparison: Comparison) -> dict[str, object]:
                 "id": cluster.id,
                 "score": _score(cluster.score),
                 "members": [_member_dict(m) for m in cluster.members],
+                # Sources whose headline reports what this row reports (an added field).
+                "headlines": list(cluster.headlines),
             }
             for cluster in comparison.clusters
         ],
