@@ -1,4 +1,4 @@
-"""The sentence-pair scorer (`tui.analysis.similarity`) against rapidfuzz, on paraphrase data.
+"""The sentence-pair scorer (`benchmarks/similarity.py`) against rapidfuzz, on paraphrase data.
 
 The data (`../shared/bench/paraphrase`: STS-B train/dev, MRPC train) is third-party text, read
 at run time and never copied into the repository; MRPC's licence forbids shipping it. Both
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
-from tui.analysis.similarity import NUMBERS_DIFFER, fit, sentence_words
+from benchmarks.similarity import NUMBERS_DIFFER, fit, sentence_words
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "paraphrase"
 FOLDS = 5
@@ -60,7 +60,7 @@ def baseline(pairs: Sequence[Pair]) -> list[float]:
 
 
 def ours(pairs: Sequence[Pair], numbers: float | None = None) -> list[float]:
-    """`tui.analysis.similarity`, its weights fitted on the pairs' own sentences."""
+    """`benchmarks.similarity`, its weights fitted on the pairs' own sentences."""
     bags = [(sentence_words(a), sentence_words(b)) for _, a, b in pairs]
     scorer = fit((bag for pair in bags for bag in pair), *(() if numbers is None else (numbers,)))
     return [scorer.similarity(a, b) for a, b in bags]

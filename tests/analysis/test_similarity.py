@@ -1,4 +1,4 @@
-"""The sentence-pair scorer on sentences of our own (tui.analysis.similarity)."""
+"""The sentence-pair scorer on sentences of our own (benchmarks.similarity)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import statistics
 import pytest
 
 from benchmarks.paraphrase import DATA, baseline, best_threshold, mrpc_figures, ours, read_sts
-from tui.analysis.similarity import NUMBERS_DIFFER, Scorer, fit, sentence_words
+from benchmarks.similarity import NUMBERS_DIFFER, Scorer, fit, sentence_words
 
 # A small event of our own: two accounts of one strike, one of another, and background.
 STRIKE_NORTH = "Drones struck the central market of Eastbridge on Sunday morning."

@@ -186,7 +186,7 @@ def _capitalised(word: str) -> bool:
 def word_key(key: str, kind: TermKind) -> str:
     """A term of `tui.analysis.normalise.term_fields` as a claim compares it, function words
     included: an informative word by its root (`_root`), anything else as it is. For
-    `tui.analysis.similarity`, which weighs every word."""
+    `benchmarks.similarity`, which weighs every word."""
     if kind == "word" and key not in STOPWORDS and len(key) >= 2:
         return _root(key)
     return key
