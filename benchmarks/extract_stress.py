@@ -24,8 +24,9 @@ Measured on this 2-core machine before the fix (readability's shared parser) and
 parser per thread, tui/ingest/html.py), crashed runs / runs:
 
     extract, the 181 real pages, 16 threads, --malloc-check   before 6/10   after 0/10
+    extract, generated pages, 16 threads                       before 3/12   after 0/10
     crowded, the 181 real pages, 8 threads, 10 s               before 7/8    after 0/8
-    crowded, generated pages, 8 threads, 6 s                   before 8/10   after 0/8
+    crowded, generated pages, 8 threads, 6 s                   before 8/10   after 0/10
     shared-parser (lxml alone), generated pages, 8 s           6/6 (the hazard is lxml's)
 """
 
