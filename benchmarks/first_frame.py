@@ -86,7 +86,7 @@ def demo_app() -> tuple[App, Callable[[App], bool]]:
     has its first comparison."""
     from tui.app.run import build_app
     from tui.config.load import DEMO_EVENT, bundled_config_path, load_config
-    from tui.ingest.fetch import FetchOptions
+    from tui.ingest.options import FetchOptions
     from tui.pipeline import loader_factory
 
     config = load_config(bundled_config_path())

@@ -30,7 +30,7 @@ from types import ModuleType
 import yaml
 
 from tui.config.load import bundled_config_path, load_config
-from tui.ingest.fetch import FetchOptions
+from tui.ingest.options import FetchOptions
 from tui.pipeline import compare, gather_sources
 from tui.report import report_dict
 

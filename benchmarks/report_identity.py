@@ -34,7 +34,7 @@ def _digest(text: str) -> str:
 
 
 def demo_json() -> str:
-    from tui.ingest.fetch import FetchOptions
+    from tui.ingest.options import FetchOptions
 
     config = load_config(bundled_config_path())
     event = next(e for e in config.events if e.id == DEMO_EVENT)

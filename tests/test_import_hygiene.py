@@ -37,3 +37,19 @@ def test_the_cli_leaves_the_pipeline_to_the_commands_that_run_it() -> None:
     loaded = set(json.loads(found))
     assert "tui.cli" in loaded
     assert not {"tui.pipeline", "tui.analysis.align", "rapidfuzz", "readability"} & loaded
+
+
+def test_the_viewer_paints_before_fetching_extraction_and_alignment_load() -> None:
+    # `parallax demo` imports the app and builds its loader before the first frame; the
+    # pipeline's heavy stages are imported by the worker that loads the event (tui.plan).
+    probe = (
+        "import json, sys, tui.app.run, tui.pipeline, tui.ingest.options; "
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(json.loads(found))
+    assert "tui.app.app" in loaded
+    heavy = {"httpx", "lxml", "readability", "rapidfuzz", "tui.ingest.fetch", "tui.analysis.align"}
+    assert not heavy & loaded, f"the viewer's start pulls in {heavy & loaded}"

@@ -28,7 +28,8 @@ from tui.model import (
     Side,
     Source,
 )
-from tui.pipeline import PlannedSource, compare, plan_sources, source_from_fetch
+from tui.pipeline import compare, plan_sources, source_from_fetch
+from tui.plan import PlannedSource
 
 OTHER_PAGE = """<html><head><meta charset="utf-8"><title>Night of shelling</title></head><body>
 <article>

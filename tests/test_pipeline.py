@@ -11,9 +11,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tui.ingest.fetch import FetchOptions
+from tui.ingest.options import FetchOptions
 from tui.model import ArticleRef, Config, Event, Lexicon, NameGroup, Outlet, Side
-from tui.pipeline import EventLoader, Progress, compare, gather_sources, plan_sources
+from tui.pipeline import EventLoader, compare, gather_sources, plan_sources
+from tui.plan import Progress
 
 ARMENIAN_PAGE = """<html><head><meta charset="utf-8"><title>Night of shelling</title></head><body>
 <article>

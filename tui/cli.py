@@ -38,9 +38,9 @@ from tui.model import ArticleRef, Config, Event, Source
 # Fetching (httpx, asyncio) and the pipeline (rapidfuzz, readability, lxml) are imported by the
 # commands that run them, so that `--version`, `--help` and `check` answer at once.
 if TYPE_CHECKING:
-    from tui.ingest.fetch import FetchOptions
+    from tui.ingest.options import FetchOptions
     from tui.model import Comparison
-    from tui.pipeline import Progress
+    from tui.plan import Progress
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 ARCHIVE_ENV = "PARALLAX_ARCHIVE_BASE"  # another Wayback-compatible archive (or a test's server)
@@ -285,7 +285,7 @@ def _absolute(location: str) -> str:
 
 
 def _options(args: argparse.Namespace) -> FetchOptions:
-    from tui.ingest.fetch import FetchOptions
+    from tui.ingest.options import FetchOptions
 
     timeout = getattr(args, "timeout", None)
     return FetchOptions(

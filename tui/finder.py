@@ -15,7 +15,6 @@ from pathlib import Path
 from tui.app.discovery import DiscoveryError, Proposal, Proposals
 from tui.config.add_articles import add_articles
 from tui.config.load import ConfigError, load_config
-from tui.ingest.discover import config_line, discover
 from tui.model import Config
 from tui.pipeline import LoaderFactory
 
@@ -32,6 +31,10 @@ class ConfigArticleFinder:
     loaders: LoaderFactory
 
     def propose(self, event_id: str) -> Proposals:
+        # Feeds and sitemaps (httpx, the feed parser) are read only when asked for: the viewer
+        # starts without them.
+        from tui.ingest.discover import config_line, discover
+
         config = self._config()
         event = next((e for e in config.events if e.id == event_id), None)
         if event is None:

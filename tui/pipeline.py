@@ -22,17 +22,19 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
-from tui.analysis.align import align
-from tui.analysis.diverge import contested_figures, diverge
 from tui.config import load_config
-from tui.ingest.extract import ExtractionError, extract
-from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
-from tui.ingest.provenance import provenance_of
-from tui.model import Comparison, Config, Event, Outlet, Side, Source
+from tui.model import Comparison, Config, Event, Side, Source
+from tui.plan import PlannedSource, Progress, SourceProgressCallback
 from tui.text.clean import clean_line
+
+# Fetching, extraction and analysis are imported where they are first used, in the worker
+# that loads an event: the viewer paints its first frame without waiting for them (tui.plan).
+if TYPE_CHECKING:
+    from tui.ingest.fetch import FetchResult, FetchState
+    from tui.ingest.options import FetchOptions
 
 EXTRACT_SECONDS = 60.0
 # Extractions at once: they are CPU-bound and share one interpreter lock, so more would only
@@ -40,35 +42,6 @@ EXTRACT_SECONDS = 60.0
 EXTRACT_SLOTS = max(2, min(os.cpu_count() or 2, 8))
 
 _T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class PlannedSource:
-    """A source known before anything is fetched, so the app can lay out its column at once."""
-
-    id: str
-    outlet: Outlet
-    location: str
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of one source: queued → fetching → done/cached/error.
-
-    `source` is set on the final step of a source that finished (ok or error), so that a
-    listener can show each column as soon as its article is in.
-    """
-
-    source_id: str
-    state: FetchState
-    detail: str = ""
-    source: Source | None = field(default=None, compare=False)
-
-
-# Per source, after extraction; not fetch's per-location `ProgressCallback` (index, state, detail).
-SourceProgressCallback = Callable[[Progress], None]
-# A source's state as the app shows it: the fetch states, named for the app's side of the seam.
-ProgressState = FetchState
 
 
 def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
@@ -84,6 +57,9 @@ def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
 
 def source_from_fetch(planned: PlannedSource, result: FetchResult) -> Source:
     """Extract one fetched document; any failure becomes an error source with a reason."""
+    from tui.ingest.extract import ExtractionError, extract
+    from tui.ingest.provenance import provenance_of
+
     failed = Source(planned.id, planned.outlet, planned.location, "error")
     document = result.document
     if document is None:
@@ -131,6 +107,8 @@ async def gather_sources(
     Extraction runs in a worker thread so that an app calling this keeps drawing, each source
     within `extract_seconds`.
     """
+    from tui.ingest.fetch import fetch_all
+
     planned = [p for p in plan_sources(config, event) if only is None or p.id in only]
     if options.archive_near is None:  # the archive copy to read is the one nearest the event
         options = replace(options, archive_near=event.date)
@@ -218,6 +196,9 @@ def compare(
     now: dt.datetime | None = None,
 ) -> Comparison:
     """Align and diverge; pure and fast enough to rerun each time a source arrives."""
+    from tui.analysis.align import align
+    from tui.analysis.diverge import contested_figures, diverge
+
     clusters = align(sources, config.lexicon)
     divergences, figures = diverge(
         sources,

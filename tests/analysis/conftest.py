@@ -45,7 +45,7 @@ class Event:
 
 @pytest.fixture(scope="session")
 def demo() -> Event:
-    from tui.ingest.fetch import FetchOptions
+    from tui.ingest.options import FetchOptions
     from tui.pipeline import gather_sources
 
     config = load_config(bundled_config_path())

@@ -18,7 +18,7 @@ from tui.app.discovery import DiscoverScreen
 from tui.app.run import build_app
 from tui.app.screens import EventPickerScreen
 from tui.config import load_config
-from tui.ingest.fetch import FetchOptions
+from tui.ingest.options import FetchOptions
 from tui.pipeline import loader_factory
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>

@@ -23,7 +23,7 @@ from tui.config.add_articles import insert_articles
 from tui.ingest import feeds, sitemaps
 from tui.ingest.discover import Keywords, discover, rank, untracked
 from tui.ingest.entries import Entry, ListingError
-from tui.ingest.fetch import FetchOptions
+from tui.ingest.options import FetchOptions
 from tui.model import Event, Lexicon, NameGroup
 
 DAY = dt.date(2020, 10, 11)

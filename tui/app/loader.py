@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tui.model import Comparison, Event, Side, Source
-from tui.pipeline import PlannedSource, Progress, ProgressState
+from tui.plan import PlannedSource, Progress, ProgressState
 
 __all__ = [
     "FINISHED",

@@ -47,7 +47,6 @@ from urllib.request import url2pathname
 
 import httpx
 
-from tui import __version__
 from tui.files import is_outside, is_system_file
 from tui.ingest import archive, cache, cache_limit, politeness
 from tui.ingest.addresses import Resolver, internal_addresses, resolve
@@ -59,9 +58,11 @@ from tui.ingest.decompress import (
     decompress,
     encodings,
 )
+from tui.ingest.options import FetchOptions
+from tui.plan import ProgressState
 from tui.text.clean import clean_line
 
-FetchState = Literal["queued", "fetching", "cached", "done", "error"]
+FetchState = ProgressState  # a location's state is what the app shows as its source's
 Origin = Literal["live", "cache", "file"]
 ProgressCallback = Callable[[int, FetchState, str], None]
 ResultCallback = Callable[[int, "FetchResult"], Awaitable[object]]
@@ -113,33 +114,6 @@ _STATUS_HINTS = {
 }
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
-
-
-_ARCHIVE_BASE = archive.DEFAULT_BASE  # the field `archive` hides the module in the class body
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    timeout: float = 20.0  # per attempt, seconds, the whole request including the body
-    retries: int = 2  # extra attempts on connection errors / timeouts / 5xx
-    backoff: float = 0.5  # first retry delay, doubled each time
-    max_bytes: int = 8 * 1024 * 1024
-    max_redirects: int = 5
-    allow_private: bool = False  # let a public page redirect to a private or local address
-    local_root: Path | None = None  # local files must resolve inside this folder, if set
-    allow_outside: bool = False  # read local files outside `local_root` too
-    offline: bool = False  # read only the cache; a miss is an error naming the source
-    refresh: bool = False  # ignore the cache (still write it)
-    cache_dir: Path | None = None  # None -> platformdirs.user_cache_dir("parallax")
-    user_agent: str = f"Parallax/{__version__} (+news comparison tool)"
-    # The web archive (see `_read`): off unless asked for, so that nothing calls it unbidden.
-    archive: bool = False  # read a snapshot when the live page is gone
-    archive_first: bool = False  # read the snapshot nearest `archive_near` even if the page lives
-    archive_near: dt.date | None = None  # the event's date; None asks for the latest snapshot
-    archive_base: str = _ARCHIVE_BASE  # tests point it at a server of their own
-    per_host: int = 4  # requests in flight to any one host
-    max_retry_after: float = 60.0  # seconds: a longer Retry-After fails the source instead
-    cache_max_bytes: int | None = cache_limit.DEFAULT_MAX_BYTES  # least recently used go first
 
 
 @dataclass(frozen=True)
