@@ -34,8 +34,10 @@ import httpx
 import pytest
 
 from tests.ingest.raw_server import RawServer, respond
-from tui import files, pipeline
+from tui import files
 from tui.ingest import cache
+from tui.ingest import extract as extract_module
+from tui.ingest import fetch as fetch_module
 from tui.ingest.addresses import Address, resolve
 from tui.ingest.fetch import FetchOptions, fetch_all
 from tui.model import ArticleRef, Config, Event, Outlet, Side, Source
@@ -134,8 +136,11 @@ async def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
     options = FetchOptions(timeout=2.0, retries=0, cache_dir=tmp_path / "cache")
     built = World(server, folder, options, {}, [])
     router = Router(built)
+    # the pipeline imports fetch_all from its module when it gathers, so patch it there
     monkeypatch.setattr(
-        pipeline, "fetch_all", functools.partial(fetch_all, transport=router, resolver=fake_resolve)
+        fetch_module,
+        "fetch_all",
+        functools.partial(fetch_all, transport=router, resolver=fake_resolve),
     )
     yield built
     await server.stop()
@@ -453,14 +458,14 @@ async def test_bidi_overrides_and_tag_characters_are_marked(world: World) -> Non
 
 
 async def test_extraction_past_its_budget(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_extract = pipeline.extract
+    real_extract = extract_module.extract
 
     def stuck_on_one_page(text: str, **kwargs: object) -> object:
         if "STUCK" in text:
             time.sleep(3)  # stands in for a parser bug; the thread is abandoned, not joined
         return real_extract(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "extract", stuck_on_one_page)
+    monkeypatch.setattr(extract_module, "extract", stuck_on_one_page)
     url = world.serve("/stuck", html(f"<p>STUCK {LEDE}</p>"))
     good = world.serve("/good", GOOD_PAGE.encode())
     refs = (ArticleRef("good", good), ArticleRef("hostile", url))
