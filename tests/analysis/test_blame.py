@@ -45,7 +45,8 @@ def test_accused_of_names_the_accused_as_actor(ganja) -> None:
 # --- blame: voice and the whole event ------------------------------------------------------------
 
 
-def test_asserted_with_the_source_after_versus_attributed_up_front(ganja) -> None:
+def test_naming_the_source_after_the_claim_is_no_divergence(ganja) -> None:
+    # Both give the claim to the same ministry; where the source sits in the sentence is style.
     baku = ganja.source(
         "baku",
         "Armenian forces fired missiles at Ganja overnight, killing seven civilians, "
@@ -54,20 +55,8 @@ def test_asserted_with_the_source_after_versus_attributed_up_front(ganja) -> Non
     wire = ganja.source(
         "wire", "Azerbaijan's foreign ministry said that Armenian forces fired at Ganja."
     )
-    (blame,) = ganja.of_kind(
-        ganja.run((baku, wire), (ganja.cluster("c1", ("baku", 0), ("wire", 0)),)), "blame"
-    )
-    assert blame.summary == (
-        "Baku Herald asserts 'Armenian forces fired', naming the source after it "
-        "('foreign ministry said'); Global Wire attributes it up front "
-        "('Azerbaijan's foreign ministry said')"
-    )
-    assert ganja.texts(blame) == [
-        ("baku", "Armenian forces fired"),
-        ("baku", "foreign ministry said"),
-        ("wire", "Armenian forces fired"),
-        ("wire", "Azerbaijan's foreign ministry said"),
-    ]
+    found = ganja.run((baku, wire), (ganja.cluster("c1", ("baku", 0), ("wire", 0)),))
+    assert ganja.of_kind(found, "blame") == []
 
 
 def test_fact_versus_claim_across_clusters_about_the_same_place(ganja) -> None:

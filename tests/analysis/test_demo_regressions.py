@@ -164,15 +164,12 @@ def demo() -> tuple[Divergence, ...]:
     return compare(config, event, sources).divergences
 
 
-def test_demo_blame_names_who_asserts_and_who_attributes(
+def test_demo_blame_names_who_states_as_fact_and_who_attributes(
     ganja, demo: tuple[Divergence, ...]
 ) -> None:
     summaries = [d.summary for d in ganja.of_kind(demo, "blame")]
-    assert any(
-        s.startswith("Baku Herald (demo) asserts 'Armenian armed forces fired'")
-        and "Euro Desk (demo) attributes it up front" in s
-        for s in summaries
-    )
+    # the Baku outlet and the agency both give the Ganja claim to Azerbaijan's ministry
+    assert not any(s.startswith("Baku Herald (demo) asserts") for s in summaries)
     assert any(
         "Yerevan Courier (demo) states as fact 'Azerbaijani shelling'" in s
         and "defence ministry of Nagorno-Karabakh said" in s

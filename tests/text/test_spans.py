@@ -68,7 +68,12 @@ def test_time_grows_linearly_with_a_run_of_stops(run: str, tail: str) -> None:
     # Two sizes, sixteen times apart, timed in the same process: linear work grows about
     # 16-fold, the quadratic pattern 256-fold (it took 0.9 s for 5,000 "!" before one "x");
     # the bound between them leaves a shared, loaded machine a 4-fold margin either way.
+    # Load on the machine only ever makes one of the two slower, so the least ratio of three
+    # tries is the one that says how the work grows.
     small, large = 500, 8000
-    short = _best_time(lambda: sentences(run * (small // len(run)) + tail))
-    long = _best_time(lambda: sentences(run * (large // len(run)) + tail))
-    assert long / max(short, 1e-6) < 64
+    ratios = []
+    for _ in range(3):
+        short = _best_time(lambda: sentences(run * (small // len(run)) + tail))
+        long = _best_time(lambda: sentences(run * (large // len(run)) + tail))
+        ratios.append(long / max(short, 1e-6))
+    assert min(ratios) < 64

@@ -18,8 +18,9 @@ Whose voice states it, from strongest to weakest (`Voice`):
 
 Two kinds of divergence, each within a cluster and across the event:
 - opposite blame: sources that name disjoint actors for the attack;
-- voice: per actor, sources stating in a stronger voice what others put in a weaker one
-  ("states as fact" vs "attributes it"; "asserts" vs "attributes it up front").
+- voice: per actor, a party's outlets stating as fact what neutral outlets attribute
+  ("states as fact" vs "attributes it"); where the source is named (before or after the
+  claim) is no divergence.
 Across the event, statements are compared when they name the same target (the place names of
 the attack's clause, lexicon variants as one: Stepanakert = Khankendi) or the same act (what the
 verb is done to, by family: breaking the truce or the ceasefire; starting the war, the offensive
@@ -103,7 +104,6 @@ FORCE_WORDS = word_set("forces armed army troops units side military servicemen 
 
 
 Voice = Literal["fact", "asserted", "attributed"]
-VOICES: tuple[Voice, ...] = ("fact", "asserted", "attributed")  # strongest first
 
 
 @dataclass(frozen=True)
@@ -527,20 +527,15 @@ def _opposing(corpus: Corpus, groups: list[list[str]]) -> bool:
 def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     """A party's outlets stating in their own voice what neutral outlets attribute (one
     actor): how the press outside the conflict treats a party's claim. A party's outlet
-    attributing the other party's accusation is what it would do, not a divergence."""
-    by_voice = {v: [s for s in statements if s.voice == v] for v in VOICES}
-    strong_voice = next((v for v in VOICES[:2] if by_voice[v]), None)
-    if strong_voice is None:
-        return []
-    strong = by_voice[strong_voice]
-    strong_sources = {s.source for s in strong}
-    weaker = VOICES[VOICES.index(strong_voice) + 1 :]
-    strong = [s for s in strong if corpus.is_party(s.source)]
+    attributing the other party's accusation is what it would do, not a divergence; nor is
+    naming the source after the claim rather than before it, which is where the source sits,
+    not whose claim it is."""
+    strong = [s for s in statements if s.voice == "fact" and corpus.is_party(s.source)]
     strong_sources = {s.source for s in strong}
     weak = [
         s
         for s in statements
-        if s.voice in weaker and s.source not in strong_sources and not corpus.is_party(s.source)
+        if s.voice != "fact" and s.source not in strong_sources and not corpus.is_party(s.source)
     ]
     if not strong or not weak:
         return []
@@ -549,14 +544,8 @@ def _voices(corpus: Corpus, statements: list[Statement]) -> list[Found]:
     one, other = len(strong_sources) == 1, len({s.source for s in weak}) == 1
     example = quote(strong[0].actor_span.text, 60)
     weak_cue = next(s.cue_span for s in weak if s.cue_span is not None)
-    attributes = f"{attributing} attribute{'s' if other else ''} it"
-    if strong_voice == "fact":
-        summary = f"{stated} state{'s' if one else ''} as fact '{example}'; {attributes}"
-        return [(f"{summary} ('{quote(weak_cue.text, 50)}')", strong + weak, True)]
-    strong_cue = strong[0].cue_span
-    assert strong_cue is not None  # asserted statements name their source
     summary = (
-        f"{stated} assert{'s' if one else ''} '{example}', naming the source after it "
-        f"('{quote(strong_cue.text, 50)}'); {attributes} up front ('{quote(weak_cue.text, 50)}')"
+        f"{stated} state{'s' if one else ''} as fact '{example}'; "
+        f"{attributing} attribute{'s' if other else ''} it"
     )
-    return [(summary, strong + weak, True)]
+    return [(f"{summary} ('{quote(weak_cue.text, 50)}')", strong + weak, True)]
