@@ -189,7 +189,7 @@ class ParallaxApp(App[None]):
         they are never read as markup, unlike Textual's default."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    # --- loading (the session does it; these show what it says) -----------------------------
+    # --- loading (the session does it; `loading` shows what it says) ------------------------
 
     def start(self, loader: ComparisonLoader) -> None:
         loading.start(self, loader)
@@ -333,8 +333,7 @@ class ParallaxApp(App[None]):
         reading.copy_quote(self)
 
     def action_pick_event(self) -> None:
-        events, loader_for = self._events, self._loader_for
-        loading.pick_event(self, events, self._finder, loader_for, self._open_brief)
+        loading.pick_event(self, self._events, self._finder, self._loader_for, self._open_brief)
 
     # --- keys and commands -------------------------------------------------------------------
 
