@@ -1,9 +1,11 @@
 """ParallaxApp: presents a Comparison that a `ComparisonLoader` produces; does no analysis.
 
 The widgets are composed here and the actions dispatched from here; the work of each lives in
-a module named for it: loading and comparing in `session.py`, the key table in `commands.py`
-(and the palette's entries in `palette.py`), the header and status text in `showing.py`, search
-in `searching.py` and `navigation.py`, one column per side in `columns.py`, the brief, reader
+a module named for it: loading and comparing in `session.py` (and what the app shows of it, and
+the event picker, in `loading.py`), the key table in `commands.py` (the palette's entries in
+`palette.py`, the help and the quit hint in `helping.py`), the header and status text in
+`showing.py`, search and stepping in `searching.py` and `navigation.py`, the grid's model and
+one column per side in `columns.py`, the d and p toggles in `toggles.py`, the brief, reader
 and word diff in `reading.py`, reviews in `reviewing.py`, export in `exporting.py`, browser,
 clipboard and screenshots in `outside.py`, refetching in `reloading.py`, settings in
 `preferences.py`.
@@ -23,29 +25,36 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.app import columns, commands, outside, reading, reloading, searching
-from tui.app.briefing import BriefScreen
+from tui.app import (
+    columns,
+    commands,
+    helping,
+    loading,
+    outside,
+    reading,
+    reloading,
+    searching,
+    toggles,
+)
 from tui.app.browser import open_in_browser
 from tui.app.discovery import ArticleFinder
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
-from tui.app.failures import failure_notice
 from tui.app.grid import ComparisonGrid
 from tui.app.keybar import KeyBar
-from tui.app.layout import GridModel, build_model
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
 from tui.app.outside import UrlOpener
 from tui.app.palette import palette_commands
 from tui.app.preferences import apply_and_tell
-from tui.app.review import Review, Status, load_reviews, review_path
+from tui.app.review import Review, Status
 from tui.app.reviewing import ask_review, review_marks
-from tui.app.screens import EventPickerScreen, HelpScreen, Pick, SearchBar
-from tui.app.session import Listener, Session
+from tui.app.screens import SearchBar
+from tui.app.session import Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.showing import status_text, summary_text
 from tui.app.sidebar import DivergencePanel
 from tui.app.status import SummaryBar
 from tui.app.threads import DaemonExecutor
-from tui.model import Comparison, DivergenceKind, Source
+from tui.model import Comparison, DivergenceKind
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
@@ -92,11 +101,7 @@ class ParallaxApp(App[None]):
             self, export_dir if export_dir is not None else Path.cwd(), render_markdown
         )
         self._open_url = open_url
-        self.session = Session(
-            self,
-            Listener(self._show_states, self._compared, self._report_failures, self._problem),
-            compare_interval,
-        )
+        self.session = Session(self, loading.listener(self, self._show_states), compare_interval)
         self.settings_file = settings_file
         self._settings, self._settings_problems = Settings(), []
         if settings_file is not None:  # the file's choices over the defaults given here
@@ -109,7 +114,7 @@ class ParallaxApp(App[None]):
         self.reviews: dict[str, Review] = {}
         self.per_side = False  # one column per side (the terminal is too narrow for all)
         self.chosen: dict[str, str] = {}  # side id -> the source its column shows
-        self._panel_wanted: bool | None = None  # p's choice; None: by terminal width
+        self.panel_wanted: bool | None = None  # p's choice; None: by terminal width
 
     # --- what tests and the pipeline can look at -----------------------------------------
 
@@ -184,58 +189,15 @@ class ParallaxApp(App[None]):
         they are never read as markup, unlike Textual's default."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    # --- loading (the session does it; these show what it says) -----------------------------
+    # --- loading (the session does it; `loading` shows what it says) ------------------------
 
     def start(self, loader: ComparisonLoader) -> None:
-        """Show `loader`'s event: columns at once, text as it arrives."""
-        event = loader.event
-        self.sub_title = f"{event.title} · {event.date.isoformat()}"
-        self.reviews, problem = load_reviews(review_path(self.review_dir, event.id))
-        if problem:
-            self.notify(problem, title="Reviews", severity="warning", timeout=10)
-        self.session.start(loader)
-        self.show()
-
-    def _compared(self, comparison: Comparison) -> None:
-        session = self.session
-        previous, session.comparison = session.comparison, comparison
-        try:
-            self.show()
-        except Exception as exc:  # a comparison the grid cannot lay out: keep the old one
-            session.comparison = previous
-            self.notify(
-                f"{type(exc).__name__}: {exc}",
-                title="Could not show the comparison",
-                severity="error",
-            )
-            return
-        if isinstance(self.screen, BriefScreen):
-            self.screen.show(self.grid.model, comparison)
-
-    def _problem(self, title: str, message: str) -> None:
-        self.notify(message, title=title, severity="error", timeout=10)
-
-    def _report_failures(self, sources: Sequence[Source]) -> None:
-        notice = failure_notice(sources)
-        if notice is not None:
-            self.notify(notice[1], title=notice[0], severity="error", timeout=10)
+        loading.start(self, loader)
 
     # --- showing -----------------------------------------------------------------------------
 
-    def _model(self) -> GridModel:
-        session = self.session
-        assert session.loader is not None
-        if self.grid.size.width:  # decided before laying out, not after a first wasted layout
-            self.per_side = columns.wants_per_side(
-                session.plan, session.states, self.grid.size.width
-            )
-        comparison = session.comparison
-        sides = comparison.sides if comparison else session.loader.sides
-        chosen = self.chosen if self.per_side else None
-        return build_model(session.plan, sides, comparison, chosen)
-
     def show(self) -> None:
-        model = self._model()
+        model = columns.grid_model(self)
         self.grid.set_model(model)
         self.panel.set_marks(review_marks(self.reviews))
         self.panel.show(model)
@@ -271,14 +233,10 @@ class ParallaxApp(App[None]):
         self.show_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._panel_wanted is None:
-            self.panel.display = event.size.width >= columns.PANEL_MIN_TERMINAL
+        toggles.panel_by_width(self, event.size.width)
 
     def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
-        session = self.session
-        wanted = columns.wants_per_side(session.plan, session.states, message.width)
-        if session.loader is not None and wanted != self.per_side:
-            self.show()
+        columns.regrid(self, message.width)
 
     def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
         self.grid.jump_to_divergence(message.divergence)
@@ -288,16 +246,11 @@ class ParallaxApp(App[None]):
     def action_switch_source(self) -> None:
         columns.switch_source(self)
 
-    def _step_divergence(self, delta: int) -> None:
-        """The grid tells `_cursor_moved`, which updates the status line and the panel."""
-        if self.grid.step_divergence(delta) is None:
-            self.notify("No divergences to move to.", severity="warning", timeout=3)
-
     def action_next_divergence(self) -> None:
-        self._step_divergence(1)
+        searching.step_divergence(self, 1)
 
     def action_previous_divergence(self) -> None:
-        self._step_divergence(-1)
+        searching.step_divergence(self, -1)
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open(self.grid.query)
@@ -317,10 +270,7 @@ class ParallaxApp(App[None]):
     # --- actions: what is shown --------------------------------------------------------------
 
     def action_toggle_divergent(self) -> None:
-        grid = self.grid
-        grid.set_only_divergent(not grid.only_divergent)
-        shown = "only rows that diverge" if grid.only_divergent else "every row"
-        self.notify(f"Showing {shown}.", timeout=3)
+        toggles.toggle_divergent(self)
 
     def _set_hidden(self, hidden: frozenset[DivergenceKind]) -> None:
         self._hidden = hidden
@@ -334,11 +284,7 @@ class ParallaxApp(App[None]):
         self._set_hidden(self._hidden ^ {kind})
 
     def action_toggle_panel(self) -> None:
-        """Hide the divergence panel to give wide events more room for columns."""
-        panel = self.panel
-        panel.display = self._panel_wanted = not panel.display
-        if not panel.display and panel.has_focus:
-            self.grid.focus()
+        toggles.toggle_panel(self)
 
     def action_toggle_wrap(self) -> None:
         self.grid.set_wrap(not self.grid.wrap)
@@ -355,10 +301,7 @@ class ParallaxApp(App[None]):
         outside.open_source(self, self._open_url)
 
     def copy(self, text: str, what: str) -> None:
-        """Copy through the terminal (OSC 52), which works over ssh; not every terminal
-        allows it, so the message says where it was sent rather than promising."""
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} to the clipboard (if the terminal allows it).", timeout=4)
+        outside.copy(self, text, what)
 
     def action_screenshot(self) -> None:
         outside.screenshot(self, self._screenshot_dir)
@@ -372,12 +315,10 @@ class ParallaxApp(App[None]):
     # --- actions: other screens ---------------------------------------------------------------
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.key_help(), self.grid.model.columns))
+        helping.show_help(self, self._keymap)
 
     def action_help_quit(self) -> None:
-        """ctrl+c: Textual's own hint is markup, which these notifications show literally."""
-        quit_keys = commands.shown_keys(self._keymap.get("app.quit", "q"), self._key_display)
-        self.notify(f"Press {quit_keys} to quit Parallax.", title="Quit?", timeout=4)
+        helping.quit_hint(self, self._keymap)
 
     def action_brief(self) -> None:
         reading.open_brief(self)
@@ -392,15 +333,7 @@ class ParallaxApp(App[None]):
         reading.copy_quote(self)
 
     def action_pick_event(self) -> None:
-        self.push_screen(EventPickerScreen(self._events, self._finder), self._event_chosen)
-
-    def _event_chosen(self, pick: Pick | None) -> None:
-        if pick is not None and self._loader_for is not None:
-            loader = self._loader_for(pick.event_id)
-            self.start(loader.reload() if pick.reread else loader)
-            self.grid.focus()
-            if self._open_brief:
-                self.action_brief()
+        loading.pick_event(self, self._events, self._finder, self._loader_for, self._open_brief)
 
     # --- keys and commands -------------------------------------------------------------------
 
@@ -409,13 +342,8 @@ class ParallaxApp(App[None]):
         offered "Next div" and the rest, and pressing them acted on a grid out of sight."""
         return action in _EVERYWHERE or self.screen is self.screen_stack[0]
 
-    def _key_display(self, key: str) -> str:
-        return self.get_key_display(commands.Binding(key, ""))
-
     def key_help(self) -> list[tuple[str, str]]:
-        """Every binding as (keys, what it does), after the user's keymap is applied."""
-        widget_bindings = [b for b in ComparisonGrid.BINDINGS if isinstance(b, commands.Binding)]
-        return commands.help_rows(widget_bindings, self._keymap, self._key_display)
+        return helping.key_help(self, self._keymap)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.app.grid import GUTTER
+from tui.app.layout import GridModel, build_model
 from tui.app.loader import PlannedSource, Progress
 
 if TYPE_CHECKING:
@@ -40,6 +41,26 @@ def next_source(plan: Sequence[PlannedSource], side_id: str, current: str) -> st
     if len(ids) < 2:
         return None
     return ids[(ids.index(current) + 1) % len(ids)]
+
+
+def grid_model(app: ParallaxApp) -> GridModel:
+    """The grid's model, one column per source or per side as the grid's width allows."""
+    session = app.session
+    assert session.loader is not None
+    if app.grid.size.width:  # decided before laying out, not after a first wasted layout
+        app.per_side = wants_per_side(session.plan, session.states, app.grid.size.width)
+    comparison = session.comparison
+    sides = comparison.sides if comparison else session.loader.sides
+    chosen = app.chosen if app.per_side else None
+    return build_model(session.plan, sides, comparison, chosen)
+
+
+def regrid(app: ParallaxApp, width: int) -> None:
+    """The grid is `width` wide now: show it again if that changes per source or per side."""
+    session = app.session
+    wanted = wants_per_side(session.plan, session.states, width)
+    if session.loader is not None and wanted != app.per_side:
+        app.show()
 
 
 def switch_source(app: ParallaxApp) -> None:

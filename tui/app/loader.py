@@ -9,12 +9,12 @@ app has one place to import its side of the contract from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from tui.model import Comparison, Event, Side, Source
-from tui.plan import PlannedSource, Progress, ProgressState
+from tui.plan import PlannedSource, Progress, ProgressState, SourceProgressCallback
 
 __all__ = [
     "FINISHED",
@@ -62,7 +62,7 @@ class ComparisonLoader(Protocol):
 
     async def load(
         self,
-        on_progress: Callable[[Progress], None],
+        on_progress: SourceProgressCallback,
         only: Collection[str] | None = None,
         refresh: bool = False,
     ) -> tuple[Source, ...]:

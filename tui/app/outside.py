@@ -38,6 +38,13 @@ def open_source(app: ParallaxApp, open_url: UrlOpener) -> None:
     )
 
 
+def copy(app: ParallaxApp, text: str, what: str) -> None:
+    """Copy through the terminal (OSC 52), which works over ssh; not every terminal
+    allows it, so the message says where it was sent rather than promising."""
+    app.copy_to_clipboard(text)
+    app.notify(f"Copied {what} to the clipboard (if the terminal allows it).", timeout=4)
+
+
 def screenshot(app: ParallaxApp, folder: Path) -> None:
     """An SVG of the screen in a folder that exists, saying where."""
     try:

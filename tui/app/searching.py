@@ -1,4 +1,5 @@
-"""Search from the app: run the query the search bar submitted, step through its matches."""
+"""Search from the app: run the query the search bar submitted, step through its matches;
+and step through the divergences the same way."""
 
 from __future__ import annotations
 
@@ -26,3 +27,9 @@ def search(app: ParallaxApp, query: str) -> None:
 def step_match(app: ParallaxApp, delta: int) -> None:
     if app.grid.step_match(delta) is None:
         app.notify("No search matches: press / to search.", severity="warning", timeout=3)
+
+
+def step_divergence(app: ParallaxApp, delta: int) -> None:
+    """The grid tells the app its cursor moved, which updates the status line and the panel."""
+    if app.grid.step_divergence(delta) is None:
+        app.notify("No divergences to move to.", severity="warning", timeout=3)
