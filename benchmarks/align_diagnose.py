@@ -166,7 +166,9 @@ def reason(
 
 
 def diagnose(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> Counter:
-    """The reason of every gold pair not on one row (module docstring), and `together`."""
+    """The reason of every gold pair not on one row (module docstring), `together`, and the
+    edges below `link` between two paragraphs that hold gold facts, gold or not (`weak
+    gold`, `weak other`): what lowering the threshold would take in."""
     evidence = gather_evidence(event.sources, event.lexicon, t)
     members = [p.member for p in evidence.paragraphs]
     index = {m: n for n, m in enumerate(members)}
@@ -181,6 +183,11 @@ def diagnose(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> C
     for number, (start, end) in enumerate(source_blocks(evidence.paragraphs, t.block)):
         block.update({n: number for n in range(start, end)})
     out: Counter = Counter()
+    held = {index[m] for pair in gold for m in pair}
+    pairs = {(min(index[x], index[y]), max(index[x], index[y])) for x, y in gold}
+    for pair, score in evidence.edges.items():
+        if score < t.link and set(pair) <= held:
+            out["weak gold" if pair in pairs else "weak other"] += 1
     for x, y in sorted(gold):
         a, b = index[x], index[y]
         if row_of[a] == row_of[b]:
@@ -264,10 +271,13 @@ def main(argv: list[str] | None = None) -> int:
         print("  rows:         " + short_line(a))
         print("  gold as edges: " + short_line(ceiling))
         print("  " + ", ".join(f"{k} {counts[k]}" for k in REASONS))
+        print(f"  edges below link: {counts['weak gold']} gold, {counts['weak other']} other")
     print("TOTAL")
     print("  rows:         " + short_line(total_a))
     print("  gold as edges: " + short_line(total_ceiling))
-    print("  " + ", ".join(f"{k} {total[k]}" for k in REASONS) + f" (of {sum(total.values())})")
+    lost = sum(total[k] for k in REASONS)
+    print("  " + ", ".join(f"{k} {total[k]}" for k in REASONS) + f" (of {lost})")
+    print(f"  edges below link: {total['weak gold']} gold, {total['weak other']} other")
     return 0
 
 
