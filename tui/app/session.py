@@ -14,6 +14,7 @@ Loads are numbered: only the newest request for a source may change it, so a slo
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -216,6 +217,10 @@ class Session:
         if loader is not self.loader:
             return
         if comparison is not None:
+            # The comparison is the bulk of the heap and lives until the next one replaces it
+            # (its dataclasses hold no cycles, so refcounting frees it then): leaving it to the
+            # collector would have every full collection walk it again, mid-frame.
+            gc.freeze()
             self._listener.compared(comparison)
         if self._pending:
             self._pending = False
