@@ -218,8 +218,11 @@ class Session:
             return
         if comparison is not None:
             # The comparison is the bulk of the heap and lives until the next one replaces it
-            # (its dataclasses hold no cycles, so refcounting frees it then): leaving it to the
-            # collector would have every full collection walk it again, mid-frame.
+            # (its dataclasses hold no cycles, so refcounting frees it then): left to the
+            # collector, every full collection walked it again, mid-frame (the worst key press
+            # of a 30-source event). Young garbage is collected first (a millisecond), so the
+            # little that freezing keeps for good is what was alive when the comparison landed.
+            gc.collect(1)
             gc.freeze()
             self._listener.compared(comparison)
         if self._pending:
