@@ -119,16 +119,26 @@ def build_model(
     kinds_by_cluster: dict[str, set[DivergenceKind]] = defaultdict(set)
     for divergence in comparison.divergences:
         kinds_by_cluster[divergence.cluster].add(divergence.kind)
+    kinds_of = {
+        cluster: tuple(k for k in DIVERGENCE_KINDS if k in found)
+        for cluster, found in kinds_by_cluster.items()
+    }
+    # Most cells of a wide event are empty (a cluster is a few sources' paragraphs): they share
+    # one empty tuple, and only the columns a cluster's members fall in are touched.
+    empty_row = ((),) * len(columns)
     rows: list[Row] = []
     for cluster in comparison.clusters:
-        cells: list[list[int]] = [[] for _ in columns]
+        found: dict[int, list[int]] = {}
         for member in cluster.members:
-            if member.source in index:
-                cells[index[member.source]].append(member.paragraph)
-        if chosen is not None and not any(cells):
+            column = index.get(member.source)
+            if column is not None:
+                found.setdefault(column, []).append(member.paragraph)
+        if chosen is not None and not found:
             continue
-        kinds = tuple(k for k in DIVERGENCE_KINDS if k in kinds_by_cluster[cluster.id])
-        rows.append(Row(cluster.id, tuple(tuple(sorted(c)) for c in cells), kinds))
+        cells = list(empty_row)
+        for column, paragraphs in found.items():
+            cells[column] = tuple(sorted(paragraphs))
+        rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ())))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}
 
     spans: dict[tuple[str, int], list[HighlightSpan]] = defaultdict(list)

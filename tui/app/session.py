@@ -14,6 +14,7 @@ Loads are numbered: only the newest request for a source may change it, so a slo
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -216,6 +217,13 @@ class Session:
         if loader is not self.loader:
             return
         if comparison is not None:
+            # The comparison is the bulk of the heap and lives until the next one replaces it
+            # (its dataclasses hold no cycles, so refcounting frees it then): left to the
+            # collector, every full collection walked it again, mid-frame (the worst key press
+            # of a 30-source event). Young garbage is collected first (a millisecond), so the
+            # little that freezing keeps for good is what was alive when the comparison landed.
+            gc.collect(1)
+            gc.freeze()
             self._listener.compared(comparison)
         if self._pending:
             self._pending = False

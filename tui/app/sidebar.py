@@ -92,10 +92,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}  # divergence id -> review mark (✓ confirmed, ✗ rejected)
         self._index: dict[str, int] = {}
         self._selected: int | None = None
-        self._briefs: dict[int, list[Strip]] = {}  # entry -> its lines, at _drawn_width
+        # divergence id -> its entry's lines at _drawn_width: by id, not by place in the list,
+        # so that a filter (which moves every entry) draws only the entries it brings in
+        self._briefs: dict[str, list[Strip]] = {}
         self._opened: list[Strip] = []
         self._drawn_width = 0
         self._base: Style | None = None
+        self._retitling = False  # the title alone is being set: see refresh
         self.border_title = "Divergences"
 
     # --- what the app and the tests use ---------------------------------------------------
@@ -111,6 +114,7 @@ class DivergencePanel(ScrollView, can_focus=True):
     def show(self, model: GridModel) -> None:
         """List the model's divergences, nothing selected yet."""
         self._model = model
+        self._forget()  # the same ids may read differently in a new comparison
         self._relist()
 
     def set_marks(self, marks: dict[str, str]) -> None:
@@ -129,7 +133,7 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._index = {d.id: i for i, d in enumerate(self._entries)}
         self._selected = self._index.get(selected.id) if selected is not None else None
         self._title()
-        self._forget()
+        self._opened = []
         self._resize()
 
     def _title(self) -> None:
@@ -138,7 +142,27 @@ class DivergencePanel(ScrollView, can_focus=True):
         more = f" (+{hidden} hidden)" if hidden else ""
         index = self._selected
         where = f"{index + 1}/{total}" if index is not None else f"{total}"
-        self.border_title = f"Divergences {where}{more}"
+        self._retitling = True
+        try:
+            self.border_title = f"Divergences {where}{more}"
+        finally:
+            self._retitling = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> DivergencePanel:
+        """Setting the title repaints the whole panel in Textual; here only its top border,
+        where the title is drawn: whoever changed the title repaints what else changed (a
+        step through the list repainted forty lines for the four that moved)."""
+        if self._retitling and not regions and not (layout or recompose):
+            spacing = self.styles.gutter
+            regions = (Region(-spacing.left, -spacing.top, self.outer_size.width, spacing.top),)
+        super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        return self
 
     def highlight_divergence(self, divergence_id: str | None) -> None:
         """Select `divergence_id` (None, or an id this list lacks: nothing), keeping the panel
@@ -206,18 +230,33 @@ class DivergencePanel(ScrollView, can_focus=True):
     # --- selection -----------------------------------------------------------------------------
 
     def _select(self, index: int | None) -> None:
-        if index == self._selected:
+        old = self._selected
+        if index == old:
             return
         self._selected = index
         self._opened = []
         self._title()
+        scrolled = self.scroll_offset
         if index is not None:
             self.scroll_to_region(
                 Region(0, self._top(index), self._width, OPENED_LINES),
                 animate=False,
                 immediate=True,
             )
-        self.refresh()
+        if self.scroll_offset != scrolled:
+            self.refresh()  # every line on screen is new
+            return
+        # Entries above both are where they were. With one entry opened before and after, so
+        # are those below both: only the lines from one to the other changed. From or to no
+        # selection, everything below the one entry moved by the lines an opened one adds.
+        opened = [i for i in (old, index) if i is not None]
+        top = min(opened) * ENTRY_LINES - int(self.scroll_y)
+        if old is None or index is None:
+            height = self.size.height - top
+        else:
+            height = (max(opened) - min(opened)) * ENTRY_LINES + OPENED_LINES
+        if height > 0 and top < self.size.height:
+            self.refresh(Region(0, max(0, top), self.size.width, height + min(0, top)))
 
     def _choose(self, index: int) -> None:
         """Select an entry and show it in the grid."""
@@ -273,9 +312,10 @@ class DivergencePanel(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("panel--selected")
                 self._opened = [s.apply_style(style) for s in self._open(self.entries[index])]
             return self._opened[line].apply_style(base)
-        lines = self._briefs.get(index)
+        divergence = self.entries[index]
+        lines = self._briefs.get(divergence.id)
         if lines is None:
-            lines = self._briefs[index] = self._entry(self.entries[index])
+            lines = self._briefs[divergence.id] = self._entry(divergence)
         return lines[line].apply_style(base)
 
     def _fit(self, text: Text, width: int) -> Strip:

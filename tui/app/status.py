@@ -4,7 +4,8 @@ sources per side and divergences per kind, and where the cursor is and what dive
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import overload
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -74,7 +75,7 @@ class Fitted:
     columns the full one cut off the kind chips, which are the filters a click toggles."""
 
     def __init__(self, choices: Sequence[Text]) -> None:
-        self.choices = tuple(choices)
+        self.choices = choices
 
     def fitting(self, width: int) -> Text:
         """The first choice whose lines below the first fit; the first line is the title,
@@ -86,6 +87,31 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.fitting(options.max_width)
+
+
+class Renderings(Sequence[Text]):
+    """Renderings made the first time they are asked for: the header is replaced on every
+    source's progress (30 times while a big event loads) and drawn far less often, nearly
+    always in its first rendering, so making all of them each time was wasted work."""
+
+    def __init__(self, count: int, make: Callable[[int], Text]) -> None:
+        self._count, self._make = count, make
+        self._made: dict[int, Text] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Text: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Text]: ...
+    def __getitem__(self, index: int | slice) -> Text | Sequence[Text]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(self._count)[index]]
+        level = range(self._count)[index]  # IndexError past the end ends iteration
+        if level not in self._made:
+            self._made[level] = self._make(level)
+        return self._made[level]
 
 
 class SummaryBar(Static):
@@ -113,7 +139,9 @@ def summary(
     title line is cut with an ellipsis.
     """
     return Fitted(
-        [_summary(event, columns, states, comparison, hidden, level) for level in range(_LEVELS)]
+        Renderings(
+            _LEVELS, lambda level: _summary(event, columns, states, comparison, hidden, level)
+        )
     )
 
 
