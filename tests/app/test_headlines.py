@@ -7,9 +7,10 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from tests.app.fakes import FakeLoader, demo_comparison, settle
+from tests.app.fakes import PLAN, FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.grid import FILLER, ComparisonGrid
+from tui.app.layout import build_model
 from tui.model import Comparison
 
 # Markup and an escape sequence: both must show as text, never act.
@@ -18,8 +19,8 @@ BAKU_TITLE = "Baku: Armenia's denial of the Ganja strike is a lie"
 
 
 def headlined() -> Comparison:
-    """The demo with Wire Service's headline on c1 (beside its lede) and AzerNews-like
-    Baku's on c2, a row where Baku has no paragraph."""
+    """The demo with Global Wire's headline on c1 (beside its lede) and Baku Herald's
+    on c2, a row where Baku Herald has no paragraph."""
     comparison = demo_comparison()
     titles = {"wire": WIRE_TITLE, "baku": BAKU_TITLE}
     sources = tuple(
@@ -109,3 +110,17 @@ async def test_search_and_marks_never_point_into_the_headline() -> None:
         c1 = grid.model.row_of_cluster["c1"]
         wire = cell_lines(grid, c1, "wire")
         assert wire[0][1] and "nine people" not in wire[0][0]
+
+
+def test_one_column_per_side_keeps_a_row_its_shown_headline_reports() -> None:
+    comparison = headlined()
+    clusters = tuple(
+        replace(c, headlines=("baku",)) if c.id == "c4" else c for c in comparison.clusters
+    )
+    comparison = replace(comparison, clusters=clusters)
+    chosen = {"armenian": "kavkaz"}  # c4 is Hayk News' paragraph alone: not in these columns
+    model = build_model(PLAN, comparison.sides, comparison, chosen)
+    row = model.rows[model.row_of_cluster["c4"]]
+    assert not any(row.cells) and row.headlines == {model.column_index("baku")}
+    unheaded = replace(comparison, clusters=demo_comparison().clusters)
+    assert "c4" not in build_model(PLAN, comparison.sides, unheaded, chosen).row_of_cluster
