@@ -486,3 +486,21 @@ def test_what_the_analysis_produces_renders_whole() -> None:
             assert [len(row) for row in table.rows] == [3, 3]
     rows = {d.cluster for d in comparison.divergences if d.kind not in ("omission", "wording")}
     assert len([b for b in reader.blocks if b.tag == "h3"]) == len(rows)
+
+
+def test_a_row_names_the_sources_whose_headline_reports_it() -> None:
+    comparison = ganja_comparison()
+    trend = replace(comparison.source("trend"), title="Shells hit [Ganja] | *7 dead*\x1b[31m")
+    sources = tuple(trend if s.id == "trend" else s for s in comparison.sources)
+    c1 = replace(comparison.clusters[0], headlines=("trend", "wire"))
+    clusters = (c1, *comparison.clusters[1:])
+    markdown = render_markdown(replace(comparison, sources=sources, clusters=clusters))
+    lines = [line for line in markdown.splitlines() if "Headline of" in line]
+    assert len(lines) == 1  # one line, in c1's block only
+    text = squeeze(next(b.text for b in read(markdown).blocks if "Headline of" in b.text))
+    assert text == (
+        "Headline of Trend: “Shells hit [Ganja] | *7 dead*” · "
+        "Headline of Wire Service: “Wire Service on Ganja”"
+    )
+    block = markdown.split("### ")[1]  # the figure row's block holds it
+    assert "Headline of Trend" in block and "\x1b" not in markdown

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import navigation
-from tui.app.highlight import KIND_STYLES, marks_kept, plain, styled_paragraph
+from tui.app.highlight import KIND_STYLES, headline, marks_kept, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
 from tui.app.navigation import Match, MatchSpans
@@ -351,14 +351,19 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._apply(self._compute_layout(self._model, self._visible))
 
     def _cell_height(self, model: GridModel, row: Row, column: int, width: int) -> int:
+        """The cell's lines: its headline's, if it reports the row, then its paragraphs'."""
         paragraphs = row.cells[column]
+        source_id = model.columns[column].source_id
+        head = 0
+        if column in row.headlines:
+            head = len(self._starts(model.titles[source_id], width)) if self.wrap else 1
         if not paragraphs:
-            return 1
+            return head or 1
         if not self.wrap:
-            return len(paragraphs)
-        texts = model.paragraphs[model.columns[column].source_id]
+            return head + len(paragraphs)
+        texts = model.paragraphs[source_id]
         lines = sum(len(self._starts(texts[p], width)) for p in paragraphs)
-        return lines + len(paragraphs) - 1
+        return head + lines + len(paragraphs) - 1
 
     def _row_height(self, model: GridModel, row: Row, widths: list[int]) -> int:
         return max(
@@ -737,7 +742,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
         source_id = self._model.columns[column].source_id
         width = self._widths[column]
         paragraphs = row.cells[column]
+        lines: list[Strip] = []
+        if column in row.headlines:  # the source's headline reports this row: said first
+            title = self._model.titles[source_id]
+            if self.wrap:
+                lines += self._wrapped(headline(title), width, self._starts(title, width))
+            else:
+                lines.append(self._text_strip(headline(title), width, Style()))
         if not paragraphs:
+            if lines:
+                return lines
             if self._model.paragraphs.get(source_id):
                 filler = Text(FILLER, end="", justify="center")
                 return [self._text_strip(filler, width, self._style("grid--filler"))]
@@ -745,9 +759,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if position == 0 and progress is not None and progress.state == "error":
                 return self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), width)
             return []
-        lines: list[Strip] = []
-        for paragraph in paragraphs:
-            if lines:
+        for number, paragraph in enumerate(paragraphs):
+            if number:
                 lines.append(Strip.blank(width))
             text = self._model.paragraphs[source_id][paragraph]
             styled = styled_paragraph(

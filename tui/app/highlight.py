@@ -203,6 +203,17 @@ def marks_kept(text: Text, starts: list[int], width: int) -> list[int]:
     return kept
 
 
+HEADLINE_STYLE = Style(bold=True)
+
+
+def headline(text: str) -> Text:
+    """A source's headline, set apart from its paragraphs: untrusted, so never markup. Styled
+    as a span, not as the Text's base style, which `Text.render` leaves out."""
+    result = Text(clean(text), end="", no_wrap=True)
+    result.stylize(HEADLINE_STYLE)
+    return result
+
+
 def plain(text: str) -> Text:
     """Untrusted one-line text (titles, summaries, error reasons) as unstyled `Text`."""
     return Text(clean(text), end="", no_wrap=True)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from tui.app.highlight import HighlightSpan
+from tui.app.highlight import HighlightSpan, clean
 from tui.app.loader import PlannedSource
 from tui.app.summaries import brief, detail
 from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
@@ -31,11 +31,13 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
-    """One alignment cluster: per column, the paragraph indexes that column shows in it."""
+    """One alignment cluster: per column, the paragraph indexes that column shows in it, and
+    the columns whose headline reports what the row reports (shown above their paragraphs)."""
 
     cluster_id: str
     cells: tuple[tuple[int, ...], ...]
     kinds: tuple[DivergenceKind, ...]
+    headlines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class GridModel:
     on_cluster: dict[str, tuple[Divergence, ...]] = field(default_factory=dict)
     briefs: dict[str, str] = field(default_factory=dict)  # divergence id -> one panel line
     details: dict[str, str] = field(default_factory=dict)  # divergence id -> status line text
+    titles: dict[str, str] = field(default_factory=dict)  # source id -> headline, as shown
 
     def column_index(self, source_id: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.source_id == source_id), None)
@@ -126,6 +129,9 @@ def build_model(
     # Most cells of a wide event are empty (a cluster is a few sources' paragraphs): they share
     # one empty tuple, and only the columns a cluster's members fall in are touched.
     empty_row = ((),) * len(columns)
+    # One line of the page title, control characters made visible: it is drawn as it is.
+    titles = {s.id: " ".join(clean(s.title).split()) for s in comparison.sources if s.ok}
+    titles = {source: title for source, title in titles.items() if title}
     rows: list[Row] = []
     for cluster in comparison.clusters:
         found: dict[int, list[int]] = {}
@@ -133,12 +139,13 @@ def build_model(
             column = index.get(member.source)
             if column is not None:
                 found.setdefault(column, []).append(member.paragraph)
-        if chosen is not None and not found:
+        heads = frozenset(index[s] for s in cluster.headlines if s in index and s in titles)
+        if chosen is not None and not found and not heads:
             continue
         cells = list(empty_row)
         for column, paragraphs in found.items():
             cells[column] = tuple(sorted(paragraphs))
-        rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ())))
+        rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ()), heads))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}
 
     spans: dict[tuple[str, int], list[HighlightSpan]] = defaultdict(list)
@@ -175,4 +182,5 @@ def build_model(
         on_cluster={cluster: tuple(found) for cluster, found in on_cluster.items()},
         briefs={d.id: brief(d) for d in ordered},
         details={d.id: detail(d, names) for d in ordered},
+        titles=titles,
     )

@@ -289,10 +289,23 @@ def _divergences(view: _View) -> str:
         items = [
             f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d)}" for d in found
         ]
-        parts += [f"### {title}", "\n".join(items), _row_table(view, found)]
+        heads = _headlines(view, found[0].cluster)
+        parts += [f"### {title}", "\n".join(items), *heads, _row_table(view, found)]
     if len(parts) == 1:
         parts.append("No divergences in what the sources that could be read report in common.")
     return "\n\n".join(parts)
+
+
+def _headlines(view: _View, cluster_id: str) -> list[str]:
+    """The line naming the sources whose headline reports the row, quoted, if any: a
+    headline says what its outlet chose to lead with."""
+    cluster = view.clusters.get(cluster_id)
+    named = [
+        f"Headline of {inline(view.names[s])}: “{inline(view.sources[s].title)}”"
+        for s in (cluster.headlines if cluster is not None else ())
+        if s in view.sources and view.sources[s].ok and view.sources[s].title.strip()
+    ]
+    return ["<i>" + " · ".join(named) + "</i>"] if named else []
 
 
 def _review(view: _View, divergence: Divergence) -> str:
