@@ -515,3 +515,14 @@ def khankendi_at_a_line_start(width: int) -> FakeLoader:
         replace(d, spans=tuple(moved(s) for s in d.spans)) for d in comparison.divergences
     )
     return FakeLoader(replace(comparison, divergences=divergences))
+
+
+async def exported(pilot, app) -> None:
+    """Wait until every report being written has been written: the writing runs on a thread
+    (or in a child process), so one pause is not enough on a loaded machine."""
+    for _ in range(500):
+        await pilot.pause()
+        if not any(w.group == "export" and not w.is_finished for w in app.workers):
+            await pilot.pause()
+            return
+    raise AssertionError("the report was never written")

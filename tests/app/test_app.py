@@ -20,6 +20,7 @@ from tests.app.fakes import (
     FakeLoader,
     StaggeredLoader,
     demo_comparison,
+    exported,
     settle,
 )
 from tui.app import EventChoice, ParallaxApp
@@ -391,7 +392,7 @@ async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
-        await pilot.pause()
+        await exported(pilot, app)
         assert target.read_text() == "# report 1\n"
         assert any(str(target) in n.message for n in app._notifications)
 
@@ -405,7 +406,7 @@ async def test_e_exports_and_asks_before_overwriting(tmp_path: Path) -> None:
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await exported(pilot, app)
         assert target.read_text() == "# report 2\n"
 
 
@@ -416,7 +417,7 @@ async def test_export_to_an_unwritable_place_reports_the_reason(tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
-        await pilot.pause()
+        await exported(pilot, app)
         assert any("Could not write" in n.message for n in app._notifications)
 
 
@@ -439,7 +440,7 @@ async def test_an_event_id_of_dots_exports_to_report_md_not_a_hidden_file(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
-        await pilot.pause()
+        await exported(pilot, app)
         assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
