@@ -15,6 +15,10 @@ from typing import Literal
 
 SourceStatus = Literal["ok", "error"]
 DivergenceKind = Literal["figure", "blame", "denial", "naming", "framing", "omission", "wording"]
+# The paragraph index that stands for a source's headline (`Source.title`) in a `Member` or a
+# `Span`: a headline is read and analysed like a paragraph, but is none of `Source.paragraphs`.
+# It sorts before the first paragraph, as a headline is read before the lede.
+HEADLINE = -1
 DIVERGENCE_KINDS: tuple[DivergenceKind, ...] = (
     "figure",
     "blame",
@@ -193,6 +197,11 @@ class Source:
     def ok(self) -> bool:
         return self.status == "ok"
 
+    def text(self, paragraph: int) -> str:
+        """The text a member or span of this source points at: a paragraph, or the headline
+        for `HEADLINE`, so that no reader takes -1 for the last paragraph."""
+        return self.title if paragraph == HEADLINE else self.paragraphs[paragraph]
+
 
 # --- analysis ------------------------------------------------------------------------------------
 
@@ -246,13 +255,18 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Span:
-    """Exact characters of one paragraph: `text == paragraphs[paragraph][start:end]`."""
+    """Exact characters of one paragraph: `text == paragraphs[paragraph][start:end]`, or of
+    the source's headline when `paragraph` is `HEADLINE`: `text == title[start:end]`."""
 
     source: str
     paragraph: int
     start: int
     end: int
     text: str
+
+    @property
+    def headline(self) -> bool:
+        return self.paragraph == HEADLINE
 
 
 @dataclass(frozen=True)

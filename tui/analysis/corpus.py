@@ -8,6 +8,13 @@ paragraph is read here once for all of them: `parsed` (tokens, folded words, sen
 `name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`), `denials` (which
 sentences deny something) and `figures` (the numbers with what they count). No detector reads a
 paragraph again, and none imports another.
+
+A headline is a unit of its own (`tui.analysis.align.place_headlines` puts it on the row whose
+fact it tells): here it is one more member of that row, `Member(source, HEADLINE)`, parsed,
+named and counted like a paragraph, so that every detector reads it without a code path of
+its own and a finding on it has spans of paragraph `HEADLINE`. A detector for which a headline
+is no unit of comparison (omission: a headline is no fact another side leaves out) skips
+those members.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from tui.analysis.figures import find_figures
 from tui.analysis.names import NameUse, names_for
 from tui.analysis.parsed import Parsed, parse
 from tui.model import (
+    HEADLINE,
     Cluster,
     DivergenceKind,
     Figure,
@@ -148,7 +156,7 @@ class Corpus:
         return found
 
     def text(self, member: Member) -> str:
-        return self.sources[member.source].paragraphs[member.paragraph]
+        return self.sources[member.source].text(member.paragraph)
 
     def name(self, source_id: str) -> str:
         return self.sources[source_id].outlet.name
@@ -192,7 +200,12 @@ def build_corpus(
     kept: list[Cluster] = []
     cluster_of: dict[Member, str] = {}
     for cluster in clusters:
-        members = tuple(
+        heads = tuple(
+            Member(sid, HEADLINE)
+            for sid in cluster.headlines
+            if sid in ok and ok[sid].title.strip() and Member(sid, HEADLINE) not in cluster_of
+        )
+        members = heads + tuple(
             m
             for m in cluster.members
             if m.source in ok and 0 <= m.paragraph < len(ok[m.source].paragraphs)
@@ -201,9 +214,9 @@ def build_corpus(
         for member in members:
             cluster_of.setdefault(member, cluster.id)
     parsed = {
-        Member(sid, i): parse(text)
+        member: parse(text)
         for sid, src in ok.items()
-        for i, text in enumerate(src.paragraphs)
+        for member, text in _units(sid, src, cluster_of)
     }
     actors = build_actors(lexicon, _actor_sides(ok.values(), lexicon, neutral))
     names = names_for(lexicon)
@@ -213,12 +226,15 @@ def build_corpus(
         member: tuple(find_figures(member.source, member.paragraph, p.text, p, actor_words))
         for member, p in parsed.items()
     }
+    paragraphs = [p for m, p in parsed.items() if m.paragraph != HEADLINE]
     years = [
-        int(m.group(1)) for p in parsed.values() for m in _YEAR.finditer(p.text) if not m.group(2)
+        int(m.group(1)) for p in paragraphs for m in _YEAR.finditer(p.text) if not m.group(2)
     ]
     latest = event_year or max(years, default=0)
     background = {m: _background(p, latest) for m, p in parsed.items()}
-    common = _common_words(parsed.values())
+    # Paragraphs only: a headline in Title Case would make every one of its words look like
+    # a name written capitalised mid-sentence.
+    common = _common_words(paragraphs)
     name_uses = {m: tuple(names.find(p.folded, p.tokens)) for m, p in parsed.items()}
     return Corpus(
         ok,
@@ -236,6 +252,17 @@ def build_corpus(
         background,
         {m: _token_keys(p, name_uses[m], actor_words | common) for m, p in parsed.items()},
     )
+
+
+def _units(
+    source_id: str, source: Source, cluster_of: Mapping[Member, str]
+) -> Iterable[tuple[Member, str]]:
+    """A source's units in reading order: its headline when a row holds it (a headline no row
+    reports is compared with nothing), then its paragraphs."""
+    if Member(source_id, HEADLINE) in cluster_of:
+        yield Member(source_id, HEADLINE), source.title
+    for i, text in enumerate(source.paragraphs):
+        yield Member(source_id, i), text
 
 
 def _token_keys(

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.analysis.corpus import Corpus, Finding, build_corpus
 from tui.analysis.detectors import run_detectors
-from tui.model import DIVERGENCE_KINDS, Cluster, Divergence, Figure, Lexicon, Source
+from tui.model import DIVERGENCE_KINDS, HEADLINE, Cluster, Divergence, Figure, Lexicon, Source
 
 
 def diverge(
@@ -45,7 +45,9 @@ def diverge(
         )
         for i, f in enumerate(ordered, start=1)
     )
-    return divergences, corpus.figures
+    # Figures of paragraphs: a headline's figure shows in the findings that set it against
+    # another, while the figures table and timelines count what the articles' texts state.
+    return divergences, tuple(f for f in corpus.figures if f.paragraph != HEADLINE)
 
 
 def contested_figures(

@@ -28,6 +28,7 @@ CLUSTER_KEYS = ("id", "score", "members")
 MEMBER_KEYS = ("source", "paragraph")
 DIVERGENCE_KEYS = ("id", "kind", "cluster", "summary", "spans")
 SPAN_KEYS = ("source", "paragraph", "start", "end", "text")
+HEADLINE_SPAN_KEYS = ("source", "start", "end", "text")  # an added field: on the headline
 FIGURE_KEYS = ("source", "paragraph", "start", "end", "text", "quantity", "value")
 POSITION_KEYS = ("sources", "sides", "value", "speaker")
 
@@ -45,9 +46,13 @@ def validate_report(data: object) -> list[str]:
     problems += _check_event(data.get("event"))
     if "generated_at" in data and not _is_utc(data["generated_at"]):
         problems.append(f"generated_at: {data['generated_at']!r} is not ISO 8601 UTC ending in Z")
-    paragraphs = _check_sources(_items(data, "sources", problems), problems)
+    sources = _items(data, "sources", problems)
+    paragraphs = _check_sources(sources, problems)
+    titles = {s["id"]: s.get("title") for s in sources if isinstance(s.get("id"), str)}
     cluster_ids = _check_clusters(_items(data, "clusters", problems), paragraphs, problems)
-    _check_divergences(_items(data, "divergences", problems), cluster_ids, paragraphs, problems)
+    divergences = _items(data, "divergences", problems)
+    _check_divergences(divergences, cluster_ids, paragraphs, problems)
+    _check_headline_spans(divergences, paragraphs, titles, problems)
     if "figures" in data:
         _check_figures(_items(data, "figures", problems), paragraphs, problems)
     return problems
@@ -259,6 +264,44 @@ def _check_divergences(
                 continue
             problems += _missing(span, SPAN_KEYS, s_where)
             _check_spanlike(span, s_where, paragraphs, problems)
+
+
+def _check_headline_spans(
+    divergences: list[Mapping[str, Any]],
+    paragraphs: dict[str, list[str] | None],
+    titles: Mapping[str, object],
+    problems: list[str],
+) -> None:
+    """The added `headline_spans`, when present: slices of an ok source's `title`."""
+    for index, divergence in enumerate(divergences):
+        spans = divergence.get("headline_spans", [])
+        where = f"divergences[{index}] ({divergence.get('id')!r})"
+        if not isinstance(spans, list):
+            problems.append(f"{where}: headline_spans must be a list")
+            continue
+        for s_index, span in enumerate(spans):
+            s_where = f"{where} headline span {s_index}"
+            if not isinstance(span, Mapping):
+                problems.append(f"{s_where}: expected an object")
+                continue
+            problems += _missing(span, HEADLINE_SPAN_KEYS, s_where)
+            source = span.get("source")
+            title = titles.get(source) if isinstance(source, str) else None
+            if not isinstance(source, str) or paragraphs.get(source) is None:
+                problems.append(f"{s_where}: unknown or error source {source!r}")
+                continue
+            if not isinstance(title, str):
+                problems.append(f"{s_where}: source {source!r} has no title")
+                continue
+            start, end = span.get("start"), span.get("end")
+            if not (_is_index(start) and _is_index(end) and start <= end <= len(title)):
+                problems.append(
+                    f"{s_where}: start/end {start!r}/{end!r} out of range (0..{len(title)})"
+                )
+            elif span.get("text") != title[start:end]:
+                problems.append(
+                    f"{s_where}: text {span.get('text')!r} != title slice {title[start:end]!r}"
+                )
 
 
 def _check_structured(

@@ -1,9 +1,10 @@
 """The report as the JSON contract other tools read (DESIGN.md; `tui.report.contract` checks it).
 
 Fields follow the contract field for field, in its order; fields are only ever added, never
-renamed or dropped. Added: per source `outlet_id` and `words`; per divergence `topic`,
-`positions` (who says what: sources, sides, value, speaker) and `importance`; the `sides`; and
-every `figure`, with `contested` when a figure divergence sets it against another.
+renamed or dropped. Added: per source `outlet_id` and `words`; per cluster `headlines`; per
+divergence `topic`, `positions` (who says what: sources, sides, value, speaker), `importance`
+and `headline_spans` (the finding's spans on headlines, slices of the source's `title`); the
+`sides`; and every `figure`, with `contested` when a figure divergence sets it against another.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def _divergence_dict(d: Divergence) -> dict[str, object]:
             {"source": s.source, "paragraph": s.paragraph, "start": s.start, "end": s.end,
              "text": s.text}
             for s in d.spans
+            if not s.headline
         ],
         "topic": d.topic,
         "positions": [
@@ -87,6 +89,13 @@ def _divergence_dict(d: Divergence) -> dict[str, object]:
             for p in d.positions
         ],
         "importance": d.importance,
+        # Spans on a source's headline (an added field): `text` is a slice of the source's
+        # `title`, so `spans` keeps its promise of paragraph slices to every reader.
+        "headline_spans": [
+            {"source": s.source, "start": s.start, "end": s.end, "text": s.text}
+            for s in d.spans
+            if s.headline
+        ],
     }  # fmt: skip
 
 

@@ -14,7 +14,8 @@ Left out, because they are not facts one side could report and the other leave o
 background and history (`Corpus.background`: another period than the event's), the outlet's
 own rhetoric and its officials restating a position (sentences that call, urge, condemn, say
 what must be or what an act "exposes"), denials (the denial detector's), questions, headings,
-captions and other furniture (too short to state a fact), and sentences with no particular.
+captions and other furniture (too short to state a fact), sentences with no particular, and
+headlines (a few loaded words restating the lede, never read as a fact of their own).
 
 Omissions that state the same fact (most of their missing particulars shared) are one finding,
 with a span in each outlet. When an outlet of the silent side looks cut short (its text ends
@@ -32,7 +33,7 @@ from operator import attrgetter
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.figures import NO_FIGURE, WHEN_QUANTITIES, format_figure
 from tui.analysis.importance import importance, position
-from tui.model import Member, Span
+from tui.model import HEADLINE, Member, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.wordlists import word_set
 
@@ -85,9 +86,12 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
     if len(parties) < 2:
         return []
     # Every sentence's particulars, read once: the claims and the other side's text use them.
+    # Headlines are left out: a headline is no fact another side omits (it restates the
+    # article's lede in a few loaded words), nor is it the other side's coverage of one.
     read = {
         member: [_particulars(corpus, member, k) for k in range(len(parsed.sentences))]
         for member, parsed in corpus.parsed.items()
+        if member.paragraph != HEADLINE
     }
     mentioned = {side: _mentioned(corpus, read, side) for side in corpus.sides_present}
     # The event's own particulars: mentioned by outlets of two sides or more. A claim touching
@@ -102,7 +106,7 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
         silent = [p for p in parties if p != side]
         claims = [
             claim
-            for member in corpus.parsed
+            for member in read
             if corpus.side(member.source) == side
             and member in corpus.cluster_of
             and not _is_heading(corpus.parsed[member])

@@ -18,6 +18,10 @@ is quadratic; instead each paragraph is diffed against one representative of eac
 that side's paragraph most like it by a whole-paragraph word similarity (a fast C routine). The
 pair worded most alike overall is always among these, the pair the report shows nearly always,
 and the work grows linearly with the cluster instead of quadratically.
+
+Headlines are not compared: a headline says in eight words what a lede says in forty, so every
+word of one differs from the other; what a headline changes (a toll, a name, the blame) the
+other detectors read in it.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from rapidfuzz.distance import Indel
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.importance import importance, position
-from tui.model import Member, Span
+from tui.model import HEADLINE, Member, Span
 from tui.text.numbers import word_value
 from tui.text.spans import make_span, quote
 from tui.text.tokens import Token
@@ -67,7 +71,9 @@ def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
-        for a, b in _pairs(corpus, cluster.members, words):
+        # A headline is no rewording of a paragraph: its few words differ from any lede's.
+        members = [m for m in cluster.members if m.paragraph != HEADLINE]
+        for a, b in _pairs(corpus, members, words):
             ratio, runs = _diff(corpus.parsed[a], words[a], corpus.parsed[b], words[b])
             runs = [r for r in runs if _changes_meaning(r, meaningful)]
             if runs and (best is None or ratio > best[0]):
