@@ -164,7 +164,7 @@ def _alone(comparison: Comparison) -> tuple[SideAlone, ...]:
         span = next((s for s in divergence.spans if s.source in sources), None)
         if len(set(told.sides)) != 1 or span is None:
             continue
-        text = told.value or sources[span.source].paragraphs[span.paragraph]
+        text = told.value or sources[span.source].text(span.paragraph)
         items[told.sides[0]].append(Alone(divergence.cluster, span.source, span.paragraph, text))
     return tuple(
         SideAlone(side.id, tuple(items[side.id][:ALONE_PER_SIDE]), len(items[side.id]))

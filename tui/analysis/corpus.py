@@ -227,9 +227,7 @@ def build_corpus(
         for member, p in parsed.items()
     }
     paragraphs = [p for m, p in parsed.items() if m.paragraph != HEADLINE]
-    years = [
-        int(m.group(1)) for p in paragraphs for m in _YEAR.finditer(p.text) if not m.group(2)
-    ]
+    years = [int(m.group(1)) for p in paragraphs for m in _YEAR.finditer(p.text) if not m.group(2)]
     latest = event_year or max(years, default=0)
     background = {m: _background(p, latest) for m, p in parsed.items()}
     # Paragraphs only: a headline in Title Case would make every one of its words look like

@@ -30,7 +30,7 @@ from tui.app.loader import Progress
 from tui.app.navigation import Match, MatchSpans
 from tui.app.status import contrast_text, safe_colour, state_label
 from tui.app.wrap import line_starts, one_line
-from tui.model import Divergence, DivergenceKind
+from tui.model import HEADLINE, Divergence, DivergenceKind
 
 HEADER_HEIGHT = 4
 GUTTER = 3
@@ -745,10 +745,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
         lines: list[Strip] = []
         if column in row.headlines:  # the source's headline reports this row: said first
             title = self._model.titles[source_id]
+            marks = self._model.spans.get((source_id, HEADLINE), ())
+            head = headline(title, marks, current=current, hidden=self._hidden)
             if self.wrap:
-                lines += self._wrapped(headline(title), width, self._starts(title, width))
+                starts = self._starts(title, width)
+                if current is not None:  # its glyphs must not fall off a full line's end
+                    starts = marks_kept(head, starts, width)
+                lines += self._wrapped(head, width, starts)
             else:
-                lines.append(self._text_strip(headline(title), width, Style()))
+                lines.append(self._text_strip(head, width, Style()))
         if not paragraphs:
             if lines:
                 return lines

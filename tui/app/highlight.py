@@ -206,11 +206,19 @@ def marks_kept(text: Text, starts: list[int], width: int) -> list[int]:
 HEADLINE_STYLE = Style(bold=True)
 
 
-def headline(text: str) -> Text:
-    """A source's headline, set apart from its paragraphs: untrusted, so never markup. Styled
-    as a span, not as the Text's base style, which `Text.render` leaves out."""
-    result = Text(clean(text), end="", no_wrap=True)
-    result.stylize(HEADLINE_STYLE)
+def headline(
+    text: str,
+    spans: Iterable[HighlightSpan] = (),
+    *,
+    current: str | None = None,
+    hidden: Collection[DivergenceKind] = (),
+) -> Text:
+    """A source's headline, set apart from its paragraphs: untrusted, so never markup, and
+    marked like a paragraph where a divergence points at it (`styled_paragraph`). Bold is
+    styled as a span under the marks, not as the Text's base style, which `Text.render`
+    leaves out."""
+    result = styled_paragraph(text, spans, current=current, hidden=hidden)
+    result.stylize_before(HEADLINE_STYLE)
     return result
 
 

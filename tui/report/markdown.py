@@ -9,7 +9,7 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlsplit
@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from tui.analysis.brief import build_brief, timeline
 from tui.analysis.figures import format_figure
 from tui.model import (
+    HEADLINE,
     Cluster,
     Comparison,
     Divergence,
@@ -89,10 +90,13 @@ class _View:
     reviews: Reviews = field(default_factory=dict)
 
     def paragraph(self, source_id: str, index: int) -> str | None:
+        """The paragraph `index` of a source, or its headline for `HEADLINE`."""
         source = self.sources.get(source_id)
-        if source is None or not source.ok or not 0 <= index < len(source.paragraphs):
+        if source is None or not source.ok:
             return None
-        return source.paragraphs[index]
+        if index != HEADLINE and not 0 <= index < len(source.paragraphs):
+            return None
+        return source.text(index)
 
     def side_label(self, side_id: str) -> str:
         return next((side.label for side in self.sides if side.id == side_id), side_id)
@@ -289,21 +293,26 @@ def _divergences(view: _View) -> str:
         items = [
             f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d)}" for d in found
         ]
-        heads = _headlines(view, found[0].cluster)
+        marked_heads = {s.source for d in found for s in d.spans if s.headline}
+        heads = _headlines(view, found[0].cluster, marked_heads)
         parts += [f"### {title}", "\n".join(items), *heads, _row_table(view, found)]
     if len(parts) == 1:
         parts.append("No divergences in what the sources that could be read report in common.")
     return "\n\n".join(parts)
 
 
-def _headlines(view: _View, cluster_id: str) -> list[str]:
+def _headlines(view: _View, cluster_id: str, quoted: Collection[str] = ()) -> list[str]:
     """The line naming the sources whose headline reports the row, quoted, if any: a
-    headline says what its outlet chose to lead with."""
+    headline says what its outlet chose to lead with. A headline a finding marks is left to
+    the row's table, which quotes it with its marks."""
     cluster = view.clusters.get(cluster_id)
     named = [
         f"Headline of {inline(view.names[s])}: “{inline(view.sources[s].title)}”"
         for s in (cluster.headlines if cluster is not None else ())
-        if s in view.sources and view.sources[s].ok and view.sources[s].title.strip()
+        if s in view.sources
+        and s not in quoted
+        and view.sources[s].ok
+        and view.sources[s].title.strip()
     ]
     return ["<i>" + " · ".join(named) + "</i>"] if named else []
 
@@ -472,7 +481,8 @@ def _claims(view: _View, spans: Iterable[Span]) -> list[str]:
             }
             shown.append(marked(text[start:end], sorted(ranges)))
         quote = " … ".join(shown)
-        quoted.append(f"<b>{inline(view.names[source_id])}</b> ¶{index + 1}: {quote}")
+        where = "headline" if index == HEADLINE else f"¶{index + 1}"
+        quoted.append(f"<b>{inline(view.names[source_id])}</b> {where}: {quote}")
     return quoted
 
 
