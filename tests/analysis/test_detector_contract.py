@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tui.analysis.corpus import build_corpus
@@ -47,6 +49,29 @@ def test_spans_are_exact_slices_of_their_paragraphs(demo, kind) -> None:
             assert corpus.text(Member(span.source, span.paragraph))[span.start : span.end] == (
                 span.text
             )
+
+
+# Detectors for which a headline is no unit: it is no fact the other side omits, and its
+# few words are no rewording of a lede.
+NOT_ON_HEADLINES = {"omission", "wording"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_headline_spans_are_slices_of_a_headline_a_row_holds(demo, kind) -> None:
+    corpus, found = _run(demo, kind)
+    placed = {s for c in demo.clusters for s in c.headlines}
+    assert placed, "the demo's rows should hold some headline"
+    for span in (s for f in found for s in f.spans if s.headline):
+        assert kind not in NOT_ON_HEADLINES
+        assert span.source in placed
+        assert corpus.sources[span.source].title[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_without_headlines_on_rows_no_span_is_on_a_headline(demo, kind) -> None:
+    rows = tuple(replace(c, headlines=()) for c in demo.clusters)
+    _, found = _run(demo, kind, clusters=rows)
+    assert not any(s.headline for f in found for s in f.spans)
 
 
 @pytest.mark.parametrize("kind", KINDS)

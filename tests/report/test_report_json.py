@@ -21,6 +21,7 @@ from tui.report.contract import (
     DIVERGENCE_KEYS,
     EVENT_KEYS,
     FIGURE_KEYS,
+    HEADLINE_SPAN_KEYS,
     POSITION_KEYS,
     SCHEMA,
     SOURCE_KEYS,
@@ -53,8 +54,10 @@ def test_contract_fields_in_order(report: dict[str, Any]) -> None:
         assert set(cluster["headlines"]) <= {s["id"] for s in report["sources"]}
         assert all(tuple(m) == ("source", "paragraph") for m in cluster["members"])
     for divergence in report["divergences"]:
-        assert tuple(divergence) == (*DIVERGENCE_KEYS, "topic", "positions", "importance")
+        added = ("topic", "positions", "importance", "headline_spans")
+        assert tuple(divergence) == (*DIVERGENCE_KEYS, *added)
         assert all(tuple(s) == SPAN_KEYS for s in divergence["spans"])
+        assert all(tuple(s) == HEADLINE_SPAN_KEYS for s in divergence["headline_spans"])
         assert all(tuple(p) == POSITION_KEYS for p in divergence["positions"])
     assert all(tuple(f) == (*FIGURE_KEYS, "contested") for f in report["figures"])
 
