@@ -10,8 +10,9 @@ from pathlib import Path
 from tests.app.fakes import PLAN, FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.grid import FILLER, ComparisonGrid
+from tui.app.highlight import CURRENT_STYLE
 from tui.app.layout import build_model
-from tui.model import Comparison
+from tui.model import HEADLINE, Comparison, Divergence, Span
 
 # Markup and an escape sequence: both must show as text, never act.
 WIRE_TITLE = "[bold red]Drones[/] hit\x1b[2J a Ganja market, killing nine"
@@ -124,3 +125,43 @@ def test_one_column_per_side_keeps_a_row_its_shown_headline_reports() -> None:
     assert not any(row.cells) and row.headlines == {model.column_index("baku")}
     unheaded = replace(comparison, clusters=demo_comparison().clusters)
     assert "c4" not in build_model(PLAN, comparison.sides, unheaded, chosen).row_of_cluster
+
+
+def with_headline_denial() -> Comparison:
+    """`headlined`, with a denial that points at Baku Herald's headline alone (row c2)."""
+    comparison = headlined()
+    start = BAKU_TITLE.index("a lie")
+    head = Span("baku", HEADLINE, start, start + len("a lie"), "a lie")
+    denial = Divergence("d9", "denial", "c2", "Baku Herald calls the denial a lie", (head,))
+    return replace(comparison, divergences=(*comparison.divergences, denial))
+
+
+def segment_of(grid: ComparisonGrid, row: int, source_id: str, text: str, current: str | None):
+    """The style of the drawn segment holding `text` in the cell's lines."""
+    column = grid.model.column_index(source_id)
+    assert column is not None
+    for strip in grid._render_cell(row, column, current):
+        for segment in strip:
+            if text in segment.text:
+                return segment.style
+    raise AssertionError(f"{text!r} not drawn")
+
+
+async def test_a_finding_on_the_headline_marks_its_line_and_is_jumped_to() -> None:
+    app = make_app(with_headline_denial())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        grid = app.grid
+        c2 = grid.model.row_of_cluster["c2"]
+        style = segment_of(grid, c2, "baku", "a lie", None)
+        assert style.reverse and style.bold  # the denial's mark, on the bold headline
+        assert not segment_of(grid, c2, "baku", "Baku:", None).reverse  # only its words
+        divergence = next(d for d in grid.model.divergences if d.id == "d9")
+        grid.jump_to_divergence(divergence)
+        await pilot.pause()
+        assert grid.current_row is not None and grid.current_row.cluster_id == "c2"
+        assert grid.current_column is not None and grid.current_column.source_id == "baku"
+        assert segment_of(grid, grid.cursor_row, "baku", "a lie", "d9").bgcolor == (
+            CURRENT_STYLE.bgcolor
+        )
+        rows_level(grid)
