@@ -101,3 +101,19 @@ def test_a_headline_that_agrees_with_its_row_adds_no_finding(desk) -> None:
     with_heads = desk.run(north, south, clusters=one_row_with_headlines(north, south))
     rows = (Cluster("c1", 1.0, (Member(north.id, 0), Member(south.id, 0))),)
     assert with_heads == desk.run(north, south, clusters=rows)
+
+
+def test_a_place_in_a_clause_of_circumstance_is_no_target(desk) -> None:
+    """A headline has no comma to end the attack's clause at: "despite Geneva truce" names
+    where the truce was agreed, not what was shelled."""
+    north = titled(
+        desk.source("north-post", "norland", NORTH_BODY),
+        "Southmark artillery shelled Port Vell overnight despite Geneva truce",
+    )
+    south = titled(
+        desk.source("south-daily", "southmark", SOUTH_BODY),
+        "Norland artillery shelled Velport overnight",
+    )
+    found = desk.run(north, south, clusters=one_row_with_headlines(north, south))
+    blame = next(d for d in found if d.kind == "blame")
+    assert blame.topic == "attack on Harbour"  # the lexicon's group for Port Vell / Velport

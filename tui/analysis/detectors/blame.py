@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.analysis.actors import Actors
+from tui.analysis.claims import BACKGROUND_CUES
 from tui.analysis.corpus import Corpus, Finding, Parsed, told_once
 from tui.analysis.importance import importance, position
 from tui.model import Member, Span
@@ -330,7 +331,10 @@ def _names_weapon(words: Sequence[str], k: int) -> bool:
 
 def _clause(text: str, tokens: Sequence[Token], words: Sequence[str], verb: int) -> range:
     """Token indices of the clause around the attack word: what it attacks is named there.
-    It ends before "from" after the verb: "fired at Berdzor from Rindzor" attacks Berdzor."""
+    It ends before "from" after the verb: "fired at Berdzor from Rindzor" attacks Berdzor;
+    and before a clause of circumstance ("despite", "after", "amid": `BACKGROUND_CUES`):
+    "shells Stepanakert despite Moscow truce" attacks Stepanakert, not Moscow. A headline
+    has no comma to end the clause at."""
     first, last = verb, verb
     while first > 0 and not any(
         ch in ",;:(—" for ch in text[tokens[first - 1].end : tokens[first].start]
@@ -339,6 +343,7 @@ def _clause(text: str, tokens: Sequence[Token], words: Sequence[str], verb: int)
     while (
         last + 1 < len(tokens)
         and words[last + 1] != "from"
+        and words[last + 1] not in BACKGROUND_CUES
         and not any(ch in ",;:(—" for ch in text[tokens[last].end : tokens[last + 1].start])
     ):
         last += 1
