@@ -95,6 +95,31 @@ def test_a_headline_is_never_a_fact_the_other_side_omits(desk) -> None:
     assert all(span.paragraph != HEADLINE for d in omissions for span in d.spans)
 
 
+def test_what_a_side_s_headline_reports_that_side_has_not_omitted(desk) -> None:
+    north = desk.source(
+        "north-post",
+        "norland",
+        NORTH_BODY,
+        "Southmark rockets destroyed the maternity hospital of Port Vell and a school in "
+        "Eastgate on Sunday, killing 4 nurses, the regional governor Anna Brask said.",
+    )
+    south = titled(
+        desk.source("south-daily", "southmark", SOUTH_BODY),
+        "Governor Anna Brask: rockets hit Velport hospital and Eastgate school, 4 nurses dead",
+    )
+
+    def omitted(headlines: tuple[str, ...]) -> list[Divergence]:
+        clusters = (
+            Cluster("c1", 1.0, (Member(north.id, 0), Member(south.id, 0))),
+            Cluster("c2", 1.0, (Member(north.id, 1),), headlines=headlines),
+        )
+        found = desk.run(north, south, clusters=clusters)
+        return [d for d in found if d.kind == "omission"]
+
+    assert omitted(()), "without its headline, Southmark never names the hospital"
+    assert omitted((south.id,)) == []
+
+
 def test_a_headline_that_agrees_with_its_row_adds_no_finding(desk) -> None:
     north = titled(desk.source("north-post", "norland", NORTH_BODY), "Night of shelling")
     south = titled(desk.source("south-daily", "southmark", SOUTH_BODY), "Shelling overnight")

@@ -15,7 +15,8 @@ background and history (`Corpus.background`: another period than the event's), t
 own rhetoric and its officials restating a position (sentences that call, urge, condemn, say
 what must be or what an act "exposes"), denials (the denial detector's), questions, headings,
 captions and other furniture (too short to state a fact), sentences with no particular, and
-headlines (a few loaded words restating the lede, never read as a fact of their own).
+headlines: a headline restates its lede in a few loaded words and is never read as a fact the
+other side omits, though what a side's headline names that side has reported.
 
 Omissions that state the same fact (most of their missing particulars shared) are one finding,
 with a span in each outlet. When an outlet of the silent side looks cut short (its text ends
@@ -86,12 +87,9 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
     if len(parties) < 2:
         return []
     # Every sentence's particulars, read once: the claims and the other side's text use them.
-    # Headlines are left out: a headline is no fact another side omits (it restates the
-    # article's lede in a few loaded words), nor is it the other side's coverage of one.
     read = {
         member: [_particulars(corpus, member, k) for k in range(len(parsed.sentences))]
         for member, parsed in corpus.parsed.items()
-        if member.paragraph != HEADLINE
     }
     mentioned = {side: _mentioned(corpus, read, side) for side in corpus.sides_present}
     # The event's own particulars: mentioned by outlets of two sides or more. A claim touching
@@ -108,6 +106,7 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
             claim
             for member in read
             if corpus.side(member.source) == side
+            and member.paragraph != HEADLINE  # a headline is no fact another side omits
             and member in corpus.cluster_of
             and not _is_heading(corpus.parsed[member])
             for claim in _claims(corpus, member, read[member], [mentioned[p] for p in silent], core)
