@@ -34,15 +34,14 @@ def one_row_with_headlines(*sources: Source) -> tuple[Cluster, ...]:
     return (Cluster("c1", 1.0, members, headlines=tuple(s.id for s in sources)),)
 
 
-def opposing(desk) -> tuple[Source, Source]:
-    north = titled(
-        desk.source("north-post", "norland", NORTH_BODY),
-        "Southmark artillery shelled Port Vell overnight, killing 12 civilians",
-    )
-    south = titled(
-        desk.source("south-daily", "southmark", SOUTH_BODY),
-        "Norland artillery shelled Velport overnight, killing 3 civilians",
-    )
+def opposing(
+    desk,
+    north_title: str = "Southmark artillery shelled Port Vell overnight, killing 12 civilians",
+    south_title: str = "Norland artillery shelled Velport overnight, killing 3 civilians",
+) -> tuple[Source, Source]:
+    """A Norland and a Southmark outlet whose paragraphs agree, under these headlines."""
+    north = titled(desk.source("north-post", "norland", NORTH_BODY), north_title)
+    south = titled(desk.source("south-daily", "southmark", SOUTH_BODY), south_title)
     return north, south
 
 
@@ -121,8 +120,7 @@ def test_what_a_side_s_headline_reports_that_side_has_not_omitted(desk) -> None:
 
 
 def test_a_headline_that_agrees_with_its_row_adds_no_finding(desk) -> None:
-    north = titled(desk.source("north-post", "norland", NORTH_BODY), "Night of shelling")
-    south = titled(desk.source("south-daily", "southmark", SOUTH_BODY), "Shelling overnight")
+    north, south = opposing(desk, "Night of shelling", "Shelling overnight")
     with_heads = desk.run(north, south, clusters=one_row_with_headlines(north, south))
     rows = (Cluster("c1", 1.0, (Member(north.id, 0), Member(south.id, 0))),)
     assert with_heads == desk.run(north, south, clusters=rows)
@@ -131,12 +129,9 @@ def test_a_headline_that_agrees_with_its_row_adds_no_finding(desk) -> None:
 def test_a_place_in_a_clause_of_circumstance_is_no_target(desk) -> None:
     """A headline has no comma to end the attack's clause at: "despite Geneva truce" names
     where the truce was agreed, not what was shelled."""
-    north = titled(
-        desk.source("north-post", "norland", NORTH_BODY),
+    north, south = opposing(
+        desk,
         "Southmark artillery shelled Port Vell overnight despite Geneva truce",
-    )
-    south = titled(
-        desk.source("south-daily", "southmark", SOUTH_BODY),
         "Norland artillery shelled Velport overnight",
     )
     found = desk.run(north, south, clusters=one_row_with_headlines(north, south))

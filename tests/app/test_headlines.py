@@ -41,13 +41,17 @@ def make_app(comparison: Comparison) -> ParallaxApp:
     )
 
 
-def cell_lines(grid: ComparisonGrid, row: int, source_id: str) -> list[tuple[str, bool]]:
-    """(text, every character bold) of each drawn line of the cell."""
+def drawn(grid: ComparisonGrid, row: int, source_id: str, current: str | None = None):
+    """The strips the grid draws for a source's cell on visible row `row`."""
     column = grid.model.column_index(source_id)
     assert column is not None
-    strips = grid._render_cell(row, column, None)
+    return grid._render_cell(row, column, current)
+
+
+def cell_lines(grid: ComparisonGrid, row: int, source_id: str) -> list[tuple[str, bool]]:
+    """(text, every character bold) of each drawn line of the cell."""
     out = []
-    for strip in strips:
+    for strip in drawn(grid, row, source_id):
         segments = [s for s in strip if s.text.strip()]
         bold = bool(segments) and all(s.style is not None and s.style.bold for s in segments)
         out.append((strip.text.rstrip(), bold))
@@ -138,9 +142,7 @@ def with_headline_denial() -> Comparison:
 
 def segment_of(grid: ComparisonGrid, row: int, source_id: str, text: str, current: str | None):
     """The style of the drawn segment holding `text` in the cell's lines."""
-    column = grid.model.column_index(source_id)
-    assert column is not None
-    for strip in grid._render_cell(row, column, current):
+    for strip in drawn(grid, row, source_id, current):
         for segment in strip:
             if text in segment.text:
                 return segment.style

@@ -51,8 +51,7 @@ def validate_report(data: object) -> list[str]:
     titles = {s["id"]: s.get("title") for s in sources if isinstance(s.get("id"), str)}
     cluster_ids = _check_clusters(_items(data, "clusters", problems), paragraphs, problems)
     divergences = _items(data, "divergences", problems)
-    _check_divergences(divergences, cluster_ids, paragraphs, problems)
-    _check_headline_spans(divergences, paragraphs, titles, problems)
+    _check_divergences(divergences, cluster_ids, paragraphs, titles, problems)
     if "figures" in data:
         _check_figures(_items(data, "figures", problems), paragraphs, problems)
     return problems
@@ -226,19 +225,46 @@ def _check_spanlike(
     problems: list[str],
 ) -> None:
     text = _place(obj, where, paragraphs, problems)
-    if text is None:
-        return
+    if text is not None:
+        _check_slice(obj, where, text, "paragraph", problems)
+
+
+def _check_slice(
+    obj: Mapping[str, Any], where: str, text: str, of: str, problems: list[str]
+) -> None:
+    """`start`/`end` within `text`, and `obj`'s text the slice they mark (of a paragraph or a
+    title, as `of` says)."""
     start, end = obj.get("start"), obj.get("end")
     if not (_is_index(start) and _is_index(end) and start <= end <= len(text)):
         problems.append(f"{where}: start/end {start!r}/{end!r} out of range (0..{len(text)})")
     elif obj.get("text") != text[start:end]:
-        problems.append(f"{where}: text {obj.get('text')!r} != paragraph slice {text[start:end]!r}")
+        problems.append(f"{where}: text {obj.get('text')!r} != {of} slice {text[start:end]!r}")
+
+
+def _span_objects(
+    divergence: Mapping[str, Any], key: str, where: str, problems: list[str]
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """The objects of a divergence's list of spans (`spans`, `headline_spans`), each with
+    where it is; a list that is not one, or an item that is no object, is reported."""
+    spans = divergence.get(key, [])
+    if not isinstance(spans, list):
+        problems.append(f"{where}: {key} must be a list")
+        return []
+    label = key.removesuffix("s").replace("_", " ")
+    found = []
+    for index, span in enumerate(spans):
+        if isinstance(span, Mapping):
+            found.append((f"{where} {label} {index}", span))
+        else:
+            problems.append(f"{where} {label} {index}: expected an object")
+    return found
 
 
 def _check_divergences(
     divergences: list[Mapping[str, Any]],
     cluster_ids: set[str],
     paragraphs: dict[str, list[str] | None],
+    titles: Mapping[str, object],
     problems: list[str],
 ) -> None:
     ids: set[str] = set()
@@ -253,55 +279,29 @@ def _check_divergences(
         if not isinstance(cluster, str) or cluster not in cluster_ids:
             problems.append(f"{where}: cluster {cluster!r} does not exist")
         _check_structured(divergence, where, paragraphs, problems)
-        spans = divergence.get("spans", [])
-        if not isinstance(spans, list):
-            problems.append(f"{where}: spans must be a list")
-            continue
-        for s_index, span in enumerate(spans):
-            s_where = f"{where} span {s_index}"
-            if not isinstance(span, Mapping):
-                problems.append(f"{s_where}: expected an object")
-                continue
+        for s_where, span in _span_objects(divergence, "spans", where, problems):
             problems += _missing(span, SPAN_KEYS, s_where)
             _check_spanlike(span, s_where, paragraphs, problems)
+        for s_where, span in _span_objects(divergence, "headline_spans", where, problems):
+            problems += _missing(span, HEADLINE_SPAN_KEYS, s_where)
+            _check_headline_span(span, s_where, paragraphs, titles, problems)
 
 
-def _check_headline_spans(
-    divergences: list[Mapping[str, Any]],
+def _check_headline_span(
+    span: Mapping[str, Any],
+    where: str,
     paragraphs: dict[str, list[str] | None],
     titles: Mapping[str, object],
     problems: list[str],
 ) -> None:
-    """The added `headline_spans`, when present: slices of an ok source's `title`."""
-    for index, divergence in enumerate(divergences):
-        spans = divergence.get("headline_spans", [])
-        where = f"divergences[{index}] ({divergence.get('id')!r})"
-        if not isinstance(spans, list):
-            problems.append(f"{where}: headline_spans must be a list")
-            continue
-        for s_index, span in enumerate(spans):
-            s_where = f"{where} headline span {s_index}"
-            if not isinstance(span, Mapping):
-                problems.append(f"{s_where}: expected an object")
-                continue
-            problems += _missing(span, HEADLINE_SPAN_KEYS, s_where)
-            source = span.get("source")
-            title = titles.get(source) if isinstance(source, str) else None
-            if not isinstance(source, str) or paragraphs.get(source) is None:
-                problems.append(f"{s_where}: unknown or error source {source!r}")
-                continue
-            if not isinstance(title, str):
-                problems.append(f"{s_where}: source {source!r} has no title")
-                continue
-            start, end = span.get("start"), span.get("end")
-            if not (_is_index(start) and _is_index(end) and start <= end <= len(title)):
-                problems.append(
-                    f"{s_where}: start/end {start!r}/{end!r} out of range (0..{len(title)})"
-                )
-            elif span.get("text") != title[start:end]:
-                problems.append(
-                    f"{s_where}: text {span.get('text')!r} != title slice {title[start:end]!r}"
-                )
+    """An added headline span: a slice of an ok source's `title`."""
+    source = span.get("source")
+    if not isinstance(source, str) or paragraphs.get(source) is None:
+        problems.append(f"{where}: unknown or error source {source!r}")
+    elif not isinstance(title := titles.get(source), str):
+        problems.append(f"{where}: source {source!r} has no title")
+    else:
+        _check_slice(span, where, title, "title", problems)
 
 
 def _check_structured(
