@@ -6,6 +6,10 @@ found, for the one that needs it (framing leaves out the spans naming reports: a
 also a loaded term, "Artsakh", is one concept, reported once). `tui.analysis.diverge` is a loop
 over `DETECTORS`; the speed benchmark and the detector contract test use the same list, so a
 new kind is added here and nowhere else. Detectors import no other detector.
+
+A row's headlines are among its members, as paragraph `HEADLINE` (`tui.analysis.corpus`): a
+detector reads them like paragraphs, and a span it makes on one points at the headline. The
+contract test checks every detector's headline spans; omission and wording read none.
 """
 
 from __future__ import annotations
