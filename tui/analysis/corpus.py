@@ -13,8 +13,8 @@ A headline is a unit of its own (`tui.analysis.align.place_headlines` puts it on
 fact it tells): here it is one more member of that row, `Member(source, HEADLINE)`, parsed,
 named and counted like a paragraph, so that every detector reads it without a code path of
 its own and a finding on it has spans of paragraph `HEADLINE`. A detector for which a headline
-is no unit of comparison (omission: a headline is no fact another side leaves out) skips
-those members.
+is no unit of comparison skips those members: wording (a headline is no rewording of a lede)
+and omission, where a headline is never a fact the other side leaves out.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ new kind is added here and nowhere else. Detectors import no other detector.
 
 A row's headlines are among its members, as paragraph `HEADLINE` (`tui.analysis.corpus`): a
 detector reads them like paragraphs, and a span it makes on one points at the headline. The
-contract test checks every detector's headline spans; omission and wording read none.
+contract test checks every detector's headline spans. Omission never marks one (what a
+headline names only counts as its side's coverage), and wording compares none.
 """
 
 from __future__ import annotations
