@@ -208,7 +208,8 @@ class Source:
 
 @dataclass(frozen=True, order=True)
 class Member:
-    """A paragraph of a source: `paragraph` indexes `Source.paragraphs`."""
+    """A paragraph of a source: `paragraph` indexes `Source.paragraphs`. Inside the analysis
+    it may be `HEADLINE`, the source's headline read as a unit; a cluster's members never are."""
 
     source: str
     paragraph: int

@@ -104,7 +104,7 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
         silent = [p for p in parties if p != side]
         claims = [
             claim
-            for member in read
+            for member in corpus.parsed
             if corpus.side(member.source) == side
             and member.paragraph != HEADLINE  # a headline is no fact another side omits
             and member in corpus.cluster_of
