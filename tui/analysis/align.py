@@ -488,7 +488,11 @@ def cluster(
 
 
 def fill_gaps(
-    paragraphs: Sequence[Paragraph], groups: list[_Group], edges: Edges, t: Thresholds
+    paragraphs: Sequence[Paragraph],
+    groups: list[_Group],
+    edges: Edges,
+    t: Thresholds,
+    bridging: bool = True,
 ) -> list[_Group]:
     """`groups`, each paragraph left alone moved to the row it has the most evidence with.
 
@@ -506,20 +510,27 @@ def fill_gaps(
         return groups
     home = {m: g for g, group in enumerate(groups) for m in group.members}
     totals: dict[tuple[int, int], float] = defaultdict(float)  # (lone paragraph, row) -> sum
+    adjacency: dict[int, set[int]] = defaultdict(set)
     for (i, j), score in edges.items():
+        adjacency[i].add(j)
+        adjacency[j].add(i)
         for lone, other in ((i, j), (j, i)):
             if len(groups[home[lone]].members) == 1 and len(groups[home[other]].members) > 1:
                 totals[(lone, home[other])] += score
-    best: dict[int, tuple[float, int]] = {}  # lone paragraph -> (-total, row)
+    candidates = []  # (-total, lone paragraph, row), the most evidence first
     for (lone, row), total in totals.items():
-        source = paragraphs[lone].member.source
-        members = len(groups[row].members)
-        if total >= t.fill and total >= t.fill_link * members and source not in groups[row].sources:
-            best[lone] = min(best.get(lone, (0.0, row)), (-total, row))
-    for lone, (total, row) in sorted(best.items()):
-        group = groups[row]
+        if total >= t.fill and total >= t.fill_link * len(groups[row].members):
+            candidates.append((-total, lone, row))
+    moved: set[int] = set()
+    for total, lone, row in sorted(candidates):
+        group, source = groups[row], paragraphs[lone].member.source
+        if lone in moved or (source in group.sources and not bridging):
+            continue
+        if not _bridged(_Group([lone], Counter([source]), 0.0), group, paragraphs, adjacency):
+            continue
+        moved.add(lone)
         group.members.append(lone)
-        group.sources[paragraphs[lone].member.source] += 1
+        group.sources[source] += 1
         group.inner -= total
         groups[home[lone]].members = []
     return [group for group in groups if group.members]
@@ -686,7 +697,7 @@ def align_in_blocks(
         offset = first_claim[start]
         evidence = evidence_of(block, claims[offset : first_claim[end]], weights, particulars, t)
         links.update({(i + offset, j + offset): v for (i, j), v in evidence.links.items()})
-        groups = _merge(block, evidence.edges, t)
+        groups = fill_gaps(block, _merge(block, evidence.edges, t), evidence.edges, t)
         home = {m: g for g, group in enumerate(groups) for m in group.members}
         degree: Counter[int] = Counter()
         for (i, j), score in evidence.edges.items():
@@ -726,7 +737,8 @@ def align_in_blocks(
     unit_edges = {(u, v): total / (shown[u] * shown[v]) for (u, v), total in sorted(totals.items())}
     as_paragraphs = [Paragraph(Member(str(block_of[u]), u), 0.0) for u in range(len(units))]
     rows = []
-    for joined in _merge(as_paragraphs, unit_edges, t, bridging=False):
+    merged = _merge(as_paragraphs, unit_edges, t, bridging=False)
+    for joined in fill_gaps(as_paragraphs, merged, unit_edges, t, bridging=False):
         parts = [units[u] for u in joined.members]
         inner = math.fsum(part.inner for part in parts) + math.fsum(
             unit_edges.get((u, v), 0.0) * len(units[u].members) * len(units[v].members)
