@@ -68,11 +68,15 @@ from tui.analysis.align import (
     THRESHOLDS,
     Edges,
     Thresholds,
+    Weights,
     align,
+    claim_weights,
     cluster,
     gather_evidence,
+    link_claims,
     source_blocks,
 )
+from tui.analysis.claims import Claim
 from tui.config.load import bundled_config_path, load_config
 from tui.ingest.options import FetchOptions
 from tui.model import Cluster, Lexicon, Member, Source
@@ -184,6 +188,65 @@ def reason(
     return "pulled away"
 
 
+def unlinked(
+    first: Sequence[Claim],
+    second: Sequence[Claim],
+    weights: Weights,
+    particulars: frozenset[str],
+    t: Thresholds = THRESHOLDS,
+) -> str:
+    """Why no claim of one paragraph (`first`) links a claim of the other (`second`): the
+    first of `link_claims`'s conditions that, lifted, would let some pair of them link.
+
+    - `below claim`: some pair passes every condition but scores below `Thresholds.claim`;
+    - `no particular`: some pair would link if any shared term could be its particular;
+    - `attackers`: some pair would link but for naming opposite sides as the attacker;
+    - `places`: some pair shares two terms but names other places of the lexicon;
+    - `one term`: no pair shares two terms (of any weight).
+
+    Each is asked of `link_claims` itself, with the condition lifted, so that the answer is
+    the aligner's and the conditions are written once.
+    """
+    claims = [*first, *second]
+    pairs = [(i, len(first) + j) for i in range(len(first)) for j in range(len(second))]
+
+    def links(cs: Sequence[Claim], p: frozenset[str]) -> bool:
+        return bool(link_claims(cs, weights, p, replace(t, claim=0.0), lambda *_: pairs))
+
+    anything = frozenset(weights)
+    if links(claims, particulars):
+        return "below claim"
+    if links(claims, anything):
+        return "no particular"
+    if links([replace(c, agent="") for c in claims], anything):
+        return "attackers"
+    if any(len(a.terms & b.terms) >= t.min_shared for a in first for b in second):
+        return "places"
+    return "one term"
+
+
+UNLINKED = ("below claim", "no particular", "attackers", "places", "one term")
+
+
+def unlinked_causes(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> Counter:
+    """`unlinked` for every gold pair of paragraphs with no edge at all."""
+    evidence = gather_evidence(event.sources, event.lexicon, t)
+    weights, particulars = claim_weights(evidence.claims, t)
+    by_member: dict[Member, list[Claim]] = {}
+    for claim in evidence.claims:
+        by_member.setdefault(claim.member, []).append(claim)
+    index = {p.member: n for n, p in enumerate(evidence.paragraphs)}
+    out: Counter = Counter()
+    for x, y in sorted(gold):
+        if tuple(sorted((index[x], index[y]))) in evidence.edges:
+            continue
+        first, second = by_member.get(x, []), by_member.get(y, [])
+        out[
+            unlinked(first, second, weights, particulars, t) if first and second else "one term"
+        ] += 1
+    return out
+
+
 def diagnose(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> Counter:
     """The reason of every gold pair not on one row (module docstring), `together`, and the
     edges below `link` between two paragraphs that hold gold facts, gold or not (`weak
@@ -278,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     total: Counter = Counter()
     total_a: Counter = Counter()
     total_ceiling: Counter = Counter()
+    total_causes: Counter = Counter()
     for event in events:
         gold = gold_pairs(scorer, event)
         counts = diagnose(event, gold)
@@ -291,12 +355,16 @@ def main(argv: list[str] | None = None) -> int:
         print("  gold as edges: " + short_line(ceiling))
         print("  " + ", ".join(f"{k} {counts[k]}" for k in REASONS))
         print(f"  edges below link: {counts['weak gold']} gold, {counts['weak other']} other")
+        causes = unlinked_causes(event, gold)
+        total_causes += causes
+        print("  no edge, because: " + ", ".join(f"{k} {causes[k]}" for k in UNLINKED))
     print("TOTAL")
     print("  rows:         " + short_line(total_a))
     print("  gold as edges: " + short_line(total_ceiling))
     lost = sum(total[k] for k in REASONS)
     print("  " + ", ".join(f"{k} {total[k]}" for k in REASONS) + f" (of {lost})")
     print(f"  edges below link: {total['weak gold']} gold, {total['weak other']} other")
+    print("  no edge, because: " + ", ".join(f"{k} {total_causes[k]}" for k in UNLINKED))
     return 0
 
 
