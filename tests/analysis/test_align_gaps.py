@@ -35,17 +35,25 @@ ROW = {("a:0", "b:0"): 0.9, ("a:0", "c:0"): 0.8, ("b:0", "c:0"): 0.85}
 
 def test_a_lone_paragraph_whose_weak_links_agree_joins_their_row() -> None:
     ps = paragraphs("a:0", "b:0", "c:0", "d:0")
-    weak = {("d:0", "a:0"): 0.3, ("d:0", "b:0"): 0.3, ("d:0", "c:0"): 0.3}
+    weak = {("d:0", "a:0"): 0.36, ("d:0", "b:0"): 0.36, ("d:0", "c:0"): 0.36}
     clusters = cluster(ps, edges_of(ps, ROW | weak))
     assert row_of(clusters, "d:0") == ("a:0", "b:0", "c:0", "d:0")
-    # Off, average link alone keeps it out (mean 0.3 < `link`).
+    # Off, average link alone keeps it out (mean 0.36 < `link`).
     off = cluster(ps, edges_of(ps, ROW | weak), dataclasses.replace(THRESHOLDS, fill=0.0))
     assert row_of(off, "d:0") == ("d:0",)
 
 
 def test_one_weak_link_is_not_enough() -> None:
     ps = paragraphs("a:0", "b:0", "c:0", "d:0")
-    clusters = cluster(ps, edges_of(ps, ROW | {("d:0", "a:0"): 0.35}))
+    clusters = cluster(ps, edges_of(ps, ROW | {("d:0", "a:0"): 0.39}))
+    assert row_of(clusters, "d:0") == ("d:0",)
+
+
+def test_links_too_weak_to_count_are_no_evidence_however_many() -> None:
+    ps = paragraphs("a:0", "b:0", "c:0", "d:0")
+    weak = {("d:0", "a:0"): 0.3, ("d:0", "b:0"): 0.3, ("d:0", "c:0"): 0.3}
+    clusters = cluster(ps, edges_of(ps, ROW | weak))
+    assert THRESHOLDS.fill_edge > 0.3
     assert row_of(clusters, "d:0") == ("d:0",)
 
 
@@ -63,8 +71,8 @@ def test_weak_links_to_a_few_members_of_a_large_row_are_not_enough() -> None:
 def test_a_paragraph_joins_the_row_it_has_most_evidence_with() -> None:
     ps = paragraphs("a:0", "b:0", "c:0", "a:1", "b:1", "d:0")
     other = {("a:1", "b:1"): 0.9}
-    weak = {("d:0", "a:0"): 0.3, ("d:0", "b:0"): 0.3, ("d:0", "c:0"): 0.3}
-    weak |= {("d:0", "a:1"): 0.4, ("d:0", "b:1"): 0.39}
+    weak = {("d:0", "a:0"): 0.36, ("d:0", "b:0"): 0.36, ("d:0", "c:0"): 0.36}
+    weak |= {("d:0", "a:1"): 0.38, ("d:0", "b:1"): 0.37}
     clusters = cluster(ps, edges_of(ps, ROW | other | weak))
     assert row_of(clusters, "d:0") == ("a:0", "b:0", "c:0", "d:0")
     assert row_of(clusters, "a:1") == ("a:1", "b:1")
