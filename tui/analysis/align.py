@@ -32,8 +32,12 @@ outlets and builds paragraph rows from those links:
    another source in the merged cluster links both (one long paragraph level with two short
    ones), never by chaining; and two rows of several paragraphs merge only when two
    paragraphs of each hold them together, so a paragraph that tells two facts does not weld
-   their rows. Each cluster carries, per member, the best claim link that holds it there
-   (`Cluster.links`), for the detectors and the reader.
+   their rows. Then gap filling (`fill_gaps`): a paragraph left alone joins the row that
+   two or more of its weak edges agree on (each of `fill_edge` or more, their mean over the
+   row at least `fill_link`; or one of `fill` or more), since average link cannot tell
+   several weak links into one row from one chance link. Each cluster carries, per member,
+   the best claim link that holds it there (`Cluster.links`), for the detectors and the
+   reader.
 6. Scale: a fact told by k outlets makes about k² claim links, which no blocking of
    candidates avoids. So an event of more than `Thresholds.block` sources is aligned in
    blocks of sources, each exactly as above, and the rows of different blocks are joined
@@ -506,7 +510,8 @@ def fill_gaps(
     rows are made, a paragraph alone joins a row of several paragraphs when its edges of at
     least `t.fill_edge` to the row's members total at least `t.fill` and average at least
     `t.fill_link` over them (missing pairs 0, as in merging): two or more weak links that
-    agree on one row, never one. A row that holds a paragraph of its source already takes
+    agree on one row, or one strong link that the row's other members dilute; never one
+    weak link. A row that holds a paragraph of its source already takes
     it only as merging would (`_bridged`: some member of another source links both), and
     not at all without `bridging` (the rows of blocks, `align_in_blocks`). The moves are
     weighed on the rows as merging left them and made most evidence first (ties by index),
@@ -692,10 +697,11 @@ def align_in_blocks(
     sources is aligned exactly (with the weights and particulars of the whole event), and
     the rows of different blocks are then joined as units: two units link by the mean
     paragraph edge between their `t.representatives` most central paragraphs (a missing
-    pair counts 0, as in `cluster`), and the units merge by `cluster`'s average link, never
-    two units of one block (the exact alignment kept those apart). A fact told by k outlets
-    costs about k times the block size. A joined row's score counts the mean edge between
-    two of its units for all their pairs, since the others were never compared.
+    pair counts 0, as in `cluster`), and the units merge by `cluster`'s average link and gap
+    filling, never two units of one block (the exact alignment kept those apart). A fact
+    told by k outlets costs about k times the block size. A joined row's score counts the
+    mean edge between two of its units for all their pairs, since the others were never
+    compared.
     """
     owner = claim_owners(paragraphs, claims)
     first_claim = [bisect.bisect_left(owner, n) for n in range(len(paragraphs) + 1)]
