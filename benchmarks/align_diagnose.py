@@ -17,6 +17,9 @@ on one row is given one reason:
   (`_bridged`, `_held_by_several`) kept them apart;
 - `block`: the two paragraphs were aligned in different blocks of sources.
 
+For the pairs with no edge, `unlinked` says which condition of the claim links kept every
+claim pair of the two paragraphs apart (no shared particular, a score below `claim`, ...).
+
 `--loeo` checks the merge threshold leave one event out: for each event, the `link` with the
 best pooled pair F1 on the other five (pair recall against pair precision among gold-fact
 paragraphs) and its figures on the held-out event, next to the default's.
@@ -26,6 +29,10 @@ paragraphs) and its figures on the held-out event, next to the default's.
 Also prints each event's alignment figures as the scorer computes them (on a report made of
 the rows alone), and the same with the gold pairs fed as edges to the same clustering (the
 ceiling of a paragraph partition). Exits 2 when the corpus or the scorer is missing.
+
+With gap filling (round 5): 52 together, 66 with no edge (34 sharing no particular, 22
+linking below `claim`, 4 naming other places, 7 sharing fewer than two terms), 37 with a weak
+edge, 4 diluted, 19 pulled away.
 
 Measured (issue 8, round 4; six events, 178 gold pairs): 47 together, 67 with no edge, 37
 with a weak edge, 8 diluted, 19 pulled away, 0 kept apart by a rule, 0 by a block. Gold as
@@ -68,11 +75,15 @@ from tui.analysis.align import (
     THRESHOLDS,
     Edges,
     Thresholds,
+    Weights,
     align,
+    claim_weights,
     cluster,
     gather_evidence,
+    link_claims,
     source_blocks,
 )
+from tui.analysis.claims import Claim
 from tui.config.load import bundled_config_path, load_config
 from tui.ingest.options import FetchOptions
 from tui.model import Cluster, Lexicon, Member, Source
@@ -184,6 +195,65 @@ def reason(
     return "pulled away"
 
 
+def unlinked(
+    first: Sequence[Claim],
+    second: Sequence[Claim],
+    weights: Weights,
+    particulars: frozenset[str],
+    t: Thresholds = THRESHOLDS,
+) -> str:
+    """Why no claim of one paragraph (`first`) links a claim of the other (`second`): the
+    first of `link_claims`'s conditions that, lifted, would let some pair of them link.
+
+    - `below claim`: some pair passes every condition but scores below `Thresholds.claim`;
+    - `no particular`: some pair would link if any shared term could be its particular;
+    - `attackers`: some pair would link but for naming opposite sides as the attacker;
+    - `places`: some pair shares two terms but names other places of the lexicon;
+    - `one term`: no pair shares two terms (of any weight).
+
+    Each is asked of `link_claims` itself, with the condition lifted, so that the answer is
+    the aligner's and the conditions are written once.
+    """
+    claims = [*first, *second]
+    pairs = [(i, len(first) + j) for i in range(len(first)) for j in range(len(second))]
+
+    def links(cs: Sequence[Claim], p: frozenset[str]) -> bool:
+        return bool(link_claims(cs, weights, p, replace(t, claim=0.0), lambda *_: pairs))
+
+    anything = frozenset(weights)
+    if links(claims, particulars):
+        return "below claim"
+    if links(claims, anything):
+        return "no particular"
+    if links([replace(c, agent="") for c in claims], anything):
+        return "attackers"
+    if any(len(a.terms & b.terms) >= t.min_shared for a in first for b in second):
+        return "places"
+    return "one term"
+
+
+UNLINKED = ("below claim", "no particular", "attackers", "places", "one term")
+
+
+def unlinked_causes(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> Counter:
+    """`unlinked` for every gold pair of paragraphs with no edge at all."""
+    evidence = gather_evidence(event.sources, event.lexicon, t)
+    weights, particulars = claim_weights(evidence.claims, t)
+    by_member: dict[Member, list[Claim]] = {}
+    for claim in evidence.claims:
+        by_member.setdefault(claim.member, []).append(claim)
+    index = {p.member: n for n, p in enumerate(evidence.paragraphs)}
+    out: Counter = Counter()
+    for x, y in sorted(gold):
+        if tuple(sorted((index[x], index[y]))) in evidence.edges:
+            continue
+        first, second = by_member.get(x, []), by_member.get(y, [])
+        out[
+            unlinked(first, second, weights, particulars, t) if first and second else "one term"
+        ] += 1
+    return out
+
+
 def diagnose(event: RealEvent, gold: set[Pair], t: Thresholds = THRESHOLDS) -> Counter:
     """The reason of every gold pair not on one row (module docstring), `together`, and the
     edges below `link` between two paragraphs that hold gold facts, gold or not (`weak
@@ -278,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     total: Counter = Counter()
     total_a: Counter = Counter()
     total_ceiling: Counter = Counter()
+    total_causes: Counter = Counter()
     for event in events:
         gold = gold_pairs(scorer, event)
         counts = diagnose(event, gold)
@@ -291,12 +362,16 @@ def main(argv: list[str] | None = None) -> int:
         print("  gold as edges: " + short_line(ceiling))
         print("  " + ", ".join(f"{k} {counts[k]}" for k in REASONS))
         print(f"  edges below link: {counts['weak gold']} gold, {counts['weak other']} other")
+        causes = unlinked_causes(event, gold)
+        total_causes += causes
+        print("  no edge, because: " + ", ".join(f"{k} {causes[k]}" for k in UNLINKED))
     print("TOTAL")
     print("  rows:         " + short_line(total_a))
     print("  gold as edges: " + short_line(total_ceiling))
     lost = sum(total[k] for k in REASONS)
     print("  " + ", ".join(f"{k} {total[k]}" for k in REASONS) + f" (of {lost})")
     print(f"  edges below link: {total['weak gold']} gold, {total['weak other']} other")
+    print("  no edge, because: " + ", ".join(f"{k} {total_causes[k]}" for k in UNLINKED))
     return 0
 
 
