@@ -33,6 +33,7 @@ from tui.analysis.corpus import build_corpus
 from tui.analysis.detectors import DETECTORS
 from tui.analysis.diverge import contested_figures, diverge
 from tui.model import Comparison, Event, Lexicon, Side, Source
+from tui.pipeline import analysing
 from tui.report import render_json, render_markdown
 
 SIDES = (
@@ -55,10 +56,12 @@ def exponent(small: tuple[int, float], large: tuple[int, float]) -> float:
 
 
 def analysis_times(sources: Sequence[Source], lexicon: Lexicon) -> tuple[float, float]:
-    """CPU seconds of align and of diverge, as the pipeline runs them."""
-    align_s, clusters = timed(lambda: align(sources, lexicon))
+    """CPU seconds of align and of diverge, as the pipeline runs them (`tui.pipeline.
+    analysing`: diverge reads the paragraphs align parsed, the cyclic collector paused)."""
     labels = {s.id: s.label for s in SIDES}
-    diverge_s, _ = timed(lambda: diverge(sources, clusters, lexicon, NEUTRAL, labels))
+    with analysing():
+        align_s, clusters = timed(lambda: align(sources, lexicon))
+        diverge_s, _ = timed(lambda: diverge(sources, clusters, lexicon, NEUTRAL, labels))
     return align_s, diverge_s
 
 
@@ -105,10 +108,11 @@ def main() -> None:
 
     sources, lexicon = make_event(args.sources, args.paragraphs, args.seed)
     labels = {s.id: s.label for s in SIDES}
-    align_time, clusters = timed(lambda: align(sources, lexicon))
-    diverge_time, (divergences, figures) = timed(
-        lambda: diverge(sources, clusters, lexicon, NEUTRAL, labels)
-    )
+    with analysing():  # as `tui.pipeline.compare` runs them
+        align_time, clusters = timed(lambda: align(sources, lexicon))
+        diverge_time, (divergences, figures) = timed(
+            lambda: diverge(sources, clusters, lexicon, NEUTRAL, labels)
+        )
     comparison = Comparison(
         Event("synthetic", "Synthetic event", dt.date(2020, 10, 11), ()),
         SIDES,
