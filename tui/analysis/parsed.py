@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from operator import itemgetter
 
 from tui.text.numbers import NumberMatch, find_numbers
 from tui.text.spans import sentences
-from tui.text.tokens import Token, fold, tokenize
+from tui.text.tokens import Token, fold, folded_words, tokenize
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _parse(text: str) -> Parsed:
         last = bisect.bisect_left(starts, end, first)
         sentence_tokens.append(range(first, last))
         first = last
-    words = tuple(t.folded for t in tokens)
-    folded = tuple(fold(t.text) for t in tokens)
+    words = folded_words(text, tokens)
+    folded = tuple(map(fold, map(itemgetter(0), tokens)))
     numbers = tuple(find_numbers(text, tokens, words))
     return Parsed(text, tokens, words, ranges, tuple(sentence_tokens), folded, numbers)
