@@ -242,12 +242,12 @@ def _token_keys(
     parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
 ) -> tuple[str | None, ...]:
     institution = _institutions(parsed)
-    keys: list[str | None] = [
+    keys: list[str | None] = [  # the commonest test first: most words are common words
         word
-        if token.text[:1].isupper()
+        if word not in no_names
+        and token.text[:1].isupper()
         and i not in institution
         and word not in NOT_NAMES
-        and word not in no_names
         else None
         for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True))
     ]
@@ -265,10 +265,13 @@ def _institutions(parsed: Parsed) -> frozenset[int]:
         return frozenset()  # most paragraphs: no run to look for
     found: set[int] = set()
     run: list[int] = []
+    capitalised = [token.text[:1].isupper() for token in parsed.tokens]
     for i in [*range(len(parsed.tokens)), -1]:
+        if not run and i >= 0 and not capitalised[i]:
+            continue  # no run open and none to open: most words
         if (
             i >= 0
-            and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+            and (capitalised[i] or (run and parsed.words[i] in {"of", "for"}))
             and (  # joined to the run: nothing but spaces between
                 not run
                 or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
@@ -280,7 +283,7 @@ def _institutions(parsed: Parsed) -> frozenset[int]:
             run.pop()
         if any(parsed.folded[k] in INSTITUTION_WORDS for k in run):
             found.update(run)
-        run = [i] if i >= 0 and parsed.tokens[i].text[:1].isupper() else []
+        run = [i] if i >= 0 and capitalised[i] else []
     return frozenset(found)
 
 
@@ -308,7 +311,7 @@ def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
     for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
         years = _YEAR.findall(parsed.text, start, end)
         old = any(decade or int(year) < latest for year, decade in years)
-        marks.append(old or any(parsed.words[i] in HISTORY_WORDS for i in tokens))
+        marks.append(old or not HISTORY_WORDS.isdisjoint(parsed.words[tokens.start : tokens.stop]))
     return tuple(marks)
 
 
