@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from tui.text.tokens import Token, tokenize
 
@@ -76,12 +77,12 @@ def find_numbers(
     if words is None:
         words = [t.folded for t in tokens]
     matches: list[NumberMatch] = []
-    i = 0
-    while i < len(tokens):
-        value = _text_value(tokens[i].text)
-        if value is None:
-            i += 1
-            continue
+    values = list(map(_text_value, map(itemgetter(0), tokens)))  # a token's text is its first
+    j = 0  # the first token no number has taken
+    for i in [k for k, value in enumerate(values) if value is not None]:
+        if i < j:
+            continue  # a word of the number before ("two hundred")
+        value = values[i]
         start, end = tokens[i].start, tokens[i].end
         if words[i] == "dozen" and i and words[i - 1] == "a":
             start = tokens[i - 1].start  # "a dozen" is the number, not just "dozen"
@@ -112,7 +113,6 @@ def find_numbers(
             end = tokens[j].end
             j += 1
         matches.append(NumberMatch(start, end, total + current))
-        i = j
     return matches
 
 
