@@ -159,10 +159,13 @@ _DELAY_UNIT = re.compile(r"\s(?:minute|hour|day)", re.IGNORECASE)
 
 # Whether a sentence may hold a figure at all: a digit, a number word, noon / midnight, or
 # "an hour" (a delay).
-_MAY_COUNT = re.compile(
-    r"\d|\ban?\s+(?:minute|hour|day)\b|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")",
-    re.IGNORECASE,
+_MAY_COUNT_BODY = (
+    r"\d|\ban?\s+(?:minute|hour|day)\b|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")"
 )
+_MAY_COUNT = re.compile(_MAY_COUNT_BODY, re.IGNORECASE)
+# The same for lower-case ASCII text, which it reads in half the time: ignoring case costs the
+# engine more than lower-casing the paragraph once.
+_MAY_COUNT_LOWER = re.compile(_MAY_COUNT_BODY)
 
 
 @dataclass(frozen=True)
@@ -203,10 +206,14 @@ def find_figures(
     numbers = parsed.numbers
     starts = [n.start for n in numbers]
     new = tuple.__new__
+    lower = text.lower() if text.isascii() else None
     for (s_start, s_end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
-        sentence = text[s_start:s_end]
-        if not _MAY_COUNT.search(sentence):
+        if lower is not None:
+            if not _MAY_COUNT_LOWER.search(lower[s_start:s_end]):
+                continue
+        elif not _MAY_COUNT.search(text[s_start:s_end]):
             continue
+        sentence = text[s_start:s_end]
         tokens = [
             new(_Word, (t.text, t.start - s_start, t.end - s_start, word))
             for t, word in zip(
