@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 
+from tui.analysis import figures
 from tui.analysis.figures import find_figures
 from tui.analysis.normalise import terms
 from tui.analysis.parsed import parse, shared_reading
@@ -124,3 +125,14 @@ def test_an_analysis_that_fails_restores_the_collector() -> None:
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_whether_a_sentence_may_count_does_not_depend_on_its_case() -> None:
+    # ASCII paragraphs are tested lower-cased with a case-sensitive pattern; others as written.
+    found = find_figures("s", 0, "SEVEN PEOPLE WERE KILLED.")
+    assert [(f.text, f.quantity, f.value) for f in found] == [("SEVEN PEOPLE", "killed", 7)]
+    assert [f.value for f in find_figures("s", 0, "In Ağdam, Seven people were killed.")] == [7]
+    for sentence in ("An Hour later", "Twelve", "AT NOON", "none", "Someone", "a. day", "9"):
+        assert bool(figures._MAY_COUNT.search(sentence)) == bool(
+            figures._MAY_COUNT_LOWER.search(sentence.lower())
+        ), sentence
