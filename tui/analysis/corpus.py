@@ -4,10 +4,11 @@ several detectors need from every paragraph, computed once.
 Detectors are plain functions of a `Corpus` (see `tui.analysis.detectors`); `tui.analysis.diverge`
 orders and numbers what they find. Bad input is dropped here once (error sources, members
 pointing at unknown sources or paragraphs) so that no detector has to guard against it, and every
-paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences),
-`name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`), `denials` (which
-sentences deny something) and `figures` (the numbers with what they count). No detector reads a
-paragraph again, and none imports another.
+paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences and
+numbers, `tui.analysis.parsed.parse`: inside `compare`, the very reading the aligner's terms
+came from), `name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`),
+`denials` (which sentences deny something) and `figures` (the numbers with what they count). No
+detector reads a paragraph again, and none imports another.
 """
 
 from __future__ import annotations
