@@ -25,6 +25,7 @@ from benchmarks.app_speed import KEYS, SIZE, ReadyLoader, build
 from benchmarks.synthetic import event_parser
 from tui.app import ParallaxApp
 from tui.model import Comparison, Source
+from tui.pipeline import analysing
 
 
 def rss_mb() -> float:
@@ -109,7 +110,8 @@ def main() -> None:
     parser.set_defaults(sources=60, paragraphs=150)
     args = parser.parse_args()
     began = time.perf_counter()
-    loader, core = build(args.sources, args.paragraphs, args.seed)
+    with analysing():  # the core as `tui.pipeline.compare` runs it
+        loader, core = build(args.sources, args.paragraphs, args.seed)
     comparison = loader.comparison
     print(
         f"event: {len(loader.sources)} sources, {len(comparison.clusters)} rows, "

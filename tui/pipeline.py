@@ -19,9 +19,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import os
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -188,6 +189,43 @@ async def _in_daemon_thread(func: Callable[..., _T], *args: object) -> _T:
     return await future
 
 
+# How many analyses are running (`analysing`), and whether the cyclic collector was on when
+# the first of them began; the lock makes the count exact when the app's worker and a test's
+# thread analyse at once.
+_ANALYSES = threading.Lock()
+_running = 0
+_collector_was_on = False
+
+
+@contextlib.contextmanager
+def analysing() -> Iterator[None]:
+    """What `compare` runs align and diverge in: one shared reading of the paragraphs
+    (`tui.analysis.parsed.shared_reading`) and the cyclic garbage collector paused.
+
+    The analysis builds millions of small objects and frees almost none until it ends, so
+    the collector's full passes walk an ever larger heap for nothing: a fifth of the time
+    of a 100 x 100 event (benchmarks/README.md, "Speed"), and the analysis makes no cyclic
+    garbage for it to find. The collector is switched back on when the last analysis
+    running ends, if it was on before the first began.
+    """
+    from tui.analysis.parsed import shared_reading
+
+    global _running, _collector_was_on
+    with _ANALYSES:
+        if not _running:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+        _running += 1
+    try:
+        with shared_reading():
+            yield
+    finally:
+        with _ANALYSES:
+            _running -= 1
+            if not _running and _collector_was_on:
+                gc.enable()
+
+
 def compare(
     config: Config,
     event: Event,
@@ -199,15 +237,16 @@ def compare(
     from tui.analysis.align import align
     from tui.analysis.diverge import contested_figures, diverge
 
-    clusters = align(sources, config.lexicon)
-    divergences, figures = diverge(
-        sources,
-        clusters,
-        config.lexicon,
-        neutral_sides=frozenset(side.id for side in config.sides if side.neutral),
-        side_labels={side.id: side.label for side in config.sides},
-        event_date=event.date,
-    )
+    with analysing():
+        clusters = align(sources, config.lexicon)
+        divergences, figures = diverge(
+            sources,
+            clusters,
+            config.lexicon,
+            neutral_sides=frozenset(side.id for side in config.sides if side.neutral),
+            side_labels={side.id: side.label for side in config.sides},
+            event_date=event.date,
+        )
     return Comparison(
         event=event,
         sides=config.sides,

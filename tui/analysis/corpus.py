@@ -4,10 +4,11 @@ several detectors need from every paragraph, computed once.
 Detectors are plain functions of a `Corpus` (see `tui.analysis.detectors`); `tui.analysis.diverge`
 orders and numbers what they find. Bad input is dropped here once (error sources, members
 pointing at unknown sources or paragraphs) so that no detector has to guard against it, and every
-paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences),
-`name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`), `denials` (which
-sentences deny something) and `figures` (the numbers with what they count). No detector reads a
-paragraph again, and none imports another.
+paragraph is read here once for all of them: `parsed` (tokens, folded words, sentences and
+numbers, `tui.analysis.parsed.parse`: inside `compare`, the very reading the aligner's terms
+came from), `name_uses` (the lexicon names, by the one matcher of `tui.analysis.names`),
+`denials` (which sentences deny something) and `figures` (the numbers with what they count). No
+detector reads a paragraph again, and none imports another.
 
 A headline is a unit of its own (`tui.analysis.align.place_headlines` puts it on the row whose
 fact it tells): here it is one more member of that row, `Member(source, HEADLINE)`, parsed,
@@ -267,12 +268,12 @@ def _token_keys(
     parsed: Parsed, uses: Sequence[NameUse], no_names: frozenset[str]
 ) -> tuple[str | None, ...]:
     institution = _institutions(parsed)
-    keys: list[str | None] = [
+    keys: list[str | None] = [  # the commonest test first: most words are common words
         word
-        if token.text[:1].isupper()
+        if word not in no_names
+        and token.text[:1].isupper()
         and i not in institution
         and word not in NOT_NAMES
-        and word not in no_names
         else None
         for i, (token, word) in enumerate(zip(parsed.tokens, parsed.folded, strict=True))
     ]
@@ -290,10 +291,13 @@ def _institutions(parsed: Parsed) -> frozenset[int]:
         return frozenset()  # most paragraphs: no run to look for
     found: set[int] = set()
     run: list[int] = []
+    capitalised = [token.text[:1].isupper() for token in parsed.tokens]
     for i in [*range(len(parsed.tokens)), -1]:
+        if not run and i >= 0 and not capitalised[i]:
+            continue  # no run open and none to open: most words
         if (
             i >= 0
-            and (parsed.tokens[i].text[:1].isupper() or (run and parsed.words[i] in {"of", "for"}))
+            and (capitalised[i] or (run and parsed.words[i] in {"of", "for"}))
             and (  # joined to the run: nothing but spaces between
                 not run
                 or not parsed.text[parsed.tokens[run[-1]].end : parsed.tokens[i].start].strip()
@@ -305,7 +309,7 @@ def _institutions(parsed: Parsed) -> frozenset[int]:
             run.pop()
         if any(parsed.folded[k] in INSTITUTION_WORDS for k in run):
             found.update(run)
-        run = [i] if i >= 0 and parsed.tokens[i].text[:1].isupper() else []
+        run = [i] if i >= 0 and capitalised[i] else []
     return frozenset(found)
 
 
@@ -333,7 +337,7 @@ def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
     for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
         years = _YEAR.findall(parsed.text, start, end)
         old = any(decade or int(year) < latest for year, decade in years)
-        marks.append(old or any(parsed.words[i] in HISTORY_WORDS for i in tokens))
+        marks.append(old or not HISTORY_WORDS.isdisjoint(parsed.words[tokens.start : tokens.stop]))
     return tuple(marks)
 
 

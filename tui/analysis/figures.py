@@ -32,16 +32,17 @@ event.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.analysis.parsed import Parsed, parse
 from tui.model import Figure
-from tui.text.numbers import TENS, UNITS, find_numbers, word_value
-from tui.text.tokens import Token
+from tui.text.numbers import TENS, UNITS, NumberMatch, find_numbers, word_value
 from tui.text.wordlists import FUNCTION_WORDS, MONTHS, word_set
 
 CASUALTY_WORDS = {
@@ -152,13 +153,19 @@ _DELAY = re.compile(
     rf"|(?P<n2>{_DELAY_NUMBER})\s+(?P<u2>minute|hour|day)s?\s+(?:after|later)\b)",
     re.IGNORECASE,
 )
+# What every delay holds, looked for first: most sentences have none, and `_DELAY` is slow to
+# say so.
+_DELAY_UNIT = re.compile(r"\s(?:minute|hour|day)", re.IGNORECASE)
 
 # Whether a sentence may hold a figure at all: a digit, a number word, noon / midnight, or
 # "an hour" (a delay).
-_MAY_COUNT = re.compile(
-    r"\d|\ban?\s+(?:minute|hour|day)\b|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")",
-    re.IGNORECASE,
+_MAY_COUNT_BODY = (
+    r"\d|\ban?\s+(?:minute|hour|day)\b|\b(?:" + "|".join((*UNITS, *TENS, "noon", "midnight")) + ")"
 )
+_MAY_COUNT = re.compile(_MAY_COUNT_BODY, re.IGNORECASE)
+# The same for lower-case ASCII text, which it reads in half the time: ignoring case costs the
+# engine more than lower-casing the paragraph once.
+_MAY_COUNT_LOWER = re.compile(_MAY_COUNT_BODY)
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,16 @@ class _Number:
     value: float
     first: int  # index of its first token
     last: int  # index of its last token
+
+
+class _Word(NamedTuple):
+    """A token of one sentence, offsets into the sentence, with its `Token.folded` as a
+    field: every step of the search for what a number counts reads it."""
+
+    text: str
+    start: int
+    end: int
+    folded: str
 
 
 def find_figures(
@@ -186,15 +203,36 @@ def find_figures(
     parsed = parsed or parse(text)
     modifiers = MODIFIERS | actor_words
     figures: list[Figure] = []
+    numbers = parsed.numbers
+    starts = [n.start for n in numbers]
+    new = tuple.__new__
+    lower = text.lower() if text.isascii() else None
     for (s_start, s_end), indices in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
-        sentence = text[s_start:s_end]
-        if not _MAY_COUNT.search(sentence):
+        if lower is not None:
+            if not _MAY_COUNT_LOWER.search(lower[s_start:s_end]):
+                continue
+        elif not _MAY_COUNT.search(text[s_start:s_end]):
             continue
+        sentence = text[s_start:s_end]
         tokens = [
-            Token(t.text, t.start - s_start, t.end - s_start)
-            for t in parsed.tokens[indices.start : indices.stop]
+            new(_Word, (t.text, t.start - s_start, t.end - s_start, word))
+            for t, word in zip(
+                parsed.tokens[indices.start : indices.stop],
+                parsed.words[indices.start : indices.stop],
+                strict=True,
+            )
         ]
-        figures.extend(_sentence_figures(source, paragraph, sentence, s_start, tokens, modifiers))
+        # The paragraph's numbers inside the sentence, read as the sentence alone reads them
+        # unless one runs across its ends ("twenty. Three …"): then the sentence is read anew.
+        k = bisect.bisect_left(starts, s_start)
+        inside = numbers[k : bisect.bisect_left(starts, s_end, k)]
+        if (inside and inside[-1].end > s_end) or (k and numbers[k - 1].end > s_start):
+            inside = tuple(find_numbers(sentence, tokens, [t.folded for t in tokens]))
+        else:
+            inside = tuple(NumberMatch(n.start - s_start, n.end - s_start, n.value) for n in inside)
+        figures.extend(
+            _sentence_figures(source, paragraph, sentence, s_start, tokens, inside, modifiers)
+        )
     return figures
 
 
@@ -203,7 +241,8 @@ def _sentence_figures(
     paragraph: int,
     sentence: str,
     s_start: int,
-    tokens: list[Token],
+    tokens: list[_Word],
+    found_numbers: Sequence[NumberMatch],
     modifiers: frozenset[str],
 ) -> list[Figure]:
     # A time that opens the paragraph ("20:56 The ministry said …") stamps a live update.
@@ -217,7 +256,7 @@ def _sentence_figures(
     taken = [(start, end) for start, end, _, _ in found]
     numbers = [
         n
-        for n in _numbers(sentence, tokens)
+        for n in _numbers(tokens, found_numbers)
         if not any(t_start < n.end and n.start < t_end for t_start, t_end in taken)
         and not _ignored(sentence, tokens, n)
     ]
@@ -269,7 +308,7 @@ def _sentence_figures(
     ]
 
 
-def _partitive(tokens: list[Token], number: _Number) -> bool:
+def _partitive(tokens: list[_Word], number: _Number) -> bool:
     """ "three of the wounded", "two of the dead": part of a group already counted."""
     after = [t.folded for t in tokens[number.last + 1 : number.last + 4]]
     return after[:2] == ["of", "the"] and len(after) == 3 and _casualty(after[2]) is not None
@@ -322,7 +361,9 @@ def date_days(figure: Figure) -> tuple[float, float]:
 def _delays(sentence: str) -> list[tuple[int, int, float, str]]:
     """Delays, not spells: "after 45 minutes of going into effect" times the truce's end,
     "after ten hours of talks" only says how long the talks took."""
-    found = []
+    found: list[tuple[int, int, float, str]] = []
+    if not _DELAY_UNIT.search(sentence):
+        return found
     for m in _DELAY.finditer(sentence):
         spell = _SPELL_OF.match(sentence, m.end())
         if spell and not spell.group(1).casefold().endswith("ing"):
@@ -354,17 +395,17 @@ def _time_value(match: re.Match[str]) -> float | None:
     return int(match.group("h24")) + int(match.group("m24")) / 60
 
 
-def _numbers(sentence: str, tokens: list[Token]) -> list[_Number]:
+def _numbers(tokens: list[_Word], found: Sequence[NumberMatch]) -> list[_Number]:
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     return [
         _Number(m.start, m.end, m.value, starts[m.start], ends[m.end])
-        for m in find_numbers(sentence, tokens)
+        for m in found
         if m.start in starts and m.end in ends
     ]
 
 
-def _cue_before(tokens: list[Token], index: int, cues: frozenset[str], reach: int) -> bool:
+def _cue_before(tokens: list[_Word], index: int, cues: frozenset[str], reach: int) -> bool:
     """Whether a cue word or two-word cue ends within `reach` tokens before `index`."""
     words = [t.folded.rstrip(".") for t in tokens[max(0, index - reach - 1) : index]]
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
@@ -377,39 +418,47 @@ _BEFORE_REACH = 40
 # What follows an age after a name: the clause ends ("Zagit Aliyev, 68, said"). Matched in place
 # from the number's end rather than on a copy of the rest of the sentence.
 _AGE_END_RE = re.compile(r"\s*[,.;)]|\s*$")
+# What right after a number makes it no count: an ordinal, a decade or an age ("1st",
+# "1990s", "68-year-old"), or a share ("40 %", "40 per cent").
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|s)\b|['’]s\b|-(?:year|month|week|day)", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+# And right before it: a currency sign, or a name and its comma or a parenthesis (an age).
+_CURRENCY_BEFORE = re.compile(r"[$€£₽₼֏]\s*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$|\(\s*$")
+_YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 
 
-def _ignored(sentence: str, tokens: list[Token], number: _Number) -> bool:
+def _ignored(sentence: str, tokens: list[_Word], number: _Number) -> bool:
     """Years, decades, dates, ordinals, ages, durations, shares and sums of money: numbers
     that count nothing comparable here."""
     after = sentence[number.end : number.end + 12]
     nxt = tokens[number.last + 1].folded if number.last + 1 < len(tokens) else ""
     prev = tokens[number.first - 1].folded if number.first else ""
     digits = sentence[number.start : number.end]
-    if re.match(r"(?:st|nd|rd|th|s)\b|['’]s\b|-(?:year|month|week|day)", after, re.IGNORECASE):
+    if _ORDINAL_AFTER.match(after):
         return True  # 1st, 1990s, 68-year-old
-    if re.match(r"\s*(?:%|per\s*cent\b|percent\b)", after, re.IGNORECASE):
+    if _SHARE_AFTER.match(after):
         return True  # a share, not a count
     # Only the few characters before the number can make it money or an age; slicing and
     # scanning the whole sentence up to each number was quadratic in a long sentence.
     before = sentence[max(0, number.start - _BEFORE_REACH) : number.start]
-    if re.search(r"[$€£₽₼֏]\s*$", before) or nxt in MONEY_WORDS:
+    if _CURRENCY_BEFORE.search(before) or nxt in MONEY_WORDS:
         return True
     if nxt in DURATION_WORDS or nxt in MONTHS or prev in MONTHS or prev in AGE_CUES:
         return True
-    if re.fullmatch(r"1\d{3}|20\d{2}", digits) and THING_WORDS.get(nxt) is None:
+    if _YEAR_DIGITS.fullmatch(digits) and THING_WORDS.get(nxt) is None:
         return True  # a year, unless it plainly counts something ("1500 houses")
     # "resident Zagit Aliyev, 68." or "(68)": an age after a name.
     return bool(
         number.value < 120
-        and re.search(r"[A-Z][\w'’-]*,\s*$|\(\s*$", before)
+        and _NAME_BEFORE.search(before)
         and _AGE_END_RE.match(sentence, number.end)
     )
 
 
 def _quantity(
     sentence: str,
-    tokens: list[Token],
+    tokens: list[_Word],
     number: _Number,
     owner: dict[int, _Number],
     subcounts: set[int],
@@ -481,12 +530,19 @@ def _quantity(
 
 
 def _casualty(word: str) -> str | None:
-    found = next((q for q, words in CASUALTY_WORDS.items() if word in words), None)
-    return found or ("displaced" if word in DISPLACED_WORDS else None)
+    return _CASUALTY_OF.get(word)
+
+
+# What each casualty or displacement word counts, for `_casualty`: one lookup a token.
+_CASUALTY_OF = {
+    word: quantity
+    for quantity, words in (*CASUALTY_WORDS.items(), ("displaced", DISPLACED_WORDS))
+    for word in sorted(words)
+}
 
 
 def _nearest(
-    tokens: list[Token],
+    tokens: list[_Word],
     number: _Number,
     owner: dict[int, _Number],
     passable: set[int],

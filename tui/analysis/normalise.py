@@ -18,13 +18,14 @@ the exact text (the report contract requires `text == paragraph[start:end]`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from tui.analysis.parsed import parse
 from tui.model import Lexicon
-from tui.text.numbers import find_numbers
-from tui.text.tokens import Token, fold, tokenize
+from tui.text.tokens import fold, tokenize
 
 TermKind = Literal["word", "number", "name"]
 
@@ -85,7 +86,7 @@ class NameMatcher:
     longest: int
     first_words: frozenset[str]
 
-    def match(self, words: list[str], i: int) -> tuple[str, int] | None:
+    def match(self, words: Sequence[str], i: int) -> tuple[str, int] | None:
         """The group key and token count of the longest name starting at `words[i]`."""
         if words[i] not in self.first_words:  # the usual case, and it must be cheap
             return None
@@ -153,16 +154,20 @@ def term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKi
 
     The aligner reads every paragraph of an event (100,000 terms in a big one) and needs
     only the keys: a tuple costs a fraction of a frozen `Term`, and the name lookup is
-    inlined for the usual word that starts no name.
+    inlined for the usual word that starts no name. The tokens, their folds and the numbers
+    are the paragraph's one reading (`tui.analysis.parsed.parse`), which the detectors'
+    corpus reads too.
     """
-    tokens: list[Token] = tokenize(text)
-    words = [fold(t.text) for t in tokens]
-    numbers = {m.start: m for m in find_numbers(text, tokens)}
+    parsed = parse(text)
+    tokens = parsed.tokens
+    words = parsed.folded
+    numbers = {m.start: m for m in parsed.numbers}
     matcher = name_matcher(lexicon)
     first_words = matcher.first_words
     out: list[tuple[str, int, int, TermKind]] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         token = tokens[i]
         name = matcher.match(words, i) if words[i] in first_words else None
         if name is not None:
@@ -173,7 +178,7 @@ def term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKi
         number = numbers.get(token.start) if numbers else None
         if number is not None:
             out.append((_number_key(number.value), number.start, number.end, "number"))
-            while i < len(tokens) and tokens[i].end <= number.end:
+            while i < count and tokens[i].end <= number.end:
                 i += 1
             continue
         out.append((stem(words[i]), token.start, token.end, "word"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from tui.text.tokens import Token, tokenize
 
@@ -48,36 +50,46 @@ def word_value(word: str) -> int | None:
     return None
 
 
-def _token_value(token: Token) -> float | None:
-    if _DIGITS.fullmatch(token.text):
-        return float(token.text.replace(",", ""))
-    return word_value(token.text)
+@lru_cache(maxsize=65536)
+def _text_value(text: str) -> float | None:
+    """The value of one token written as digits or as a number word, None for any other word.
+
+    Cached by the token's text: every token of every paragraph is asked, and most are a few
+    thousand common words."""
+    if _DIGITS.fullmatch(text):
+        return float(text.replace(",", ""))
+    return word_value(text)
 
 
-def find_numbers(text: str, tokens: Sequence[Token] | None = None) -> list[NumberMatch]:
+def find_numbers(
+    text: str, tokens: Sequence[Token] | None = None, words: Sequence[str] | None = None
+) -> list[NumberMatch]:
     """Every number in `text` with its exact span, longest reading first.
 
     "two hundred and fifty" is one number (250), "1.5 million" is 1,500,000, "thirty three" is
     33; "a dozen" is 12. Ordinals ("first") and years written as digits are left to the
     caller to interpret. A caller that has already tokenised `text` passes `tokens` (offsets
-    into `text`) so that it is not tokenised again.
+    into `text`) so that it is not tokenised again, and their `Token.folded` as `words` if
+    it has them.
     """
     if tokens is None:
         tokens = tokenize(text)
+    if words is None:
+        words = [t.folded for t in tokens]
     matches: list[NumberMatch] = []
-    i = 0
-    while i < len(tokens):
-        value = _token_value(tokens[i])
-        if value is None:
-            i += 1
-            continue
+    values = list(map(_text_value, map(itemgetter(0), tokens)))  # a token's text is its first
+    j = 0  # the first token no number has taken
+    for i in [k for k, value in enumerate(values) if value is not None]:
+        if i < j:
+            continue  # a word of the number before ("two hundred")
+        value = values[i]
         start, end = tokens[i].start, tokens[i].end
-        if tokens[i].folded == "dozen" and i and tokens[i - 1].folded == "a":
+        if words[i] == "dozen" and i and words[i - 1] == "a":
             start = tokens[i - 1].start  # "a dozen" is the number, not just "dozen"
         total, current = 0.0, value
         j = i + 1
         while j < len(tokens):
-            word = tokens[j].folded
+            word = words[j]
             if word == "dozen" and current < 100:
                 current *= 12  # "two dozen"
             elif word in SCALES:
@@ -101,7 +113,6 @@ def find_numbers(text: str, tokens: Sequence[Token] | None = None) -> list[Numbe
             end = tokens[j].end
             j += 1
         matches.append(NumberMatch(start, end, total + current))
-        i = j
     return matches
 
 

@@ -41,7 +41,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence; clauses after ';' count as sentences.
 
     Linear in the text: each sentence end is checked against the few characters before it.
+    Cached by the text: the aligner's claims and the paragraph's parse
+    (`tui.analysis.parsed`) both ask, one right after the other, and the app asks again for
+    every paragraph each time a source arrives.
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     ranges: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -56,7 +64,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if text[start:].strip():
         ranges.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in ranges if text[s:e].strip()]
+    return tuple(_trim(text, s, e) for s, e in ranges if text[s:e].strip())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
