@@ -81,6 +81,9 @@ class Claim:
     background: frozenset[str] = frozenset()
     # The side the claim names as the attacker (`agent_side`), "" if it names none.
     agent: str = ""
+    # Terms that occur only in who the sentence is attributed to (`speaker_spans`): "Prime
+    # Minister Nikol Pashinyan said ..." tells who speaks, not what happened.
+    speaker: frozenset[str] = frozenset()
 
 
 def read_claims(
@@ -104,9 +107,9 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names, breaks, after_by = [], set(), [], []
+        keys, names, breaks, after_by, asides = [], set(), [], [], []
+        opening = False  # the sentence's first word is its first term, capitalised
         by = False  # the last word was "by"
-        foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
         previous = start
@@ -125,23 +128,65 @@ def read_claims(
                     by = key == "by"
                     continue
                 key = _root(key)
-                if first > start and _capitalised(text[first:last]):
-                    names.add(key)
+                if _capitalised(text[first:last]):
+                    if first > start:
+                        names.add(key)
+                    elif not keys:
+                        opening = True
             keys.append(key)
             breaks.append(broken)
             after_by.append(by)
+            asides.append(aside)
             broken = by = False
-            if not aside:
-                foreground.add(key)
         if keys:
             parts = {part for key in keys if "-" in key for part in _parts(key)}
             names -= NOT_NAME_KEYS
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
-            background = frozenset(keys) - foreground
+            said = speaker_spans(keys, names, opening)
+            marks = list(zip(keys, asides, said, strict=True))
+            background = frozenset(keys) - {k for k, a, _ in marks if not a}
+            reported = {k for k, a, s in marks if not (a or s)}
+            speaker = frozenset(k for k, _, s in marks if s) - reported - background
+            if sides:  # a side that says so is a party to what it says
+                speaker -= sides.keys()
+            speaker |= {NAME_PREFIX + k for k in speaker if k in names}
             agent = agent_side(keys, after_by, sides) if sides and ACT_TERM in terms else ""
-            out.append(Claim(member, start, end, terms, background, agent))
+            out.append(Claim(member, start, end, terms, background, agent, speaker))
     return out
+
+
+def speaker_spans(
+    keys: Sequence[str], names: set[str] | frozenset[str], opening: bool = False
+) -> list[bool]:
+    """For each term of a sentence, whether it names who the sentence is attributed to.
+
+    The speaker is the run of names and office words (capitalised words, `WHO_TERMS`) right
+    before a reporting verb ("Armenia's Prime Minister Nikol Pashinyan said", "the
+    General Prosecutor's Office reported"), or right after "according to"; `opening` says
+    that the first term is the sentence's capitalised first word, which no name test can
+    tell from a name ("Prime Minister ... said"). Outlets quote the same officials all
+    through an event, so a shared speaker says nothing of whether two sentences report
+    the same thing; what the speaker said does.
+    """
+    said = [False] * len(keys)
+
+    def speaking(n: int) -> bool:
+        key = keys[n]
+        return key in names or (not n and opening) or (key in WHO_TERMS and key not in REPORT_KEYS)
+
+    for n, key in enumerate(keys):
+        if key in REPORT_KEYS:
+            back = n - 1
+            while back >= 0 and speaking(back):
+                said[back] = True
+                back -= 1
+        elif key in ACCORDING_KEYS:
+            on = n + 1
+            while on < len(keys) and speaking(on):
+                said[on] = True
+                on += 1
+    return said
 
 
 def agent_side(keys: Sequence[str], after_by: Sequence[bool], sides: Mapping[str, str]) -> str:
@@ -332,6 +377,18 @@ WHO_TERMS = frozenset(
         ),
     )
 )
+# Verbs that attribute a sentence to its speaker (`speaker_spans`), and the word after
+# which the speaker follows.
+REPORT_KEYS = frozenset(
+    map(
+        claim_key,
+        word_set(
+            "said say says told tells reported reports stated states added claimed claims "
+            "announced declared informed quoted"
+        ),
+    )
+)
+ACCORDING_KEYS = frozenset({claim_key("according")})
 # Capitalised words that name no particular: offices, calendar words, titles.
 NOT_NAME_KEYS = frozenset(
     map(claim_key, ROLE_WORDS | SPEAKER_WORDS | MONTHS | WEEKDAYS | word_set("mr mrs ms dr"))
