@@ -307,14 +307,22 @@ def link_claims(
     places = claim_places(claims)
     aside = [claim.background for claim in claims]
     said = [claim.speaker for claim in claims]
+    speaking = [len(claim.speaker) for claim in claims]
+    saying = [len(claim.terms & WHO_TERMS) for claim in claims]
     agents = [claim.agent for claim in claims]
     weight_of = weights.__getitem__
     out: Edges = {}
     for i, j in pairs(claims, weights, particulars):
         shared = terms[i] & terms[j]
-        if len(shared - WHO_TERMS) < t.min_shared:
+        n = len(shared)
+        # The counts first: most pairs share more terms than either has words of saying.
+        if n - min(saying[i], saying[j]) < t.min_shared and (
+            n < t.min_shared or len(shared - WHO_TERMS) < t.min_shared
+        ):
             continue
-        if (said[i] or said[j]) and len(shared - said[i] - said[j]) < t.min_shared:
+        if n - speaking[i] - speaking[j] < t.min_shared and (
+            len(shared - said[i] - said[j]) < t.min_shared
+        ):
             continue
         background = shared & (aside[i] | aside[j]) if aside[i] or aside[j] else frozenset()
         if particulars.isdisjoint(shared - background if background else shared):

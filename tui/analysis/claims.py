@@ -107,9 +107,10 @@ def read_claims(
     for start, end in _mend(text, sentences(text) or [(0, len(text))]):
         while at < len(fields) and fields[at][1] < start:
             at += 1
-        keys, names, breaks, after_by, asides = [], set(), [], [], []
-        opening = False  # the sentence's first word is its first term, capitalised
+        keys, names, breaks, after_by = [], set(), [], []
         by = False  # the last word was "by"
+        opening = False  # the sentence's first word is its first term, capitalised
+        foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
         previous = start
@@ -128,29 +129,31 @@ def read_claims(
                     by = key == "by"
                     continue
                 key = _root(key)
-                if _capitalised(text[first:last]):
-                    if first > start:
+                if first > start:
+                    if _capitalised(text[first:last]):
                         names.add(key)
-                    elif not keys:
-                        opening = True
+                elif not keys and _capitalised(text[first:last]):
+                    opening = True
             keys.append(key)
             breaks.append(broken)
             after_by.append(by)
-            asides.append(aside)
             broken = by = False
+            if not aside:
+                foreground.add(key)
         if keys:
             parts = {part for key in keys if "-" in key for part in _parts(key)}
             names -= NOT_NAME_KEYS
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
-            said = speaker_spans(keys, names, opening)
-            marks = list(zip(keys, asides, said, strict=True))
-            background = frozenset(keys) - {k for k, a, _ in marks if not a}
-            reported = {k for k, a, s in marks if not (a or s)}
-            speaker = frozenset(k for k, _, s in marks if s) - reported - background
-            if sides:  # a side that says so is a party to what it says
-                speaker -= sides.keys()
-            speaker |= {NAME_PREFIX + k for k in speaker if k in names}
+            background = frozenset(keys) - foreground
+            speaker: frozenset[str] = frozenset()
+            if not SPEECH_KEYS.isdisjoint(keys):
+                said = speaker_spans(keys, names, opening)
+                speaker = frozenset(k for k, s in zip(keys, said, strict=True) if s)
+                speaker -= {k for k, s in zip(keys, said, strict=True) if not s}
+                if sides:  # a side that says so is a party to what it says
+                    speaker -= sides.keys()
+                speaker |= {NAME_PREFIX + k for k in speaker if k in names}
             agent = agent_side(keys, after_by, sides) if sides and ACT_TERM in terms else ""
             out.append(Claim(member, start, end, terms, background, agent, speaker))
     return out
@@ -389,6 +392,7 @@ REPORT_KEYS = frozenset(
     )
 )
 ACCORDING_KEYS = frozenset({claim_key("according")})
+SPEECH_KEYS = REPORT_KEYS | ACCORDING_KEYS
 # Capitalised words that name no particular: offices, calendar words, titles.
 NOT_NAME_KEYS = frozenset(
     map(claim_key, ROLE_WORDS | SPEAKER_WORDS | MONTHS | WEEKDAYS | word_set("mr mrs ms dr"))
