@@ -84,3 +84,10 @@ def test_unlinked_names_the_condition_that_kept_two_claims_apart() -> None:
     south = "Southland forces shelled the Eastbridge dairy overnight."
     assert _cause(north, south) == "attackers"
     assert _cause(strike, "Volunteers handed out blankets at the dairy.") == "one term"
+    # two terms in common, but one is a word of saying, or the two are who speaks
+    assert _cause(
+        "Crews reached the quarry, a statement said.", "The quarry issued a statement."
+    ) == ("saying")
+    assert _cause("Mayor Ilse Varn said the talks stalled.", "Mayor Ilse Varn said 12 died.") == (
+        "saying"
+    )

@@ -4,7 +4,15 @@ different words and figures (they must share a row), or different incidents in t
 
 from __future__ import annotations
 
-from tui.analysis.align import THRESHOLDS, Paragraph, align, between_neighbours, claim_weights, read
+from tui.analysis.align import (
+    THRESHOLDS,
+    Paragraph,
+    align,
+    between_neighbours,
+    claim_weights,
+    link_claims,
+    read,
+)
 from tui.analysis.claims import ACT_TERM, claim_key, read_claims, signature
 from tui.analysis.normalise import term_fields
 from tui.model import Cluster, Lexicon, Member, NameGroup, Outlet, Source
@@ -172,3 +180,54 @@ def test_a_weak_link_between_two_aligned_neighbours_is_raised() -> None:
     # neighbours too weak to make rows raise nothing
     weak = {(0, 3): 0.2, (1, 4): 0.1, (2, 5): 0.2}
     assert between_neighbours(paragraphs, weak, THRESHOLDS) == weak
+
+
+def test_the_speaker_is_who_a_sentence_is_attributed_to() -> None:
+    """The names and offices right before a reporting verb, or after "according to", are
+    the speaker; what the speaker reports is not."""
+    (before,) = claims_of("Prime Minister Tamsin Rell said the talks in Vell had stalled.")
+    assert {claim_key("Tamsin"), claim_key("Rell"), "!" + claim_key("Rell")} <= before.speaker
+    assert claim_key("talks") not in before.speaker
+    (after,) = claims_of("According to Governor Arlen Vask, the bridge was closed at dawn.")
+    assert {claim_key("Arlen"), claim_key("Vask")} <= after.speaker
+    assert claim_key("bridge") not in after.speaker
+    # a name that is also what the sentence is about is not only the speaker
+    (both,) = claims_of("Rell said that Rell would resign.")
+    assert claim_key("Rell") not in both.speaker
+    # a side that says so is a party to what it says, not only its speaker
+    text = "The Norland defence ministry said the bridge was shelled."
+    (side,) = read_claims(Member("x", 0), text, term_fields(text, LEXICON), {"norland": "north"})
+    assert "norland" not in side.speaker and claim_key("defence") in side.speaker
+
+
+def test_one_speaker_on_two_subjects_is_not_one_row() -> None:
+    """Outlets quote the same official all through an event: sharing only who speaks, two
+    sentences report two things, while the same statement in two outlets still links
+    (`test_a_quote_of_one_named_speaker_in_two_translations_is_one_row`)."""
+    sources = [
+        source("north-post", "north", "Prime Minister Tamsin Rell said the talks had stalled."),
+        source("south-wire", "south", "Prime Minister Tamsin Rell said 12 soldiers died."),
+    ]
+    assert all(len(c.members) == 1 for c in align(sources, LEXICON))
+
+
+def test_words_of_saying_are_not_one_of_the_two_shared_terms() -> None:
+    """Two claims must share two terms besides the words of saying: "a statement" and one
+    rare word are a quote formula and a coincidence, not one fact."""
+    lone = "Crews reached the quarry, a statement said."
+    other = "The quarry owners issued a statement on Friday."
+    sources = [
+        source("north-post", "north", lone, BLANKETS),
+        source("south-wire", "south", other, EXHIBITION),
+    ]
+    _, claims = read(sources, LEXICON)
+    weights, particulars = claim_weights(claims)
+    assert claim_key("quarry") in particulars
+    assert not link_claims(claims, weights, particulars)
+    # one more shared word of what happened, and they link
+    sources = [
+        source("north-post", "north", "Crews reached the flooded quarry, a statement said."),
+        source("south-wire", "south", "The flooded quarry owners issued a statement."),
+    ]
+    _, claims = read(sources, LEXICON)
+    assert link_claims(claims, *claim_weights(claims))

@@ -81,6 +81,9 @@ class Claim:
     background: frozenset[str] = frozenset()
     # The side the claim names as the attacker (`agent_side`), "" if it names none.
     agent: str = ""
+    # Terms that occur only in who the sentence is attributed to (`speaker_spans`): "Prime
+    # Minister Nikol Pashinyan said ..." tells who speaks, not what happened.
+    speaker: frozenset[str] = frozenset()
 
 
 def read_claims(
@@ -106,6 +109,7 @@ def read_claims(
             at += 1
         keys, names, breaks, after_by = [], set(), [], []
         by = False  # the last word was "by"
+        opening = False  # the sentence's first word is its first term, capitalised
         foreground: set[str] = set()
         aside = False  # inside a clause of background ("after the truce took effect")
         broken = False  # a clause ended since the last informative term
@@ -125,8 +129,11 @@ def read_claims(
                     by = key == "by"
                     continue
                 key = _root(key)
-                if first > start and _capitalised(text[first:last]):
-                    names.add(key)
+                if first > start:
+                    if _capitalised(text[first:last]):
+                        names.add(key)
+                elif not keys and _capitalised(text[first:last]):
+                    opening = True
             keys.append(key)
             breaks.append(broken)
             after_by.append(by)
@@ -139,9 +146,50 @@ def read_claims(
             terms = frozenset(keys) | parts | signature(keys, breaks, names)
             terms |= {NAME_PREFIX + name for name in names}
             background = frozenset(keys) - foreground
+            speaker: frozenset[str] = frozenset()
+            if not SPEECH_KEYS.isdisjoint(keys):
+                said = speaker_spans(keys, names, opening)
+                speaker = frozenset(k for k, s in zip(keys, said, strict=True) if s)
+                speaker -= {k for k, s in zip(keys, said, strict=True) if not s}
+                if sides:  # a side that says so is a party to what it says
+                    speaker -= sides.keys()
+                speaker |= {NAME_PREFIX + k for k in speaker if k in names}
             agent = agent_side(keys, after_by, sides) if sides and ACT_TERM in terms else ""
-            out.append(Claim(member, start, end, terms, background, agent))
+            out.append(Claim(member, start, end, terms, background, agent, speaker))
     return out
+
+
+def speaker_spans(
+    keys: Sequence[str], names: set[str] | frozenset[str], opening: bool = False
+) -> list[bool]:
+    """For each term of a sentence, whether it names who the sentence is attributed to.
+
+    The speaker is the run of names and office words (capitalised words, `WHO_TERMS`) right
+    before a reporting verb ("Armenia's Prime Minister Nikol Pashinyan said", "the
+    General Prosecutor's Office reported"), or right after "according to"; `opening` says
+    that the first term is the sentence's capitalised first word, which no name test can
+    tell from a name ("Prime Minister ... said"). Outlets quote the same officials all
+    through an event, so a shared speaker says nothing of whether two sentences report
+    the same thing; what the speaker said does.
+    """
+    said = [False] * len(keys)
+
+    def speaking(n: int) -> bool:
+        key = keys[n]
+        return key in names or (not n and opening) or (key in WHO_TERMS and key not in REPORT_KEYS)
+
+    for n, key in enumerate(keys):
+        if key in REPORT_KEYS:
+            back = n - 1
+            while back >= 0 and speaking(back):
+                said[back] = True
+                back -= 1
+        elif key in ACCORDING_KEYS:
+            on = n + 1
+            while on < len(keys) and speaking(on):
+                said[on] = True
+                on += 1
+    return said
 
 
 def agent_side(keys: Sequence[str], after_by: Sequence[bool], sides: Mapping[str, str]) -> str:
@@ -332,6 +380,19 @@ WHO_TERMS = frozenset(
         ),
     )
 )
+# Verbs that attribute a sentence to its speaker (`speaker_spans`), and the word after
+# which the speaker follows.
+REPORT_KEYS = frozenset(
+    map(
+        claim_key,
+        word_set(
+            "said say says told tells reported reports stated states added claimed claims "
+            "announced declared informed quoted"
+        ),
+    )
+)
+ACCORDING_KEYS = frozenset({claim_key("according")})
+SPEECH_KEYS = REPORT_KEYS | ACCORDING_KEYS
 # Capitalised words that name no particular: offices, calendar words, titles.
 NOT_NAME_KEYS = frozenset(
     map(claim_key, ROLE_WORDS | SPEAKER_WORDS | MONTHS | WEEKDAYS | word_set("mr mrs ms dr"))
