@@ -39,6 +39,7 @@ from tui.app import (
 from tui.app.browser import open_in_browser
 from tui.app.discovery import ArticleFinder
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
+from tui.app.frames import MainScreen
 from tui.app.grid import ComparisonGrid
 from tui.app.keybar import KeyBar
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
@@ -148,6 +149,9 @@ class ParallaxApp(App[None]):
 
     # --- layout ------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         with Horizontal(id="main"):
@@ -162,6 +166,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.grid.on_moved = self._cursor_moved
+        self.panel.on_chosen = self.grid.jump_to_divergence
         self.panel.set_hidden_kinds(self._hidden)
         apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)
         self.grid.focus()
@@ -237,9 +242,6 @@ class ParallaxApp(App[None]):
 
     def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
         columns.regrid(self, message.width)
-
-    def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
-        self.grid.jump_to_divergence(message.divergence)
 
     # --- actions: moving about ---------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import navigation
+from tui.app.frames import restyle_alone, set_virtual_size
 from tui.app.highlight import KIND_STYLES, headline, marks_kept, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
@@ -343,7 +344,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not keep_cells:
             self._cells.clear()
         total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
-        self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
+        set_virtual_size(self, Size(total_width, HEADER_HEIGHT + layout.tops[-1]))
         self.refresh()
 
     def _relayout(self) -> None:
@@ -392,6 +393,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if filler is None or self._style("grid--filler") != filler:
             self._cells.clear()
         self.refresh()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        restyle_alone(self)
 
     def on_focus(self, event: events.Focus) -> None:
         self._styles.clear()  # the cursor cell has a focused colour

@@ -13,7 +13,7 @@ event was the larger part of each key press. Here each brief line is rendered on
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.frames import restyle_alone, set_virtual_size
 from tui.app.highlight import KIND_STYLES, clean
 from tui.app.layout import GridModel
 from tui.app.navigation import listed
@@ -99,6 +100,10 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._drawn_width = 0
         self._base: Style | None = None
         self._retitling = False  # the title alone is being set: see refresh
+        # Called at once when an entry is chosen, so that the grid's jump is painted in the
+        # same frame as the panel's step: the Chosen message reached the app after the
+        # panel had been painted, and the grid came a frame (16-35 ms) later.
+        self.on_chosen: Callable[[Divergence], None] | None = None
         self.border_title = "Divergences"
 
     # --- what the app and the tests use ---------------------------------------------------
@@ -173,8 +178,8 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         count = len(self.entries)
-        self.virtual_size = Size(
-            self._width, max(1, count * ENTRY_LINES + OPENED_LINES - ENTRY_LINES)
+        set_virtual_size(
+            self, Size(self._width, max(1, count * ENTRY_LINES + OPENED_LINES - ENTRY_LINES))
         )
         self.refresh()
 
@@ -216,6 +221,9 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._opened = []
         self._base = None
         self.refresh()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        restyle_alone(self)
 
     def on_focus(self, event: events.Focus) -> None:
         self._opened = []  # the selected entry takes the focused colours
@@ -264,6 +272,8 @@ class DivergencePanel(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(self.entries) - 1))
         self._select(index)
+        if self.on_chosen is not None:
+            self.on_chosen(self.entries[index])
         self.post_message(self.Chosen(self.entries[index]))
 
     def action_step(self, delta: int) -> None:
