@@ -108,6 +108,20 @@ class Session:
             self._requests[source_id] = request
         self._listener.states_changed()
         self._pending_loads.add(request)
+        # Begun once the screen as it stands is painted: the loader's first steps import the
+        # fetching and extraction stages and start threads, and the first frame of `parallax
+        # demo` waited for all of that (and then shared the interpreter with it).
+        self._app.call_after_refresh(self._begin_load, loader, request, only, refresh)
+
+    def _begin_load(
+        self,
+        loader: ComparisonLoader,
+        request: int,
+        only: Collection[str] | None,
+        refresh: bool,
+    ) -> None:
+        if loader is not self.loader or request not in self._pending_loads:
+            return  # another event started meanwhile
         self._app.run_worker(
             self._load_worker(loader, request, only, refresh), group="load", exit_on_error=False
         )
