@@ -158,7 +158,6 @@ class ParallaxApp(App[None]):
             yield ComparisonGrid(id="grid")
             yield DivergencePanel(id="panel")
         yield Static(id="status")
-        yield SearchBar(id="search")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -180,6 +179,10 @@ class ParallaxApp(App[None]):
             self.query_one("#status", Static).update(
                 "Nothing to show: start Parallax with an event (parallax open CONFIG --event ID)."
             )
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: loading may begin."""
+        self.session.first_frame_painted()
 
     def notify(
         self,
@@ -255,7 +258,17 @@ class ParallaxApp(App[None]):
         searching.step_divergence(self, -1)
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.grid.query)
+        self.search_bar().open(self.grid.query)
+
+    def search_bar(self) -> SearchBar:
+        """The search line, mounted the first time it is asked for: an Input, styled and laid
+        out, was an eighth of the first frame's work, for a line that starts hidden."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(id="search")
+        self.mount(bar, before=self.query_one(KeyBar))
+        return bar
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
         searching.search(self, event.value)

@@ -34,6 +34,7 @@ def _heading(text: str) -> Option:
 
 def _figure_line(row: FigureRow, labels: dict[str, str]) -> Text:
     from tui.analysis.brief import timeline
+
     line = Text(end="", no_wrap=True, overflow="ellipsis")
     glyph = KIND_STYLES["figure"]
     if row.contested:
