@@ -9,7 +9,10 @@ defaults did that to us:
   `w` and the filters change the grid's and the panel's heights, never where the widgets sit.
 - Moving focus repaints the whole screen (the screen's `focused` is a repainting reactive),
   although only the two widgets that gain and lose focus look any different, and they repaint
-  themselves.
+  themselves. And it restyles both from the CSS, which repaints their scrollbars (Textual sets
+  a scroll view's scrollbar colours on every restyle, changed or not) in a frame of their
+  own: the grid and the panel draw their focused look from component classes of their own
+  (`…-focused`) instead of `:focus` rules, and skip that restyle.
 """
 
 from __future__ import annotations
@@ -36,9 +39,3 @@ class MainScreen(Screen):
     """The main view's screen: focus moves repaint the widgets they touch, not the screen."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-
-
-def restyle_alone(widget: Widget) -> None:
-    """Apply `widget`'s :focus styles to it alone. Textual restyles its scrollbars as well,
-    which look the same focused or not but were painted again, a frame after the widget."""
-    widget.app.stylesheet.apply(widget, animate=True)

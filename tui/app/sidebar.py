@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.frames import restyle_alone, set_virtual_size
+from tui.app.frames import set_virtual_size
 from tui.app.highlight import KIND_STYLES, clean
 from tui.app.layout import GridModel
 from tui.app.navigation import listed
@@ -51,7 +51,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         Binding("enter", "choose", "Go to", id="panel.choose", show=False),
     ]
 
-    COMPONENT_CLASSES = {"panel--selected"}  # noqa: RUF012
+    # The focused look is drawn from "-focused" classes, not :focus rules (see frames.py).
+    COMPONENT_CLASSES = {  # noqa: RUF012
+        "panel--selected",
+        "panel--selected-focused",
+        "panel--border",
+        "panel--border-focused",
+    }
 
     DEFAULT_CSS = """
     DivergencePanel {
@@ -69,12 +75,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         & > .panel--selected {
             background: $block-cursor-blurred-background; text-style: bold;
         }
-        &:focus { border-left: tall $border; border-top: tall $border; }
-        &:focus > .panel--selected {
+        & > .panel--selected-focused {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
             text-style: bold;
         }
+        & > .panel--border { color: $panel; }
+        & > .panel--border-focused { color: $border; }
     }
     """
 
@@ -220,10 +227,16 @@ class DivergencePanel(ScrollView, can_focus=True):
         super().notify_style_update()
         self._opened = []
         self._base = None
+        if self.is_mounted:  # a theme change: once the component classes have the new colours
+            self.call_later(self._show_focus)
         self.refresh()
 
     def watch_has_focus(self, has_focus: bool) -> None:
-        restyle_alone(self)
+        """The focused look from its own component classes, not a restyle (frames.py)."""
+        self._show_focus()
+
+    def on_mount(self) -> None:
+        self._show_focus()  # the borders' first inline setting lays out: before the first frame
 
     def on_focus(self, event: events.Focus) -> None:
         self._opened = []  # the selected entry takes the focused colours
@@ -234,6 +247,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._opened = []
         self._base = None
         self.refresh()
+
+    def _show_focus(self) -> None:
+        """The left and top borders in the focused or the blurred colour."""
+        name = "panel--border-focused" if self.has_focus else "panel--border"
+        colour = self.get_component_styles(name).color
+        self.styles.border_left = ("tall", colour)
+        self.styles.border_top = ("tall", colour)
 
     # --- selection -----------------------------------------------------------------------------
 
@@ -319,7 +339,8 @@ class DivergencePanel(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index == self._selected:
             if not self._opened:
-                style = self.get_component_rich_style("panel--selected")
+                selected = "panel--selected-focused" if self.has_focus else "panel--selected"
+                style = self.get_component_rich_style(selected)
                 self._opened = [s.apply_style(style) for s in self._open(self.entries[index])]
             return self._opened[line].apply_style(base)
         divergence = self.entries[index]
