@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -123,9 +125,16 @@ def build(n_sources: int, n_paragraphs: int, seed: int) -> tuple[ReadyLoader, fl
     return ReadyLoader(event, SIDES, sources, comparison), core
 
 
+def focus_name(app: App) -> str:
+    """Where a key acts: the focused widget's id (`tab` past the last source moves on to
+    the panel, where j, k and page down step through the divergences instead of rows)."""
+    focused = app.focused
+    return focused.id or type(focused).__name__ if focused is not None else "app"
+
+
 async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], presses: int):
     """(first paint seconds, its CPU seconds, [seconds to the last frame per key press], [CPU
-    seconds to it per key press]), keys in KEYS order."""
+    seconds to it per key press], [where each key acted]), keys in KEYS order."""
     started, cpu_started = time.perf_counter(), time.process_time()
     app = make_app()
     frames = Frames(app, ready)
@@ -135,9 +144,10 @@ async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], pre
         await pilot.pause()
         first_paint = frames.first_ready - started
         first_paint_cpu = frames.first_ready_cpu - cpu_started
-        per_key, cpu_per_key = [], []
+        per_key, cpu_per_key, where = [], [], []
         for i in range(presses):
             key = KEYS[i % len(KEYS)]
+            where.append(focus_name(app))
             began, cpu_began = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await pilot.pause()  # until the app is idle: every frame the key causes is in
@@ -146,13 +156,20 @@ async def measure(make_app: Callable[[], App], ready: Callable[[App], bool], pre
                 raise SystemExit(f"{key} painted nothing: the benchmark would time nothing")
             per_key.append(painted - began)
             cpu_per_key.append(frames.cpu_of(painted) - cpu_began)
-    return first_paint, first_paint_cpu, per_key, cpu_per_key
+    return first_paint, first_paint_cpu, per_key, cpu_per_key, where
 
 
 def startup(runs: int) -> None:
     """Whole processes, alternated: from spawning the interpreter to its first frame painted
     and to the first with the demo's comparison in it (the child stamps both on the same wall
-    clock as the parent's); teardown left out."""
+    clock as the parent's); teardown left out.
+
+    The children read compiled bytecode, as an installed app does: with
+    PYTHONDONTWRITEBYTECODE set (as it is on the project's machine) every start compiled all
+    of Parallax's modules from source (~50 ms) while Textual's came compiled from its wheel.
+    Their caches go to a temporary folder, filled by one untimed start of each."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="parallax-bench-pycache-")
 
     def once(which: str) -> tuple[float, float]:
         began = time.time()
@@ -161,10 +178,13 @@ def startup(runs: int) -> None:
             check=True,
             capture_output=True,
             text=True,
+            env=env,
         )
         first, ready = (float(stamp) for stamp in done.stdout.split()[-2:])
         return first - began, ready - began
 
+    once("hello")
+    once("demo")
     hello, demo = [], []
     for _ in range(runs):
         hello.append(once("hello"))
@@ -206,17 +226,23 @@ def main() -> None:
 
     hello_paints, app_paints, hello_paint_cpu, app_paint_cpu = [], [], [], []
     hello_keys, hello_cpu, app_keys, app_cpu = [], [], [], []
+    pressed: list[tuple[str, str]] = []  # (key, where it acted) of each of app_keys
     for _ in range(args.repeat):  # alternated, so that the machine's noise hits both
-        paint, paint_cpu, keys, cpu = asyncio.run(measure(Hello, lambda app: True, args.presses))
+        paint, paint_cpu, keys, cpu, _where = asyncio.run(
+            measure(Hello, lambda app: True, args.presses)
+        )
         hello_paints.append(paint)
         hello_paint_cpu.append(paint_cpu)
         hello_keys += keys
         hello_cpu += cpu
-        paint, paint_cpu, keys, cpu = asyncio.run(measure(parallax, parallax_ready, args.presses))
+        paint, paint_cpu, keys, cpu, where = asyncio.run(
+            measure(parallax, parallax_ready, args.presses)
+        )
         app_paints.append(paint)
         app_paint_cpu.append(paint_cpu)
         app_keys += keys
         app_cpu += cpu
+        pressed += [(KEYS[i % len(KEYS)], where[i]) for i in range(args.presses)]
 
     def row(label: str, hello: float, app: float) -> None:
         print(f"{label:24}{hello * 1000:14.1f}{app * 1000:12.1f}{app / hello:9.1f}")
@@ -230,13 +256,14 @@ def main() -> None:
     row("key press, worst (ms)", max(hello_keys), max(app_keys))
     row("key CPU, median (ms)", median(hello_cpu), median(app_cpu))
     row("key CPU, worst (ms)", max(hello_cpu), max(app_cpu))
-    print("per key, parallax (ms to the last frame: median / worst; CPU ms median):")
-    for key in dict.fromkeys(KEYS):
-        picked = [i for i in range(len(app_keys)) if KEYS[i % args.presses % len(KEYS)] == key]
+    print("per key and where it acted, parallax (ms to the last frame: median / worst; CPU ms")
+    print("median; presses):")
+    for key, focus in sorted(set(pressed), key=lambda p: (KEYS.index(p[0]), p[1])):
+        picked = [i for i, p in enumerate(pressed) if p == (key, focus)]
         wall = [app_keys[i] for i in picked]
         cpu = [app_cpu[i] for i in picked]
         times = f"{median(wall) * 1000:8.1f} /{max(wall) * 1000:7.1f}"
-        print(f"  {key:22}{times}{median(cpu) * 1000:10.1f}")
+        print(f"  {key + ' in ' + focus:30}{times}{median(cpu) * 1000:10.1f}{len(picked):5}")
 
 
 if __name__ == "__main__":

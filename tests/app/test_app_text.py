@@ -153,6 +153,16 @@ def test_wrapped_lines_fit_and_cover_the_text(text: str, width: int) -> None:
         assert cell_len(text[start:end].rstrip()) <= max(width, 2)
 
 
+@given(
+    st.text(alphabet=st.sampled_from("ae  xyzxyzxyz\n"), max_size=200),
+    st.integers(min_value=1, max_value=40),
+)
+def test_ascii_text_wraps_where_the_word_by_word_wrap_does(text: str, width: int) -> None:
+    # ASCII paragraphs are wrapped a line at a time; one accented letter (as wide as "e")
+    # sends the same text through the word-by-word wrap, which must agree offset for offset.
+    assert line_starts(text, width) == line_starts(text.replace("e", "\u00e9"), width)
+
+
 def test_layout_groups_columns_by_side_and_rows_follow_clusters(comparison: Comparison) -> None:
     loader = FakeLoader(comparison)
     model = build_model(loader.plan(), comparison.sides, comparison)

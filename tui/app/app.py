@@ -39,6 +39,7 @@ from tui.app import (
 from tui.app.browser import open_in_browser
 from tui.app.discovery import ArticleFinder
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
+from tui.app.frames import MainScreen
 from tui.app.grid import ComparisonGrid
 from tui.app.keybar import KeyBar
 from tui.app.loader import ComparisonLoader, EventChoice, Progress
@@ -148,13 +149,15 @@ class ParallaxApp(App[None]):
 
     # --- layout ------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         with Horizontal(id="main"):
             yield ComparisonGrid(id="grid")
             yield DivergencePanel(id="panel")
         yield Static(id="status")
-        yield SearchBar(id="search")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -162,6 +165,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.grid.on_moved = self._cursor_moved
+        self.panel.on_chosen = self.grid.jump_to_divergence
         self.panel.set_hidden_kinds(self._hidden)
         apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)
         self.grid.focus()
@@ -175,6 +179,10 @@ class ParallaxApp(App[None]):
             self.query_one("#status", Static).update(
                 "Nothing to show: start Parallax with an event (parallax open CONFIG --event ID)."
             )
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: loading may begin."""
+        self.session.first_frame_painted()
 
     def notify(
         self,
@@ -238,9 +246,6 @@ class ParallaxApp(App[None]):
     def on_comparison_grid_resized(self, message: ComparisonGrid.Resized) -> None:
         columns.regrid(self, message.width)
 
-    def on_divergence_panel_chosen(self, message: DivergencePanel.Chosen) -> None:
-        self.grid.jump_to_divergence(message.divergence)
-
     # --- actions: moving about ---------------------------------------------------------------
 
     def action_switch_source(self) -> None:
@@ -253,7 +258,17 @@ class ParallaxApp(App[None]):
         searching.step_divergence(self, -1)
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.grid.query)
+        self.search_bar().open(self.grid.query)
+
+    def search_bar(self) -> SearchBar:
+        """The search line, mounted the first time it is asked for: an Input, styled and laid
+        out, was an eighth of the first frame's work, for a line that starts hidden."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(id="search")
+        self.mount(bar, before=self.query_one(KeyBar))
+        return bar
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
         searching.search(self, event.value)

@@ -7,6 +7,8 @@ brief is rebuilt with each comparison.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +17,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.analysis.brief import Brief, FigureRow, build_brief, timeline
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import GridModel
 from tui.model import Comparison
+
+if TYPE_CHECKING:  # the analysis is imported with the first comparison, not before the first frame
+    from tui.analysis.brief import Brief, FigureRow
 
 # What a chosen line asks for: ("divergence", id) or ("cluster", id).
 Target = tuple[str, str]
@@ -29,6 +33,8 @@ def _heading(text: str) -> Option:
 
 
 def _figure_line(row: FigureRow, labels: dict[str, str]) -> Text:
+    from tui.analysis.brief import timeline
+
     line = Text(end="", no_wrap=True, overflow="ellipsis")
     glyph = KIND_STYLES["figure"]
     if row.contested:
@@ -95,6 +101,7 @@ class BriefScreen(Screen[Target | None]):
     BriefScreen { background: $surface; }
     BriefScreen #brief-title { height: 2; padding: 0 1; background: $panel; text-style: bold; }
     BriefScreen OptionList { height: 1fr; border: none; }
+    BriefScreen #brief-wait { height: 1fr; padding: 0 1; }
     BriefScreen #brief-keys { height: 1; padding: 0 1; background: $panel; }
     """
 
@@ -105,23 +112,31 @@ class BriefScreen(Screen[Target | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(plain(f"Brief · {self._title}"), id="brief-title")
-            yield OptionList(
-                Option(Text("Waiting for the first sources…", style="dim"), disabled=True)
-            )
+            # A line, not the list: the brief is the app's first screen, and mounting, styling
+            # and drawing an OptionList was a fifth of `parallax demo`'s first frame.
+            yield Static(Text("Waiting for the first sources…", style="dim"), id="brief-wait")
             yield Static(
                 Text("enter  go to the row   esc/b  the grid   ?  help   q  quit"),
                 id="brief-keys",
             )
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
     def show(self, model: GridModel, comparison: Comparison) -> None:
-        """Rebuild from a new comparison, keeping the highlighted line where it was."""
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(brief_options(build_brief(comparison), model, comparison))
+        """Rebuild from a new comparison, keeping the highlighted line where it was; the first
+        one puts the list where the waiting line was."""
+        from tui.analysis.brief import build_brief
+
+        lines = brief_options(build_brief(comparison), model, comparison)
+        found = self.query(OptionList)
+        if found:
+            options = found.first()
+            highlighted = options.highlighted
+            options.clear_options()
+            options.add_options(lines)
+        else:
+            options, highlighted = OptionList(*lines), None
+            self.query_one("#brief-wait").remove()
+            self.query_one(Vertical).mount(options, before=self.query_one("#brief-keys"))
+            options.focus()
         enabled = [
             i for i in range(options.option_count) if not options.get_option_at_index(i).disabled
         ]

@@ -49,6 +49,11 @@ def grid_model(app: ParallaxApp) -> GridModel:
     assert session.loader is not None
     if app.grid.size.width:  # decided before laying out, not after a first wasted layout
         app.per_side = wants_per_side(session.plan, session.states, app.grid.size.width)
+    elif wants_per_side(session.plan, session.states, app.size.width):
+        # Not laid out yet (the first frame): the grid will be narrower than the terminal, so
+        # a terminal too narrow for every source is too narrow for the grid. The first frame
+        # drew all 30 columns of a big event, and the grid's first resize drew it again.
+        app.per_side = True
     comparison = session.comparison
     sides = comparison.sides if comparison else session.loader.sides
     chosen = app.chosen if app.per_side else None

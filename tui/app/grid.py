@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import navigation
+from tui.app.frames import set_virtual_size
 from tui.app.highlight import KIND_STYLES, headline, marks_kept, plain, styled_paragraph
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
@@ -81,6 +82,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         "grid--focused-header",
         "grid--cursor-row",
         "grid--cursor-cell",
+        "grid--cursor-cell-focused",
         "grid--filler",
         "grid--rule",
     }
@@ -97,7 +99,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         & > .grid--cursor-cell { background: $primary 30%; }
         & > .grid--filler { color: $text-muted; text-style: italic; }
         & > .grid--rule { color: $foreground-muted; }
-        &:focus > .grid--cursor-cell { background: $primary 45%; }
+        & > .grid--cursor-cell-focused { background: $primary 45%; }
     }
     """
 
@@ -343,7 +345,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not keep_cells:
             self._cells.clear()
         total_width = GUTTER + (sum(layout.widths) + len(layout.widths) - 1 if layout.widths else 0)
-        self.virtual_size = Size(total_width, HEADER_HEIGHT + layout.tops[-1])
+        set_virtual_size(self, Size(total_width, HEADER_HEIGHT + layout.tops[-1]))
         self.refresh()
 
     def _relayout(self) -> None:
@@ -392,6 +394,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if filler is None or self._style("grid--filler") != filler:
             self._cells.clear()
         self.refresh()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """No restyle: the focused cursor is drawn from its own component class (frames.py)."""
 
     def on_focus(self, event: events.Focus) -> None:
         self._styles.clear()  # the cursor cell has a focused colour
@@ -656,7 +661,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
             style = base
             if row_style is not None:
                 cursor_cell = column == self.cursor_column
-                style = base + (self._style("grid--cursor-cell") if cursor_cell else row_style)
+                cell_style = "grid--cursor-cell-focused" if self.has_focus else "grid--cursor-cell"
+                style = base + (self._style(cell_style) if cursor_cell else row_style)
             if strip is None:
                 body.append(Segment(" " * width, style))
             else:

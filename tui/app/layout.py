@@ -148,6 +148,8 @@ def build_model(
         rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ()), heads))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}
 
+    # Marks only where a column can show them: with one column per side, most sources are
+    # off screen, and making their marks was half of the model's cost.
     spans: dict[tuple[str, int], list[HighlightSpan]] = defaultdict(list)
     # A headline's marks, under (source, HEADLINE), where its line is drawn as published.
     exact = {s.id for s in comparison.sources if titles.get(s.id) == s.title}
@@ -155,12 +157,15 @@ def build_model(
         for span in divergence.spans:
             if span.headline and span.source not in exact:
                 continue  # its one-line form moved the characters: the mark would miss
-            spans[span.source, span.paragraph].append(
-                HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
-            )
+            if span.source in index:
+                spans[span.source, span.paragraph].append(
+                    HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
+                )
     # The figures the core sets against each other, wherever they are stated: the report marks
     # exactly these too. They belong to no one divergence.
     for figure in comparison.contested:
+        if figure.source not in index:
+            continue
         marks = spans[figure.source, figure.paragraph]
         if not any((m.start, m.end, m.kind) == (figure.start, figure.end, "figure") for m in marks):
             marks.append(HighlightSpan(figure.start, figure.end, "figure", ""))

@@ -1,6 +1,7 @@
 """The screens over the grid that lead back into it: the brief, the reader, the word diff;
 and a quote copied with its citation. Each opens from the cursor and, when closed on a line,
-puts the cursor on that line's row."""
+puts the cursor on that line's row. The reader and the word diff are imported when first
+opened: `parallax demo` needs neither before its first frame."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from tui.app import jumps
 from tui.app.briefing import BriefScreen, Target
-from tui.app.reader import ReaderScreen, citation
-from tui.app.worddiff import WordDiffScreen
 from tui.model import Source
 
 if TYPE_CHECKING:
@@ -53,6 +52,8 @@ def _focused_paragraph(app: ParallaxApp) -> tuple[Source, int] | None:
 
 
 def open_reader(app: ParallaxApp) -> None:
+    from tui.app.reader import ReaderScreen
+
     found = _focused_paragraph(app)
     if found is None:
         app.notify("No article text here to read.", severity="warning", timeout=3)
@@ -76,6 +77,8 @@ def _read_done(app: ParallaxApp, source: Source, paragraph: int | None) -> None:
 
 def open_word_diff(app: ParallaxApp) -> None:
     """The focused outlet against the first outlet of another side that has text."""
+    from tui.app.worddiff import WordDiffScreen
+
     model, left = app.grid.model, app.grid.cursor_column
     if not model.columns or app.session.comparison is None:
         app.notify("Nothing to compare yet.", severity="warning", timeout=3)
@@ -98,6 +101,8 @@ def _diff_done(app: ParallaxApp, cluster: str | None) -> None:
 
 
 def copy_quote(app: ParallaxApp) -> None:
+    from tui.app.reader import citation
+
     found = _focused_paragraph(app)
     if found is None:
         app.notify("No article text here to quote.", severity="warning", timeout=3)

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.screens import SearchBar
-
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
 
 
 def search(app: ParallaxApp, query: str) -> None:
     """Close the bar, mark every match of `query` and go to the first after the cursor."""
-    app.query_one(SearchBar).close()
+    app.search_bar().close()
     grid = app.grid
     grid.focus()
     count = grid.set_search(query)

@@ -18,6 +18,7 @@ import gc
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from textual.app import App
 from textual.timer import Timer
@@ -57,6 +58,7 @@ class Session:
         self._pending_loads: set[int] = set()
         self.compares_started = 0
         self._last_compared: tuple[int, ...] = ()  # which source objects the last compare read
+        self._held: list[Callable[[], None]] | None = []  # loads waiting for the first frame
 
     # --- what the app shows -------------------------------------------------------------
 
@@ -108,6 +110,29 @@ class Session:
             self._requests[source_id] = request
         self._listener.states_changed()
         self._pending_loads.add(request)
+        begin = partial(self._begin_load, loader, request, only, refresh)
+        if self._held is None:
+            begin()
+        else:
+            self._held.append(begin)
+
+    def first_frame_painted(self) -> None:
+        """Begin the loads asked for so far. The loader's first steps import the fetching and
+        extraction stages and start threads: `parallax demo`'s first frame waited for all of
+        that, and then shared the interpreter with it."""
+        held, self._held = self._held or [], None
+        for begin in held:
+            begin()
+
+    def _begin_load(
+        self,
+        loader: ComparisonLoader,
+        request: int,
+        only: Collection[str] | None,
+        refresh: bool,
+    ) -> None:
+        if loader is not self.loader or request not in self._pending_loads:
+            return  # another event started meanwhile
         self._app.run_worker(
             self._load_worker(loader, request, only, refresh), group="load", exit_on_error=False
         )

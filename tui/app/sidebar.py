@@ -13,7 +13,7 @@ event was the larger part of each key press. Here each brief line is rendered on
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.frames import set_virtual_size
 from tui.app.highlight import KIND_STYLES, clean
 from tui.app.layout import GridModel
 from tui.app.navigation import listed
@@ -50,7 +51,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         Binding("enter", "choose", "Go to", id="panel.choose", show=False),
     ]
 
-    COMPONENT_CLASSES = {"panel--selected"}  # noqa: RUF012
+    # The focused look is drawn from "-focused" classes, not :focus rules (see frames.py).
+    COMPONENT_CLASSES = {  # noqa: RUF012
+        "panel--selected",
+        "panel--selected-focused",
+        "panel--border",
+        "panel--border-focused",
+    }
 
     DEFAULT_CSS = """
     DivergencePanel {
@@ -68,12 +75,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         & > .panel--selected {
             background: $block-cursor-blurred-background; text-style: bold;
         }
-        &:focus { border-left: tall $border; border-top: tall $border; }
-        &:focus > .panel--selected {
+        & > .panel--selected-focused {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
             text-style: bold;
         }
+        & > .panel--border { color: $panel; }
+        & > .panel--border-focused { color: $border; }
     }
     """
 
@@ -99,6 +107,10 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._drawn_width = 0
         self._base: Style | None = None
         self._retitling = False  # the title alone is being set: see refresh
+        # Called at once when an entry is chosen, so that the grid's jump is painted in the
+        # same frame as the panel's step: the Chosen message reached the app after the
+        # panel had been painted, and the grid came a frame (16-35 ms) later.
+        self.on_chosen: Callable[[Divergence], None] | None = None
         self.border_title = "Divergences"
 
     # --- what the app and the tests use ---------------------------------------------------
@@ -173,8 +185,8 @@ class DivergencePanel(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         count = len(self.entries)
-        self.virtual_size = Size(
-            self._width, max(1, count * ENTRY_LINES + OPENED_LINES - ENTRY_LINES)
+        set_virtual_size(
+            self, Size(self._width, max(1, count * ENTRY_LINES + OPENED_LINES - ENTRY_LINES))
         )
         self.refresh()
 
@@ -215,7 +227,16 @@ class DivergencePanel(ScrollView, can_focus=True):
         super().notify_style_update()
         self._opened = []
         self._base = None
+        if self.is_mounted:  # a theme change: once the component classes have the new colours
+            self.call_later(self._show_focus)
         self.refresh()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The focused look from its own component classes, not a restyle (frames.py)."""
+        self._show_focus()
+
+    def on_mount(self) -> None:
+        self._show_focus()  # the borders' first inline setting lays out: before the first frame
 
     def on_focus(self, event: events.Focus) -> None:
         self._opened = []  # the selected entry takes the focused colours
@@ -226,6 +247,13 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._opened = []
         self._base = None
         self.refresh()
+
+    def _show_focus(self) -> None:
+        """The left and top borders in the focused or the blurred colour."""
+        name = "panel--border-focused" if self.has_focus else "panel--border"
+        colour = self.get_component_styles(name).color
+        self.styles.border_left = ("tall", colour)
+        self.styles.border_top = ("tall", colour)
 
     # --- selection -----------------------------------------------------------------------------
 
@@ -264,6 +292,8 @@ class DivergencePanel(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(self.entries) - 1))
         self._select(index)
+        if self.on_chosen is not None:
+            self.on_chosen(self.entries[index])
         self.post_message(self.Chosen(self.entries[index]))
 
     def action_step(self, delta: int) -> None:
@@ -309,7 +339,8 @@ class DivergencePanel(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index == self._selected:
             if not self._opened:
-                style = self.get_component_rich_style("panel--selected")
+                selected = "panel--selected-focused" if self.has_focus else "panel--selected"
+                style = self.get_component_rich_style(selected)
                 self._opened = [s.apply_style(style) for s in self._open(self.entries[index])]
             return self._opened[line].apply_style(base)
         divergence = self.entries[index]

@@ -17,14 +17,16 @@ from rich.text import Text
 from textual.strip import Strip
 
 _WORD = re.compile(r"(\S+)(\s*)")
+_LAST_BLANKS = re.compile(r"\s+\S*\Z")  # searched up to an end: the last run of blanks
+_NON_BLANK = re.compile(r"\S")
 
 
 def line_starts(text: str, width: int) -> list[int]:
     """Offsets where each wrapped line of `text` begins (greedy, words longer than a line fold)."""
     width = max(1, width)
-    if len(text) <= width and text.isascii():
-        return [0]
-    measure = len if text.isascii() else cell_len
+    if text.isascii():
+        return _ascii_line_starts(text, width) if len(text) > width else [0]
+    measure = cell_len
     starts = [0]
     used = measure(text[: len(text) - len(text.lstrip())])  # leading blanks take room too
     for match in _WORD.finditer(text):
@@ -42,6 +44,26 @@ def line_starts(text: str, width: int) -> list[int]:
         else:
             used += word_width
         used += measure(match.group(2))
+    return starts
+
+
+def _ascii_line_starts(text: str, width: int) -> list[int]:
+    """`line_starts` where every character is one cell, a line at a time rather than a word
+    at a time (the grid wraps every paragraph of an event before its first paint): a line
+    from `start` ends at the last blank within `width` characters, and the next begins at
+    the following word; with no blank in reach, the word folds at `width`."""
+    starts = [0]
+    start, end = 0, len(text)
+    while end - start > width:
+        blanks = _LAST_BLANKS.search(text, start, start + width + 1)
+        if blanks is None:  # one word longer than the line: fold it
+            start += width
+        else:
+            word = _NON_BLANK.search(text, blanks.start())
+            if word is None:  # only blanks follow
+                break
+            start = word.start()
+        starts.append(start)
     return starts
 
 
