@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-import gc
 import math
 import os
 import sys
@@ -346,16 +345,8 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     if args.output:  # refuse before the slow part, not after it
         _check_output(Path(args.output), config, args.format, force=args.force)
     sources = _gather(config, event, args)
-    # The cyclic collector would run dozens of times over the hundreds of thousands of tuples
-    # and sets the aligner makes, none of which form cycles (about 0.1 s of a big event). A
-    # one-shot command may pause it; the viewer, which keeps running, never does.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        comparison: Comparison = compare(config, event, sources)
-    finally:
-        if collecting:
-            gc.enable()
+    # `compare` pauses the cyclic collector while it analyses (`tui.pipeline.analysing`).
+    comparison: Comparison = compare(config, event, sources)
     text = render_json(comparison) if args.format == "json" else render_markdown(comparison)
     if args.output:
         output = Path(args.output)

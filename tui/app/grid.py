@@ -103,14 +103,6 @@ class ComparisonGrid(ScrollView, can_focus=True):
     }
     """
 
-    class CursorMoved(Message):
-        """The cursor moved to another row or source (the app shows where it is)."""
-
-        def __init__(self, row: Row | None, column: Column | None) -> None:
-            self.row = row
-            self.column = column
-            super().__init__()
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model = GridModel((), (), {}, frozenset(), {}, ())
@@ -141,8 +133,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self.cursor_column = 0
         self.wrap = True
         self.only_divergent = False
-        # Called at once when the cursor moves, before the key's frame is painted: the status
-        # line and panel that the CursorMoved message updated came a frame (16 ms) later.
+        # Called at once when the cursor moves, before the key's frame is painted: a message
+        # to the status line and panel reached them a frame (16 ms) later.
         self.on_moved: Callable[[], None] | None = None
 
     # --- state from the app ------------------------------------------------------------------
@@ -465,7 +457,6 @@ class ComparisonGrid(ScrollView, can_focus=True):
     def _moved(self) -> None:
         if self.on_moved is not None:
             self.on_moved()
-        self.post_message(self.CursorMoved(self.current_row, self.current_column))
 
     def _scroll_to_cursor(self, context: bool = False) -> None:
         """Bring the cursor's cell into view; with `context` (a jump to a divergence), with

@@ -20,7 +20,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -85,13 +84,6 @@ class DivergencePanel(ScrollView, can_focus=True):
     }
     """
 
-    class Chosen(Message):
-        """The user chose a divergence here (keys, enter or a click): show it in the grid."""
-
-        def __init__(self, divergence: Divergence) -> None:
-            self.divergence = divergence
-            super().__init__()
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model = GridModel((), (), {}, frozenset(), {}, ())
@@ -108,8 +100,8 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._base: Style | None = None
         self._retitling = False  # the title alone is being set: see refresh
         # Called at once when an entry is chosen, so that the grid's jump is painted in the
-        # same frame as the panel's step: the Chosen message reached the app after the
-        # panel had been painted, and the grid came a frame (16-35 ms) later.
+        # same frame as the panel's step: a message reached the app after the panel had been
+        # painted, and the grid came a frame (16-35 ms) later.
         self.on_chosen: Callable[[Divergence], None] | None = None
         self.border_title = "Divergences"
 
@@ -294,7 +286,6 @@ class DivergencePanel(ScrollView, can_focus=True):
         self._select(index)
         if self.on_chosen is not None:
             self.on_chosen(self.entries[index])
-        self.post_message(self.Chosen(self.entries[index]))
 
     def action_step(self, delta: int) -> None:
         self._choose(0 if self._selected is None else self._selected + delta)
