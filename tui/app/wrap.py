@@ -24,7 +24,7 @@ _NON_BLANK = re.compile(r"\S")
 def line_starts(text: str, width: int) -> list[int]:
     """Offsets where each wrapped line of `text` begins (greedy, words longer than a line fold)."""
     width = max(1, width)
-    if text.isascii():
+    if text.isascii() and text.isprintable():  # a control character takes no cell: below
         return _ascii_line_starts(text, width) if len(text) > width else [0]
     measure = cell_len
     starts = [0]
@@ -48,7 +48,7 @@ def line_starts(text: str, width: int) -> list[int]:
 
 
 def _ascii_line_starts(text: str, width: int) -> list[int]:
-    """`line_starts` where every character is one cell, a line at a time rather than a word
+    """`line_starts` where every character is one cell (printable ASCII), a line at a time rather than a word
     at a time (the grid wraps every paragraph of an event before its first paint): a line
     from `start` ends at the last blank within `width` characters, and the next begins at
     the following word; with no blank in reach, the word folds at `width`."""
