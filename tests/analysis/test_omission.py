@@ -105,3 +105,15 @@ def test_targets_the_other_side_never_mentions_are_a_fact(desk) -> None:
         "Shelling schools and residential homes once again exposes the nature of the regime.",
     )
     assert omissions(desk.run(rhetoric, south)) == []
+
+
+def test_counts_of_the_same_thing_the_other_side_never_gives_are_one_omission(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        NORTH_STRIKE,
+        "The head doctor of the Harrow clinic said that 25 wounded had been brought in so far.",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    (found,) = omissions(desk.run(north, south))
+    assert {s.paragraph for s in found.spans} == {0, 1}

@@ -272,12 +272,16 @@ def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
 
 
 def _merged(claims: list[_Claim]) -> list[list[_Claim]]:
-    """Claims grouped by the fact they state: most of their missing particulars shared."""
+    """Claims grouped by the fact they state: most of their missing particulars shared, or a
+    count of the same thing the other side never gives ("21 killed" and, from the hospital,
+    "40 wounded" against a side that counts no casualties: one silence, not one per count)."""
     groups: list[list[_Claim]] = []
     for claim in claims:
         for group in groups:
             shared = len(claim.missing & group[0].missing)
-            if shared >= SAME_FACT * min(len(claim.missing), len(group[0].missing)):
+            if shared >= SAME_FACT * min(len(claim.missing), len(group[0].missing)) or (
+                _counted(claim) & _counted(group[0])
+            ):
                 group.append(claim)
                 break
         else:
@@ -318,6 +322,12 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
         positions,
         importance(corpus, "omission", positions, spans, weight=weight),
     )
+
+
+def _counted(claim: _Claim) -> set[str]:
+    """What the claim's missing figures count: "wounded" for "40 wounded" and for "40 wounded
+    (in hospital)", a narrower count of the same thing."""
+    return {p.split()[1] for p in claim.missing if p[:1].isdigit() and " " in p}
 
 
 def _weight(particular: str) -> int:
