@@ -117,3 +117,13 @@ def test_counts_of_the_same_thing_the_other_side_never_gives_are_one_omission(de
     south = desk.source("south-times", "southmark", "Southmark units held their positions.")
     (found,) = omissions(desk.run(north, south))
     assert {s.paragraph for s in found.spans} == {0, 1}
+
+
+def test_a_long_line_without_closing_punctuation_is_a_title_not_a_claim(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "One of the twelve people hurt at the Port Vell market of Harrow still in a grave state",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    assert omissions(desk.run(north, south)) == []

@@ -40,7 +40,6 @@ from tui.text.wordlists import word_set
 
 MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
 MIN_MISSING = 3  # names the other side lacks, for a claim without a figure
-HEADING_WORDS = 12
 START = attrgetter("start")  # a token's offset, to bisect tokens by
 COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
 SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
@@ -339,10 +338,11 @@ def _readable(particular: str) -> str:
 
 
 def _is_heading(parsed: Parsed) -> bool:
-    """Too short to state a fact, or a title: a few words with no closing punctuation."""
-    words = len(parsed.tokens)
-    return words < MIN_WORDS or (
-        words < HEADING_WORDS and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."'))
+    """Too short to state a fact, or a title: one line with no closing punctuation, however
+    long (a sub-headline restates the story in a few loaded words, as a headline does)."""
+    return len(parsed.tokens) < MIN_WORDS or (
+        len(parsed.sentences) == 1
+        and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."'))
     )
 
 
