@@ -127,3 +127,28 @@ def test_a_long_line_without_closing_punctuation_is_a_title_not_a_claim(desk) ->
     )
     south = desk.source("south-times", "southmark", "Southmark units held their positions.")
     assert omissions(desk.run(north, south)) == []
+
+
+def test_a_speaker_set_off_by_an_apposition_is_not_what_is_reported(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Mira Kell, the Harrow region's ombudsman, said 30 people were still missing at Port Vell.",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    (found,) = omissions(desk.run(north, south))
+    assert "Kell" not in found.summary.partition("mentions")[2]
+    assert all("Kell" not in s.text for s in found.spans)
+
+
+def test_a_name_of_two_words_is_one_missing_name(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Wounded from Port Vell were carried to Harrow by Green Shield volunteers all night.",
+    )
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near Port Vell."
+    )
+    # Harrow and Green Shield: two names, fewer than a claim without a figure needs
+    assert omissions(desk.run(north, south)) == []
