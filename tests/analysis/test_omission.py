@@ -105,3 +105,50 @@ def test_targets_the_other_side_never_mentions_are_a_fact(desk) -> None:
         "Shelling schools and residential homes once again exposes the nature of the regime.",
     )
     assert omissions(desk.run(rhetoric, south)) == []
+
+
+def test_counts_of_the_same_thing_the_other_side_never_gives_are_one_omission(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        NORTH_STRIKE,
+        "The head doctor of the Harrow clinic said that 25 wounded had been brought in so far.",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    (found,) = omissions(desk.run(north, south))
+    assert {s.paragraph for s in found.spans} == {0, 1}
+
+
+def test_a_long_line_without_closing_punctuation_is_a_title_not_a_claim(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "One of the twelve people hurt at the Port Vell market of Harrow still in a grave state",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    assert omissions(desk.run(north, south)) == []
+
+
+def test_a_speaker_set_off_by_an_apposition_is_not_what_is_reported(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Mira Kell, the Harrow region's ombudsman, said 30 people were still missing at Port Vell.",
+    )
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    (found,) = omissions(desk.run(north, south))
+    assert "Kell" not in found.summary.partition("mentions")[2]
+    assert all("Kell" not in s.text for s in found.spans)
+
+
+def test_a_name_of_two_words_is_one_missing_name(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Wounded from Port Vell were carried to Harrow by Green Shield volunteers all night.",
+    )
+    south = desk.source(
+        "south-times", "southmark", "Southmark units held their positions near Port Vell."
+    )
+    # Harrow and Green Shield: two names, fewer than a claim without a figure needs
+    assert omissions(desk.run(north, south)) == []

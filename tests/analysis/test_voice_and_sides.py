@@ -3,6 +3,10 @@ only changes of meaning; importance ranks what an editor must read first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tui.model import FramingTerm
+
 
 def kinds(divergences, kind):
     return [d for d in divergences if d.kind == kind]
@@ -17,6 +21,29 @@ def test_a_neutral_outlet_in_its_own_voice_adopts_a_sides_vocabulary(desk) -> No
         "Wire Service adopts Southmark vocabulary in its own voice: 'occupied'"
     )
     assert framing.positions[0].speaker == ""
+
+
+def test_a_neutral_outlet_naming_a_sides_actors_adopts_no_vocabulary(desk) -> None:
+    """A term that is also a side's actor word is the common name of those who act: a wire
+    writing it frames nothing, while the loaded member of its family still counts."""
+    lexicon = replace(
+        desk.lexicon,
+        framing=(
+            FramingTerm("rebel regime", "southmark", "rebel regime"),
+            FramingTerm("rebels", "southmark", "rebel regime"),
+        ),
+        actors=(*desk.lexicon.actors, ("norland", ("rebels",))),
+    )
+    wire_desk = replace(desk, lexicon=lexicon)
+    north = wire_desk.source("north-daily", "norland", "Shelling went on all night.")
+    wire = wire_desk.source("wire-service", "wire", "Fighting between Southmark and rebels.")
+    assert kinds(wire_desk.run(wire, north), "framing") == []
+    loaded = wire_desk.source("wire-service", "wire", "The rebel regime shelled Port Vell.")
+    (adopted,) = kinds(wire_desk.run(loaded, north), "framing")
+    assert (
+        adopted.summary
+        == "Wire Service adopts Southmark vocabulary in its own voice: 'rebel regime'"
+    )
 
 
 def test_quoted_words_are_the_speakers_and_a_family_is_one_term(desk) -> None:

@@ -11,7 +11,10 @@ president's words. So every use is read in context:
 - own voice: anywhere else — the outlet itself uses the term.
 A party's outlets carry their camp's words whether they quote its officials or not, so their
 uses make one finding. A neutral outlet quoting a party's words frames nothing: the party's
-own outlets carry them (and make that side's finding); only its own voice counts.
+own outlets carry them (and make that side's finding); only its own voice counts. Nor does a
+neutral outlet frame by a term the lexicon also lists among a side's `actors`: that is the
+common name of those who act ("Armenian separatists", in wire copy of any day), while the
+loaded members of its family ("separatist regime", "junta") still count.
 
 One divergence per party side, and per neutral outlet in its own voice, across the event,
 listing the terms: "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupation' (×3)",
@@ -91,6 +94,7 @@ def _loaded(
         return []
     reported = {span for f in found if f.kind == "naming" for span in f.spans}
     pattern = phrases_pattern(tuple(term.term for term in terms), inflect=True)
+    actor_words = {w.casefold() for _, words in corpus.lexicon.actors for w in words}
     # Who carries the words → uses in reading order: (source, cluster, term, span).
     # A party's outlets carry their camp's words whether they quote them or not: one finding
     # per party side. A neutral outlet's own voice is one finding; its quotations are none.
@@ -106,8 +110,8 @@ def _loaded(
                 continue
             if corpus.is_party(member.source):
                 key = ("side", corpus.side(member.source))
-            elif _speaker(parsed, start, quoted):
-                continue  # a party's words, reported
+            elif _speaker(parsed, start, quoted) or terms[index].term.casefold() in actor_words:
+                continue  # a party's words, reported; or the common name of a side's actors
             else:
                 key = (member.source, "own")
             uses[key].append(_Use(member.source, cluster, terms[index], span))

@@ -40,7 +40,7 @@ from tui.text.wordlists import word_set
 
 MIN_WORDS = 8  # a shorter sentence is a heading, a caption or a fragment
 MIN_MISSING = 3  # names the other side lacks, for a claim without a figure
-HEADING_WORDS = 12
+SPEAKER_REACH = 8  # the longest apposition between a speaker's name and the verb, in words
 START = attrgetter("start")  # a token's offset, to bisect tokens by
 COVERED = 0.5  # the other side mentions at least this share of the particulars: not omitted
 SAME_FACT = 0.5  # two omissions sharing this share of their missing particulars: one fact
@@ -56,7 +56,9 @@ _FURNITURE = re.compile(
     r"@|\bTel\b|\bE-?mail\b|\bAddress:|©|\bcopyright\b|all rights reserved|\bsubscribe\b",
     re.IGNORECASE,
 )
-REPORTING = word_set("said says told stated informed reported noted added announced quoted")
+REPORTING = word_set(
+    "said says told stated informed reported reports noted added announced quoted wrote posted"
+)
 RECIPIENT_CUES = word_set("told quoted")
 # What was used and what was hit, in the general vocabulary of any war: a particular of a claim
 # like a place or a figure ("cluster missiles" one side reports and the other never mentions).
@@ -203,7 +205,7 @@ def _claims(
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
         if not indices or (
-            len(missing) < MIN_MISSING
+            _names(parsed, missing, found) < MIN_MISSING
             and not any(p[:1].isdigit() or p in ACT_NAMES for p in missing)
         ):
             continue
@@ -219,6 +221,22 @@ def _claims(
         figure = any(p[:1].isdigit() for p in missing)
         claims.append(_Claim(member, k, particulars, missing, spans, figure))
     return claims
+
+
+def _names(parsed: Parsed, missing: frozenset[str], found: dict[str, list[int]]) -> int:
+    """How many names `missing` holds, a name of several words written one after another
+    ("Red Cross") counted once: each word of it is a key of its own."""
+    at = {i: p for p in missing for i in found[p]}
+    joined = sum(
+        1
+        for p in missing
+        if any(
+            at.get(i + 1) not in (None, p)
+            and not parsed.text[parsed.tokens[i].end : parsed.tokens[i + 1].start].strip()
+            for i in found[p]
+        )
+    )
+    return len(missing) - joined
 
 
 def _runs(parsed: Parsed, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -248,36 +266,69 @@ def _states_a_fact(corpus: Corpus, member: Member, parsed: Parsed, k: int, token
 
 
 def _speaker_tokens(parsed: Parsed, tokens: range) -> set[int]:
-    """Tokens naming who speaks and to whom: the capitalised run just before a reporting verb
-    ("Spokesperson Shushan Stepanyan told"), after "according to", and after "told" or
-    "quoted" (the outlet spoken to or quoted)."""
+    """Tokens naming who speaks, to whom and where: the capitalised run just before a
+    reporting verb ("Spokesperson Shushan Stepanyan told"), with an apposition between them
+    ("Gegham Stepanian, Karabakh's ombudsman, said"); the name in "in Stepanian's words";
+    after "according to", and after "told" or "quoted" (the outlet spoken to or quoted); and
+    the medium after "on" that follows a reporting verb ("said on Twitter")."""
     found: set[int] = set()
     for i in tokens:
         word = parsed.words[i]
         if word in REPORTING:
-            j = i - 1
+            j = _apposition(parsed, tokens, i)
+            found.update(range(j + 1, i))
             while j >= tokens.start and (
                 parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
             ):
                 found.add(j)
                 j -= 1
+            if i + 2 < tokens.stop and parsed.words[i + 1] == "on":
+                found.update(_capitalised_run(parsed, tokens, i + 2))
         if word in RECIPIENT_CUES or word == "according":  # "told Ekho Moskvy", "according to"
-            j = i + (2 if word == "according" else 1)
-            while j < tokens.stop and (
-                parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
-            ):
-                found.add(j)
-                j += 1
+            found.update(_capitalised_run(parsed, tokens, i + (2 if word == "according" else 1)))
+        if word == "words" and i - 2 >= tokens.start and parsed.words[i - 2] == "in":
+            found.add(i - 1)  # "in Stepanian's words"
+    return found
+
+
+def _apposition(parsed: Parsed, tokens: range, verb: int) -> int:
+    """The last token before a reporting verb outside an apposition set off by commas just
+    before it ("X, the region's ombudsman, said" → X), else the token just before the verb."""
+    before = verb - 1
+    if (
+        before < tokens.start
+        or "," not in parsed.text[parsed.tokens[before].end : parsed.tokens[verb].start]
+    ):
+        return before
+    for j in range(before - 1, max(tokens.start, verb - SPEAKER_REACH) - 1, -1):
+        if "," in parsed.text[parsed.tokens[j].end : parsed.tokens[j + 1].start]:
+            return j
+    return before
+
+
+def _capitalised_run(parsed: Parsed, tokens: range, first: int) -> set[int]:
+    """The capitalised words from `first` on, "of" and "the" between them."""
+    found: set[int] = set()
+    j = first
+    while j < tokens.stop and (
+        parsed.tokens[j].text[:1].isupper() or parsed.words[j] in {"of", "the"}
+    ):
+        found.add(j)
+        j += 1
     return found
 
 
 def _merged(claims: list[_Claim]) -> list[list[_Claim]]:
-    """Claims grouped by the fact they state: most of their missing particulars shared."""
+    """Claims grouped by the fact they state: most of their missing particulars shared, or a
+    count of the same thing the other side never gives ("21 killed" and, from the hospital,
+    "40 wounded" against a side that counts no casualties: one silence, not one per count)."""
     groups: list[list[_Claim]] = []
     for claim in claims:
         for group in groups:
             shared = len(claim.missing & group[0].missing)
-            if shared >= SAME_FACT * min(len(claim.missing), len(group[0].missing)):
+            if shared >= SAME_FACT * min(len(claim.missing), len(group[0].missing)) or (
+                _counted(claim) & _counted(group[0])
+            ):
                 group.append(claim)
                 break
         else:
@@ -320,6 +371,12 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
     )
 
 
+def _counted(claim: _Claim) -> set[str]:
+    """What the claim's missing figures count: "wounded" for "40 wounded" and for "40 wounded
+    (in hospital)", a narrower count of the same thing."""
+    return {p.split()[1] for p in claim.missing if p[:1].isdigit() and " " in p}
+
+
 def _weight(particular: str) -> int:
     return FIGURE_PARTICULAR if particular[:1].isdigit() else 1
 
@@ -329,10 +386,11 @@ def _readable(particular: str) -> str:
 
 
 def _is_heading(parsed: Parsed) -> bool:
-    """Too short to state a fact, or a title: a few words with no closing punctuation."""
-    words = len(parsed.tokens)
-    return words < MIN_WORDS or (
-        words < HEADING_WORDS and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."'))
+    """Too short to state a fact, or a title: one line with no closing punctuation, however
+    long (a sub-headline restates the story in a few loaded words, as a headline does)."""
+    return len(parsed.tokens) < MIN_WORDS or (
+        len(parsed.sentences) == 1
+        and not parsed.text.rstrip().endswith((".", "!", "?", ".”", '."'))
     )
 
 
