@@ -48,10 +48,10 @@ def line_starts(text: str, width: int) -> list[int]:
 
 
 def _ascii_line_starts(text: str, width: int) -> list[int]:
-    """`line_starts` where every character is one cell (printable ASCII), a line at a time rather than a word
-    at a time (the grid wraps every paragraph of an event before its first paint): a line
-    from `start` ends at the last blank within `width` characters, and the next begins at
-    the following word; with no blank in reach, the word folds at `width`."""
+    """`line_starts` where every character is one cell (printable ASCII), a line at a time
+    rather than a word at a time (the grid wraps every paragraph of an event before its first
+    paint): a line from `start` ends at the last blank within `width` characters, and the next
+    begins at the following word; with no blank in reach, the word folds at `width`."""
     starts = [0]
     start, end = 0, len(text)
     while end - start > width:
