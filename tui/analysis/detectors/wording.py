@@ -118,6 +118,8 @@ def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
         best: tuple[float, Member, Member, list[Run]] | None = None
         # A headline is no rewording of a paragraph: its few words differ from any lede's.
         members = [m for m in cluster.members if m.paragraph != HEADLINE]
+        if len({corpus.side(m.source) for m in members}) < 2:
+            continue  # one side's paragraphs only: no wording to set against another's
         for member in members:
             if member not in paragraphs:
                 paragraphs[member] = _paragraph(corpus, member, codes)
@@ -176,12 +178,11 @@ def _sentence(
 def _pairs(
     corpus: Corpus, members: Sequence[Member], paragraphs: dict[Member, _Paragraph]
 ) -> list[tuple[Member, Member]]:
-    """Each member with its closest member of every other side, in cluster order, once."""
+    """Each member with its closest member of every other side, in cluster order, once
+    (`members` are of two sides at least)."""
     by_side: dict[str, list[int]] = {}
     for i, member in enumerate(members):
         by_side.setdefault(corpus.side(member.source), []).append(i)
-    if len(by_side) < 2:
-        return []
     codes = [paragraphs[m].code for m in members]
     side_codes = {side: [codes[j] for j in others] for side, others in by_side.items()}
     pairs: set[tuple[int, int]] = set()
