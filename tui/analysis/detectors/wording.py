@@ -68,11 +68,10 @@ CODE_BASE = 0xE000  # the first character of the word codes: past the surrogates
 
 @dataclass(frozen=True)
 class _Sentence:
-    """One sentence as the diff reads it: its tokens, its words, the words as a code (one
-    character per word, `_Codes`), and whom it quotes (`_one_quote`)."""
+    """One sentence as the diff reads it: its tokens, its words as a code (one character per
+    word, `_Codes`), and whom it quotes (`_sentence`)."""
 
     tokens: Sequence[Token]
-    words: Sequence[str]
     code: str
     speakers: frozenset[str]
     content: Sequence[bool]  # per token, whether it may make a difference (`_content`)
@@ -166,13 +165,14 @@ def _sentence(
     function: Sequence[bool],
 ) -> _Sentence:
     """A sentence with its speakers: the capitalised words inside it (not its first), if it
-    attributes what it says."""
+    attributes what it says. Two sentences sharing a speaker report one person's words, and
+    are not diffed: outlets translating one statement differ in words, not in meaning."""
     speakers: frozenset[str] = frozenset()
     if not REPORTING.isdisjoint(words):
         speakers = frozenset(
             w for t, w in zip(tokens[1:], words[1:], strict=True) if t.text[:1].isupper()
         )
-    return _Sentence(tokens, words, code, speakers, content, function)
+    return _Sentence(tokens, code, speakers, content, function)
 
 
 def _pairs(
@@ -226,7 +226,7 @@ def _diff(left: _Paragraph, right: _Paragraph) -> tuple[float, list[Run]]:
             pairs.append((ratio, i, j))
     runs: list[Run] = []
     for _, i, j in sorted(pairs, key=lambda p: p[1]):
-        if not a_parts[i].speakers & b_parts[j].speakers:
+        if not a_parts[i].speakers & b_parts[j].speakers:  # one person's words: `_sentence`
             runs.extend(_runs(a_parts[i], b_parts[j]))
     similarity = sum(r for r, _, _ in pairs) / max(len(a_parts), len(b_parts), 1)
     return similarity, runs
@@ -235,9 +235,7 @@ def _diff(left: _Paragraph, right: _Paragraph) -> tuple[float, list[Run]]:
 def _runs(a: _Sentence, b: _Sentence) -> list[Run]:
     """Differing runs of two sentences. Differences separated by a single shared word are one
     run: "Armenian armed forces shelled Ganja" vs "Ganja was shelled" is one rewording, not
-    three edits around "shelled". Two sentences naming one speaker (`_Sentence.speakers`)
-    with a reporting word report one person's words: outlets translating one statement
-    differ in words, not in meaning, so the caller never diffs them."""
+    three edits around "shelled"."""
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal stretches
     joins = False  # whether the next difference joins the last group
     for tag, i1, i2, j1, j2 in Indel.opcodes(a.code, b.code):
