@@ -92,16 +92,19 @@ def _score(match: denial.Match, denier_side: str, cluster: str) -> tuple[int, ..
 
 
 def test_ranked_claims_pick_what_scoring_every_candidate_picks(corpus: Corpus) -> None:
-    index = denial._index(corpus)
-    checked = 0
-    for sentence in index.sentences:
-        cluster = corpus.cluster_of.get(sentence.member)
-        if sentence.denial is None or cluster is None:
+    asked = []  # (member, keys) of every denying sentence, its long words as the keys
+    for member, parsed in corpus.parsed.items():
+        if corpus.cluster_of.get(member) is None:
             continue
-        side = corpus.side(sentence.member.source)
-        words = {corpus.parsed[sentence.member].words[i] for i in sentence.tokens}
-        keys = frozenset(denial._stem(w) for w in words if len(w) > 3)
-
+        for tokens, hit in zip(parsed.sentence_tokens, corpus.denials[member], strict=True):
+            if hit is not None:
+                words = {parsed.words[i] for i in tokens}
+                asked.append((member, frozenset(denial._stem(w) for w in words if len(w) > 3)))
+    index = denial._index(corpus, frozenset(k for _, keys in asked for k in keys))
+    checked = 0
+    for member, keys in asked:
+        cluster = corpus.cluster_of[member]
+        side = corpus.side(member.source)
         for party in (True, False):
             ranked = denial._matches(index, keys, side, party)
             if not ranked.by_place:
@@ -111,3 +114,19 @@ def test_ranked_claims_pick_what_scoring_every_candidate_picks(corpus: Corpus) -
             assert max(_score(m, side, cluster) for m in picked) == best
             checked += 1
     assert checked
+
+
+def test_claim_index_holds_every_sentence_that_could_make_a_claim(corpus: Corpus) -> None:
+    """Sentences left out of the index deny something or share fewer than two key stems."""
+    needed = frozenset({"armen", "azerb", "shell", "ganja", "stepa", "kille"})
+    index = denial._index(corpus, needed)
+    held = {(s.member, s.range) for s in index.sentences}
+    for member, parsed in corpus.parsed.items():
+        stems = tuple(map(denial._stem, parsed.words))
+        for sentence, tokens, hit in zip(
+            parsed.sentences, parsed.sentence_tokens, corpus.denials[member], strict=True
+        ):
+            shared = needed & set(stems[tokens.start : tokens.stop])
+            could = hit is None and len(shared) >= denial.MIN_SHARED
+            assert ((member, sentence) in held) == could
+    assert held

@@ -170,11 +170,15 @@ def _finding(
 ) -> Finding:
     """Spans: each statement's actor words, and who says it when `cues`. One position per
     actor and voice: the side blamed, and who is quoted blaming it."""
-    spans: list[Span] = []
-    for statement in used:
-        for span in (statement.actor_span, statement.cue_span if cues else None):
-            if span is not None and span not in spans:
-                spans.append(span)
+    # Each span once, in order: by a dict, since an event-wide divergence may hold hundreds.
+    spans = list(
+        dict.fromkeys(
+            span
+            for statement in used
+            for span in (statement.actor_span, statement.cue_span if cues else None)
+            if span is not None
+        )
+    )
     first = used[0].member
     # Opposite blame: one camp per actor blamed. Voice: one per voice, with who is quoted.
     camps: dict[tuple[str, str], list[Statement]] = defaultdict(list)
@@ -233,6 +237,8 @@ def _sentence_statements(
 ) -> list[Statement]:
     parsed = corpus.parsed[member]
     words = parsed.words[sentence.start : sentence.stop]
+    if ATTACK_WORDS.isdisjoint(words) and RESPONSIBILITY.isdisjoint(words):
+        return []  # most sentences: no attack and no blame, seen without a Python loop
     attacks = [i for i, word in enumerate(words) if word in ATTACK_WORDS and _is_attack(words, i)]
     blamed = [i for i, word in enumerate(words) if word in RESPONSIBILITY]
     if not attacks and not blamed:

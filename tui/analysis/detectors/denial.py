@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.denials import DENIAL_VERBS
@@ -67,7 +69,6 @@ class _Sentence:
     tokens: range  # indices into the paragraph's tokens
     stems: tuple[str, ...]  # one per token
     stem_set: frozenset[str]
-    denial: tuple[int, int] | None  # first denial phrase, paragraph offsets
     side: str  # of its source, looked up once: the claim search compares it for every denial
     party: bool
     cluster: str | None
@@ -92,10 +93,14 @@ class _Ranked:
 
 @dataclass(frozen=True)
 class _Index:
-    """Every sentence of the event, and which sentences hold each key-word stem.
+    """The sentences of the event that may make a claim, and which of them hold each
+    key-word stem.
 
     The claim search reads it once per denial; scanning every sentence each time made denial
     detection the slowest step on a big event, so candidates come from the postings instead.
+    Only sentences that deny nothing and share two stems with the keys of some denial can be
+    a claim, and only those stems are ever looked up, so only they are indexed: a big event
+    has a few hundred key stems and a few hundred thousand words.
     """
 
     sentences: list[_Sentence]
@@ -105,7 +110,8 @@ class _Index:
     )  # filled by `_matches` as the search goes
 
 
-def _index(corpus: Corpus) -> _Index:
+def _index(corpus: Corpus, needed: frozenset[str]) -> _Index:
+    """The index of the sentences that may make a claim with keys among `needed`."""
     sentences: list[_Sentence] = []
     postings: dict[str, list[int]] = {}
     ranks = {sid: i for i, sid in enumerate(corpus.sources)}
@@ -117,9 +123,14 @@ def _index(corpus: Corpus) -> _Index:
         for (start, end), tokens, denial in zip(
             parsed.sentences, parsed.sentence_tokens, denials, strict=True
         ):
+            if denial is not None:
+                continue
             stems = paragraph_stems[tokens.start : tokens.stop]
             stem_set = frozenset(stems)
-            for stem in stem_set:
+            keys = stem_set & needed
+            if len(keys) < MIN_SHARED:
+                continue
+            for stem in keys:
                 postings.setdefault(stem, []).append(len(sentences))
             sentences.append(
                 _Sentence(
@@ -128,7 +139,6 @@ def _index(corpus: Corpus) -> _Index:
                     tokens,
                     stems,
                     stem_set,
-                    denial,
                     side,
                     party,
                     cluster,
@@ -138,33 +148,17 @@ def _index(corpus: Corpus) -> _Index:
     return _Index(sentences, postings)
 
 
+_Found = tuple[str, _Denial, set[str], bool]  # cluster, denial, claim keys, from the one before
+
+
 def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
     if len(corpus.sources) < 2:
         return []  # nothing to set a denial against
-    index = _index(corpus)
+    denials = _denials(corpus)
+    index = _index(corpus, frozenset(k for _, _, keys, _ in denials for k in keys))
     by_cluster: dict[str, list[_Linked]] = {}
-    for n, sentence in enumerate(index.sentences):
-        member = sentence.member
-        cluster = corpus.cluster_of.get(member)
-        if sentence.denial is None or cluster is None or _announces(corpus, member, sentence.range):
-            continue
-        parsed = corpus.parsed[member]
-        before = index.sentences[n - 1] if n and index.sentences[n - 1].member == member else None
-        speaker = _speaker(parsed, sentence.tokens) or (
-            _speaker(parsed, before.tokens) if before else None
-        )
-        a, b = _with_article(parsed.text, *sentence.denial)
-        phrase = make_span(member.source, member.paragraph, parsed.text, a, b)
-        denial = _Denial(
-            member,
-            sentence.range,
-            sentence.tokens,
-            before.range if before else None,
-            before.tokens if before else None,
-            phrase,
-            speaker,
-        )
-        linked = _Linked(denial, _claim(corpus, cluster, denial, index))
+    for cluster, denial, keys, from_previous in denials:
+        linked = _Linked(denial, _claim(corpus, cluster, denial, keys, from_previous, index))
         by_cluster.setdefault(cluster, []).append(linked)
     # A denial no claim was found for, by a speaker whose denial in the same source was linked
     # (the headline repeating the lede), is that denial told again: it is left out, the
@@ -183,6 +177,37 @@ def denial_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
             continue
         findings.append(_finding(corpus, cluster, group))
     return findings
+
+
+def _denials(corpus: Corpus) -> list[_Found]:
+    """Every denial of a clustered paragraph, in reading order, with the keys of its claim."""
+    found: list[_Found] = []
+    for member, parsed in corpus.parsed.items():
+        cluster = corpus.cluster_of.get(member)
+        if cluster is None:
+            continue
+        for k, hit in enumerate(corpus.denials[member]):
+            sentence, tokens = parsed.sentences[k], parsed.sentence_tokens[k]
+            if hit is None or _announces(corpus, member, sentence):
+                continue
+            before = k - 1 if k else None
+            before_tokens = parsed.sentence_tokens[before] if before is not None else None
+            speaker = _speaker(parsed, tokens) or (
+                _speaker(parsed, before_tokens) if before_tokens is not None else None
+            )
+            a, b = _with_article(parsed.text, *hit)
+            phrase = make_span(member.source, member.paragraph, parsed.text, a, b)
+            denial = _Denial(
+                member,
+                sentence,
+                tokens,
+                parsed.sentences[before] if before is not None else None,
+                before_tokens,
+                phrase,
+                speaker,
+            )
+            found.append((cluster, denial, *_claim_keys(corpus, denial)))
+    return found
 
 
 def _announces(corpus: Corpus, member: Member, sentence: tuple[int, int]) -> bool:
@@ -245,7 +270,9 @@ def _is_name(token: Token, word: str) -> bool:
     return token.text[:1].isupper() and word not in FUNCTION_WORDS
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """A word's stem, cached: every word of the event is stemmed for the index."""
     return word.removesuffix("'s")[:STEM]
 
 
@@ -293,8 +320,14 @@ def _clause(parsed: Parsed, tokens: list[int]) -> list[int]:
     return tokens
 
 
-def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span | None:
-    keys, from_previous = _claim_keys(corpus, denial)
+def _claim(
+    corpus: Corpus,
+    cluster: str,
+    denial: _Denial,
+    keys: set[str],
+    from_previous: bool,
+    index: _Index,
+) -> Span | None:
     if len(keys) < MIN_SHARED:
         return None
     denier_side = corpus.side(denial.member.source)
@@ -340,8 +373,9 @@ def _claim(corpus: Corpus, cluster: str, denial: _Denial, index: _Index) -> Span
 
 def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool) -> _Ranked:
     """Sentences that may make the claim, with how many keys each shares: at least two and
-    half of them, no denial, and (for a party's denial) another side's. The same claim is
-    denied in many outlets of one side, so the answer is kept in `index.matches`."""
+    half of them, no denial (the index holds none), and (for a party's denial) another
+    side's. The same claim is denied in many outlets of one side, so the answer is kept in
+    `index.matches`."""
     memo_key = (keys, denier_side, party)
     if memo_key in index.matches:
         return index.matches[memo_key]
@@ -351,30 +385,31 @@ def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool)
     found = []
     for n in sorted({n for key in rarest for n in index.postings.get(key, ())}):
         sentence = index.sentences[n]
-        if sentence.denial is not None or (party and sentence.side == denier_side):
+        if party and sentence.side == denier_side:
             continue
         shared = len(keys & sentence.stem_set)
         if shared >= need:
             found.append((shared, sentence))
 
-    def rank(match: Match) -> tuple[int, ...]:
+    # Each match ranked once, by what `_claim` ranks on after the sentence right before the
+    # denial and the cluster.
+    best: dict[str | None, tuple[tuple[int, ...], Match]] = {}
+    for match in found:
         shared, sentence = match
-        return (
+        score = (
             shared,
             int(sentence.party and sentence.side != denier_side),
             -sentence.rank,
             -sentence.member.paragraph,
             -sentence.range[0],
         )
-
-    by_cluster: dict[str | None, Match] = {}
-    for match in found:
-        cluster = match[1].cluster
-        if cluster not in by_cluster or rank(match) > rank(by_cluster[cluster]):
-            by_cluster[cluster] = match
+        held = best.get(sentence.cluster)
+        if held is None or score > held[0]:
+            best[sentence.cluster] = (score, match)
+    top = max(best.values(), key=itemgetter(0), default=None)
     ranked = _Ranked(
-        max(by_cluster.values(), key=rank, default=None),
-        by_cluster,
+        top[1] if top is not None else None,
+        {cluster: match for cluster, (_, match) in best.items()},
         {(s.member, s.range): (shared, s) for shared, s in found},
     )
     index.matches[memo_key] = ranked

@@ -27,10 +27,13 @@ other detectors read in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
+from rapidfuzz.process import extract, extractOne
 
-from tui.analysis.corpus import Corpus, Finding, Parsed
+from tui.analysis.corpus import Corpus, Finding
 from tui.analysis.importance import importance, position
 from tui.model import HEADLINE, Member, Span
 from tui.text.numbers import word_value
@@ -60,21 +63,67 @@ DATELINE_REACH = 24  # characters from a paragraph's start where a dateline's pl
 MERGE_GAP = 1  # shared words between two differences that still make them one run
 
 Run = tuple[list[Token], list[Token]]
+CODE_BASE = 0xE000  # the first character of the word codes: past the surrogates
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as the diff reads it: its tokens, its words as a code (one character per
+    word, `_Codes`), and whom it quotes (`_sentence`)."""
+
+    tokens: Sequence[Token]
+    code: str
+    speakers: frozenset[str]
+    content: Sequence[bool]  # per token, whether it may make a difference (`_content`)
+    function: Sequence[bool]  # per token, whether it is a function word
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph as the diff reads it, built once: a member is diffed against a
+    representative of every other side, and thirty outlets make it a representative of
+    thirty more."""
+
+    code: str  # every word, as in `_Sentence.code`
+    sentences: tuple[_Sentence, ...]
+
+
+class _Codes:
+    """A character for each distinct word of the event, so that rapidfuzz compares word
+    sequences as strings. Equal words get equal characters and different words different
+    ones, so every similarity and opcode is the one of the word tuples; but a string is
+    compared in C without hashing each word again, and a batch of them in one call."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, words: Sequence[str]) -> str:
+        codes = self.codes
+        for word in words:
+            if word not in codes:
+                codes[word] = chr(CODE_BASE + len(codes))
+        return "".join(map(codes.__getitem__, words))
 
 
 def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
-    words = {member: _words(corpus, member) for member in corpus.parsed}
     names = {
         part for use in corpus.lexicon.names for n in use.names for part in n.casefold().split()
     }
     meaningful = (HEDGES | QUANTITIES | QUALIFIERS | corpus.actors.words) - names
+    codes = _Codes()
+    paragraphs: dict[Member, _Paragraph] = {}
     findings = []
     for cluster in corpus.clusters:
         best: tuple[float, Member, Member, list[Run]] | None = None
         # A headline is no rewording of a paragraph: its few words differ from any lede's.
         members = [m for m in cluster.members if m.paragraph != HEADLINE]
-        for a, b in _pairs(corpus, members, words):
-            ratio, runs = _diff(corpus.parsed[a], words[a], corpus.parsed[b], words[b])
+        if len({corpus.side(m.source) for m in members}) < 2:
+            continue  # one side's paragraphs only: no wording to set against another's
+        for member in members:
+            if member not in paragraphs:
+                paragraphs[member] = _paragraph(corpus, member, codes)
+        for a, b in _pairs(corpus, members, paragraphs):
+            ratio, runs = _diff(paragraphs[a], paragraphs[b])
             runs = [r for r in runs if _changes_meaning(r, meaningful)]
             if runs and (best is None or ratio > best[0]):
                 best = (ratio, a, b, runs)
@@ -83,59 +132,87 @@ def wording_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Find
     return findings
 
 
-def _words(corpus: Corpus, member: Member) -> tuple[str, ...]:
+def _paragraph(corpus: Corpus, member: Member, codes: _Codes) -> _Paragraph:
     """The paragraph's casefolded words, every word of a lexicon name as its group:
     "Khankendi" and "Stepanakert" are one word here, because which name an outlet uses is a
     naming divergence, already reported as such, not a rewording."""
-    words = list(corpus.parsed[member].words)
+    parsed = corpus.parsed[member]
+    words = list(parsed.words)
     for use in corpus.name_uses.get(member, ()):
         for i in use.range:
             words[i] = NAME_MARK + use.group
-    return tuple(words)
+    code = codes.encode(words)
+    content = tuple(map(_content, parsed.words))
+    function = tuple(map(FUNCTION_WORDS.__contains__, parsed.words))
+    sentences = tuple(
+        _sentence(
+            parsed.tokens[r.start : r.stop],
+            words[r.start : r.stop],
+            code[r.start : r.stop],
+            content[r.start : r.stop],
+            function[r.start : r.stop],
+        )
+        for r in parsed.sentence_tokens
+    )
+    return _Paragraph(code, sentences)
+
+
+def _sentence(
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    code: str,
+    content: Sequence[bool],
+    function: Sequence[bool],
+) -> _Sentence:
+    """A sentence with its speakers: the capitalised words inside it (not its first), if it
+    attributes what it says. Two sentences sharing a speaker report one person's words, and
+    are not diffed: outlets translating one statement differ in words, not in meaning."""
+    speakers: frozenset[str] = frozenset()
+    if not REPORTING.isdisjoint(words):
+        speakers = frozenset(
+            w for t, w in zip(tokens[1:], words[1:], strict=True) if t.text[:1].isupper()
+        )
+    return _Sentence(tokens, code, speakers, content, function)
 
 
 def _pairs(
-    corpus: Corpus, members: Sequence[Member], paragraph_words: dict[Member, tuple[str, ...]]
+    corpus: Corpus, members: Sequence[Member], paragraphs: dict[Member, _Paragraph]
 ) -> list[tuple[Member, Member]]:
-    """Each member with its closest member of every other side, in cluster order, once."""
+    """Each member with its closest member of every other side, in cluster order, once
+    (`members` are of two sides at least)."""
     by_side: dict[str, list[int]] = {}
     for i, member in enumerate(members):
         by_side.setdefault(corpus.side(member.source), []).append(i)
-    if len(by_side) < 2:
-        return []
-    words = [paragraph_words[m] for m in members]
-    # Similarity is symmetric: each pair is scored once, though both members look for theirs.
-    scores: dict[tuple[int, int], float] = {}
-
-    def similarity(i: int, j: int) -> float:
-        pair = (i, j) if i < j else (j, i)
-        score = scores.get(pair)
-        if score is None:
-            score = scores[pair] = Indel.normalized_similarity(words[i], words[j])
-        return score
-
+    codes = [paragraphs[m].code for m in members]
+    side_codes = {side: [codes[j] for j in others] for side, others in by_side.items()}
     pairs: set[tuple[int, int]] = set()
     for i, member in enumerate(members):
         own = corpus.side(member.source)
         for side, others in by_side.items():
             if side != own:
-                j = max(others, key=lambda j: similarity(i, j))
+                # The first of the most similar, as `max` would pick it.
+                _, _, k = extractOne(codes[i], side_codes[side], scorer=Indel.normalized_similarity)
+                j = others[k]
                 pairs.add((min(i, j), max(i, j)))
     return [(members[i], members[j]) for i, j in sorted(pairs)]
 
 
-def _diff(
-    left: Parsed, left_words: Sequence[str], right: Parsed, right_words: Sequence[str]
-) -> tuple[float, list[Run]]:
+def _diff(left: _Paragraph, right: _Paragraph) -> tuple[float, list[Run]]:
     """Similarity of the paired sentences and their substantive differing runs."""
-    a_parts = [_part(left, left_words, r) for r in left.sentence_tokens]
-    b_parts = [_part(right, right_words, r) for r in right.sentence_tokens]
+    a_parts, b_parts = left.sentences, right.sentences
+    b_codes = [y.code for y in b_parts]
     scored = sorted(
         (
-            (Indel.normalized_similarity(x[1], y[1], score_cutoff=MIN_RATIO), i, j)
+            (ratio, i, j)
             for i, x in enumerate(a_parts)
-            for j, y in enumerate(b_parts)
-            if x[0] and y[0]
+            if x.code
+            for _, ratio, j in extract(
+                x.code,
+                b_codes,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=MIN_RATIO,
+                limit=None,
+            )
         ),
         reverse=True,
     )
@@ -143,53 +220,25 @@ def _diff(
     used_b: set[int] = set()
     pairs: list[tuple[float, int, int]] = []
     for ratio, i, j in scored:
-        if ratio < MIN_RATIO:
-            break
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
             pairs.append((ratio, i, j))
     runs: list[Run] = []
     for _, i, j in sorted(pairs, key=lambda p: p[1]):
-        if not _one_quote(a_parts[i], b_parts[j]):
+        if not a_parts[i].speakers & b_parts[j].speakers:  # one person's words: `_sentence`
             runs.extend(_runs(a_parts[i], b_parts[j]))
     similarity = sum(r for r, _, _ in pairs) / max(len(a_parts), len(b_parts), 1)
     return similarity, runs
 
 
-def _one_quote(
-    a: tuple[Sequence[Token], Sequence[str]], b: tuple[Sequence[Token], Sequence[str]]
-) -> bool:
-    """Whether two sentences report one person's words: both attribute what they say and
-    name the same speaker (a capitalised word inside the sentence, not its first). Two
-    outlets translating one statement differ in words, not in meaning."""
-
-    def speakers(part: tuple[Sequence[Token], Sequence[str]]) -> set[str]:
-        tokens, words = part
-        if not any(w in REPORTING for w in words):
-            return set()
-        return {w for t, w in zip(tokens[1:], words[1:], strict=True) if t.text[:1].isupper()}
-
-    return bool(speakers(a) & speakers(b))
-
-
-def _part(
-    parsed: Parsed, words: Sequence[str], tokens: range
-) -> tuple[Sequence[Token], Sequence[str]]:
-    """One sentence's tokens and their words."""
-    return parsed.tokens[tokens.start : tokens.stop], words[tokens.start : tokens.stop]
-
-
-def _runs(
-    a: tuple[Sequence[Token], Sequence[str]], b: tuple[Sequence[Token], Sequence[str]]
-) -> list[Run]:
+def _runs(a: _Sentence, b: _Sentence) -> list[Run]:
     """Differing runs of two sentences. Differences separated by a single shared word are one
     run: "Armenian armed forces shelled Ganja" vs "Ganja was shelled" is one rewording, not
     three edits around "shelled"."""
-    (a_tokens, a_words), (b_tokens, b_words) = a, b
     groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged non-equal stretches
     joins = False  # whether the next difference joins the last group
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a_words, b_words):
+    for tag, i1, i2, j1, j2 in Indel.opcodes(a.code, b.code):
         if tag == "equal":
             joins = bool(groups) and i2 - i1 <= MERGE_GAP
         elif joins:
@@ -199,9 +248,8 @@ def _runs(
             joins = True  # a delete right after an insert is one replacement
     runs: list[Run] = []
     for i1, i2, j1, j2 in groups:
-        left, right = list(a_tokens[i1:i2]), list(b_tokens[j1:j2])
-        if _substantive(left + right):
-            runs.append((_trimmed(left), _trimmed(right)))
+        if any(a.content[i1:i2]) or any(b.content[j1:j2]):
+            runs.append((_trimmed(a, i1, i2), _trimmed(b, j1, j2)))
     return runs
 
 
@@ -228,12 +276,14 @@ def _dateline(token: Token) -> bool:
     return token.start < DATELINE_REACH and len(token.text) > 1 and token.text.isupper()
 
 
-def _substantive(tokens: list[Token]) -> bool:
-    return any(
-        t.folded not in FUNCTION_WORDS
-        and not any(ch.isdigit() for ch in t.text)
-        and word_value(t.text) is None
-        for t in tokens
+@lru_cache(maxsize=65536)
+def _content(word: str) -> bool:
+    """Whether a (casefolded) word may make a difference: not a function word, not a number
+    (the figure detector's). Cached by the word: a big event diffs the same few thousand."""
+    return (
+        word not in FUNCTION_WORDS
+        and not any(ch.isdigit() for ch in word)
+        and word_value(word) is None
     )
 
 
@@ -294,14 +344,15 @@ def _weight(run: Run) -> tuple[bool, int]:
     return bool(left and right), content
 
 
-def _trimmed(tokens: list[Token]) -> list[Token]:
-    """A run without the function words at its edges, which only blur where it differs."""
-    start, end = 0, len(tokens)
-    while start < end and tokens[start].folded in FUNCTION_WORDS:
+def _trimmed(sentence: _Sentence, start: int, end: int) -> list[Token]:
+    """The sentence's tokens from `start` to `end` without the function words at their
+    edges, which only blur where it differs."""
+    function = sentence.function
+    while start < end and function[start]:
         start += 1
-    while end > start and tokens[end - 1].folded in FUNCTION_WORDS:
+    while end > start and function[end - 1]:
         end -= 1
-    return tokens[start:end]
+    return list(sentence.tokens[start:end])
 
 
 def _quote_run(text: str, tokens: list[Token]) -> str:
