@@ -82,7 +82,7 @@ from tui.analysis.claims import (
 )
 from tui.analysis.normalise import NAME_PREFIX as PLACE_PREFIX
 from tui.analysis.normalise import term_fields
-from tui.model import ClaimLink, Cluster, Lexicon, Member, Source
+from tui.model import HEADLINE, ClaimLink, Cluster, Lexicon, Member, Source
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,6 @@ class Thresholds:
 
 
 THRESHOLDS = Thresholds()
-# The paragraph index of a headline's claims (`headline_claims`): no paragraph has it.
-HEADLINE = -1
 # How much more a signature term weighs than an ordinary word of the same rarity: a figure's
 # kind or a date is what makes two sentences one incident (tui.analysis.claims). A name counts once
 # as its word and once as a name.
