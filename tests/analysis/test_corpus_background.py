@@ -47,3 +47,11 @@ def test_capitalised_month_names_only_so_may_the_verb_is_no_date() -> None:
 def test_without_the_event_s_date_only_years_tell() -> None:
     text = "The fighting had begun on 2 April. Its toll of 2031 doubled that of 2030."
     assert marks(text, None) == (False, True)
+
+
+def test_a_sentence_that_also_names_the_event_s_day_tells_the_event() -> None:
+    text = (
+        "The truce agreed on April 2 takes effect on May 20. "
+        "It follows truces of April 2 and May 16, both broken."
+    )
+    assert marks(text) == (False, True)

@@ -214,7 +214,7 @@ def build_corpus(
     event_date: dt.date | None = None,
 ) -> Corpus:
     """The corpus of the ok sources; `event_date` tells background from the event (a sentence
-    dated a week or more before it, or another year), else the latest year the sources
+    dated more than a week before it, or another year), else the latest year the sources
     mention does."""
     ok = {s.id: s for s in sources if s.ok}
     neutral = frozenset(neutral_sides)
@@ -353,7 +353,7 @@ def _common_words(parsed: Iterable[Parsed]) -> frozenset[str]:
 
 def _background(parsed: Parsed, latest: int, event_date: dt.date | None) -> tuple[bool, ...]:
     """Per sentence, whether it tells of another period than the event's: a year before the
-    latest mentioned, history's words, or (the event's date known) a date a week or more
+    latest mentioned, history's words, or (the event's date known) a date more than a week
     before it: the war's start, an earlier ceasefire of the same year, "since September"."""
     marks = []
     for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
@@ -365,16 +365,18 @@ def _background(parsed: Parsed, latest: int, event_date: dt.date | None) -> tupl
 
 
 def _dated_before(text: str, start: int, end: int, event_date: dt.date) -> bool:
-    """Whether text[start:end] names a date that ends a week or more before the event's date
-    (a date without a year is of the event's year; a month alone ends on its last day)."""
+    """Whether text[start:end] is dated more than a week before the event's date, and not
+    also on its day or after ("agreed on May 2 to take effect on May 20" tells the event). A
+    date without a year is of the event's year; a month alone ends on its last day."""
+    dates = []
     for match in _DATE.finditer(text, start, end):
         month = _month_number(match["m1"] or match["m2"] or match["m3"])
         year = int(match["year"] or event_date.year)
         last = calendar.monthrange(year, month)[1]
         day = int(match["d1"] or match["d2"] or last)
-        if 1 <= day <= last and dt.date(year, month, day) < event_date - RECENT:
-            return True
-    return False
+        if 1 <= day <= last:
+            dates.append(dt.date(year, month, day))
+    return bool(dates) and min(dates) < event_date - RECENT and max(dates) < event_date
 
 
 def _month_number(name: str) -> int:

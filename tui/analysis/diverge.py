@@ -34,7 +34,7 @@ def diverge(
 
     `side_labels` (side id → Side.label) names sides in summaries; without it a side is named
     by its id ("azerbaijani" → "Azerbaijani"). `event_date` tells background (a year before
-    the event's, a date a week or more before it) from the event.
+    the event's, a date more than a week before it) from the event.
     """
     corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels, event_date)
     ordered = sorted(run_detectors(corpus), key=_order_key(corpus))
