@@ -20,6 +20,8 @@ and omission, where a headline is never a fact the other side leaves out.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -53,6 +55,23 @@ from tui.text.wordlists import (
 # A sentence about another period than the event's: a year before the latest the sources
 # mention, a decade ("the 1990s"), or the words news English gives history in.
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+# A calendar date in news English: "October 10", "Oct. 10, 2020", "10 October", and a month
+# alone where a preposition makes it a time ("since September", "in early August"). Months are
+# matched capitalised only, so that the verb "may" and the noun "march" are no dates.
+_MONTH = (
+    r"(?P<{0}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    r"|January|February|March|April|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH.format('m1')}\s+{_DAY.format('d1')}|{_DAY.format('d2')}\s+(?:of\s+)?"
+    rf"{_MONTH.format('m2')}|(?:[Ss]ince|[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"{_MONTH.format('m3')})(?!\w)(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b)?"
+)
+# How long before the event's date a date must lie to tell of another time than the event's
+# days: a week, the span over which a news report follows one event.
+RECENT = dt.timedelta(days=7)
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 # Words that make a capitalised run an institution's name ("Ministry of Emergency Situations",
 # "State Fire Protection Service"): who acts or speaks, not where or what happened.
 INSTITUTION_WORDS = (
@@ -192,10 +211,11 @@ def build_corpus(
     lexicon: Lexicon,
     neutral_sides: frozenset[str] = frozenset(),
     side_labels: Mapping[str, str] | None = None,
-    event_year: int | None = None,
+    event_date: dt.date | None = None,
 ) -> Corpus:
-    """The corpus of the ok sources; `event_year` (the event's date) tells background from
-    the event, else the latest year the sources mention does."""
+    """The corpus of the ok sources; `event_date` tells background from the event (a sentence
+    dated more than a week before it, or another year), else the latest year the sources
+    mention does."""
     ok = {s.id: s for s in sources if s.ok}
     neutral = frozenset(neutral_sides)
     kept: list[Cluster] = []
@@ -229,8 +249,8 @@ def build_corpus(
     }
     paragraphs = [p for m, p in parsed.items() if m.paragraph != HEADLINE]
     years = [int(m.group(1)) for p in paragraphs for m in _YEAR.finditer(p.text) if not m.group(2)]
-    latest = event_year or max(years, default=0)
-    background = {m: _background(p, latest) for m, p in parsed.items()}
+    latest = event_date.year if event_date else max(years, default=0)
+    background = {m: _background(p, latest, event_date) for m, p in parsed.items()}
     # Paragraphs only: a headline in Title Case would make every one of its words look like
     # a name written capitalised mid-sentence.
     common = _common_words(paragraphs)
@@ -331,14 +351,37 @@ def _common_words(parsed: Iterable[Parsed]) -> frozenset[str]:
     return frozenset(lower | (initial - inner_caps))
 
 
-def _background(parsed: Parsed, latest: int) -> tuple[bool, ...]:
-    """Per sentence, whether it tells of another period than the latest year mentioned."""
+def _background(parsed: Parsed, latest: int, event_date: dt.date | None) -> tuple[bool, ...]:
+    """Per sentence, whether it tells of another period than the event's: a year before the
+    latest mentioned, history's words, or (the event's date known) a date more than a week
+    before it: the war's start, an earlier ceasefire of the same year, "since September"."""
     marks = []
     for (start, end), tokens in zip(parsed.sentences, parsed.sentence_tokens, strict=True):
         years = _YEAR.findall(parsed.text, start, end)
         old = any(decade or int(year) < latest for year, decade in years)
+        old = old or (event_date is not None and _dated_before(parsed.text, start, end, event_date))
         marks.append(old or not HISTORY_WORDS.isdisjoint(parsed.words[tokens.start : tokens.stop]))
     return tuple(marks)
+
+
+def _dated_before(text: str, start: int, end: int, event_date: dt.date) -> bool:
+    """Whether text[start:end] is dated more than a week before the event's date, and not
+    also on its day or after ("agreed on May 2 to take effect on May 20" tells the event). A
+    date without a year is of the event's year; a month alone ends on its last day."""
+    dates = []
+    for match in _DATE.finditer(text, start, end):
+        month = _month_number(match["m1"] or match["m2"] or match["m3"])
+        year = int(match["year"] or event_date.year)
+        last = calendar.monthrange(year, month)[1]
+        day = int(match["d1"] or match["d2"] or last)
+        if 1 <= day <= last:
+            dates.append(dt.date(year, month, day))
+    return bool(dates) and min(dates) < event_date - RECENT and max(dates) < event_date
+
+
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or its abbreviation ("Sept.", "October")."""
+    return MONTH_NUMBERS[name[:3].lower()]
 
 
 def told_once(findings: list[Finding]) -> list[Finding]:

@@ -34,10 +34,9 @@ def diverge(
 
     `side_labels` (side id → Side.label) names sides in summaries; without it a side is named
     by its id ("azerbaijani" → "Azerbaijani"). `event_date` tells background (a year before
-    the event's) from the event.
+    the event's, a date more than a week before it) from the event.
     """
-    year = event_date.year if event_date else None
-    corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels, year)
+    corpus = build_corpus(sources, clusters, lexicon, neutral_sides, side_labels, event_date)
     ordered = sorted(run_detectors(corpus), key=_order_key(corpus))
     divergences = tuple(
         Divergence(
