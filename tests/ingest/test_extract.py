@@ -9,6 +9,7 @@ from readability import Document
 
 from tui.ingest.blocks import Block, mend_broken_sentences
 from tui.ingest.extract import (
+    ALL_RULES,
     MAX_PARAGRAPH_CHARS,
     MAX_PARAGRAPHS,
     Article,
@@ -135,6 +136,55 @@ def test_table_rows_are_paragraphs() -> None:
         "<table><tr><th>City</th><th>Killed</th></tr><tr><td>Ganja</td><td>7</td></tr></table>"
     )
     assert extract(html(body), selector="article").paragraphs[1:] == ("City Killed", "Ganja 7")
+
+
+_STORY = (
+    "<p>The river rose two metres overnight and the old bridge was closed before dawn.</p>"
+    "<p>Engineers said on Tuesday that the pillars had held, but the road stays shut for now.</p>"
+)
+
+
+def _card(n: int) -> str:
+    return (
+        f'<div class="teaser"><a href="/story/{n}"><h3>Headline number {n} elsewhere</h3></a>'
+        f"<p>A blurb of another story, number {n}, with no link of its own.</p></div>"
+    )
+
+
+def test_a_box_of_teaser_cards_and_its_heading_are_skipped() -> None:
+    box = f'<div class="box"><h2>Most read</h2>{"".join(_card(n) for n in range(4))}</div>'
+    paragraphs = extract(html(_STORY + box), selector="article").paragraphs
+    assert paragraphs == (
+        "The river rose two metres overnight and the old bridge was closed before dawn.",
+        "Engineers said on Tuesday that the pillars had held, but the road stays shut for now.",
+    )
+
+
+def test_teaser_cards_kept_when_the_rule_is_off() -> None:
+    """The box needs the rule: its blurbs carry no link, so no line rule drops them."""
+    box = "".join(_card(n) for n in range(3))
+    rules = ALL_RULES - {"el-cards"}
+    paragraphs = extract(html(_STORY + box), selector="article", rules=rules).paragraphs
+    assert "A blurb of another story, number 2, with no link of its own." in paragraphs
+
+
+def test_two_cards_or_cards_of_different_templates_are_kept() -> None:
+    """Two look-alike blocks are not yet a box, nor are blocks cut from different templates."""
+    two = "".join(_card(n) for n in range(2))
+    mixed = "".join(_card(n).replace("teaser", f"t{n}") for n in range(3))
+    for extra in (two, mixed):
+        paragraphs = extract(html(_STORY + extra), selector="article").paragraphs
+        assert "A blurb of another story, number 1, with no link of its own." in paragraphs
+
+
+def test_a_list_of_linked_one_line_items_is_not_a_box_of_cards() -> None:
+    """List items with a link inside a sentence are article text: a card needs two blocks."""
+    items = "".join(
+        f'<li>Officials in town {n} <a href="/t/{n}">said</a> the water was falling again.</li>'
+        for n in range(4)
+    )
+    paragraphs = extract(html(_STORY + f"<ul>{items}</ul>"), selector="article").paragraphs
+    assert len(paragraphs) == 6
 
 
 def test_cyrillic_page() -> None:

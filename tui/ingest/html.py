@@ -13,7 +13,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import lxml.html
@@ -105,7 +105,9 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
         _attr_words(r"byline|bylines|dateline|timestamp|author|authors|post-meta|entry-meta"),
     ),
 )
-ELEMENT_RULE_NAMES: tuple[str, ...] = tuple(r.name for r in ELEMENT_RULES)
+# Not a tag or class rule but a shape one (see `_card_runs`), so it is named here on its own.
+CARDS_RULE = "el-cards"
+ELEMENT_RULE_NAMES: tuple[str, ...] = (*(r.name for r in ELEMENT_RULES), CARDS_RULE)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def html_blocks(
 ) -> HtmlArticle:
     """Title and paragraph candidates of an HTML page, before boilerplate lines are dropped."""
     active = [r for r in ELEMENT_RULES if rules is None or r.name in rules]
+    cards = rules is None or CARDS_RULE in rules
     try:
         doc = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:
@@ -130,7 +133,9 @@ def html_blocks(
     if selector:
         roots = _select(doc, selector)
         if roots:
-            return HtmlArticle(page_title(text), tuple(_walk(roots, active, skip_hidden=True)))
+            return HtmlArticle(
+                page_title(text), tuple(_walk(roots, active, skip_hidden=True, cards=cards))
+            )
     try:
         # readability cleans a copy of the tree on each of its passes, as it would its own parse
         document = Document(doc, url=url)
@@ -143,7 +148,7 @@ def html_blocks(
         return HtmlArticle(title, ())
     root = lxml.html.fragment_fromstring(summary, create_parent="div", parser=_parser())
     # readability has already dropped hidden elements and stripped style attributes
-    return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False)))
+    return HtmlArticle(title, tuple(_walk([root], active, skip_hidden=False, cards=cards)))
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -194,8 +199,82 @@ def _skip(el: etree._Element, tag: str, rules: list[ElementRule], skip_hidden: b
     return False
 
 
+# A "Top stories" / "Related" box is a run of teaser cards: sibling elements cut from one
+# template (same tag, same class), each a link to another page with a headline and a blurb in
+# blocks of their own. No article paragraph has that shape, whatever language the box is in,
+# and the blurbs carry no link, so the line rules alone (`link-promo`) let them through.
+_CARD_TAGS = frozenset({"div", "li", "article", "section"})
+_CARD_MIN_RUN = 3
+_CARD_MAX_WORDS = 60
+
+
+def _template(el: etree._Element) -> tuple[str, str] | None:
+    """The template a sibling may be cut from: its tag and class, for the card tags only."""
+    if not isinstance(el.tag, str) or el.tag not in _CARD_TAGS:
+        return None
+    return el.tag, el.get("class") or ""
+
+
+def _is_card(el: etree._Element) -> bool:
+    """A link, at least two blocks (headline and blurb) and few words; every scan stops early."""
+    if el.find(".//a[@href]") is None:
+        return False
+    blocks = (d for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in _BLOCK_TAGS)
+    if next(blocks, None) is None or next(blocks, None) is None:
+        return False
+    words = 0
+    for piece in el.itertext():
+        words += len(piece.split())
+        if words > _CARD_MAX_WORDS:
+            return False
+    return True
+
+
+def _card_runs(root: etree._Element) -> set[etree._Element]:
+    """Elements of every run of at least `_CARD_MIN_RUN` teaser cards under `root`.
+
+    Siblings are grouped by template first, which costs nothing; only the members of a long
+    enough group are looked into, so an ordinary page of distinct blocks is not scanned twice.
+    """
+    found: set[etree._Element] = set()
+    for parent in root.iter():
+        for run in _runs(list(parent), _template):
+            for cards in _runs(run, lambda el: True if _is_card(el) else None):
+                found.update(cards)
+                # the box's own title ("Most read") is the heading just before its cards
+                title = cards[0].getprevious()
+                if title is not None and _KIND_OF.get(str(title.tag)) == "heading":
+                    found.add(title)
+    return found
+
+
+def _runs(
+    items: list[etree._Element], key: Callable[[etree._Element], object]
+) -> list[list[etree._Element]]:
+    """Maximal runs of consecutive items with one key (None breaks a run), long enough only."""
+    runs: list[list[etree._Element]] = []
+    run: list[etree._Element] = []
+    last: object = None
+    for item in items:
+        value = key(item)
+        if value is not None and value == last:
+            run.append(item)
+            continue
+        if len(run) >= _CARD_MIN_RUN:
+            runs.append(run)
+        run = [item] if value is not None else []
+        last = value
+    if len(run) >= _CARD_MIN_RUN:
+        runs.append(run)
+    return runs
+
+
 def _walk(
-    roots: Iterable[etree._Element], rules: list[ElementRule], *, skip_hidden: bool
+    roots: Iterable[etree._Element],
+    rules: list[ElementRule],
+    *,
+    skip_hidden: bool,
+    cards: bool,
 ) -> list[Block]:
     """Text of the trees as blocks; a boundary at every block element and at <br>."""
     blocks: list[Block] = []
@@ -214,6 +293,7 @@ def _walk(
         state["soft"] = next_soft
 
     for root in roots:
+        teasers = _card_runs(root) if cards else set()
         skip_depth = 0
         link_depth = 0
         for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -224,7 +304,7 @@ def _walk(
                 continue
             tag = tag.rsplit("}", 1)[-1].lower()
             if event == "start":
-                if skip_depth or _skip(el, tag, rules, skip_hidden):
+                if skip_depth or el in teasers or _skip(el, tag, rules, skip_hidden):
                     skip_depth += 1
                     continue
                 if tag == "br":
