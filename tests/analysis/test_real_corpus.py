@@ -66,11 +66,11 @@ def test_most_annotated_divergences_are_found_on_their_evidence(totals: Counter)
 
 
 def test_most_findings_match_an_annotation(totals: Counter) -> None:
-    # measured 37/50 = 0.74, a lower bound (21/127 before the detector rework)
-    assert totals["d_matched"] / totals["d_reported"] >= 0.68
+    # measured 37/48 = 0.77, a lower bound (21/127 before the detector rework)
+    assert totals["d_matched"] / totals["d_reported"] >= 0.72
 
 
 def test_findings_stay_few_and_mostly_not_omissions(totals: Counter) -> None:
-    # measured 7.2 per 1,000 words, omission share 0.22
+    # measured 6.9 per 1,000 words, omission share 0.19
     assert totals["d_reported"] / totals["d_words"] * 1000 <= 8
     assert totals["d_omissions"] / totals["d_reported"] <= 0.35
