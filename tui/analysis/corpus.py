@@ -29,7 +29,7 @@ from functools import cached_property
 
 from tui.analysis.actors import Actors, build_actors
 from tui.analysis.denials import Hit, denial_pattern, sentence_denials
-from tui.analysis.figures import find_figures
+from tui.analysis.figures import DAY, MONTH, MONTH_NUMBER, find_figures
 from tui.analysis.names import NameUse, names_for
 from tui.analysis.parsed import Parsed, parse
 from tui.model import (
@@ -58,20 +58,14 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
 # A calendar date in news English: "October 10", "Oct. 10, 2020", "10 October", and a month
 # alone where a preposition makes it a time ("since September", "in early August"). Months are
 # matched capitalised only, so that the verb "may" and the noun "march" are no dates.
-_MONTH = (
-    r"(?P<{0}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-    r"|January|February|March|April|June|July|August|September|October|November|December)"
-)
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"\b(?:{_MONTH.format('m1')}\s+{_DAY.format('d1')}|{_DAY.format('d2')}\s+(?:of\s+)?"
-    rf"{_MONTH.format('m2')}|(?:[Ss]ince|[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?"
-    rf"{_MONTH.format('m3')})(?!\w)(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b)?"
+    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})"
+    rf"|(?:[Ss]ince|[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m3>{MONTH}))"
+    rf"(?!\w)(?:,?\s+(?P<year>1[89]\d\d|20\d\d)\b)?"
 )
 # How long before the event's date a date must lie to tell of another time than the event's
 # days: a week, the span over which a news report follows one event.
 RECENT = dt.timedelta(days=7)
-MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 # Words that make a capitalised run an institution's name ("Ministry of Emergency Situations",
 # "State Fire Protection Service"): who acts or speaks, not where or what happened.
 INSTITUTION_WORDS = (
@@ -370,18 +364,14 @@ def _dated_before(text: str, start: int, end: int, event_date: dt.date) -> bool:
     date without a year is of the event's year; a month alone ends on its last day."""
     dates = []
     for match in _DATE.finditer(text, start, end):
-        month = _month_number(match["m1"] or match["m2"] or match["m3"])
+        month = MONTH_NUMBER[(match["m1"] or match["m2"] or match["m3"]).rstrip(".").casefold()]
         year = int(match["year"] or event_date.year)
         last = calendar.monthrange(year, month)[1]
-        day = int(match["d1"] or match["d2"] or last)
+        named = match["d1"] or match["d2"]  # "10" or "10th"
+        day = int(re.match(r"\d+", named)[0]) if named else last
         if 1 <= day <= last:
             dates.append(dt.date(year, month, day))
     return bool(dates) and min(dates) < event_date - RECENT and max(dates) < event_date
-
-
-def _month_number(name: str) -> int:
-    """1-12 for a month's name or its abbreviation ("Sept.", "October")."""
-    return MONTH_NUMBERS[name[:3].lower()]
 
 
 def told_once(findings: list[Finding]) -> list[Finding]:

@@ -121,23 +121,25 @@ _OFFSET = re.compile(r"\b(?:GMT|UTC)\b\s*(?:([+\-−])\s*(\d{1,2}))?", re.IGNORE
 _MONTH_NAMES = tuple(
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
-_MONTH_NUMBER = {
+# A month's number by its name or abbreviation, casefolded ("october", "oct", "sept").
+MONTH_NUMBER = {
     name: i + 1
     for i, month in enumerate(_MONTH_NAMES)
     for name in (month.casefold(), month[:3].casefold())
 } | {"sept": 9}
-_MONTH = (
+# A month's name or abbreviation, capitalised: "may 5" is no date.
+MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"  # a day of a month, "10" or "10th"
 # A day of a month, month first ("October 4", "October 4 and 5") or day first ("4 October").
 # Case matters: "may 5" is no date.
 _DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<d1>{_DAY})"
-    rf"(?:\s*(?:(?P<and1>and|&)|to|-|–)\s*(?P<d2>{_DAY}))?\b(?![:.,]\d)"
-    rf"|\b(?P<d0>{_DAY})(?:\s*(?:(?P<and0>and|&)|to|-|–)\s*(?P<d0b>{_DAY}))?"
-    rf"\s+(?:of\s+)?(?P<month0>{_MONTH})(?![\w])"
+    rf"\b(?P<month>{MONTH})\s+(?P<d1>{DAY})"
+    rf"(?:\s*(?:(?P<and1>and|&)|to|-|–)\s*(?P<d2>{DAY}))?\b(?![:.,]\d)"
+    rf"|\b(?P<d0>{DAY})(?:\s*(?:(?P<and0>and|&)|to|-|–)\s*(?P<d0b>{DAY}))?"
+    rf"\s+(?:of\s+)?(?P<month0>{MONTH})(?![\w])"
 )
 _DELAY_NUMBER = (
     r"(?:\d{1,3}|an?|(?:" + "|".join(sorted((*UNITS, *TENS), key=len, reverse=True)) + r")"
@@ -336,7 +338,7 @@ def _dates(sentence: str) -> list[tuple[int, int, float, str]]:
     value is its first day (`date_days` reads its last from the text)."""
     found = []
     for m in _DATE.finditer(sentence):
-        month = _MONTH_NUMBER[(m.group("month") or m.group("month0")).rstrip(".").casefold()]
+        month = MONTH_NUMBER[(m.group("month") or m.group("month0")).rstrip(".").casefold()]
         first, second, listed = ("d1", "d2", "and1") if m.group("d1") else ("d0", "d0b", "and0")
         if m.group(second) and m.group(listed):
             second_end = m.end(second) if first == "d1" else m.end()  # "4 and 5 May"
