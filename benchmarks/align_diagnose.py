@@ -528,6 +528,17 @@ def concordance(pairs: Sequence[tuple[int, int]]) -> Counter:
 
 
 BRACKETS = ("both", "one", "conflict", "none")
+ORDER_KINDS = ("in order", "mixed", "out of order", "no anchors")
+
+
+def order_kind(order: Counter) -> str:
+    """Of `ORDER_KINDS`, what `against` found: every anchor keeps the pair's order, more
+    cross it than keep it, no anchor (ties aside), or some of both."""
+    if not order["concordant"] and not order["discordant"]:
+        return "no anchors"
+    if not order["discordant"]:
+        return "in order"
+    return "out of order" if order["discordant"] > order["concordant"] else "mixed"
 
 
 def bracketed(s: Study, kinds: Iterable[str], t: Thresholds = THRESHOLDS) -> list[tuple[int, int]]:
@@ -548,8 +559,9 @@ def order_report(
     real: Sequence[Study], guards: Sequence[Study], t: Thresholds = THRESHOLDS
 ) -> None:
     """(a) Order beyond immediate neighbours: the brackets of the weak edges among gold-fact
-    paragraphs, gold or not; whether the gold pairs of two articles keep one order; and the
-    figures when the bracketed weak edges are raised to `t.link`."""
+    paragraphs, gold or not, and their order against every anchor (`order_kind`); whether
+    the gold pairs of two articles keep one order; and the figures when the bracketed weak
+    edges are raised to `t.link`."""
     kinds: Counter = Counter()
     order: Counter = Counter()
     for s in real:
@@ -557,8 +569,9 @@ def order_report(
         for pair, score in s.edges.items():
             if score < t.link and set(pair) <= s.held:
                 x, y = (s.paragraphs[i].member for i in pair)
-                found = bracket(strong[(x.source, y.source)], x.paragraph, y.paragraph)
-                kinds[(pair in s.gold, found)] += 1
+                found = strong[(x.source, y.source)]
+                kinds[(pair in s.gold, bracket(found, x.paragraph, y.paragraph))] += 1
+                kinds[(pair in s.gold, order_kind(against(found, x.paragraph, y.paragraph)))] += 1
         by_sources: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for pair in sorted(s.gold):
             x, y = (s.paragraphs[i].member for i in pair)
@@ -569,6 +582,8 @@ def order_report(
         print(
             f"weak {'gold' if gold else 'other'} edges: "
             + ", ".join(f"{k} {kinds[(gold, k)]}" for k in BRACKETS)
+            + "; against every anchor: "
+            + ", ".join(f"{k} {kinds[(gold, k)]}" for k in ORDER_KINDS)
         )
     print(
         "gold pairs of two articles, two by two: "
@@ -644,7 +659,7 @@ def pair_features(
         links = sorted(scores[(a, b)], reverse=True)
         shared = terms[a] & terms[b]
         sides = (s.sides[a], s.sides[b])
-        order = against(strong[(x.source, y.source)], x.paragraph, y.paragraph)
+        order = order_kind(against(strong[(x.source, y.source)], x.paragraph, y.paragraph))
         out[(a, b)] = (
             s.edges.get((a, b), 0.0),
             s.low.get((a, b), 0.0),
@@ -660,9 +675,7 @@ def pair_features(
                 best.get((a, y.source), (0.0, -1))[1] == b
                 and best.get((b, x.source), (0.0, -1))[1] == a
             ),
-            float(order["concordant"] > 0 and not order["discordant"]),
-            float(order["discordant"] > order["concordant"]),
-            float(not order["concordant"] and not order["discordant"]),
+            *(float(order == kind) for kind in ("in order", "out of order", "no anchors")),
             float((a, b) not in s.edges),
         )
     return out

@@ -10,6 +10,7 @@ from benchmarks.align_diagnose import (
     candidates,
     concordance,
     fit_logistic,
+    order_kind,
     pair_f1,
     pair_features,
     reason,
@@ -121,6 +122,10 @@ def test_bracket_reads_the_nearest_strong_links_on_both_sides() -> None:
 def test_concordance_counts_two_by_two() -> None:
     assert against([(0, 0), (2, 0), (3, 3)], 1, 1) == Counter(concordant=2, discordant=1)
     assert concordance([(0, 0), (1, 1), (2, 0)]) == Counter(concordant=1, tie=1, discordant=1)
+    assert order_kind(against([(0, 0), (3, 3)], 1, 1)) == "in order"
+    assert order_kind(against([(0, 2), (3, 0), (4, 4)], 1, 1)) == "out of order"
+    assert order_kind(against([(0, 0), (3, 0)], 1, 1)) == "mixed"
+    assert order_kind(against([(1, 0)], 1, 1)) == "no anchors"
 
 
 def test_fit_logistic_learns_a_separating_feature() -> None:
