@@ -2,11 +2,25 @@
 
 from collections import Counter
 
-from benchmarks.align_diagnose import pair_f1, reason, unlinked
+from benchmarks.align_diagnose import (
+    FEATURES,
+    against,
+    auc,
+    bracket,
+    candidates,
+    concordance,
+    fit_logistic,
+    order_kind,
+    pair_f1,
+    pair_features,
+    reason,
+    study,
+    unlinked,
+)
 from tui.analysis.align import claim_weights
 from tui.analysis.claims import Claim, read_claims, side_keys
 from tui.analysis.normalise import term_fields
-from tui.model import Lexicon, Member, NameGroup
+from tui.model import Lexicon, Member, NameGroup, Outlet, Source
 
 # Paragraphs 0-5 of sources a, b, c: 0, 1 of a; 2, 3 of b; 4, 5 of c.
 SOURCES = ["a", "a", "b", "b", "c", "c"]
@@ -91,3 +105,75 @@ def test_unlinked_names_the_condition_that_kept_two_claims_apart() -> None:
     assert _cause("Mayor Ilse Varn said the talks stalled.", "Mayor Ilse Varn said 12 died.") == (
         "saying"
     )
+
+
+# Round 8's measurements (`--order`, `--gate`), on numbers and sentences of our own.
+
+
+def test_bracket_reads_the_nearest_strong_links_on_both_sides() -> None:
+    anchors = [(0, 0), (4, 5)]
+    assert bracket(anchors, 2, 3) == "both"  # after (0, 0), before (4, 5) in both articles
+    assert bracket(anchors, 2, 6) == "conflict"  # (4, 5) comes after it in one, before in the other
+    assert bracket([(0, 0)], 3, 3) == "one"  # nothing after it to close the bracket
+    assert bracket([(2, 0)], 2, 3) == "none"  # its own strong link is no anchor
+    assert bracket([], 1, 1) == "none"
+
+
+def test_concordance_counts_two_by_two() -> None:
+    assert against([(0, 0), (2, 0), (3, 3)], 1, 1) == Counter(concordant=2, discordant=1)
+    assert concordance([(0, 0), (1, 1), (2, 0)]) == Counter(concordant=1, tie=1, discordant=1)
+    assert order_kind(against([(0, 0), (3, 3)], 1, 1)) == "in order"
+    assert order_kind(against([(0, 2), (3, 0), (4, 4)], 1, 1)) == "out of order"
+    assert order_kind(against([(0, 0), (3, 0)], 1, 1)) == "mixed"
+    assert order_kind(against([(1, 0)], 1, 1)) == "no anchors"
+
+
+def test_fit_logistic_learns_a_separating_feature() -> None:
+    gate = fit_logistic(
+        [[0.0, 1.0], [0.0, 0.0], [1.0, 1.0], [1.0, 0.0]], [False, False, True, True]
+    )
+    assert gate([1.0, 0.5]) > 0.5 > gate([0.0, 0.5])
+
+
+def test_auc_is_the_chance_gold_ranks_first() -> None:
+    assert auc([(0.9, True), (0.1, False), (0.5, True), (0.5, False)]) == 0.875
+    assert auc([(0.2, True)]) == 0.5
+
+
+def _source(source_id: str, side: str, *paragraphs: str) -> Source:
+    return Source(source_id, Outlet(source_id, source_id, side), "", "ok", paragraphs=paragraphs)
+
+
+def test_pair_features_of_a_weak_pair() -> None:
+    north = _source(
+        "n1",
+        "north",
+        "Drones struck the dairy of Eastbridge on Sunday, killing four workers, wrecking the "
+        "bakery, the school, the power station and three warehouses near the river port.",
+        "The regional governor promised to rebuild the dairy by spring.",
+    )
+    south = _source(
+        "s1",
+        "south",
+        "Two workers died at a dairy on Sunday, officials said, who also reported long queues "
+        "at petrol pumps, shortages of bread and flour, closed clinics and cold classrooms "
+        "across the province.",
+        "Volunteers handed out blankets in the square.",
+    )
+    wire = _source(
+        "w1",
+        "wire",
+        "Aid groups asked for blankets for the families of the workers.",
+        "The river port stayed closed on Monday.",
+    )
+    s = study("dairy", [north, south, wire], LEXICON, set(), lambda clusters: (0.0, 0.0))
+    found = pair_features(s, frozenset({"wire"}))
+    # the two ledes link strongly; the north lede and the wire's port line only weakly
+    assert s.edges[(0, 2)] >= 0.4
+    assert list(found) == candidates(s) == [(0, 5)]
+    named = dict(zip(FEATURES, found[(0, 5)], strict=True))
+    assert 0 < named["edge"] == named["low"] < 0.4
+    assert (named["neutral"], named["opposite"], named["ledes"]) == (1.0, 0.0, 0.0)
+    assert named["mutual"] == 1.0  # each is the other's best link in the other's source
+    assert named["no anchors"] == 1.0  # no strong link between these two articles
+    assert (named["distance"], named["later"]) == (0.5, 0.5)
