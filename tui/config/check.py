@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from tui.config.load import display_name, local_path, printable
+from tui.config.load import display_name, local_path
 from tui.files import is_outside, is_system_file
 from tui.model import Config
+from tui.text.clean import printable
 
 
 def find_problems(config: Config) -> tuple[str, ...]:
