@@ -45,10 +45,6 @@ def options(tmp_path: Path) -> FetchOptions:
     return FetchOptions(timeout=2.0, retries=0, cache_dir=tmp_path / "cache")
 
 
-def with_(options: FetchOptions, **changes: object) -> FetchOptions:
-    return replace(options, **changes)
-
-
 def publish(http: HTTPServer, path: str, html: str, charset: str = "utf-8") -> str:
     http.expect_request(path).respond_with_data(
         html.encode(charset), content_type=f"text/html; charset={charset}"

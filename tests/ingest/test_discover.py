@@ -310,11 +310,11 @@ def test_rank_ignores_the_window_and_keyword_misses() -> None:
     event = Event("e", "E", DAY, (), keywords=("Stepanakert",))
     at = dt.datetime(2020, 10, 11, 12, tzinfo=dt.UTC)
     entries = [
-        ("a", Entry("http://x.test/1", "Stepanakert shelled", "", at, "feed")),
-        ("a", Entry("http://x.test/2", "Stepanakert shelled", "", at + dt.timedelta(days=3), "")),
-        ("a", Entry("http://x.test/3", "Weather", "", at, "feed")),
-        ("a", Entry("http://x.test/4", "Stepanakert", "", None, "feed")),
-        ("b", Entry("http://x.test/5", "Khankendi", "", at - dt.timedelta(days=2), "feed")),
+        ("a", Entry("http://x.test/1", "Stepanakert shelled", "", at)),
+        ("a", Entry("http://x.test/2", "Stepanakert shelled", "", at + dt.timedelta(days=3))),
+        ("a", Entry("http://x.test/3", "Weather", "", at)),
+        ("a", Entry("http://x.test/4", "Stepanakert", "", None)),
+        ("b", Entry("http://x.test/5", "Khankendi", "", at - dt.timedelta(days=2))),
     ]
     assert [c.url for c in rank(entries, event, LEXICON)] == ["http://x.test/1", "http://x.test/5"]
 
