@@ -203,6 +203,27 @@ def test_check_reports_problems_with_their_line(
     assert "sources.yaml:12" in captured.err and "nowhere.html" in captured.err
 
 
+def test_check_warns_that_an_outlet_in_another_language_goes_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, "      - {outlet: courier, path: yerevan-courier.html}")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "side: azerbaijani,", "side: azerbaijani, lang: az,"
+        ),
+        encoding="utf-8",
+    )
+
+    assert main(["check", str(config)]) == 1
+
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "'herald'" in line]
+    assert warnings == [
+        f"warning: {config}: outlet 'herald' is lang: az, but the analysis reads English"
+        " only, so its findings for this outlet will be unreliable — use the outlet's English"
+        " edition (lang: en) or leave the outlet out"
+    ]
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", "check", str(bundled_config_path())],
