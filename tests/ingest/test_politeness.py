@@ -18,7 +18,7 @@ import pytest
 
 from tests.ingest.raw_server import RawServer, respond
 from tui.cli import main
-from tui.ingest import cache, cache_limit, politeness
+from tui.ingest import cache, cache_limit, fetch, politeness
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 
 ARTICLE = (
@@ -73,8 +73,20 @@ async def fetch_one(location: str, options: FetchOptions) -> tuple[FetchResult, 
 # --- Retry-After -------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The retry waits fetching asks for, recorded instead of spent."""
+    asked: list[float] = []
+
+    async def pause(seconds: float) -> None:
+        asked.append(seconds)
+
+    monkeypatch.setattr(fetch, "_pause", pause)
+    return asked
+
+
 async def test_429_waits_as_long_as_retry_after_says(
-    server: RawServer, options: FetchOptions
+    server: RawServer, options: FetchOptions, waits: list[float]
 ) -> None:
     async def busy_once(writer: asyncio.StreamWriter) -> None:
         if server.hits["/a"] == 1:
@@ -83,11 +95,10 @@ async def test_429_waits_as_long_as_retry_after_says(
             await respond(writer, 200, ARTICLE.encode())
 
     server.routes["/a"] = busy_once
-    started = time.monotonic()
     result, said = await fetch_one(server.url("/a"), options)
 
     assert result.document is not None and server.hits["/a"] == 2
-    assert time.monotonic() - started >= 0.95  # the backoff alone would be 0.01 s
+    assert waits == [1.0]  # the backoff alone would be 0.01 s
     assert "retry 1/2 in 1 s as the site asked after HTTP 429 Too Many Requests" in said
 
 

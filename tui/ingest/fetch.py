@@ -487,9 +487,15 @@ async def _download(
             else:
                 delay, asked = problem.wait, f" in {problem.wait:g} s as the site asked"
             tell("fetching", f"retry {attempt}/{options.retries}{asked} after {problem.reason}")
-            await asyncio.sleep(delay)
+            await _pause(delay)
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
     raise _Failure(problem.reason + suffix, archivable=problem.archivable)  # always a problem
+
+
+async def _pause(seconds: float) -> None:
+    """The wait before a retry: one seam, so that a test sees how long it would be without
+    spending it (a test that timed the wait would be a speed test)."""
+    await asyncio.sleep(seconds)
 
 
 async def _attempt(
