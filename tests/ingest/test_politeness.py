@@ -302,3 +302,25 @@ def test_cache_info_and_clear_commands(
     assert main(["cache", "clear"]) == 0
     assert capsys.readouterr().out == f"removed 1 cached pages from {root}\n"
     assert cache_limit.usage(root).entries == 0
+
+
+@pytest.mark.parametrize("action", ["info", "clear"])
+def test_cache_commands_say_when_the_folder_is_unusable(
+    action: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "xdg"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+
+    assert main(["cache", action]) == 1
+
+    captured = capsys.readouterr()
+    assert captured.out == f"cache: {blocker / 'parallax'}\n"  # no "0 entries" as if all were well
+    assert captured.err == (
+        f"parallax: the cache folder is unusable: {blocker} is a file, not a folder — make it a"
+        " folder you can write to, or point XDG_CACHE_HOME at one (the cache is then"
+        " $XDG_CACHE_HOME/parallax)\n"
+    )

@@ -345,7 +345,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
     try:
         await asyncio.to_thread(cache.store, context.cache_dir, _cache_entry(document))
     except OSError as exc:
-        note += f" (not cached: {exc.strerror or exc})"
+        note += f" (not cached in {context.cache_dir}: {exc.strerror or exc})"
     return document, note
 
 
