@@ -400,3 +400,13 @@ def test_a_shared_sources_file_cannot_quote_files_outside_its_folder(
     args = ["report", str(config), "--event", "ganja", "--format", "json", "--allow-outside"]
     assert main(args) == 0
     assert "Payroll" in capsys.readouterr().out
+
+
+def test_demo_help_says_what_format_does_without_a_default_of_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default: None)" not in out
+    assert "write a report in this format instead of opening the viewer" in out

@@ -525,7 +525,9 @@ def _parser() -> argparse.ArgumentParser:
             "--format",
             choices=("md", "json"),
             default=default,
-            help="report format (default: %(default)s)",
+            help="report format (default: %(default)s)"
+            if default
+            else "write a report in this format instead of opening the viewer",
         )
         sub.add_argument(
             "-o",

@@ -326,7 +326,7 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
             'url: "https://en.trend.az/a.html"}',
             "}",
             13,
-            "has neither url and path — give exactly one",
+            "has neither url nor path — give exactly one",
         ),
         (
             "https://en.trend.az/a.html",

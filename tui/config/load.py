@@ -627,10 +627,10 @@ class _Walker:
             )
             outlet = None
         if ("url" in found) == ("path" in found):
-            both = "both" if "url" in found else "neither"
+            both = "both url and path" if "url" in found else "neither url nor path"
             self.problem(
                 node,
-                f"{where} has {both} url and path",
+                f"{where} has {both}",
                 "give exactly one: url: for the web, path: for a saved file",
             )
             return None
