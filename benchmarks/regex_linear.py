@@ -32,14 +32,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MODULES = (
+    "tui.ingest.archive",
     "tui.ingest.blocks",
     "tui.ingest.boilerplate",
-    "tui.ingest.charset",
+    "tui.ingest.cache_limit",
     "tui.ingest.extract",
+    "tui.ingest.feeds",
     "tui.ingest.fetch",
     "tui.ingest.html",
     "tui.ingest.plain",
+    "tui.ingest.politeness",
+    "tui.ingest.save",
+    "tui.ingest.sitemaps",
     "tui.text.clean",
+    "tui.text.numbers",
+    "tui.text.tokens",
+    "tui.report.contract",
     "tui.report.escape",
 )  # tui.text.spans is swept through `sentences`: one of its patterns only ever sees a few
 # characters before a stop (`_WORD_BEFORE_STOP`), and grows 16x here on a whole paragraph
@@ -66,6 +74,9 @@ REGRESSIONS = (
     ("html._TAG_RE", "", "<", "x"),
     ("plain._LINK_RE", "", "[", "!"),
     ("plain._STRONG_RE", "", "**a ", ""),
+    ("politeness._ATTR_RE", "", "a", "x"),
+    ("politeness._META_RE", "", "<meta ", "x"),
+    ("feeds._TAG_RE", "", "<", "x"),
 )
 # `sentences` on runs of stops: the plain pattern it replaced took 0.9 s for 5,000 "!" and one "x".
 STOP_RUNS = ("!", "?", ".", "!?", ". ", "!” ", "; ", "Mr. ")

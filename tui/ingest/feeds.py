@@ -28,7 +28,7 @@ FEED_TYPES = frozenset(
         "text/html",
     }
 )
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*>")  # a stray "<" is text, and a run of them is read once
 
 
 def read_feed(content: bytes, url: str, content_type: str = "") -> list[Entry]:
