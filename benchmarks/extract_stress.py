@@ -110,7 +110,7 @@ def child_extract(pages: list[str], load: Load) -> None:
     budget too short to finish: those threads are abandoned mid-parse and still run at exit."""
     sys.path.insert(0, str(REPO))
     from tui.ingest.extract import ExtractionError, extract
-    from tui.pipeline import _in_daemon_thread
+    from tui.threads import in_thread
 
     def one(page: str) -> None:
         with contextlib.suppress(ExtractionError):
@@ -124,7 +124,7 @@ def child_extract(pages: list[str], load: Load) -> None:
             budget = rng.uniform(0.001, 0.05) if rng.random() < 0.25 else 60.0
             async with slots:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(_in_daemon_thread(one, page), budget)
+                    await asyncio.wait_for(in_thread(one, page), budget)
 
         for _ in range(load.rounds):
             order = pages[:]

@@ -77,6 +77,49 @@ def test_report_to_a_file_names_it_on_stderr(
     assert not list(out.parent.glob(".*.tmp"))
 
 
+def _fetched_event(tmp_path: Path, httpserver: HTTPServer) -> Path:
+    page = (DEMO_DIR / "yerevan-courier.html").read_bytes()
+    httpserver.expect_request("/courier").respond_with_data(page, content_type="text/html")
+    return _config(
+        tmp_path,
+        f"""\
+      - {{outlet: courier, url: "{httpserver.url_for("/courier")}"}}
+      - {{outlet: herald, url: "{httpserver.url_for("/courier")}?herald"}}""",
+    )
+
+
+def test_fetch_fails_when_no_page_could_be_cached_and_says_where_and_how_to_fix_it(
+    tmp_path: Path,
+    httpserver: HTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "xdg-file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    config = _fetched_event(tmp_path, httpserver)
+
+    assert main(["fetch", str(config), "--event", "ganja"]) == 1
+
+    err = capsys.readouterr().err.splitlines()
+    root = blocker / "parallax"
+    assert sum("done" in line and f"(not cached in {root}: " in line for line in err) == 2
+    assert err[-1] == (
+        f"parallax: none of the 2 pages read from the web could be cached in {root}"
+        f" ({blocker} is a file, not a folder) — make it a folder you can write to, or point"
+        " XDG_CACHE_HOME at one (the cache is then $XDG_CACHE_HOME/parallax)"
+    )
+
+
+def test_fetch_succeeds_once_the_pages_are_cached_and_again_from_the_cache(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _fetched_event(tmp_path, httpserver)
+    assert main(["fetch", str(config), "--event", "ganja"]) == 0
+    assert main(["fetch", str(config), "--event", "ganja"]) == 0  # no page read from the web
+    assert "could be cached" not in capsys.readouterr().err
+
+
 def test_one_failed_source_does_not_stop_the_others(
     tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -201,6 +244,27 @@ def test_check_reports_problems_with_their_line(
     captured = capsys.readouterr()
     assert "Events" in captured.out
     assert "sources.yaml:12" in captured.err and "nowhere.html" in captured.err
+
+
+def test_check_warns_that_an_outlet_in_another_language_goes_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, "      - {outlet: courier, path: yerevan-courier.html}")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "side: azerbaijani,", "side: azerbaijani, lang: az,"
+        ),
+        encoding="utf-8",
+    )
+
+    assert main(["check", str(config)]) == 1
+
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "'herald'" in line]
+    assert warnings == [
+        f"warning: {config}: outlet 'herald' is lang: az, but the analysis reads English"
+        " only, so its findings for this outlet will be unreliable — use the outlet's English"
+        " edition (lang: en) or leave the outlet out"
+    ]
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
@@ -336,3 +400,13 @@ def test_a_shared_sources_file_cannot_quote_files_outside_its_folder(
     args = ["report", str(config), "--event", "ganja", "--format", "json", "--allow-outside"]
     assert main(args) == 0
     assert "Payroll" in capsys.readouterr().out
+
+
+def test_demo_help_says_what_format_does_without_a_default_of_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default: None)" not in out
+    assert "write a report in this format instead of opening the viewer" in out

@@ -1,4 +1,5 @@
-"""The codebase stays ruff-clean: the README's one test command also checks style."""
+"""The codebase stays ruff-clean and ruff-formatted: the README's one test command also checks
+style, everywhere there is Python (the screenshots' generator too)."""
 
 import shutil
 import subprocess
@@ -20,9 +21,13 @@ def _ruff() -> list[str]:
     return [found]
 
 
-def test_ruff_check_is_clean() -> None:
+PYTHON = ("tui", "tests", "benchmarks", "screenshots")
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])
+def test_ruff_is_clean(command: list[str]) -> None:
     result = subprocess.run(
-        [*_ruff(), "check", "tui", "tests", "benchmarks"],
+        [*_ruff(), *command, *PYTHON],
         cwd=ROOT,
         capture_output=True,
         text=True,

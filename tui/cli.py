@@ -95,10 +95,34 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     if args.save_archive and args.offline:
         raise UsageError("--save-archive needs the network: drop --offline")
     sources = _gather(config, event, args)
-    status = _status(sources)
+    status = max(_status(sources), _cached(sources))
     if args.save_archive:
         status = max(status, _save_archive(sources, args))
     return status
+
+
+def _cached(sources: Sequence[Source]) -> int:
+    """Caching is what `fetch` is for: when no page read from the web could be kept, say so
+    once, with the folder and how to move it, and fail (each page's note says it quietly)."""
+    from tui.ingest import cache
+
+    live = [s for s in sources if s.provenance is not None and s.provenance.origin == "live"]
+    root = cache.default_cache_dir()
+    if not live or any(cache.load(root, s.location) is not None for s in live):
+        return EXIT_OK
+    reason = cache.unusable(root) or "it could not be written"
+    print(
+        f"parallax: none of the {len(live)} pages read from the web could be cached in {root}"
+        f" ({reason}) — {_CACHE_FIX}",
+        file=sys.stderr,
+    )
+    return EXIT_PARTIAL
+
+
+_CACHE_FIX = (
+    "make it a folder you can write to, or point XDG_CACHE_HOME at one"
+    " (the cache is then $XDG_CACHE_HOME/parallax)"
+)
 
 
 def _save_archive(sources: Sequence[Source], args: argparse.Namespace) -> int:
@@ -202,6 +226,11 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     from tui.ingest.fetch import FetchOptions, format_size
 
     root = cache.default_cache_dir()
+    reason = cache.unusable(root)
+    if reason is not None:
+        print(f"cache: {root}")
+        print(f"parallax: the cache folder is unusable: {reason} — {_CACHE_FIX}", file=sys.stderr)
+        return EXIT_PARTIAL
     if args.action == "clear":
         removed = cache_limit.clear(root)
         print(f"removed {removed} cached pages from {root}")
@@ -496,7 +525,9 @@ def _parser() -> argparse.ArgumentParser:
             "--format",
             choices=("md", "json"),
             default=default,
-            help="report format (default: %(default)s)",
+            help="report format (default: %(default)s)"
+            if default
+            else "write a report in this format instead of opening the viewer",
         )
         sub.add_argument(
             "-o",

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.app.discovery import DiscoveryError, Proposal, Proposals
 from tui.config.add_articles import add_articles
 from tui.config.load import ConfigError, load_config
+from tui.ingest.proposals import DiscoveryError, Proposal, Proposals
 from tui.model import Config
 from tui.pipeline import LoaderFactory
 

@@ -24,12 +24,13 @@ import os
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from tui.config import load_config
 from tui.model import Comparison, Config, Event, Side, Source
 from tui.plan import PlannedSource, Progress, SourceProgressCallback
 from tui.text.clean import clean_line
+from tui.threads import in_thread
 
 # Fetching, extraction and analysis are imported where they are first used, in the worker
 # that loads an event: the viewer paints its first frame without waiting for them (tui.plan).
@@ -41,8 +42,6 @@ EXTRACT_SECONDS = 60.0
 # Extractions at once: they are CPU-bound and share one interpreter lock, so more would only
 # spread each one's budget thinner.
 EXTRACT_SLOTS = max(2, min(os.cpu_count() or 2, 8))
-
-_T = TypeVar("_T")
 
 
 def plan_sources(config: Config, event: Event) -> tuple[PlannedSource, ...]:
@@ -134,7 +133,7 @@ async def gather_sources(
         async with slots:
             try:
                 source = await asyncio.wait_for(
-                    _in_daemon_thread(source_from_fetch, planned[index], result), extract_seconds
+                    in_thread(source_from_fetch, planned[index], result), extract_seconds
                 )
             except TimeoutError:
                 reason = f"extraction took longer than {extract_seconds:g} s: the page is left out"
@@ -162,31 +161,6 @@ async def gather_sources(
     # Each source is extracted as soon as it is in, not when the slowest outlet answers.
     await fetch_all([p.location for p in planned], options, on_progress=forward, on_result=finish)
     return tuple(sources[index] for index in range(len(planned)))
-
-
-async def _in_daemon_thread(func: Callable[..., _T], *args: object) -> _T:
-    """`func(*args)` in a daemon thread: awaitable, and abandoned (never joined) if cancelled."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[_T] = loop.create_future()
-
-    def settle(result: object, error: BaseException | None) -> None:
-        if future.done():  # cancelled: its time was up
-            return
-        if error is not None:
-            future.set_exception(error)
-        else:
-            future.set_result(result)  # type: ignore[arg-type]
-
-    def run() -> None:
-        try:
-            outcome: tuple[object, BaseException | None] = (func(*args), None)
-        except BaseException as exc:  # handed to the awaiting task, which decides
-            outcome = (None, exc)
-        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting any more
-            loop.call_soon_threadsafe(settle, *outcome)
-
-    threading.Thread(target=run, name="parallax-extract", daemon=True).start()
-    return await future
 
 
 # How many analyses are running (`analysing`), and whether the cyclic collector was on when

@@ -87,4 +87,4 @@ def test_one_side_alone_has_nothing_to_set_apart() -> None:
         contested=(),
     )
     brief = build_brief(only_baku)
-    assert brief.alone == () and brief.empty
+    assert brief.alone == () and not (brief.contradictions or brief.figures)

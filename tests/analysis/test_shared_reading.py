@@ -9,7 +9,7 @@ import threading
 
 from tui.analysis import figures
 from tui.analysis.figures import find_figures
-from tui.analysis.normalise import terms
+from tui.analysis.normalise import term_fields
 from tui.analysis.parsed import parse, shared_reading
 from tui.model import Lexicon, NameGroup
 from tui.pipeline import analysing
@@ -28,7 +28,7 @@ def test_a_text_is_parsed_once_inside_the_block_and_anew_outside() -> None:
     with shared_reading():
         first = parse(TEXT)
         assert parse(TEXT) is first
-        assert terms(TEXT, LEXICON) == terms(TEXT, LEXICON)
+        assert term_fields(TEXT, LEXICON) == term_fields(TEXT, LEXICON)
     assert parse(TEXT) is not first
     assert parse(TEXT) == first
 
@@ -42,12 +42,12 @@ def test_blocks_nest_and_end_with_their_parses() -> None:
 
 
 def test_terms_inside_a_shared_reading_equal_a_fresh_reading() -> None:
-    fresh = terms(TEXT, LEXICON)
+    fresh = term_fields(TEXT, LEXICON)
     with shared_reading():
         parse(TEXT)
-        assert terms(TEXT, LEXICON) == fresh
-    assert [t.key for t in fresh if t.kind == "name"] == ["@eastbridge"]
-    assert [t.key for t in fresh if t.kind == "number"] == ["14", "30", "250"]
+        assert term_fields(TEXT, LEXICON) == fresh
+    assert [key for key, _, _, kind in fresh if kind == "name"] == ["@eastbridge"]
+    assert [key for key, _, _, kind in fresh if kind == "number"] == ["14", "30", "250"]
 
 
 def test_the_paragraphs_numbers_are_the_tokens_numbers() -> None:

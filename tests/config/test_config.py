@@ -326,7 +326,7 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
             'url: "https://en.trend.az/a.html"}',
             "}",
             13,
-            "has neither url and path — give exactly one",
+            "has neither url nor path — give exactly one",
         ),
         (
             "https://en.trend.az/a.html",
@@ -471,6 +471,27 @@ def test_find_problems_warns_about_a_one_sided_event(tmp_path: Path) -> None:
     )
     (problem,) = find_problems(load_config(write(tmp_path, text)))
     assert "only has articles from side 'azerbaijani'" in problem
+
+
+@pytest.mark.parametrize("lang", ["en", "en-GB", "en-us"])
+def test_an_english_outlet_needs_no_warning(tmp_path: Path, lang: str) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "armenpress.html").write_text("<p>text</p>", encoding="utf-8")
+    text = edit("lang: en}", f'lang: "{lang}"}}')
+    assert find_problems(load_config(write(tmp_path, text))) == ()
+
+
+@pytest.mark.parametrize("lang", ["az", "ru", "hy-Latn"])
+def test_an_outlet_in_another_language_is_warned_about_once(tmp_path: Path, lang: str) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "armenpress.html").write_text("<p>text</p>", encoding="utf-8")
+    text = edit("lang: en}", f'lang: "{lang}"}}')
+    (problem,) = find_problems(load_config(write(tmp_path, text)))
+    assert problem == (
+        f"sources.yaml: outlet 'apa' is lang: {lang}, but the analysis reads English only, so"
+        " its findings for this outlet will be unreliable — use the outlet's English edition"
+        " (lang: en) or leave the outlet out"
+    )
 
 
 # --- summary -----------------------------------------------------------------------------------

@@ -209,7 +209,6 @@ async def test_a_gone_page_is_read_from_the_closest_snapshot(
     assert document.snapshot == archive.Snapshot(
         url=f"{root(httpserver)}/web/20201011093000/{url}",
         archived_at=dt.datetime(2020, 10, 11, 9, 30, tzinfo=dt.UTC),
-        original=url,
     )
     assert "wm-ipp" not in document.text and "Donate" not in document.text
     assert "absolute lie" in document.text

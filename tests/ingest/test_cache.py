@@ -45,10 +45,6 @@ def options(tmp_path: Path) -> FetchOptions:
     return FetchOptions(timeout=2.0, retries=0, cache_dir=tmp_path / "cache")
 
 
-def with_(options: FetchOptions, **changes: object) -> FetchOptions:
-    return replace(options, **changes)
-
-
 def publish(http: HTTPServer, path: str, html: str, charset: str = "utf-8") -> str:
     http.expect_request(path).respond_with_data(
         html.encode(charset), content_type=f"text/html; charset={charset}"
@@ -371,7 +367,17 @@ async def test_an_unwritable_cache_does_not_fail_the_fetch(
     url = publish(http, "/ok", "<p>fine</p>")
     result, states = await fetch_with_states(url, replace(options, cache_dir=blocker))
     assert result.error is None and result.document is not None
-    assert states[-1][0] == "done" and "(not cached: " in states[-1][1]
+    assert states[-1][0] == "done" and f"(not cached in {blocker}: " in states[-1][1]
+
+
+def test_an_unusable_cache_folder_is_named_with_the_reason(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert cache.unusable(blocker) == f"{blocker} is a file, not a folder"
+    assert cache.unusable(blocker / "parallax" / "deeper") == f"{blocker} is a file, not a folder"
+    assert cache.unusable(tmp_path / "not-yet" / "parallax") is None  # it will be made
+    assert cache.unusable(tmp_path) is None
+    assert not (tmp_path / "not-yet").exists()  # looking creates nothing
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is how Linux moves it")

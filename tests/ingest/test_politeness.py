@@ -18,7 +18,7 @@ import pytest
 
 from tests.ingest.raw_server import RawServer, respond
 from tui.cli import main
-from tui.ingest import cache, cache_limit, politeness
+from tui.ingest import cache, cache_limit, fetch, politeness
 from tui.ingest.fetch import FetchOptions, FetchResult, FetchState, fetch_all
 
 ARTICLE = (
@@ -73,8 +73,20 @@ async def fetch_one(location: str, options: FetchOptions) -> tuple[FetchResult, 
 # --- Retry-After -------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The retry waits fetching asks for, recorded instead of spent."""
+    asked: list[float] = []
+
+    async def pause(seconds: float) -> None:
+        asked.append(seconds)
+
+    monkeypatch.setattr(fetch, "_pause", pause)
+    return asked
+
+
 async def test_429_waits_as_long_as_retry_after_says(
-    server: RawServer, options: FetchOptions
+    server: RawServer, options: FetchOptions, waits: list[float]
 ) -> None:
     async def busy_once(writer: asyncio.StreamWriter) -> None:
         if server.hits["/a"] == 1:
@@ -83,11 +95,10 @@ async def test_429_waits_as_long_as_retry_after_says(
             await respond(writer, 200, ARTICLE.encode())
 
     server.routes["/a"] = busy_once
-    started = time.monotonic()
     result, said = await fetch_one(server.url("/a"), options)
 
     assert result.document is not None and server.hits["/a"] == 2
-    assert time.monotonic() - started >= 0.95  # the backoff alone would be 0.01 s
+    assert waits == [1.0]  # the backoff alone would be 0.01 s
     assert "retry 1/2 in 1 s as the site asked after HTTP 429 Too Many Requests" in said
 
 
@@ -204,6 +215,16 @@ def test_meta_refresh_targets(html: str, expected: str | None) -> None:
     assert politeness.meta_refresh(html.encode(), "http://x.test/page") == expected
 
 
+@pytest.mark.parametrize(
+    "junk", ["<meta " + "a" * 30_000 + ">", "<meta " * 5_000], ids=["one long word", "unclosed"]
+)
+def test_a_hostile_head_still_gives_its_refresh(junk: str) -> None:
+    # One 30 KiB word in a <meta> tag took 7.6 s of CPU, retried from each of its characters.
+    head = f'{junk}<meta http-equiv="refresh" content="0; url=/moved">'
+    assert len(head) < politeness.META_REFRESH_SCAN
+    assert politeness.meta_refresh(head.encode(), "http://x.test/page") == "http://x.test/moved"
+
+
 # --- the cache's size bound -------------------------------------------------------------------
 
 
@@ -291,3 +312,25 @@ def test_cache_info_and_clear_commands(
     assert main(["cache", "clear"]) == 0
     assert capsys.readouterr().out == f"removed 1 cached pages from {root}\n"
     assert cache_limit.usage(root).entries == 0
+
+
+@pytest.mark.parametrize("action", ["info", "clear"])
+def test_cache_commands_say_when_the_folder_is_unusable(
+    action: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "xdg"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+
+    assert main(["cache", action]) == 1
+
+    captured = capsys.readouterr()
+    assert captured.out == f"cache: {blocker / 'parallax'}\n"  # no "0 entries" as if all were well
+    assert captured.err == (
+        f"parallax: the cache folder is unusable: {blocker} is a file, not a folder — make it a"
+        " folder you can write to, or point XDG_CACHE_HOME at one (the cache is then"
+        " $XDG_CACHE_HOME/parallax)\n"
+    )

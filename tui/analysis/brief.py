@@ -86,10 +86,6 @@ class Brief:
     alone: tuple[SideAlone, ...]
     hidden: int  # contradictions beyond the top ones
 
-    @property
-    def empty(self) -> bool:
-        return not (self.contradictions or self.figures or any(a.items for a in self.alone))
-
 
 def _contradictions(comparison: Comparison) -> tuple[list[Divergence], int]:
     order = {c.id: i for i, c in enumerate(comparison.clusters)}

@@ -65,20 +65,6 @@ NAME_PREFIX = "@"  # marks a name-group key so that it can never collide with a 
 
 
 @dataclass(frozen=True)
-class Term:
-    """One normalised unit of a paragraph and the characters it was read from."""
-
-    key: str
-    start: int
-    end: int
-    kind: TermKind
-
-    @property
-    def informative(self) -> bool:
-        return informative(self.key, self.kind)
-
-
-@dataclass(frozen=True)
 class NameMatcher:
     """Lexicon names as token sequences, longest first, mapped to their group key."""
 
@@ -144,16 +130,11 @@ def _number_key(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def terms(text: str, lexicon: Lexicon) -> list[Term]:
-    """Every term of `text` in reading order, stopwords included (see `Term.informative`)."""
-    return [Term(*fields) for fields in term_fields(text, lexicon)]
-
-
 def term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKind]]:
-    """`terms` as plain (key, start, end, kind) tuples.
+    """Every term of `text` in reading order, stopwords included, as (key, start, end, kind).
 
     The aligner reads every paragraph of an event (100,000 terms in a big one) and needs
-    only the keys: a tuple costs a fraction of a frozen `Term`, and the name lookup is
+    only the keys: a tuple costs a fraction of a frozen dataclass, and the name lookup is
     inlined for the usual word that starts no name. The tokens, their folds and the numbers
     are the paragraph's one reading (`tui.analysis.parsed.parse`), which the detectors'
     corpus reads too.
@@ -184,16 +165,3 @@ def term_fields(text: str, lexicon: Lexicon) -> list[tuple[str, int, int, TermKi
         out.append((stem(words[i]), token.start, token.end, "word"))
         i += 1
     return out
-
-
-def informative_tokens(text: str, lexicon: Lexicon) -> list[str]:
-    """The keys of the terms that say what a paragraph reports, in reading order.
-
-    The same as filtering `terms` by `Term.informative`, without building the `Term`s.
-    """
-    return [key for key, _, _, kind in term_fields(text, lexicon) if informative(key, kind)]
-
-
-def informative(key: str, kind: TermKind) -> bool:
-    """`Term.informative` for a term given as its key and kind."""
-    return kind != "word" or (key not in STOPWORDS and len(key) > 1)

@@ -8,9 +8,7 @@ tests) and never sees feeds, fetch options or the YAML file itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from rich.text import Text
@@ -24,30 +22,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from tui.app.highlight import plain
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """One article a listing offered, as the picker shows it and as the config will get it."""
-
-    outlet: str  # the outlet's name
-    title: str
-    url: str
-    published: dt.date
-    line: str  # the `- {outlet: …, url: …}  # why` line added to the event
-
-
-@dataclass(frozen=True)
-class Proposals:
-    """What the listings offered, best first, and one line per listing that could not be read."""
-
-    found: tuple[Proposal, ...]
-    problems: tuple[str, ...]
-    window: str  # the dates searched, "2020-10-09 to 2020-10-13"
-
-
-class DiscoveryError(Exception):
-    """Discovery or the write cannot go on; the message says which file or event and why."""
+from tui.ingest.proposals import DiscoveryError, Proposal, Proposals
 
 
 class ArticleFinder(Protocol):

@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.model import DIVERGENCE_KINDS, DivergenceKind
-from tui.text.clean import VISIBLE_MARKS
+from tui.text.clean import CONTROLS, TO_SPACE, VISIBLE_MARKS
 
 
 @dataclass(frozen=True)
@@ -92,18 +92,8 @@ _PAINT_ORDER: dict[DivergenceKind, int] = {
     )
 }
 
-_BIDI_CONTROLS = {
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0x200E,
-    0x200F,
-    0x061C,
-}
-
 
 def _visible(code: int) -> str:
-    if code in (0x09, 0x0A, 0x0D):
-        return " "
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ … ␟, so ESC shows as ␛
     if code == 0x7F:
@@ -111,14 +101,20 @@ def _visible(code: int) -> str:
     return "\ufffd"
 
 
-_CLEAN_TABLE = {
-    code: _visible(code) for code in (*range(0x20), *range(0x7F, 0xA0), *_BIDI_CONTROLS)
-}
+# tui.text.clean's sets, one for one: what it turns into a space is a space (a newline too: the
+# view is one line), the controls it drops are shown, what it marks is U+FFFD, and what it
+# drops quietly (soft hyphen, zero-width space, the bidi marks) is left as it is: harmless to a
+# terminal, and already gone from the text the core extracted.
+_CLEAN_TABLE = (
+    {code: _visible(code) for code in CONTROLS}
+    | {ord(ch): " " for ch in TO_SPACE + "\n"}
+    | VISIBLE_MARKS
+)
 
 
 def clean(text: str) -> str:
     """Replace each control or hiding character with one visible one (offsets are preserved)."""
-    return text.translate(_CLEAN_TABLE).translate(VISIBLE_MARKS)
+    return text.translate(_CLEAN_TABLE)
 
 
 class HighlightSpan(NamedTuple):

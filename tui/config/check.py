@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from tui.config.load import display_name, local_path, printable
+from tui.config.load import display_name, local_path
 from tui.files import is_outside, is_system_file
 from tui.model import Config
+from tui.text.clean import printable
 
 
 def find_problems(config: Config) -> tuple[str, ...]:
@@ -19,6 +20,13 @@ def find_problems(config: Config) -> tuple[str, ...]:
     name = display_name(config.path)
     base = config.path.resolve().parent
     problems: list[str] = []
+    for outlet in config.outlets:
+        if outlet.lang is not None and not _english(outlet.lang):
+            problems.append(
+                f"{name}: outlet '{outlet.id}' is lang: {outlet.lang}, but the analysis reads"
+                " English only, so its findings for this outlet will be unreliable — use the"
+                " outlet's English edition (lang: en) or leave the outlet out"
+            )
     for event in config.events:
         for ref in event.articles:
             local = local_path(ref.location)
@@ -89,6 +97,12 @@ def summarise(config: Config) -> str:
         f" {_plural(len(lexicon.denial), 'denial phrase')}",
     ]
     return "\n".join(lines)
+
+
+def _english(lang: str) -> bool:
+    """English is "en" with or without a region ("en-GB"). The stopwords, stems, number words
+    and denial and blame phrases the analysis reads by are English: other text goes unread."""
+    return lang.partition("-")[0].casefold() == "en"
 
 
 def _plural(count: int, word: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -28,6 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.model import ArticleRef, Config, Event, FramingTerm, Lexicon, NameGroup, Outlet, Side
+from tui.text.clean import printable
 
 DEMO_EVENT = "demo-ganja-2020-10-11"
 CONFIG_NAME = "sources.yaml"
@@ -627,10 +627,10 @@ class _Walker:
             )
             outlet = None
         if ("url" in found) == ("path" in found):
-            both = "both" if "url" in found else "neither"
+            both = "both url and path" if "url" in found else "neither url nor path"
             self.problem(
                 node,
-                f"{where} has {both} url and path",
+                f"{where} has {both}",
                 "give exactly one: url: for the web, path: for a saved file",
             )
             return None
@@ -786,16 +786,6 @@ def _suggest(value: str, choices: Iterable[str], label: str) -> str:
     if close:
         return f"did you mean '{close[0]}'? ({label}: {listed})"
     return f"use one of: {listed}" if choices else f"nothing is {label} yet"
-
-
-def printable(text: str) -> str:
-    """Escape control and format characters so that a message cannot rewrite the terminal."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n"
-        else ch
-        for ch in text
-    )
 
 
 def _empty_list(node: Node) -> bool:

@@ -48,11 +48,10 @@ class ArchiveError(Exception):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One archived copy of a page: where a reader opens it, when it was taken, of what."""
+    """One archived copy of a page: where a reader opens it and when it was taken."""
 
     url: str
     archived_at: dt.datetime  # timezone-aware UTC
-    original: str
 
 
 def availability_url(base: str, location: str, near: dt.date | None) -> str:
@@ -88,7 +87,7 @@ def parse_availability(body: bytes, location: str) -> Snapshot:
         raise ArchiveError(f"the archive's closest copy is itself an HTTP {status[:3]} page")
     if url.startswith("http://web.archive.org/"):  # the API still answers with http://
         url = "https://" + url.removeprefix("http://")
-    return Snapshot(url=url, archived_at=parse_timestamp(stamp), original=location)
+    return Snapshot(url=url, archived_at=parse_timestamp(stamp))
 
 
 def parse_timestamp(stamp: str) -> dt.datetime:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,22 @@ class CacheEntry:
 
 def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("parallax"))
+
+
+def unusable(root: Path) -> str | None:
+    """Why pages cannot be kept under `root`, or None; looked at without creating anything.
+
+    A cache that cannot be written costs no fetch (each page is still read), so the fetch only
+    notes it per page; the commands that are about the cache say it once, with this reason.
+    """
+    found = root
+    while not found.exists() and found.parent != found:  # the nearest part that is there
+        found = found.parent
+    if not found.is_dir():
+        return f"{found} is a file, not a folder"
+    if not os.access(found, os.W_OK | os.X_OK):
+        return f"{found} is not writable"
+    return None
 
 
 def cache_key(location: str) -> str:

@@ -17,7 +17,6 @@ class Entry:
     title: str  # as the outlet wrote it; from the address's slug when it gives none
     summary: str  # plain text, tags removed
     published: dt.datetime | None  # timezone-aware UTC; None when the listing does not say
-    via: str  # the feed or sitemap it was listed in, for messages
 
 
 class ListingError(Exception):

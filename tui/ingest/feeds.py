@@ -28,7 +28,7 @@ FEED_TYPES = frozenset(
         "text/html",
     }
 )
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*>")  # a stray "<" is text, and a run of them is read once
 
 
 def read_feed(content: bytes, url: str, content_type: str = "") -> list[Entry]:
@@ -54,7 +54,6 @@ def read_feed(content: bytes, url: str, content_type: str = "") -> list[Entry]:
                 title=clean_line(unescape(item.get("title", ""))),
                 summary=_plain(item.get("summary") or _content(item)),
                 published=_when(item.get("published_parsed") or item.get("updated_parsed")),
-                via=url,
             )
         )
     return entries

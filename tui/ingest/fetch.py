@@ -345,7 +345,7 @@ async def _get(context: _Context, location: str, tell: _Tell) -> tuple[Document,
     try:
         await asyncio.to_thread(cache.store, context.cache_dir, _cache_entry(document))
     except OSError as exc:
-        note += f" (not cached: {exc.strerror or exc})"
+        note += f" (not cached in {context.cache_dir}: {exc.strerror or exc})"
     return document, note
 
 
@@ -487,9 +487,15 @@ async def _download(
             else:
                 delay, asked = problem.wait, f" in {problem.wait:g} s as the site asked"
             tell("fetching", f"retry {attempt}/{options.retries}{asked} after {problem.reason}")
-            await asyncio.sleep(delay)
+            await _pause(delay)
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
     raise _Failure(problem.reason + suffix, archivable=problem.archivable)  # always a problem
+
+
+async def _pause(seconds: float) -> None:
+    """The wait before a retry: one seam, so that a test sees how long it would be without
+    spending it (a test that timed the wait would be a speed test)."""
+    await asyncio.sleep(seconds)
 
 
 async def _attempt(

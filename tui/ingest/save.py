@@ -68,7 +68,5 @@ def _answer(location: str, final: str, body: bytes) -> Saved:
         url = f"{parts.scheme}://{parts.netloc}/web/{stamp}/{location}"
     else:
         stamp = match.group(1)
-    snapshot = archive.Snapshot(
-        url=url, archived_at=archive.parse_timestamp(stamp), original=location
-    )
+    snapshot = archive.Snapshot(url=url, archived_at=archive.parse_timestamp(stamp))
     return Saved(location, snapshot, None)

@@ -97,7 +97,6 @@ def parse_sitemap(content: bytes, url: str, max_bytes: int) -> Sitemap:
                 title=clean_line(title) or slug_words(address),
                 summary=_child_text(news, "keywords") if news is not None else "",
                 published=published or _date(_child_text(item, "lastmod")),
-                via=url,
             )
         )
     return Sitemap(entries=tuple(entries))

@@ -25,7 +25,6 @@ SOURCE_KEYS = (
 )  # fmt: skip
 ORIGINS = ("live", "cache", "archive", "file")
 CLUSTER_KEYS = ("id", "score", "members")
-MEMBER_KEYS = ("source", "paragraph")
 DIVERGENCE_KEYS = ("id", "kind", "cluster", "summary", "spans")
 SPAN_KEYS = ("source", "paragraph", "start", "end", "text")
 HEADLINE_SPAN_KEYS = ("source", "start", "end", "text")  # an added field: on the headline

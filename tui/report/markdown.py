@@ -40,7 +40,6 @@ SHA_PREFIX = 12
 KIND_ORDER: tuple[DivergenceKind, ...] = (
     "figure", "blame", "denial", "naming", "framing",
 )  # fmt: skip
-COLLAPSED: tuple[DivergenceKind, ...] = ("wording", "omission")
 KIND_TITLES: dict[str, str] = {
     "figure": "Figures",
     "blame": "Blame",
@@ -82,7 +81,6 @@ class _View:
     sources: dict[str, Source]
     ok: tuple[Source, ...]
     clusters: dict[str, Cluster]
-    cluster_order: dict[str, int]
     sides: tuple[Side, ...]  # the comparison's sides, then any a source names but it lacks
     read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
     source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
@@ -114,7 +112,6 @@ def _view(comparison: Comparison) -> _View:
         sources={source.id: source for source in comparison.sources},
         ok=ok,
         clusters={cluster.id: cluster for cluster in comparison.clusters},
-        cluster_order={cluster.id: i for i, cluster in enumerate(comparison.clusters)},
         sides=sides,
         read_sides=tuple(side for side in sides if side.id in {s.side for s in ok}),
         source_order={

@@ -10,6 +10,7 @@ kinds of Unicode space must become one ordinary space so that "7 killed" matches
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ANSI/VT escape sequences (CSI like ESC[31m, OSC like ESC]0;title BEL, and two-byte escapes).
 # Removing only the ESC byte would leave "[31m" in the text, so whole sequences go.
@@ -24,8 +25,11 @@ _ANSI_RE = re.compile(
 #
 # - dropped quietly: formatting hints with everyday uses that only break word matching (soft
 #   hyphen, zero-width space, word joiner, BOM, and the left-to-right/right-to-left/Arabic
-#   letter marks that real RTL pages carry). ZWJ/ZWNJ (U+200C/D) are kept: they change
-#   spelling in Persian and Indic scripts and glue emoji together.
+#   letter marks that real RTL pages carry). The marks can change where a neutral character
+#   such as a bracket shows, never the order of words: Unicode's source-code advice (UTS #55)
+#   recommends them for fixing a display, and rustc's Trojan Source lint leaves them out.
+#   ZWJ/ZWNJ (U+200C/D) are kept: they change spelling in Persian and Indic scripts and glue
+#   emoji together.
 # - marked: characters that can make a terminal or a browser show text in an order other than
 #   the one stored (bidi embeddings, overrides, isolates) or hide text altogether (Unicode tag
 #   characters, invisible operators, interlinear annotations, fillers). A fact-checker must
@@ -33,8 +37,11 @@ _ANSI_RE = re.compile(
 #   characters one ⟨N hidden tag characters⟩.
 # - C0 and C1 control characters: dropped (NUL included); tab and the line/page breaks become
 #   spaces. One such character costs itself, never the paragraph or the article.
-_DROPPED = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
-_DELETE = {ord(c): None for c in _DROPPED}
+#
+# A view that must keep offsets (the app's highlight.clean) builds its one-for-one table from
+# the same sets: DROPPED, TO_SPACE, CONTROLS, VISIBLE_MARKS.
+DROPPED = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
+_DELETE = {ord(c): None for c in DROPPED}
 _MARKED_CHARS = (
     "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides, isolates
     "\u2061-\u2064\u206a-\u206f\u180e"  # invisible operators, deprecated formats, MVS
@@ -49,9 +56,12 @@ VISIBLE_MARKS: dict[int, str] = {
                         (0xFFF9, 0xFFFB), (0xE0000, 0xE007F))
     for code in range(first, last + 1)
 } | {code: "\ufffd" for code in (0x180E, 0x115F, 0x1160, 0x3164, 0xFFA0)}  # fmt: skip
-# C0 and C1 control characters except newline; tab and the other line/page breaks become spaces.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_TO_SPACE_RE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
+# Tab and the line/page breaks other than newline become spaces; the other C0 and C1 control
+# characters are dropped.
+TO_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+CONTROLS = frozenset((*range(0x20), *range(0x7F, 0xA0))) - {ord("\n"), *map(ord, TO_SPACE)}
+_TO_SPACE_RE = re.compile(f"[{re.escape(TO_SPACE)}]")
+_CONTROL_RE = re.compile(f"[{re.escape(''.join(map(chr, sorted(CONTROLS))))}]")
 # What an XML parser (lxml, under readability) refuses outright: one of them anywhere used to
 # cost the whole page.
 _XML_INCOMPATIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -94,3 +104,18 @@ def clean_line(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """Collapse runs of horizontal whitespace (NBSP, thin space, …) but keep newlines."""
     return _SPACES_RE.sub(" ", strip_controls(text))
+
+
+def printable(text: str) -> str:
+    """Escape control and format characters so that a message cannot rewrite the terminal.
+
+    For messages about a config file rather than article text: the person who wrote the file
+    must see exactly which character to delete, so each is spelled out (`\\u202e`), not
+    dropped or marked.
+    """
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n"
+        else ch
+        for ch in text
+    )
