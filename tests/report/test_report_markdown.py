@@ -157,6 +157,19 @@ def test_header_counts(ganja: tuple[Comparison, _Reader, str]) -> None:
     )
 
 
+def test_header_counts_add_up_and_one_is_singular(
+    ganja: tuple[Comparison, _Reader, str],
+) -> None:
+    comparison, _, _ = ganja
+    one = replace(comparison, divergences=comparison.divergences[:1])
+    assert "**1** divergence: 1 " in render_markdown(one)
+    wording = replace(
+        comparison,
+        divergences=(replace(comparison.divergences[0], kind="wording"),),
+    )
+    assert "**1** divergence: 1 wording" in render_markdown(wording)
+
+
 def test_sources_table(ganja: tuple[Comparison, _Reader, str]) -> None:
     comparison, reader, _ = ganja
     table = after(reader.blocks, "Sources", "table")

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from tui.analysis.brief import build_brief, timeline
 from tui.analysis.figures import format_figure
 from tui.model import (
+    DIVERGENCE_KINDS,
     HEADLINE,
     Cluster,
     Comparison,
@@ -152,8 +153,9 @@ def _header(view: _View) -> str:
         )
         for side in view.sides
     ]
+    # Every kind is counted, so that the counts add up to the total the line starts with.
     kinds = Counter(d.kind for d in comparison.divergences)
-    by_kind = ", ".join(f"{kinds[k]} {k}" for k in (*KIND_ORDER, "omission") if kinds[k])
+    by_kind = ", ".join(f"{kinds[k]} {k}" for k in DIVERGENCE_KINDS if kinds[k])
     total = len(comparison.divergences)
     return "\n\n".join(
         [
@@ -162,7 +164,8 @@ def _header(view: _View) -> str:
             f" · generated {iso_utc(comparison.generated_at)}",
             _table(("Side", "Sources read", "Failed"), counts, "lrr"),
             f"**{len(comparison.clusters)}** clusters of aligned paragraphs · "
-            f"**{total}** divergences" + (f": {by_kind}" if by_kind else ""),
+            f"**{total}** divergence{'' if total == 1 else 's'}"
+            + (f": {by_kind}" if by_kind else ""),
             "Paragraph numbers (¶) count from 1; <mark>highlighted</mark> text is what differs.",
         ]
     )
