@@ -9,7 +9,7 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlsplit
@@ -31,6 +31,7 @@ from tui.model import (
 )
 from tui.report.escape import code, inline, location, marked
 from tui.report.format import iso_date, iso_utc, one_line, word_count
+from tui.report.review import Notes
 from tui.text.spans import sentences
 
 SHA_PREFIX = 12
@@ -56,11 +57,9 @@ KIND_TITLES: dict[str, str] = {
 # --- Markdown --------------------------------------------------------------------------------
 
 
-# Divergence id -> (status, note): an editor's review ("confirmed" or "rejected"), if any.
-Reviews = Mapping[str, tuple[str, str]]
-
-
-def render_markdown(comparison: Comparison, reviews: Reviews | None = None) -> str:
+def render_markdown(comparison: Comparison, reviews: Notes | None = None) -> str:
+    """The report; `reviews` are an editor's verdicts (`tui.report.review.review_notes`),
+    written beside the findings they judge."""
     view = replace(_view(comparison), reviews=reviews or {})
     sections = [
         _header(view),
@@ -88,7 +87,7 @@ class _View:
     read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
     source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
     names: dict[str, str]  # outlet name, with the source id when an outlet has several
-    reviews: Reviews = field(default_factory=dict)
+    reviews: Notes = field(default_factory=dict)
 
     def paragraph(self, source_id: str, index: int) -> str | None:
         """The paragraph `index` of a source, or its headline for `HEADLINE`."""
@@ -294,7 +293,7 @@ def _divergences(view: _View) -> str:
         top = max(found, key=lambda d: d.importance)
         title = KIND_TITLES[top.kind] + (f": {inline(top.topic)}" if top.topic else "")
         items = [
-            f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d)}" for d in found
+            f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d.id)}" for d in found
         ]
         marked_heads = {s.source for d in found for s in d.spans if s.headline}
         heads = _headlines(view, found[0].cluster, marked_heads)
@@ -320,11 +319,11 @@ def _headlines(view: _View, cluster_id: str, quoted: Collection[str] = ()) -> li
     return ["<i>" + " · ".join(named) + "</i>"] if named else []
 
 
-def _review(view: _View, divergence: Divergence) -> str:
+def _review(view: _View, divergence_id: str) -> str:
     """An editor's verdict on a finding, when the export carries one."""
-    if divergence.id not in view.reviews:
+    if divergence_id not in view.reviews:
         return ""
-    status, note = view.reviews[divergence.id]
+    status, note = view.reviews[divergence_id]
     return f" · **Review: {inline(status)}**" + (f" — {inline(note)}" if note else "")
 
 
@@ -373,7 +372,7 @@ def _wordings(view: _View) -> str:
         if divergence.kind != "wording":
             continue
         quotes = _claims(view, divergence.spans)
-        line = f"- {inline(divergence.summary)}{_review(view, divergence)}"
+        line = f"- {inline(divergence.summary)}{_review(view, divergence.id)}"
         items.append("\n".join([line, *(f"  - {q}" for q in quotes)]))
     return "\n".join(items)
 
@@ -402,6 +401,7 @@ def _brief(view: _View) -> str:
                 f"{n}. {KIND_TITLES[c.kind]}"
                 + (f" · {inline(c.topic)}" if c.topic and c.kind != "naming" else "")
                 + f": {_positions(view, c.positions, c.summary)}"
+                + _review(view, c.divergence)
                 for n, c in enumerate(brief.contradictions, start=1)
             )
         )
@@ -521,7 +521,7 @@ def _omissions(view: _View) -> str:
             divergence.positions[0].sides if divergence.positions else _sides_of(view, divergence)
         )
         quotes = _claims(view, divergence.spans) or _members(view, divergence)
-        note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence)}"
+        note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence.id)}"
         groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
     if not groups:
         return ""
