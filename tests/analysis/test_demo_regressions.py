@@ -136,7 +136,7 @@ def test_side_labels_name_sides_in_summaries(ganja) -> None:
         ganja.SOURCES, ganja.CLUSTERS, ganja.LEXICON, ganja.NEUTRAL, side_labels=labels
     )[0]
     omission = next(d for d in divergences if d.kind == "omission" and d.cluster == "c1")
-    assert omission.summary.startswith("Only Baku camp sources report")
+    assert omission.summary.startswith("Only Baku camp and Neutral sources report")
     assert "no Yerevan camp source mentions" in omission.summary
 
 

@@ -515,6 +515,7 @@ def _omissions(view: _View) -> str:
     highlight over a whole paragraph says nothing here and is left out.
     """
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    silent: dict[tuple[str, ...], set[str]] = defaultdict(set)
     omissions = (d for d in view.comparison.divergences if d.kind == "omission")
     for divergence in sorted(omissions, key=lambda d: -d.importance):
         sides = (
@@ -523,11 +524,18 @@ def _omissions(view: _View) -> str:
         quotes = _claims(view, divergence.spans) or _members(view, divergence)
         note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence.id)}"
         groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
+        # The sides said to be silent are the detector's (the positions after the first),
+        # never every other side: a neutral outlet may report the fact without being asked.
+        silent[tuple(sides)].update(
+            {s for p in divergence.positions[1:] for s in p.sides}
+            if divergence.positions
+            else {side.id for side in view.read_sides if side.id not in sides}
+        )
     if not groups:
         return ""
     parts = []
     for sides, items in groups.items():
-        others = [side.label for side in view.read_sides if side.id not in sides]
+        others = [side.label for side in view.read_sides if side.id in silent[sides]]
         only = ", ".join(view.side_label(s) for s in sides) or "no readable source"
         title = f"**Only in {inline(only)} sources**"
         if others:
