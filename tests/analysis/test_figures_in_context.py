@@ -62,8 +62,49 @@ def test_one_side_giving_no_figure_is_its_own_milder_finding(desk) -> None:
     )
     south = desk.source("south-times", "southmark", "The strike on Velport killed 12 people.")
     (finding,) = kinds(desk.run(wire, north, south))
-    assert finding.summary == ("killed: 12 (Wire Service, South Times) vs no figure (North Daily)")
+    assert finding.summary == (
+        "killed: only Wire Service, South Times give a toll (12); North Daily gives no figure"
+    )
     assert ("north-daily", "casualties") in [(s.source, s.text) for s in finding.spans]
     conflict = desk.source("north-post", "norland", "The strike on Port Vell killed 30 people.")
     stronger = kinds(desk.run(wire, south, conflict, clusters=desk.one_row(wire, south, conflict)))
     assert stronger[0].importance > finding.importance
+
+
+def test_a_toll_one_camp_alone_gives_is_no_top_contradiction(desk) -> None:
+    from tui.analysis.brief import CONTRADICTION_KINDS, _contradictions
+    from tui.analysis.importance import KIND_WEIGHT
+
+    wire = desk.source("wire-service", "wire", "Rockets hit Port Vell, killing 12 people.")
+    north = desk.source(
+        "north-daily", "norland", "There are casualties in Port Vell, the number is being checked."
+    )
+    south = desk.source("south-times", "southmark", "The strike on Velport killed 12 people.")
+    (finding,) = kinds(desk.run(wire, north, south))
+    assert finding.importance < KIND_WEIGHT["omission"] + 0.3  # ranks with the omissions
+    assert "figure" in CONTRADICTION_KINDS
+    comparison = _comparison((wire, north, south), (finding,))
+    assert _contradictions(comparison) == ([], 0)
+
+
+def test_an_article_s_second_figure_is_a_revision_only_when_it_says_so(desk) -> None:
+    wire = desk.source(
+        "wire-service",
+        "wire",
+        "Rockets hit Port Vell overnight, killing 20 people, officials said.",
+        "\u201cRockets killed 19 residents of Port Vell,\u201d the first statement read.",
+    )
+    south = desk.source("south-times", "southmark", "Rockets hit Velport, killing 25 people.")
+    (conflict,) = kinds(desk.run(wire, south, clusters=desk.one_row(wire, south)))
+    assert "20, 19" in [p.value for p in conflict.positions]
+
+
+def _comparison(sources, divergences):
+    import datetime as dt
+
+    from tui.model import Comparison, Event
+
+    event = Event("e", "E", dt.date(2020, 10, 11), ())
+    return Comparison(
+        event, (), tuple(sources), (), tuple(divergences), (), dt.datetime.now(dt.UTC)
+    )
