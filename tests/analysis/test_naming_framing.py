@@ -159,3 +159,31 @@ def test_no_proximity_framing_without_opposite_places(
     ganja, baku_text: str, yerevan_text: str
 ) -> None:
     assert _where(ganja, baku_text, yerevan_text) == []
+
+
+def test_several_places_renamed_in_one_passage_pair_each_place_s_names(desk) -> None:
+    from dataclasses import replace
+
+    from tui.analysis.diverge import diverge
+    from tui.model import NameGroup
+
+    lexicon = replace(
+        desk.lexicon,
+        names=(
+            NameGroup("hill", (("norland", ("Ardmore",)), ("southmark", ("Tepeli",)))),
+            NameGroup("ford", (("norland", ("Kelso",)), ("southmark", ("Gecit",)))),
+        ),
+    )
+    north = desk.source("north-daily", "norland", "Shells fell on Ardmore and Kelso at dawn.")
+    south = desk.source(
+        "south-times", "southmark", "Our units answered fire from Tepeli and Gecit."
+    )
+    clusters = desk.one_row(north, south)
+    labels = {s.id: s.label for s in desk.sides}
+    found = diverge((north, south), clusters, lexicon, frozenset({"wire"}), labels)[0]
+    (naming,) = [d for d in found if d.kind == "naming"]
+    assert naming.topic == "Ardmore / Tepeli; Kelso / Gecit"
+    assert [(p.value, p.sides) for p in naming.positions] == [
+        ("Ardmore, Kelso", ("norland",)),
+        ("Tepeli, Gecit", ("southmark",)),
+    ]

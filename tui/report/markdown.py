@@ -399,7 +399,13 @@ def _brief(view: _View) -> str:
         lines.append(
             "\n".join(
                 f"{n}. {KIND_TITLES[c.kind]}"
-                + (f" · {inline(c.topic)}" if c.topic and c.kind != "naming" else "")
+                # a naming's camps are its names, so its topic only adds which name is whose
+                # when one finding renames several places ("Goris / Gorus; Jermuk / Istisu")
+                + (
+                    f" · {inline(c.topic)}"
+                    if c.topic and (c.kind != "naming" or "; " in c.topic)
+                    else ""
+                )
                 + f": {_positions(view, c.positions, c.summary)}"
                 + _review(view, c.divergence)
                 for n, c in enumerate(brief.contradictions, start=1)

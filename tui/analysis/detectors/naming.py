@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from tui.analysis.corpus import Corpus, Finding
 from tui.analysis.importance import importance, position
-from tui.model import Member, NameGroup, Span
+from tui.model import Member, NameGroup, Position, Span
 from tui.text.spans import join_names, make_span
 
 Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, where
@@ -69,13 +69,18 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
                 importance(corpus, "naming", positions, spans),
             )
         )
-    return _together(findings)
+    return _together(corpus, findings)
 
 
-def _together(findings: list[Finding]) -> list[Finding]:
+def _together(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
     """Names that only ever appear in paragraphs where another group's names do ("Basarkechar,
     Istisu and Gorus" for Vardenis, Jermuk and Goris) are one renaming of one passage: one
-    finding, the wider group's, listing both."""
+    finding, the wider group's, listing both. Its camps are the sides whose names they are,
+    each place's names in the same order ("Goris, Jermuk" vs "Gorus, Istisu"), never one camp
+    per name: "Goris vs Gorus vs Jermuk vs Istisu" read as if Goris and Jermuk were rivals."""
+    side_of = {
+        name: group.side_of(name) or "" for group in corpus.lexicon.names for name in group.names
+    }
     paragraphs = [frozenset((s.source, s.paragraph) for s in f.spans) for f in findings]
     merged: dict[int, list[int]] = {}
     for i in range(len(findings)):
@@ -94,13 +99,24 @@ def _together(findings: list[Finding]) -> list[Finding]:
             continue
         parts = [findings[i] for i in members]
         spans = tuple(dict.fromkeys(s for f in parts for s in f.spans))
+        camps: dict[str, list[Position]] = defaultdict(list)
+        for found in (p for f in parts for p in f.positions):
+            camps[side_of.get(found.value, "")].append(found)
+        positions = tuple(
+            position(
+                corpus,
+                (s for p in found for s in p.sources),
+                ", ".join(dict.fromkeys(p.value for p in found)),
+            )
+            for found in camps.values()
+        )
         result.append(
             replace(
                 findings[first],
                 summary="; ".join(f.summary for f in parts),
                 spans=spans,
                 topic="; ".join(f.topic for f in parts),
-                positions=tuple(p for f in parts for p in f.positions),
+                positions=positions,
                 importance=max(f.importance for f in parts),
             )
         )
