@@ -187,3 +187,28 @@ def test_several_places_renamed_in_one_passage_pair_each_place_s_names(desk) -> 
         ("Ardmore, Kelso", ("norland",)),
         ("Tepeli, Gecit", ("southmark",)),
     ]
+
+
+def test_the_other_partys_word_is_its_speakers_or_turned_against_it(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Southmark's defence ministry said that the occupation of the ridge had ended.",
+        "The ministry in Nordstad called it “occupation” and nothing more.",
+        "Our army ended the occupation of the Southmark side along the river at dawn.",
+    )
+    south = desk.source(
+        "south-times",
+        "southmark",
+        "The raid on the border posts showed open aggression, said the ministry.",
+    )
+    found = desk.run(north, south)
+    framing = {d.topic: d for d in found if d.kind == "framing"}
+    assert set(framing) == {"Norland vocabulary", "Southmark vocabulary"}
+    # quoted from Southmark's ministry: its words; in the outlet's own voice: Norland rhetoric
+    assert [(s.paragraph, s.text) for s in framing["Norland vocabulary"].spans] == [
+        (1, "occupation"),
+        (2, "occupation"),
+    ]
+    # its own ministry, named by its title alone, speaks for the outlet's camp
+    assert [s.text for s in framing["Southmark vocabulary"].spans] == ["aggression"]
