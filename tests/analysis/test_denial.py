@@ -95,3 +95,20 @@ def test_a_claim_the_outlet_only_attributes_is_asserted_by_whom_it_quotes(ganja)
     claim = denial.positions[1]
     assert claim.sources == ("baku",) and claim.value == "asserts"
     assert claim.speaker == "Azerbaijani defence ministry"
+
+
+def test_a_claim_never_cuts_a_quotation_or_a_phrase_in_two() -> None:
+    from tui.analysis.detectors.denial import _balanced, _clause_quote
+
+    text = 'At dawn the Southmark army shelled the port with a "Hailstorm" launcher, it said.'
+    start, end = text.index("Southmark"), text.index("Hailstorm") + len("Hailstorm")
+    a, b = _balanced(text, start, end, 0, len(text))
+    assert text[a:b] == 'Southmark army shelled the port with a "Hailstorm"'
+    inside = "The shelling with a “Hailstorm” launcher, the ministry said"
+    a, b = _balanced(inside, inside.index("Hailstorm"), len(inside), 0, len(inside))
+    assert inside[a:b].startswith("“Hailstorm”")
+    long = (
+        "the support of its neighbour for the offensive and reports that hired fighters from "
+        "abroad, whom it calls mercenaries, fought at the front"
+    )
+    assert _clause_quote(long, 100).endswith("hired fighters from abroad…")

@@ -372,18 +372,58 @@ def _claim(
 def _claim_span(
     corpus: Corpus, member: Member, tokens: range, stems: Sequence[str], keys: set[str]
 ) -> Span | None:
-    """A claim sentence's words from the first to the last key word it shares."""
+    """A claim sentence's words from the first to the last key word it shares, out to the
+    quotation mark that closes (or opens) one it cuts: 'with a "Smerch"', never 'with a
+    "Smerch'."""
     parsed = corpus.parsed[member]
     hits = [i for i, stem in zip(tokens, stems, strict=True) if stem in keys]
     if hits[-1] - hits[0] + 1 < MIN_CLAIM_WORDS:
         return None  # "Armenian side": two words are no claim
-    return make_span(
-        member.source,
-        member.paragraph,
-        parsed.text,
-        parsed.tokens[hits[0]].start,
-        parsed.tokens[hits[-1]].end,
-    )
+    start, end = parsed.tokens[hits[0]].start, parsed.tokens[hits[-1]].end
+    first, last = parsed.sentences[parsed.sentence_index(start)]
+    start, end = _balanced(parsed.text, start, end, first, last)
+    return make_span(member.source, member.paragraph, parsed.text, start, end)
+
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+
+
+def _balanced(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """`start:end` widened, within `first:last`, to the marks that close or open a quotation
+    it holds only half of."""
+    piece = text[start:end]
+    if piece.count('"') % 2:
+        after = text.find('"', end, last)
+        before = text.rfind('"', first, start)
+        opens = piece.rfind('"') > piece.rfind(" ")  # its last word opens the quotation
+        if after >= 0 and (opens or before < 0):
+            end = after + 1
+        elif before >= 0:
+            start = before
+    for opening, closing in _QUOTE_PAIRS:
+        piece = text[start:end]
+        if (
+            piece.count(opening) > piece.count(closing)
+            and (at := text.find(closing, end, last)) >= 0
+        ):
+            end = at + 1
+        elif (
+            piece.count(closing) > piece.count(opening)
+            and (at := text.rfind(opening, first, start)) >= 0
+        ):
+            start = at
+    return start, end
+
+
+def _clause_quote(text: str, limit: int) -> str:
+    """`quote`, but cut where a clause ends when one ends late enough: a summary that stops
+    at a comma reads whole ("… from Syria and Libya…"), one cut between any two words may stop
+    mid-phrase ("… whom it calls…")."""
+    clean = quote(text, len(text) + 1)
+    if len(clean) <= limit:
+        return clean
+    cut = max(clean.rfind(mark, 0, limit - 1) for mark in (", ", "; ", ": ", " — ", " – "))
+    return clean[:cut] + "…" if cut >= limit // 2 else quote(clean, limit)
 
 
 def _matches(
@@ -461,7 +501,7 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
     said = quote(denial.phrase.text, 40)
     verb = denial.phrase.text.casefold() in DENIAL_VERBS
     if best.claim is not None:
-        what = f"'{quote(best.claim.text, 100)}'"
+        what = f"'{_clause_quote(best.claim.text, 100)}'"
         claimant = corpus.name(best.claim.source)
         by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
     else:
@@ -485,7 +525,7 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         for span in (linked.denial.phrase, linked.claim):
             if span is not None and span not in spans:
                 spans.append(span)
-    claim = quote(best.claim.text, 100) if best.claim is not None else ""
+    claim = _clause_quote(best.claim.text, 100) if best.claim is not None else ""
     # One outlet is never both camps: one that carries the claim another denial denies is
     # in the claim's camp only, though its report of the denial stays marked.
     claimant = best.claim.source if best.claim is not None else None
@@ -501,7 +541,7 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
     ]
     if best.claim is not None and claimant is not None:
         positions.append(_claim_position(corpus, best.claim))
-    topic = claim or quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
+    topic = claim or _clause_quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
     weight = 0.0 if len(positions) > 1 else -0.2  # a denial no other outlet's claim meets
     return Finding(
         "denial",

@@ -82,7 +82,8 @@ _PROXIMITY = re.compile(
     rf"(?!{_SETTLEMENT})|\bfront[\s-]?line{_SETTLEMENT}",
     re.IGNORECASE,
 )
-PLACES = ("far from the fighting", "at the fighting")
+PLACES = ("far from it", "at or near it")  # the two camps, under the topic `DISTANCE`
+DISTANCE = "distance from the fighting"
 
 
 def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
@@ -164,9 +165,9 @@ def _proximity(corpus: Corpus) -> list[Finding]:
         Finding(
             "framing",
             away[0][1],
-            "where it happened, as to the fighting: " + " vs ".join(parts),
+            f"{DISTANCE}: " + " vs ".join(parts),
             spans,
-            "where, as to the fighting",
+            DISTANCE,
             positions,
             importance(corpus, "framing", positions, spans),
         )

@@ -416,7 +416,11 @@ def _weight(particular: str) -> int:
 
 
 def _readable(particular: str) -> str:
-    return particular if particular[:1].isdigit() else particular.replace("_", " ").title()
+    """A particular as a summary writes it: a figure and an act as they are ("21 killed",
+    "cluster munitions"), a name capitalised ("Port Vell")."""
+    if particular[:1].isdigit() or particular in ACT_NAMES:
+        return particular
+    return particular.replace("_", " ").title()
 
 
 def _is_heading(parsed: Parsed) -> bool:
