@@ -212,3 +212,16 @@ def test_the_other_partys_word_is_its_speakers_or_turned_against_it(desk) -> Non
     ]
     # its own ministry, named by its title alone, speaks for the outlet's camp
     assert [s.text for s in framing["Southmark vocabulary"].spans] == ["aggression"]
+
+
+def test_an_outlet_writing_both_names_is_a_camp_of_its_own(ganja) -> None:
+    baku = ganja.source("baku", "Artillery hit Khankendi overnight.")
+    yerevan = ganja.source("yerevan", "Stepanakert was shelled overnight.")
+    wire = ganja.source("wire", "Stepanakert (Khankendi) was shelled overnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0), ("yerevan", 0), ("wire", 0)),)
+    (naming,) = ganja.of_kind(ganja.run((baku, yerevan, wire), clusters), "naming")
+    assert [(p.value, p.sources) for p in naming.positions] == [
+        ("Stepanakert", ("yerevan",)),
+        ("Khankendi", ("baku",)),
+        ("Stepanakert and Khankendi", ("wire",)),
+    ]

@@ -57,7 +57,7 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         for member, name, _ in group_uses:
             names[name].append(member.source)
         names = {name: sources for name, sources in names.items() if sources}
-        positions = tuple(position(corpus, sources, name) for name, sources in names.items())
+        positions = _camps(corpus, names)
         findings.append(
             Finding(
                 "naming",
@@ -70,6 +70,26 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
             )
         )
     return _together(corpus, findings)
+
+
+def _camps(corpus: Corpus, names: dict[str, list[str]]) -> tuple[Position, ...]:
+    """One camp per name, of the outlets that use only it; an outlet that writes both
+    ("Stepanakert (Khankendi)") is a camp of its own, "Stepanakert and Khankendi": one outlet
+    is never set against itself."""
+    used: dict[str, list[str]] = {}
+    for name, sources in names.items():
+        for source in sources:
+            used.setdefault(source, [])
+            if name not in used[source]:
+                used[source].append(name)
+    camps: dict[tuple[str, ...], list[str]] = {}
+    for source, found in used.items():
+        camps.setdefault(tuple(found), []).append(source)
+    order = {name: i for i, name in enumerate(names)}
+    return tuple(
+        position(corpus, sources, " and ".join(found))
+        for found, sources in sorted(camps.items(), key=lambda c: (len(c[0]), order[c[0][0]]))
+    )
 
 
 def _together(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
@@ -99,16 +119,22 @@ def _together(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
             continue
         parts = [findings[i] for i in members]
         spans = tuple(dict.fromkeys(s for f in parts for s in f.spans))
-        camps: dict[str, list[Position]] = defaultdict(list)
-        for found in (p for f in parts for p in f.positions):
-            camps[side_of.get(found.value, "")].append(found)
+        held = [p for f in parts for p in f.positions]
+        sides_of: dict[str, set[str]] = defaultdict(set)  # source -> the sides of its names
+        for found in held:
+            for source in found.sources:
+                sides_of[source].add(side_of.get(found.value, ""))
+        # an outlet writing names of two sides is a camp of its own (""), never in two
+        camp_of = {s: next(iter(sides)) if len(sides) == 1 else "" for s, sides in sides_of.items()}
+        camps: dict[str, tuple[list[str], list[str]]] = {}
+        for found in held:
+            for source in found.sources:
+                sources, values = camps.setdefault(camp_of[source], ([], []))
+                sources.append(source)
+                if found.value not in values:
+                    values.append(found.value)
         positions = tuple(
-            position(
-                corpus,
-                (s for p in found for s in p.sources),
-                ", ".join(dict.fromkeys(p.value for p in found)),
-            )
-            for found in camps.values()
+            position(corpus, sources, ", ".join(values)) for sources, values in camps.values()
         )
         result.append(
             replace(
