@@ -524,9 +524,11 @@ def _omissions(view: _View) -> str:
     silent: dict[tuple[str, ...], set[str]] = defaultdict(set)
     omissions = (d for d in view.comparison.divergences if d.kind == "omission")
     for divergence in sorted(omissions, key=lambda d: -d.importance):
-        sides = (
+        told = (
             divergence.positions[0].sides if divergence.positions else _sides_of(view, divergence)
         )
+        rank = {side.id: i for i, side in enumerate(view.sides)}
+        sides = sorted(told, key=lambda s: rank.get(s, len(rank)))  # one group per set of sides
         quotes = _claims(view, divergence.spans) or _members(view, divergence)
         note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence.id)}"
         groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
