@@ -30,6 +30,8 @@ def test_denial_of_that_finds_the_claim_in_the_sentence_before(ganja) -> None:
         "Armenia's defence ministry (Global Wire) rejected "
         "'Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory'"
     )
+    # what is denied is said, but one outlet is never both camps of a denial
+    assert [p.sources for p in denial.positions] == [("wire",)]
 
 
 def test_one_denial_reported_by_several_outlets_is_one_divergence(ganja) -> None:

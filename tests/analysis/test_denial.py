@@ -68,18 +68,6 @@ def test_a_sentence_announcing_the_quoted_denial_is_that_denial(ganja) -> None:
     assert denial.spans[0].text == "an absolute lie"
 
 
-def test_one_outlet_is_never_both_camps_of_a_denial(ganja) -> None:
-    wire = ganja.source(
-        "wire",
-        "Azerbaijan's defence ministry said Ganja had been fired on from Armenian territory. "
-        "Armenia's defence ministry rejected that as misinformation.",
-    )
-    clusters = (ganja.cluster("c1", ("wire", 0)), ganja.cluster("c2", ("north", 0)))
-    (denial,) = ganja.of_kind(ganja.run((wire, ganja.NORTH), clusters), "denial")
-    assert "fired on from Armenian territory" in denial.summary  # what is denied, still said
-    assert [p.sources for p in denial.positions] == [("wire",)]
-
-
 def test_a_claim_the_outlet_only_attributes_is_asserted_by_whom_it_quotes(ganja) -> None:
     baku = ganja.source(
         "baku",
