@@ -14,7 +14,7 @@ import difflib
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -376,7 +376,11 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     sources = _gather(config, event, args)
     # `compare` pauses the cyclic collector while it analyses (`tui.pipeline.analysing`).
     comparison: Comparison = compare(config, event, sources)
-    text = render_json(comparison) if args.format == "json" else render_markdown(comparison)
+    notes = _review_notes(comparison)
+    if args.format == "json":
+        text = render_json(comparison, notes)
+    else:
+        text = render_markdown(comparison, notes)
     if args.output:
         output = Path(args.output)
         try:
@@ -391,6 +395,16 @@ def _report(config: Config, event: Event, args: argparse.Namespace) -> int:
     else:
         _write_stdout(text)
     return _status(sources)
+
+
+def _review_notes(comparison: Comparison) -> Mapping[str, tuple[str, str]]:
+    """The verdicts an editor saved for this event in the viewer, so the report carries them."""
+    from tui.report.review import default_review_dir, load_reviews, review_notes, review_path
+
+    reviews, problem = load_reviews(review_path(default_review_dir(), comparison.event.id))
+    if problem:
+        print(f"parallax: {problem}", file=sys.stderr)
+    return review_notes(comparison.divergences, reviews)
 
 
 def _check_output(output: Path, config: Config, fmt: str, *, force: bool) -> None:

@@ -195,3 +195,16 @@ def test_blame_alone_is_the_reporting_verb_not_responsibility(ganja) -> None:
     wire = ganja.source("wire", "Officials blame the shelling of Ganja for the power cut.")
     clusters = (ganja.cluster("c1", ("wire", 0)),)
     assert ganja.of_kind(ganja.run((wire,), clusters), "blame") == []
+
+
+def test_the_speaker_is_neither_a_target_nor_a_bare_reporting_verb(ganja) -> None:
+    baku = ganja.source("baku", "Armenian forces shelled Tartar overnight.")
+    wire = ganja.source(
+        "wire", "Armenian forces shelled Tartar overnight, presidential aide Elnur Mammadli said."
+    )
+    clusters = (ganja.cluster("c1", ("baku", 0), ("wire", 0)),)
+    (blame,) = ganja.of_kind(ganja.run((baku, wire), clusters), "blame")
+    assert blame.topic == "attack on Tartar"
+    bare = ganja.source("wire", "Armenian forces shelled Tartar overnight, it was said.")
+    (blame,) = ganja.of_kind(ganja.run((baku, bare), clusters), "blame")
+    assert all(p.speaker != "said" for p in blame.positions)

@@ -88,3 +88,13 @@ def test_one_side_alone_has_nothing_to_set_apart() -> None:
     )
     brief = build_brief(only_baku)
     assert brief.alone == () and not (brief.contradictions or brief.figures)
+
+
+def test_an_arrow_only_into_a_value_its_sentence_calls_an_update() -> None:
+    from tui.analysis.brief import Statement, timeline
+
+    def said(source: str, value: str, revises: bool = False) -> Statement:
+        return Statement(source, 0, float(value), value, value, None, revises)
+
+    assert timeline([said("a", "20"), said("a", "19")]) == "20, 19"
+    assert timeline([said("a", "9"), said("a", "10", revises=True), said("b", "7")]) == "9 → 10 · 7"

@@ -66,3 +66,37 @@ def test_a_sentence_announcing_the_quoted_denial_is_that_denial(ganja) -> None:
     )
     (denial,) = ganja.of_kind(ganja.run((yerevan, baku), clusters), "denial")
     assert denial.spans[0].text == "an absolute lie"
+
+
+def test_a_claim_the_outlet_only_attributes_is_asserted_by_whom_it_quotes(ganja) -> None:
+    baku = ganja.source(
+        "baku",
+        "Armenian forces shelled the Ganja market at dawn, the Azerbaijani defence ministry said.",
+    )
+    yerevan = ganja.source(
+        "yerevan",
+        "The Armenian defence ministry called the claim that its forces shelled the "
+        "Ganja market an absolute lie.",
+    )
+    clusters = (ganja.cluster("c1", ("baku", 0), ("yerevan", 0)),)
+    (denial,) = ganja.of_kind(ganja.run((baku, yerevan), clusters), "denial")
+    claim = denial.positions[1]
+    assert claim.sources == ("baku",) and claim.value == "asserts"
+    assert claim.speaker == "Azerbaijani defence ministry"
+
+
+def test_a_claim_never_cuts_a_quotation_or_a_phrase_in_two() -> None:
+    from tui.analysis.detectors.denial import _balanced, _clause_quote
+
+    text = 'At dawn the Southmark army shelled the port with a "Hailstorm" launcher, it said.'
+    start, end = text.index("Southmark"), text.index("Hailstorm") + len("Hailstorm")
+    a, b = _balanced(text, start, end, 0, len(text))
+    assert text[a:b] == 'Southmark army shelled the port with a "Hailstorm"'
+    inside = "The shelling with a “Hailstorm” launcher, the ministry said"
+    a, b = _balanced(inside, inside.index("Hailstorm"), len(inside), 0, len(inside))
+    assert inside[a:b].startswith("“Hailstorm”")
+    long = (
+        "the support of its neighbour for the offensive and reports that hired fighters from "
+        "abroad, whom it calls mercenaries, fought at the front"
+    )
+    assert _clause_quote(long, 100).endswith("hired fighters from abroad…")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from tui.analysis.brief import _contradictions
 from tui.analysis.figures import find_figures
+from tui.analysis.importance import KIND_WEIGHT
+from tui.model import Comparison, Event
 
 
 def figures(text: str, actors: frozenset[str] = frozenset()) -> list[tuple[str, str, float]]:
@@ -45,6 +50,15 @@ def test_one_outlets_earlier_and_later_toll_is_a_timeline_not_a_conflict(desk) -
     (conflict,) = kinds(desk.run(wire, south, north, clusters=desk.one_row(wire, south, north)))
     assert [p.value for p in conflict.positions] == ["4", "7, later 9", "9"]
     assert conflict.summary.startswith("killed: 4 (North Daily) vs 7, later 9 (Wire Service)")
+    # a second value whose sentence says no update may quote an earlier statement: no "later"
+    quoted = desk.source(
+        "wire-service",
+        "wire",
+        "Rockets hit Port Vell overnight, killing 20 people.",
+        "\u201cRockets killed 19 people in Port Vell,\u201d the first statement read.",
+    )
+    (conflict,) = kinds(desk.run(quoted, south, clusters=desk.one_row(quoted, south)))
+    assert "20, 19" in [p.value for p in conflict.positions]
 
 
 def test_a_toll_of_another_period_is_not_set_against_the_events(desk) -> None:
@@ -62,8 +76,20 @@ def test_one_side_giving_no_figure_is_its_own_milder_finding(desk) -> None:
     )
     south = desk.source("south-times", "southmark", "The strike on Velport killed 12 people.")
     (finding,) = kinds(desk.run(wire, north, south))
-    assert finding.summary == ("killed: 12 (Wire Service, South Times) vs no figure (North Daily)")
+    assert finding.summary == (
+        "killed: only Wire Service, South Times give a toll (12); North Daily gives no figure"
+    )
     assert ("north-daily", "casualties") in [(s.source, s.text) for s in finding.spans]
     conflict = desk.source("north-post", "norland", "The strike on Port Vell killed 30 people.")
     stronger = kinds(desk.run(wire, south, conflict, clusters=desk.one_row(wire, south, conflict)))
     assert stronger[0].importance > finding.importance
+    # no contradiction: it ranks with the omissions, and the brief leaves it out
+    assert finding.importance < KIND_WEIGHT["omission"] + 0.3
+    assert _contradictions(_comparison((wire, north, south), (finding,))) == ([], 0)
+
+
+def _comparison(sources, divergences):
+    event = Event("e", "E", dt.date(2020, 10, 11), ())
+    return Comparison(
+        event, (), tuple(sources), (), tuple(divergences), (), dt.datetime.now(dt.UTC)
+    )

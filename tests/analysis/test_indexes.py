@@ -85,7 +85,7 @@ def test_same_story_index_finds_what_a_rescan_finds(corpus: Corpus) -> None:
 
 
 def _score(match: denial.Match, denier_side: str, cluster: str) -> tuple[int, ...]:
-    """`denial._claim`'s score of a candidate, but for the sentence right before the denial."""
+    """`denial._claim`'s score of a candidate."""
     shared, s = match
     place = (-s.rank, -s.member.paragraph, -s.range[0])
     return (shared, int(s.party and s.side != denier_side), int(s.cluster == cluster), *place)
@@ -105,12 +105,21 @@ def test_ranked_claims_pick_what_scoring_every_candidate_picks(corpus: Corpus) -
     for member, keys in asked:
         cluster = corpus.cluster_of[member]
         side = corpus.side(member.source)
+        need = max(denial.MIN_SHARED, (len(keys) + 1) // 2)
         for party in (True, False):
-            ranked = denial._matches(index, keys, side, party)
-            if not ranked.by_place:
+            ranked = denial._matches(index, keys, side, party, member.source)
+            every = [  # every candidate, by a rescan of the index
+                (len(keys & s.stem_set), s)
+                for s in index.sentences
+                if not (party and s.side == side)
+                and s.member.source != member.source
+                and len(keys & s.stem_set) >= need
+            ]
+            if not every:
+                assert ranked.top is None
                 continue
             picked = [m for m in (ranked.top, ranked.by_cluster.get(cluster)) if m is not None]
-            best = max(_score(m, side, cluster) for m in ranked.by_place.values())
+            best = max(_score(m, side, cluster) for m in every)
             assert max(_score(m, side, cluster) for m in picked) == best
             checked += 1
     assert checked

@@ -130,7 +130,7 @@ def _where(ganja, baku_text: str, yerevan_text: str):
     yerevan = ganja.source("yerevan", yerevan_text)
     clusters = (ganja.cluster("c1", ("baku", 0)), ganja.cluster("c2", ("yerevan", 0)))
     framing = ganja.of_kind(ganja.run((baku, yerevan), clusters), "framing")
-    return [f for f in framing if f.topic == "where, as to the fighting"]
+    return [f for f in framing if f.topic == "distance from the fighting"]
 
 
 def test_sides_placing_the_event_on_opposite_sides_of_the_fighting_is_framing(ganja) -> None:
@@ -140,10 +140,10 @@ def test_sides_placing_the_event_on_opposite_sides_of_the_fighting_is_framing(ga
         "The shells fell on the frontline town of Martuni, close to the line of contact.",
     )
     assert where.summary == (
-        "where it happened, as to the fighting: 'far from the conflict zone' (Baku Herald) vs "
+        "distance from the fighting: 'far from the conflict zone' (Baku Herald) vs "
         "'frontline town' (Yerevan Courier), 'close to the line of contact' (Yerevan Courier)"
     )
-    assert [p.value for p in where.positions] == ["far from the fighting", "at the fighting"]
+    assert [p.value for p in where.positions] == ["far from it", "at or near it"]
 
 
 @pytest.mark.parametrize(
@@ -159,3 +159,69 @@ def test_no_proximity_framing_without_opposite_places(
     ganja, baku_text: str, yerevan_text: str
 ) -> None:
     assert _where(ganja, baku_text, yerevan_text) == []
+
+
+def test_several_places_renamed_in_one_passage_pair_each_place_s_names(desk) -> None:
+    from dataclasses import replace
+
+    from tui.analysis.diverge import diverge
+    from tui.model import NameGroup
+
+    lexicon = replace(
+        desk.lexicon,
+        names=(
+            NameGroup("hill", (("norland", ("Ardmore",)), ("southmark", ("Tepeli",)))),
+            NameGroup("ford", (("norland", ("Kelso",)), ("southmark", ("Gecit",)))),
+        ),
+    )
+    north = desk.source("north-daily", "norland", "Shells fell on Ardmore and Kelso at dawn.")
+    south = desk.source(
+        "south-times", "southmark", "Our units answered fire from Tepeli and Gecit."
+    )
+    clusters = desk.one_row(north, south)
+    labels = {s.id: s.label for s in desk.sides}
+    found = diverge((north, south), clusters, lexicon, frozenset({"wire"}), labels)[0]
+    (naming,) = [d for d in found if d.kind == "naming"]
+    assert naming.topic == "Ardmore / Tepeli; Kelso / Gecit"
+    assert [(p.value, p.sides) for p in naming.positions] == [
+        ("Ardmore, Kelso", ("norland",)),
+        ("Tepeli, Gecit", ("southmark",)),
+    ]
+
+
+def test_the_other_partys_word_is_its_speakers_or_turned_against_it(desk) -> None:
+    north = desk.source(
+        "north-daily",
+        "norland",
+        "Southmark's defence ministry said that the occupation of the ridge had ended.",
+        "The ministry in Nordstad called it “occupation” and nothing more.",
+        "Our army ended the occupation of the Southmark side along the river at dawn.",
+    )
+    south = desk.source(
+        "south-times",
+        "southmark",
+        "The raid on the border posts showed open aggression, said the ministry.",
+    )
+    found = desk.run(north, south)
+    framing = {d.topic: d for d in found if d.kind == "framing"}
+    assert set(framing) == {"Norland vocabulary", "Southmark vocabulary"}
+    # quoted from Southmark's ministry: its words; in the outlet's own voice: Norland rhetoric
+    assert [(s.paragraph, s.text) for s in framing["Norland vocabulary"].spans] == [
+        (1, "occupation"),
+        (2, "occupation"),
+    ]
+    # its own ministry, named by its title alone, speaks for the outlet's camp
+    assert [s.text for s in framing["Southmark vocabulary"].spans] == ["aggression"]
+
+
+def test_an_outlet_writing_both_names_is_a_camp_of_its_own(ganja) -> None:
+    baku = ganja.source("baku", "Artillery hit Khankendi overnight.")
+    yerevan = ganja.source("yerevan", "Stepanakert was shelled overnight.")
+    wire = ganja.source("wire", "Stepanakert (Khankendi) was shelled overnight.")
+    clusters = (ganja.cluster("c1", ("baku", 0), ("yerevan", 0), ("wire", 0)),)
+    (naming,) = ganja.of_kind(ganja.run((baku, yerevan, wire), clusters), "naming")
+    assert [(p.value, p.sources) for p in naming.positions] == [
+        ("Stepanakert", ("yerevan",)),
+        ("Khankendi", ("baku",)),
+        ("Stepanakert and Khankendi", ("wire",)),
+    ]

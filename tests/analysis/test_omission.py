@@ -83,7 +83,7 @@ def test_the_weapon_one_side_alone_names_is_a_particular(desk) -> None:
         "south-times", "southmark", "Southmark units held their positions near the border all day."
     )
     (found,) = omissions(desk.run(north, south))
-    assert "Cluster Munitions" in found.summary
+    assert "cluster munitions" in found.summary
     assert "cluster" in [s.text for s in found.spans]
 
 
@@ -98,7 +98,7 @@ def test_targets_the_other_side_never_mentions_are_a_fact(desk) -> None:
         "south-times", "southmark", "Southmark units held their positions near the border all day."
     )
     (found,) = omissions(desk.run(north, south))
-    assert "Homes" in found.summary and "School" in found.summary
+    assert "homes" in found.summary and "school" in found.summary
     rhetoric = desk.source(
         "north-daily",
         "norland",
@@ -152,3 +152,28 @@ def test_a_name_of_two_words_is_one_missing_name(desk) -> None:
     )
     # Harrow and Green Shield: two names, fewer than a claim without a figure needs
     assert omissions(desk.run(north, south)) == []
+
+
+def test_a_neutral_outlet_that_reports_the_fact_is_not_called_silent(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    wire = desk.source(
+        "wire-service",
+        "wire",
+        "Both armies traded fire along the line on Tuesday.",
+        "Emergency workers in Port Vell counted 12 killed and 40 wounded at the market.",
+    )
+    (found,) = omissions(desk.run(north, south, wire))  # the wire's paragraph sits on no row
+    told, silent = found.positions
+    assert told.sources == ("north-daily", "wire-service")
+    assert told.sides == ("norland", "wire") and silent.sides == ("southmark",)
+    assert found.summary.startswith("Only Norland and Wire sources report")
+    assert "no Southmark source mentions" in found.summary
+
+
+def test_a_neutral_outlet_silent_too_stays_out_of_the_reporting_camp(desk) -> None:
+    north = desk.source("north-daily", "norland", NORTH_STRIKE)
+    south = desk.source("south-times", "southmark", "Southmark units held their positions.")
+    wire = desk.source("wire-service", "wire", "Both armies traded fire along the line.")
+    (found,) = omissions(desk.run(north, south, wire))
+    assert found.positions[0].sides == ("norland",)

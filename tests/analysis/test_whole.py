@@ -47,9 +47,10 @@ def test_side_ids_are_data(ganja) -> None:
     clusters = (ganja.cluster("c1", ("n1", 0), ("o1", 0)), ganja.cluster("c2", ("s1", 0)))
     divergences = diverge(sources, clusters, Lexicon(), neutral_sides=frozenset({"observers"}))[0]
     (omission,) = ganja.of_kind(divergences, "omission")
-    assert omission.summary.startswith("Only North sources report 'Rockets hit the Harbour")
+    # the observers' paragraph sits on the row: they are no silent side
+    assert omission.summary.startswith("Only North and Observers sources report 'Rockets hit")
     assert "no South source mentions 4 killed" in omission.summary
-    assert [p.sides for p in omission.positions] == [("north",), ("south",)]
+    assert [p.sides for p in omission.positions] == [("north", "observers"), ("south",)]
 
 
 def test_error_sources_and_bad_members_are_ignored(ganja) -> None:

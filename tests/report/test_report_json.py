@@ -54,7 +54,7 @@ def test_contract_fields_in_order(report: dict[str, Any]) -> None:
         assert set(cluster["headlines"]) <= {s["id"] for s in report["sources"]}
         assert all(tuple(m) == ("source", "paragraph") for m in cluster["members"])
     for divergence in report["divergences"]:
-        added = ("topic", "positions", "importance", "headline_spans")
+        added = ("topic", "positions", "importance", "headline_spans", "review")
         assert tuple(divergence) == (*DIVERGENCE_KEYS, *added)
         assert all(tuple(s) == SPAN_KEYS for s in divergence["spans"])
         assert all(tuple(s) == HEADLINE_SPAN_KEYS for s in divergence["headline_spans"])

@@ -157,6 +157,19 @@ def test_header_counts(ganja: tuple[Comparison, _Reader, str]) -> None:
     )
 
 
+def test_header_counts_add_up_and_one_is_singular(
+    ganja: tuple[Comparison, _Reader, str],
+) -> None:
+    comparison, _, _ = ganja
+    one = replace(comparison, divergences=comparison.divergences[:1])
+    assert "**1** divergence: 1 " in render_markdown(one)
+    wording = replace(
+        comparison,
+        divergences=(replace(comparison.divergences[0], kind="wording"),),
+    )
+    assert "**1** divergence: 1 wording" in render_markdown(wording)
+
+
 def test_sources_table(ganja: tuple[Comparison, _Reader, str]) -> None:
     comparison, reader, _ = ganja
     table = after(reader.blocks, "Sources", "table")
@@ -504,3 +517,29 @@ def test_a_row_names_the_sources_whose_headline_reports_it() -> None:
     )
     block = markdown.split("### ")[1]  # the figure row's block holds it
     assert "Headline of Trend" in block and "\x1b" not in markdown
+
+
+def test_an_omission_names_only_the_sides_that_are_silent() -> None:
+    from tui.model import Divergence, Position
+
+    comparison = ganja_comparison()
+    sides = {s.id: s.label for s in comparison.sides}
+    party, other, neutral = "azerbaijani", "armenian", "international"
+    reporting = next(s for s in comparison.sources if s.side == party and s.ok)
+    wire = next(s for s in comparison.sources if s.side == neutral and s.ok)
+    silent = next(s for s in comparison.sources if s.side == other and s.ok)
+    omission = Divergence(
+        "d99",
+        "omission",
+        comparison.clusters[0].id,
+        "a fact",
+        (),
+        positions=(
+            Position((reporting.id, wire.id), (party, neutral), "a fact"),
+            Position((silent.id,), (other,)),
+        ),
+        importance=0.5,
+    )
+    text = render_markdown(replace(comparison, divergences=(omission,)))
+    heading = f"**Only in {sides[party]}, {sides[neutral]} sources** (not in {sides[other]})"
+    assert heading in text

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.analysis.figures import format_figure
+from tui.analysis.figures import NO_FIGURE, format_figure, revises
 from tui.model import Comparison, Divergence, DivergenceKind, Figure, Position
 
 CONTRADICTION_KINDS: frozenset[DivergenceKind] = frozenset(
@@ -51,6 +51,7 @@ class Statement:
     shown: str  # the value as the report writes it (02:00 for a time, 1,200 for a count)
     text: str
     fetched_at: dt.datetime | None
+    revises: bool = False  # its sentence says it updates an earlier figure ("raising … to")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,13 @@ class Brief:
 
 def _contradictions(comparison: Comparison) -> tuple[list[Divergence], int]:
     order = {c.id: i for i, c in enumerate(comparison.clusters)}
-    found = [d for d in comparison.divergences if d.kind in CONTRADICTION_KINDS]
+    # A camp that gives no figure contradicts no one: "only X gives a toll" is left to the
+    # full list, as omissions are.
+    found = [
+        d
+        for d in comparison.divergences
+        if d.kind in CONTRADICTION_KINDS and not any(p.value == NO_FIGURE for p in d.positions)
+    ]
     found.sort(key=lambda d: (-d.importance, order.get(d.cluster, len(order))))
     return found[:TOP_CONTRADICTIONS], max(0, len(found) - TOP_CONTRADICTIONS)
 
@@ -103,6 +110,7 @@ def _figures(comparison: Comparison) -> tuple[FigureRow, ...]:
     The full matrix is the report's figures table.
     """
     side_of = {s.id: s.side for s in comparison.sources}
+    texts = {s.id: s for s in comparison.sources if s.ok}
     fetched = {s.id: s.fetched_at for s in comparison.sources}
     plan = {s.id: i for i, s in enumerate(comparison.sources)}
     stated: dict[str, list[Figure]] = defaultdict(list)
@@ -134,6 +142,7 @@ def _figures(comparison: Comparison) -> tuple[FigureRow, ...]:
                     format_figure(f.quantity, f.value),
                     f.text,
                     fetched.get(f.source),
+                    f.source in texts and revises(texts[f.source].text(f.paragraph), f.start),
                 )
                 for f in figures
             )
@@ -171,13 +180,18 @@ def _alone(comparison: Comparison) -> tuple[SideAlone, ...]:
 
 def timeline(statements: Sequence[Statement]) -> str:
     """One side's statements of a quantity as each outlet's own timeline ("9 → 10"), outlets
-    apart ("9 → 10 · 7"): one arrow across outlets would read as a toll no one reported."""
-    timelines: dict[str, list[str]] = {}
+    apart ("9 → 10 · 7"): one arrow across outlets would read as a toll no one reported. An
+    arrow only into a value its sentence calls an update: a second value an article gives
+    without one may be an earlier statement it quotes ("20, 19"), no revision."""
+    timelines: dict[str, str] = {}
     for statement in statements:
-        shown = timelines.setdefault(statement.source, [])
-        if statement.shown not in shown:
-            shown.append(statement.shown)
-    return " · ".join(" → ".join(values) for values in timelines.values())
+        shown = timelines.get(statement.source)
+        if shown is None:
+            timelines[statement.source] = statement.shown
+        elif statement.shown not in shown.replace(" → ", ", ").split(", "):
+            joiner = " → " if statement.revises else ", "
+            timelines[statement.source] = shown + joiner + statement.shown
+    return " · ".join(timelines.values())
 
 
 def build_brief(comparison: Comparison) -> Brief:

@@ -43,6 +43,7 @@ from typing import NamedTuple
 from tui.analysis.parsed import Parsed, parse
 from tui.model import Figure
 from tui.text.numbers import TENS, UNITS, NumberMatch, find_numbers, word_value
+from tui.text.spans import sentences
 from tui.text.wordlists import FUNCTION_WORDS, MONTHS, word_set
 
 CASUALTY_WORDS = {
@@ -103,6 +104,19 @@ WINDOW = 6
 # set against a count (see `tui.analysis.detectors.figure`).
 WHEN_QUANTITIES = frozenset({"time", "date", "delay"})
 NO_FIGURE = "no figure"  # the value of a camp that speaks of casualties without a number
+# Words by which a sentence says its figure revises an earlier one ("raising the toll to 10",
+# "[Update: …]"): without one, an article's second value may well be an earlier statement
+# it quotes, and reads as no revision.
+UPDATE_WORDS = word_set(
+    "update updated updates later raising raised rose risen rising climbed increased reached now"
+)
+
+
+def revises(text: str, offset: int) -> bool:
+    """Whether the sentence of `text` holding `offset` says its figure is an update."""
+    start, end = next(((a, b) for a, b in sentences(text) if a <= offset < b), (0, len(text)))
+    return not UPDATE_WORDS.isdisjoint(w.casefold() for w in re.findall(r"\w+", text[start:end]))
+
 
 _TIME = re.compile(
     r"(?<![\w:.,])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.\s?m\.|(?P<ap2>[ap])m\b)"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
-from platformdirs import user_data_path, user_pictures_dir
+from platformdirs import user_pictures_dir
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
@@ -46,7 +46,6 @@ from tui.app.loader import ComparisonLoader, EventChoice, Progress
 from tui.app.outside import UrlOpener
 from tui.app.palette import palette_commands
 from tui.app.preferences import apply_and_tell
-from tui.app.review import Review, Status
 from tui.app.reviewing import ask_review, review_marks
 from tui.app.screens import SearchBar
 from tui.app.session import Session
@@ -56,6 +55,7 @@ from tui.app.sidebar import DivergencePanel
 from tui.app.status import SummaryBar
 from tui.app.threads import DaemonExecutor
 from tui.model import Comparison, DivergenceKind
+from tui.report.review import Review, Status, default_review_dir
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
@@ -111,7 +111,7 @@ class ParallaxApp(App[None]):
         self._hidden: frozenset[DivergenceKind] = frozenset(hidden_kinds)
         self._open_brief = open_brief
         self._screenshot_dir = screenshot_dir or Path(user_pictures_dir()) / "Parallax"
-        self.review_dir = review_dir or user_data_path("parallax") / "reviews"
+        self.review_dir = review_dir or default_review_dir()
         self.reviews: dict[str, Review] = {}
         self.per_side = False  # one column per side (the terminal is too narrow for all)
         self.chosen: dict[str, str] = {}  # side id -> the source its column shows

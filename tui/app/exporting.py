@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.export import export_in_child
-from tui.app.review import Review
 from tui.app.screens import ConfirmScreen
 from tui.app.threads import in_thread
 from tui.files import write_atomically
 from tui.model import Comparison
+from tui.report.review import Review
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp

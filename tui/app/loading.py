@@ -10,10 +10,10 @@ from tui.app.briefing import BriefScreen
 from tui.app.discovery import ArticleFinder
 from tui.app.failures import failure_notice
 from tui.app.loader import ComparisonLoader, EventChoice
-from tui.app.review import load_reviews, review_path
 from tui.app.screens import EventPickerScreen, Pick
 from tui.app.session import Listener
 from tui.model import Comparison, Source
+from tui.report.review import load_reviews, review_path
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tui.app.review import MARKS, Review, Status, review_of, review_path, save_reviews
 from tui.app.screens import NoteScreen
+from tui.report.review import MARKS, Review, Status, review_of, review_path, save_reviews
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp

@@ -9,11 +9,11 @@ from rich.text import Text
 
 from tui.app.grid import ComparisonGrid
 from tui.app.layout import build_columns
-from tui.app.review import MARKS, Review
 from tui.app.session import Session
 from tui.app.sidebar import DivergencePanel
 from tui.app.status import Fitted, status_line, summary
 from tui.model import DivergenceKind
+from tui.report.review import MARKS, Review
 
 
 def summary_text(session: Session, hidden: Collection[DivergenceKind]) -> Fitted | None:

@@ -287,7 +287,28 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("title", _title_repeat),
     LineRule("link-promo", _link_promo),
 )
-RULE_NAMES: tuple[str, ...] = (*(r.name for r in LINE_RULES), "duplicate", "teaser")
+RULE_NAMES: tuple[str, ...] = (
+    *(r.name for r in LINE_RULES), "comments", "duplicate", "teaser",
+)  # fmt: skip
+
+# The heading of a reader-comment thread ("Comments", "12 comments", "Comments (3)"), alone or
+# followed by the first comment's byline: a handle and a time ("Comments 1 Thumb reader 28
+# October 2020, 15:17"). What follows it on the page is readers' words, not the article's.
+_COMMENTS_RE = _rx(
+    r"^\W*+(?:\d++\s++)?(?:readers?'?\s++|user\s++)?comments?+(?:\s*+\(?\d++\)?)?+"
+    r"(?P<rest>(?:\s++\S++){0,12}?)\W*+$"
+)
+
+
+def _comment_thread(text: str) -> bool:
+    """Whether a block opens the reader comments: their heading, with nothing after it but a
+    commenter's byline (a date or a time, and no sentence)."""
+    match = _COMMENTS_RE.match(text) if len(text) <= MAX_RULE_CHARS else None
+    if match is None:
+        return False
+    rest = match.group("rest")
+    return not rest or (bool(_HAS_DATE_RE.search(rest)) and not _SENTENCE_CLOSE_RE.search(rest))
+
 
 _PAYWALL_RE = _rx(
     r"\b(?:log ?in|sign in|subscribe|subscription|subscriber|register|paywall|create an account"
@@ -306,7 +327,8 @@ class Cleaned:
 def drop_boilerplate(
     blocks: Iterable[Block], title: str = "", rules: frozenset[str] | None = None
 ) -> Cleaned:
-    """Drop boilerplate blocks, exact repeats, and teasers that the next paragraph completes.
+    """Drop boilerplate blocks, exact repeats, and teasers that the next paragraph completes,
+    and everything from the heading of the reader comments on, once the article has begun.
 
     `rules` names the rules to apply (all of them by default), so the benchmark can measure
     each one's effect.
@@ -321,6 +343,8 @@ def drop_boilerplate(
         text = block.text
         if not text:
             continue
+        if "comments" in active and kept and _comment_thread(text):
+            break  # the article has ended: readers' comments, then the page's footer
         if len(text) <= MAX_RULE_CHARS and any(rule.drops(block, ctx) for rule in line_rules):
             paywall = paywall or bool(_PAYWALL_RE.search(text))
             continue

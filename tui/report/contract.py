@@ -30,6 +30,8 @@ SPAN_KEYS = ("source", "paragraph", "start", "end", "text")
 HEADLINE_SPAN_KEYS = ("source", "start", "end", "text")  # an added field: on the headline
 FIGURE_KEYS = ("source", "paragraph", "start", "end", "text", "quantity", "value")
 POSITION_KEYS = ("sources", "sides", "value", "speaker")
+REVIEW_KEYS = ("status", "note")  # an added field: an editor's verdict, or null
+REVIEW_STATUSES = ("confirmed", "rejected")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\Z")
@@ -309,10 +311,11 @@ def _check_structured(
     paragraphs: dict[str, list[str] | None],
     problems: list[str],
 ) -> None:
-    """The added fields, when present: `topic` text, `importance` in [0, 1], and `positions`
-    naming known sources with text values."""
+    """The added fields, when present: `topic` text, `importance` in [0, 1], `review` (null,
+    or a status and a note), and `positions` naming known sources with text values."""
     if "topic" in divergence and not isinstance(divergence["topic"], str):
         problems.append(f"{where}: topic must be a string")
+    _check_review(divergence.get("review"), where, problems)
     if "importance" in divergence:
         value = divergence["importance"]
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -337,6 +340,20 @@ def _check_structured(
         for key in ("value", "speaker"):
             if key in found and not isinstance(found[key], str):
                 problems.append(f"{p_where}: {key} must be a string")
+
+
+def _check_review(review: object, where: str, problems: list[str]) -> None:
+    if review is None:
+        return
+    if not isinstance(review, Mapping):
+        problems.append(f"{where}: review must be an object or null")
+        return
+    problems += _missing(review, REVIEW_KEYS, f"{where} review")
+    if "status" in review and review["status"] not in REVIEW_STATUSES:
+        problems.append(f"{where}: review status {review['status']!r} is not one of "
+                        f"{', '.join(REVIEW_STATUSES)}")  # fmt: skip
+    if "note" in review and not isinstance(review["note"], str):
+        problems.append(f"{where}: review note must be a string")
 
 
 def _check_figures(

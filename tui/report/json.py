@@ -2,8 +2,9 @@
 
 Fields follow the contract field for field, in its order; fields are only ever added, never
 renamed or dropped. Added: per source `outlet_id` and `words`; per cluster `headlines`; per
-divergence `topic`, `positions` (who says what: sources, sides, value, speaker), `importance`
-and `headline_spans` (the finding's spans on headlines, slices of the source's `title`); the
+divergence `topic`, `positions` (who says what: sources, sides, value, speaker), `importance`,
+`headline_spans` (the finding's spans on headlines, slices of the source's `title`) and
+`review` (an editor's saved verdict, `{"status", "note"}`, or null); the
 `sides`; and every `figure`, with `contested` when a figure divergence sets it against another.
 """
 
@@ -16,12 +17,15 @@ from tui.analysis.figures import plain_number
 from tui.model import Comparison, Divergence, Member, Source
 from tui.report.contract import SCHEMA
 from tui.report.format import iso_date, iso_utc, one_line, word_count
+from tui.report.review import Notes
 
 SCORE_DECIMALS = 3
 
 
-def report_dict(comparison: Comparison) -> dict[str, object]:
-    """The report as plain JSON-ready data: the contract's keys in its order, then additions."""
+def report_dict(comparison: Comparison, reviews: Notes | None = None) -> dict[str, object]:
+    """The report as plain JSON-ready data: the contract's keys in its order, then additions;
+    `reviews` are an editor's verdicts (`tui.report.review.review_notes`)."""
+    notes = reviews or {}
     event = comparison.event
     contested = set(comparison.contested)
     return {
@@ -39,7 +43,7 @@ def report_dict(comparison: Comparison) -> dict[str, object]:
             }
             for cluster in comparison.clusters
         ],
-        "divergences": [_divergence_dict(d) for d in comparison.divergences],
+        "divergences": [_divergence_dict(d, notes.get(d.id)) for d in comparison.divergences],
         "sides": [{"id": s.id, "label": s.label, "colour": s.colour} for s in comparison.sides],
         "figures": [
             {
@@ -66,11 +70,11 @@ def report_dict(comparison: Comparison) -> dict[str, object]:
     }
 
 
-def render_json(comparison: Comparison) -> str:
-    return json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+def render_json(comparison: Comparison, reviews: Notes | None = None) -> str:
+    return json.dumps(report_dict(comparison, reviews), ensure_ascii=False, indent=2) + "\n"
 
 
-def _divergence_dict(d: Divergence) -> dict[str, object]:
+def _divergence_dict(d: Divergence, review: tuple[str, str] | None) -> dict[str, object]:
     return {
         "id": d.id,
         "kind": d.kind,
@@ -96,6 +100,7 @@ def _divergence_dict(d: Divergence) -> dict[str, object]:
             for s in d.spans
             if s.headline
         ],
+        "review": {"status": review[0], "note": review[1]} if review else None,
     }  # fmt: skip
 
 

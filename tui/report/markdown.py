@@ -9,7 +9,7 @@ differing words marked, and no article text can inject markup (see `tui.report.e
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlsplit
@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from tui.analysis.brief import build_brief, timeline
 from tui.analysis.figures import format_figure
 from tui.model import (
+    DIVERGENCE_KINDS,
     HEADLINE,
     Cluster,
     Comparison,
@@ -30,6 +31,7 @@ from tui.model import (
 )
 from tui.report.escape import code, inline, location, marked
 from tui.report.format import iso_date, iso_utc, one_line, word_count
+from tui.report.review import Notes
 from tui.text.spans import sentences
 
 SHA_PREFIX = 12
@@ -54,11 +56,9 @@ KIND_TITLES: dict[str, str] = {
 # --- Markdown --------------------------------------------------------------------------------
 
 
-# Divergence id -> (status, note): an editor's review ("confirmed" or "rejected"), if any.
-Reviews = Mapping[str, tuple[str, str]]
-
-
-def render_markdown(comparison: Comparison, reviews: Reviews | None = None) -> str:
+def render_markdown(comparison: Comparison, reviews: Notes | None = None) -> str:
+    """The report; `reviews` are an editor's verdicts (`tui.report.review.review_notes`),
+    written beside the findings they judge."""
     view = replace(_view(comparison), reviews=reviews or {})
     sections = [
         _header(view),
@@ -85,7 +85,7 @@ class _View:
     read_sides: tuple[Side, ...]  # the sides with at least one source that could be read
     source_order: dict[str, tuple[int, int]]  # by side, then as in the comparison
     names: dict[str, str]  # outlet name, with the source id when an outlet has several
-    reviews: Reviews = field(default_factory=dict)
+    reviews: Notes = field(default_factory=dict)
 
     def paragraph(self, source_id: str, index: int) -> str | None:
         """The paragraph `index` of a source, or its headline for `HEADLINE`."""
@@ -149,8 +149,9 @@ def _header(view: _View) -> str:
         )
         for side in view.sides
     ]
+    # Every kind is counted, so that the counts add up to the total the line starts with.
     kinds = Counter(d.kind for d in comparison.divergences)
-    by_kind = ", ".join(f"{kinds[k]} {k}" for k in (*KIND_ORDER, "omission") if kinds[k])
+    by_kind = ", ".join(f"{kinds[k]} {k}" for k in DIVERGENCE_KINDS if kinds[k])
     total = len(comparison.divergences)
     return "\n\n".join(
         [
@@ -159,7 +160,8 @@ def _header(view: _View) -> str:
             f" · generated {iso_utc(comparison.generated_at)}",
             _table(("Side", "Sources read", "Failed"), counts, "lrr"),
             f"**{len(comparison.clusters)}** clusters of aligned paragraphs · "
-            f"**{total}** divergences" + (f": {by_kind}" if by_kind else ""),
+            f"**{total}** divergence{'' if total == 1 else 's'}"
+            + (f": {by_kind}" if by_kind else ""),
             "Paragraph numbers (¶) count from 1; <mark>highlighted</mark> text is what differs.",
         ]
     )
@@ -288,7 +290,7 @@ def _divergences(view: _View) -> str:
         top = max(found, key=lambda d: d.importance)
         title = KIND_TITLES[top.kind] + (f": {inline(top.topic)}" if top.topic else "")
         items = [
-            f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d)}" for d in found
+            f"- **{KIND_TITLES[d.kind]}** · {inline(d.summary)}{_review(view, d.id)}" for d in found
         ]
         marked_heads = {s.source for d in found for s in d.spans if s.headline}
         heads = _headlines(view, found[0].cluster, marked_heads)
@@ -314,11 +316,11 @@ def _headlines(view: _View, cluster_id: str, quoted: Collection[str] = ()) -> li
     return ["<i>" + " · ".join(named) + "</i>"] if named else []
 
 
-def _review(view: _View, divergence: Divergence) -> str:
+def _review(view: _View, divergence_id: str) -> str:
     """An editor's verdict on a finding, when the export carries one."""
-    if divergence.id not in view.reviews:
+    if divergence_id not in view.reviews:
         return ""
-    status, note = view.reviews[divergence.id]
+    status, note = view.reviews[divergence_id]
     return f" · **Review: {inline(status)}**" + (f" — {inline(note)}" if note else "")
 
 
@@ -367,7 +369,7 @@ def _wordings(view: _View) -> str:
         if divergence.kind != "wording":
             continue
         quotes = _claims(view, divergence.spans)
-        line = f"- {inline(divergence.summary)}{_review(view, divergence)}"
+        line = f"- {inline(divergence.summary)}{_review(view, divergence.id)}"
         items.append("\n".join([line, *(f"  - {q}" for q in quotes)]))
     return "\n".join(items)
 
@@ -394,8 +396,15 @@ def _brief(view: _View) -> str:
         lines.append(
             "\n".join(
                 f"{n}. {KIND_TITLES[c.kind]}"
-                + (f" · {inline(c.topic)}" if c.topic and c.kind != "naming" else "")
+                # a naming's camps are its names, so its topic only adds which name is whose
+                # when one finding renames several places ("Goris / Gorus; Jermuk / Istisu")
+                + (
+                    f" · {inline(c.topic)}"
+                    if c.topic and (c.kind != "naming" or "; " in c.topic)
+                    else ""
+                )
                 + f": {_positions(view, c.positions, c.summary)}"
+                + _review(view, c.divergence)
                 for n, c in enumerate(brief.contradictions, start=1)
             )
         )
@@ -509,19 +518,29 @@ def _omissions(view: _View) -> str:
     highlight over a whole paragraph says nothing here and is left out.
     """
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    silent: dict[tuple[str, ...], set[str]] = defaultdict(set)
     omissions = (d for d in view.comparison.divergences if d.kind == "omission")
     for divergence in sorted(omissions, key=lambda d: -d.importance):
-        sides = (
+        told = (
             divergence.positions[0].sides if divergence.positions else _sides_of(view, divergence)
         )
+        rank = {side.id: i for i, side in enumerate(view.sides)}
+        sides = sorted(told, key=lambda s: rank.get(s, len(rank)))  # one group per set of sides
         quotes = _claims(view, divergence.spans) or _members(view, divergence)
-        note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence)}"
+        note = f"<sub>{inline(divergence.summary)}</sub>{_review(view, divergence.id)}"
         groups[tuple(sides)].append("\n".join([f"- {note}", *(f"  - {q}" for q in quotes)]))
+        # The sides said to be silent are the detector's (the positions after the first),
+        # never every other side: a neutral outlet may report the fact without being asked.
+        silent[tuple(sides)].update(
+            {s for p in divergence.positions[1:] for s in p.sides}
+            if divergence.positions
+            else {side.id for side in view.read_sides if side.id not in sides}
+        )
     if not groups:
         return ""
     parts = []
     for sides, items in groups.items():
-        others = [side.label for side in view.read_sides if side.id not in sides]
+        others = [side.label for side in view.read_sides if side.id in silent[sides]]
         only = ", ".join(view.side_label(s) for s in sides) or "no readable source"
         title = f"**Only in {inline(only)} sources**"
         if others:

@@ -189,7 +189,9 @@ def _finding(
             corpus,
             (s.source for s in found),
             f"{corpus.side_label(actor)} side" + (f" ({voice})" if voice else ""),
-            next((s.cue_span.text for s in found if s.cue_span is not None), "") if cues else "",
+            next((s.cue_span.text for s in found if _names_speaker(s.cue_span)), "")
+            if cues
+            else "",
         )
         for (actor, voice), found in camps.items()
     )
@@ -205,6 +207,12 @@ def _finding(
         positions,
         importance(corpus, "blame", positions, spans, weight=weight),
     )
+
+
+def _names_speaker(cue: Span | None) -> bool:
+    """Whether a cue names who speaks ("the ministry said"), not only that someone does
+    ("said"): a position's speaker is a who."""
+    return cue is not None and any(w not in REPORTING_WORDS for w in cue.text.casefold().split())
 
 
 Found = tuple[str, list[Statement], bool]  # summary, statements set against each other, cues
@@ -267,7 +275,19 @@ def _sentence_statements(
             "fact" if cue_index is None else "asserted" if cue_index > last else "attributed"
         )
         clause = _clause(text, tokens, words, i)
-        named = [k for k in clause if not first <= k <= last and not _names_weapon(words, k)]
+        # What was attacked, not who says so: the speaker's name is no target.
+        speaking = (
+            range(cue_span.start, cue_span.end)
+            if cue_span is not None and cue_span.paragraph == member.paragraph
+            else range(0)
+        )
+        named = [
+            k
+            for k in clause
+            if not first <= k <= last
+            and not _names_weapon(words, k)
+            and tokens[k].start not in speaking
+        ]
         targets = corpus.topic_keys(member, (sentence.start + k for k in named))
         # What it is done to follows the act; what one is responsible for follows the cue.
         after = i if words[i] in RESPONSIBILITY else last

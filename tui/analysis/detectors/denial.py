@@ -28,7 +28,7 @@ from operator import itemgetter
 from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.denials import DENIAL_VERBS
 from tui.analysis.importance import importance, position
-from tui.model import Member, Span
+from tui.model import Member, Position, Span
 from tui.text.spans import join_names, make_span, quote
 from tui.text.tokens import Token
 from tui.text.wordlists import FUNCTION_WORDS, ROLE_WORDS, SPEAKER_WORDS, word_set
@@ -81,14 +81,12 @@ Match = tuple[int, _Sentence]  # how many keys a sentence shares, and the senten
 @dataclass(frozen=True)
 class _Ranked:
     """The sentences that may make one claim, ranked once for all the denials that ask: the
-    best of all and the best of each cluster (by what `_claim` ranks on after the sentence
-    right before the denial and the cluster), and each by where it stands, for the sentence
-    right before a denial. A claim denied in a hundred outlets is not re-ranked a hundred
-    times over every sentence that shares its keys."""
+    best of all and the best of each cluster (by what `_claim` ranks on after the cluster).
+    A claim denied in a hundred outlets is not re-ranked a hundred times over every sentence
+    that shares its keys."""
 
     top: Match | None
     by_cluster: dict[str | None, Match]
-    by_place: dict[tuple[Member, tuple[int, int]], Match]
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ class _Index:
 
     sentences: list[_Sentence]
     postings: dict[str, list[int]]
-    matches: dict[tuple[frozenset[str], str, bool], _Ranked] = field(
+    matches: dict[tuple[frozenset[str], str, bool, str], _Ranked] = field(
         default_factory=dict
     )  # filled by `_matches` as the search goes
 
@@ -255,6 +253,8 @@ def _speaker(parsed: Parsed, sentence: range) -> str | None:
             and _is_name(tokens[last + 2], words[last + 2])
         ):
             last += 2
+            while last + 1 < sentence.stop and _is_name(tokens[last + 1], words[last + 1]):
+                last += 1  # "Ministry of Foreign Affairs", not "Ministry of Foreign"
         return quote(parsed.text[tokens[first].start : tokens[last].end], 60)
     return None
 
@@ -331,21 +331,22 @@ def _claim(
     if len(keys) < MIN_SHARED:
         return None
     denier_side = corpus.side(denial.member.source)
-    ranked = _matches(index, frozenset(keys), denier_side, corpus.is_party(denial.member.source))
+    ranked = _matches(
+        index,
+        frozenset(keys),
+        denier_side,
+        corpus.is_party(denial.member.source),
+        denial.member.source,
+    )
     # The best by the whole score is one of these: scores are unique (a sentence's place ends
     # them), and past the first two parts only the cluster depends on the denial.
-    candidates = [ranked.top, ranked.by_cluster.get(cluster)]
-    if from_previous and denial.previous is not None:
-        candidates.append(ranked.by_place.get((denial.member, denial.previous)))
     best: tuple[tuple[int, ...], _Sentence] | None = None
-    for match in candidates:
+    for match in (ranked.top, ranked.by_cluster.get(cluster)):
         if match is None:
             continue
         shared, sentence = match
         member = sentence.member
-        right_before = member == denial.member and sentence.range == denial.previous
         score = (
-            int(from_previous and right_before),
             shared,
             int(sentence.party and sentence.side != denier_side),
             int(sentence.cluster == cluster),
@@ -355,28 +356,87 @@ def _claim(
         )
         if best is None or score > best[0]:
             best = (score, sentence)
-    if best is None:
-        return None
-    sentence = best[1]
-    parsed = corpus.parsed[sentence.member]
-    hits = [i for i, stem in zip(sentence.tokens, sentence.stems, strict=True) if stem in keys]
+    if best is not None:
+        sentence = best[1]
+        return _claim_span(corpus, sentence.member, sentence.tokens, sentence.stems, keys)
+    if from_previous and denial.previous_tokens is not None:
+        # "X said …. Y rejected that.": no other outlet makes the claim, so the outlet's own
+        # sentence before says what is denied (for the summary; it is no camp of its own).
+        previous = denial.previous_tokens
+        words = corpus.parsed[denial.member].words
+        stems = tuple(_stem(words[i]) for i in previous)
+        return _claim_span(corpus, denial.member, previous, stems, keys)
+    return None
+
+
+def _claim_span(
+    corpus: Corpus, member: Member, tokens: range, stems: Sequence[str], keys: set[str]
+) -> Span | None:
+    """A claim sentence's words from the first to the last key word it shares, out to the
+    quotation mark that closes (or opens) one it cuts: 'with a "Smerch"', never 'with a
+    "Smerch'."""
+    parsed = corpus.parsed[member]
+    hits = [i for i, stem in zip(tokens, stems, strict=True) if stem in keys]
     if hits[-1] - hits[0] + 1 < MIN_CLAIM_WORDS:
         return None  # "Armenian side": two words are no claim
-    return make_span(
-        sentence.member.source,
-        sentence.member.paragraph,
-        parsed.text,
-        parsed.tokens[hits[0]].start,
-        parsed.tokens[hits[-1]].end,
-    )
+    start, end = parsed.tokens[hits[0]].start, parsed.tokens[hits[-1]].end
+    first, last = parsed.sentences[parsed.sentence_index(start)]
+    start, end = _balanced(parsed.text, start, end, first, last)
+    return make_span(member.source, member.paragraph, parsed.text, start, end)
 
 
-def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool) -> _Ranked:
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+
+
+def _balanced(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """`start:end` widened, within `first:last`, to the marks that close or open a quotation
+    it holds only half of."""
+    piece = text[start:end]
+    if piece.count('"') % 2:
+        after = text.find('"', end, last)
+        before = text.rfind('"', first, start)
+        opens = piece.rfind('"') > piece.rfind(" ")  # its last word opens the quotation
+        if after >= 0 and (opens or before < 0):
+            end = after + 1
+        elif before >= 0:
+            start = before
+    for opening, closing in _QUOTE_PAIRS:
+        piece = text[start:end]
+        if (
+            piece.count(opening) > piece.count(closing)
+            and (at := text.find(closing, end, last)) >= 0
+        ):
+            end = at + 1
+        elif (
+            piece.count(closing) > piece.count(opening)
+            and (at := text.rfind(opening, first, start)) >= 0
+        ):
+            start = at
+    return start, end
+
+
+def _clause_quote(text: str, limit: int) -> str:
+    """`quote`, but cut where a clause ends when one ends late enough: a summary that stops
+    at a comma reads whole ("… from Syria and Libya…"), one cut between any two words may stop
+    mid-phrase ("… whom it calls…")."""
+    clean = quote(text, len(text) + 1)
+    if len(clean) <= limit:
+        return clean
+    cut = max(clean.rfind(mark, 0, limit - 1) for mark in (", ", "; ", ": ", " — ", " – "))
+    return clean[:cut] + "…" if cut >= limit // 2 else quote(clean, limit)
+
+
+def _matches(
+    index: _Index, keys: frozenset[str], denier_side: str, party: bool, denier: str
+) -> _Ranked:
     """Sentences that may make the claim, with how many keys each shares: at least two and
-    half of them, no denial (the index holds none), and (for a party's denial) another
-    side's. The same claim is denied in many outlets of one side, so the answer is kept in
-    `index.matches`."""
-    memo_key = (keys, denier_side, party)
+    half of them, no denial (the index holds none), never the denier's own (one outlet is
+    never both sides of a denial: a neutral one reporting claim and denial reports both),
+    and (for a party's denial) another side's. The same claim is denied in many outlets of
+    one side, so the answer is kept in `index.matches`."""
+    # A party's outlets exclude their whole side, so they share one answer; a neutral
+    # outlet excludes only itself.
+    memo_key = (keys, denier_side, party, "" if party else denier)
     if memo_key in index.matches:
         return index.matches[memo_key]
     need = max(MIN_SHARED, (len(keys) + 1) // 2)
@@ -385,14 +445,13 @@ def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool)
     found = []
     for n in sorted({n for key in rarest for n in index.postings.get(key, ())}):
         sentence = index.sentences[n]
-        if party and sentence.side == denier_side:
+        if (party and sentence.side == denier_side) or sentence.member.source == denier:
             continue
         shared = len(keys & sentence.stem_set)
         if shared >= need:
             found.append((shared, sentence))
 
-    # Each match ranked once, by what `_claim` ranks on after the sentence right before the
-    # denial and the cluster.
+    # Each match ranked once, by what `_claim` ranks on after the cluster.
     best: dict[str | None, tuple[tuple[int, ...], Match]] = {}
     for match in found:
         shared, sentence = match
@@ -410,10 +469,26 @@ def _matches(index: _Index, keys: frozenset[str], denier_side: str, party: bool)
     ranked = _Ranked(
         top[1] if top is not None else None,
         {cluster: match for cluster, (_, match) in best.items()},
-        {(s.member, s.range): (shared, s) for shared, s in found},
     )
     index.matches[memo_key] = ranked
     return ranked
+
+
+ATTRIBUTING = word_set("said says stated told claimed claims alleged reported according")
+
+
+def _claim_position(corpus: Corpus, claim: Span) -> Position:
+    """The claim's camp: the outlet asserts it in its own voice; when it only reports what
+    someone said ("the foreign ministry said"), the one it quotes asserts it, and an outlet
+    that names no one only reports it (attribution is not assertion)."""
+    member = Member(claim.source, claim.paragraph)
+    parsed = corpus.parsed[member]
+    k = parsed.sentence_index(claim.start)
+    tokens = parsed.sentence_tokens[k]
+    if not any(parsed.words[i] in ATTRIBUTING for i in tokens):
+        return position(corpus, (claim.source,), "asserts")
+    speaker = _speaker(parsed, tokens)
+    return position(corpus, (claim.source,), "asserts" if speaker else "reports it", speaker or "")
 
 
 def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
@@ -426,7 +501,7 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
     said = quote(denial.phrase.text, 40)
     verb = denial.phrase.text.casefold() in DENIAL_VERBS
     if best.claim is not None:
-        what = f"'{quote(best.claim.text, 100)}'"
+        what = f"'{_clause_quote(best.claim.text, 100)}'"
         claimant = corpus.name(best.claim.source)
         by = f" (claimed by {claimant})" if best.claim.source != denial.member.source else ""
     else:
@@ -450,19 +525,24 @@ def _finding(corpus: Corpus, cluster: str, group: list[_Linked]) -> Finding:
         for span in (linked.denial.phrase, linked.claim):
             if span is not None and span not in spans:
                 spans.append(span)
-    claim = quote(best.claim.text, 100) if best.claim is not None else ""
+    claim = _clause_quote(best.claim.text, 100) if best.claim is not None else ""
+    # One outlet is never both camps: one that carries the claim another denial denies is
+    # in the claim's camp only, though its report of the denial stays marked.
+    claimant = best.claim.source if best.claim is not None else None
+    if claimant == denial.member.source:
+        claimant = None  # the outlet's own sentence before: what is denied, no camp
     positions = [
         position(
             corpus,
-            (g.denial.member.source for g in group),
+            (g.denial.member.source for g in group if g.denial.member.source != claimant),
             f"denies ('{said}')",  # the claim is the topic: said once, not in every position
             denial.speaker or "",
         )
     ]
-    if best.claim is not None:
-        positions.append(position(corpus, (best.claim.source,), "asserts"))
-    topic = claim or quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
-    weight = 0.0 if best.claim is not None else -0.2  # a denial of nothing found is weaker
+    if best.claim is not None and claimant is not None:
+        positions.append(_claim_position(corpus, best.claim))
+    topic = claim or _clause_quote(corpus.text(denial.member)[slice(*denial.sentence)], 80)
+    weight = 0.0 if len(positions) > 1 else -0.2  # a denial no other outlet's claim meets
     return Finding(
         "denial",
         cluster,

@@ -49,6 +49,7 @@ from tui.analysis.figures import (
     WHEN_QUANTITIES,
     date_days,
     format_figure,
+    revises,
     time_offset,
 )
 from tui.analysis.importance import importance, position
@@ -73,6 +74,9 @@ GROUPS = frozenset(PERSON_WORDS.values())
 # Casualties without a number: "there are losses", "an unverified number of casualties".
 VAGUE_WORDS = {"killed": word_set("casualties losses victims"), "wounded": word_set("casualties")}
 MILDER = -0.25  # "one side gives no figure" is milder than two figures that conflict
+# "Only X gives a toll", when the outlets that give one agree, is no contradiction (a missing
+# figure conflicts with none): it ranks with the omissions, below every conflict.
+ALONE = -0.45
 _CLAUSE_END = re.compile(r"[,;:—–(]|\bbut\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d")
 MOMENT_STOP_WORDS = (
@@ -151,6 +155,18 @@ def _undated_when(corpus: Corpus, figure: Figure) -> bool:
     return _YEAR.search(corpus.text(member), start, end) is None
 
 
+def _give(names: Sequence[str]) -> str:
+    return "gives" if len(names) == 1 else "give"
+
+
+def _timeline(kind: str, values: Sequence[float], updates: set[float]) -> str:
+    """One camp's values in reading order, "later" before those said to be updates."""
+    shown = format_figure(kind, values[0])
+    for value in values[1:]:
+        shown += (", later " if value in updates else ", ") + format_figure(kind, value)
+    return shown
+
+
 def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
     """The milder finding: a party's outlets speak of the dead or the wounded without a
     number ("an unverified number of casualties") while other outlets give one."""
@@ -194,16 +210,28 @@ def _no_figure(corpus: Corpus, figures: Sequence[Figure]) -> list[Finding]:
             )
         )  # fmt: skip
         parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]
+        if len(camps) == 1:  # the outlets that give a toll agree: who alone gives it
+            (value, sources), silent = next(iter(camps.items())), positions[-1].sources
+            giving_names = list(dict.fromkeys(corpus.name(s) for s in sources))
+            silent_names = list(dict.fromkeys(corpus.name(s) for s in silent))
+            summary = (
+                f"{base}: only {', '.join(giving_names)} {_give(giving_names)} a toll"
+                f" ({format_figure(base, value)}); "
+                f"{', '.join(silent_names)} {_give(silent_names)} no figure"
+            )
+        else:
+            summary = f"{base}: " + " vs ".join(parts)
+        weight = ALONE if len(camps) == 1 else MILDER
         first = vague[0][0]
         findings.append(
             Finding(
                 "figure",
                 corpus.cluster_of[first],
-                f"{base}: " + " vs ".join(parts),
+                summary,
                 spans,
                 base,
                 tuple(positions),
-                importance(corpus, "figure", positions, spans, weight=MILDER),
+                importance(corpus, "figure", positions, spans, weight=weight),
             )
         )
     return findings
@@ -303,12 +331,19 @@ def _disagreement(
     if not any(sets[a].isdisjoint(sets[b]) for a, b in itertools.combinations(sets, 2)):
         return None
     kind = figures[0].quantity
+    # "7, later 9" only when the later figure's sentence says it is an update; else "20, 19":
+    # an article's second value may be an earlier statement it quotes.
+    updated = {
+        (f.source, f.value)
+        for f in figures
+        if revises(corpus.text(Member(f.source, f.paragraph)), f.start)
+    }
     camps: dict[tuple[float, ...], list[str]] = defaultdict(list)
     for source in corpus.sources:
         if source in timelines:
             camps[tuple(timelines[source])].append(source)
     positions = tuple(
-        position(corpus, sources, ", later ".join(format_figure(kind, v) for v in values))
+        position(corpus, sources, _timeline(kind, values, {v for s, v in updated if s in sources}))
         for values, sources in sorted(camps.items())
     )
     parts = [f"{p.value} ({join_names(corpus.name(s) for s in p.sources)})" for p in positions]

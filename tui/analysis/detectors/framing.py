@@ -10,8 +10,14 @@ president's words. So every use is read in context:
   said", "according to") — the words are the speaker's;
 - own voice: anywhere else — the outlet itself uses the term.
 A party's outlets carry their camp's words whether they quote its officials or not, so their
-uses make one finding. A neutral outlet quoting a party's words frames nothing: the party's
-own outlets carry them (and make that side's finding); only its own voice counts. Nor does a
+uses make one finding, of their own side's vocabulary. The other party's words in their text
+are theirs only in their own voice: inside a quotation or a reported statement ("the MoD said
+that members of the Armenian armed forces…", “provocations”) they are the speaker's and count
+for no one; in the outlet's own voice they are turned against the side whose vocabulary they
+are ("a provocation of the Azerbaijani side" in an Armenian outlet): the outlet's rhetoric,
+told as its side's, never as borrowed vocabulary. A neutral outlet quoting a party's words
+frames nothing: the party's own outlets carry them (and make that side's finding); only its
+own voice counts. Nor does a
 neutral outlet frame by a term the lexicon also lists among a side's `actors`: that is the
 common name of those who act ("Armenian separatists", in wire copy of any day), while the
 loaded members of its family ("separatist regime", "junta") still count.
@@ -20,8 +26,7 @@ One divergence per party side, and per neutral outlet in its own voice, across t
 listing the terms: "Azerbaijani outlets (Baku Herald) use loaded terms: 'occupation' (×3)",
 "Global Wire adopts Azerbaijani vocabulary in its own voice: 'occupied' (×2)". A loaded term is
 a side's vocabulary when that side's outlets use it in their own voice: a party outlet using
-loaded terms frames the event itself (a term listed for the other side, "provocation" in an
-accusation against that side, is its own rhetoric, not borrowed vocabulary); a neutral outlet
+its side's loaded terms frames the event itself; a neutral outlet
 doing so adopts the vocabulary of the side the lexicon lists the term under, which weighs most.
 
 A name that is both a framing term and a lexicon name ("Artsakh") is one concept: where the
@@ -46,6 +51,7 @@ from tui.analysis.corpus import Corpus, Finding, Parsed
 from tui.analysis.importance import importance, position
 from tui.model import FramingTerm, Span
 from tui.text.spans import find_phrases, join_names, make_span, phrases_pattern, quote
+from tui.text.tokens import fold
 from tui.text.wordlists import ROLE_WORDS, SPEAKER_WORDS, word_set
 
 REPORTING = word_set(
@@ -76,7 +82,8 @@ _PROXIMITY = re.compile(
     rf"(?!{_SETTLEMENT})|\bfront[\s-]?line{_SETTLEMENT}",
     re.IGNORECASE,
 )
-PLACES = ("far from the fighting", "at the fighting")
+PLACES = ("far from it", "at or near it")  # the two camps, under the topic `DISTANCE`
+DISTANCE = "distance from the fighting"
 
 
 def framing_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Finding]:
@@ -108,13 +115,18 @@ def _loaded(
             span = make_span(member.source, member.paragraph, parsed.text, start, end)
             if span in reported:
                 continue
+            term = terms[index]
             if corpus.is_party(member.source):
-                key = ("side", corpus.side(member.source))
-            elif _speaker(parsed, start, quoted) or terms[index].term.casefold() in actor_words:
+                side = corpus.side(member.source)
+                theirs = term.side != side and term.side not in corpus.neutral_sides
+                if theirs and _quotes(corpus, _speaker(parsed, start, quoted), term.side):
+                    continue  # the other party's word, in its statement: the speaker's
+                key = ("side", side)
+            elif _speaker(parsed, start, quoted) or term.term.casefold() in actor_words:
                 continue  # a party's words, reported; or the common name of a side's actors
             else:
                 key = (member.source, "own")
-            uses[key].append(_Use(member.source, cluster, terms[index], span))
+            uses[key].append(_Use(member.source, cluster, term, span))
     return [_finding(corpus, key, used) for key, used in uses.items()]
 
 
@@ -153,9 +165,9 @@ def _proximity(corpus: Corpus) -> list[Finding]:
         Finding(
             "framing",
             away[0][1],
-            "where it happened, as to the fighting: " + " vs ".join(parts),
+            f"{DISTANCE}: " + " vs ".join(parts),
             spans,
-            "where, as to the fighting",
+            DISTANCE,
             positions,
             importance(corpus, "framing", positions, spans),
         )
@@ -179,7 +191,12 @@ def _finding(corpus: Corpus, key: tuple[str, str], used: list[_Use]) -> Finding:
     )
     sources = list(dict.fromkeys(u.source for u in used))
     outlets = join_names(corpus.name(s) for s in sources)
-    vocabulary = Counter(u.term.side for u in used).most_common(1)[0][0]
+    # A party's outlets speak their own side's vocabulary, whatever side the lexicon lists a
+    # term under ("provocation of the Azerbaijani side" in an Armenian outlet is Armenian
+    # rhetoric); a neutral outlet adopts the vocabulary of the side the terms are listed for.
+    vocabulary = (
+        key[1] if key[0] == "side" else Counter(u.term.side for u in used).most_common(1)[0][0]
+    )
     weight = 0.0
     if key[0] == "side":
         summary = f"{corpus.side_label(key[1])} outlets ({outlets}) use loaded terms: {listed}"
@@ -229,9 +246,20 @@ def _speaker(parsed: Parsed, offset: int, quoted: list[tuple[int, int]]) -> str:
     return "others" if inside else "a source"
 
 
+def _quotes(corpus: Corpus, speaker: str, side: str) -> bool:
+    """Whether words reported from `speaker` are `side`'s: a speaker of that side ("the
+    Azerbaijani MoD"), or words in quotation marks with no speaker named (`_speaker`'s
+    "others"). Any other speaker, named by a title alone ("the ministry said") as a party's
+    outlet names its own officials, uses the word as the outlet's camp's rhetoric."""
+    if speaker == "others":
+        return True
+    words = re.findall(r"[\w'’-]+", speaker)
+    return any(corpus.actors.side_of(fold(w)) == side for w in words)
+
+
 def _named_near(parsed: Parsed, tokens: range, cue: int) -> str:
     """The speaker's words next to a reporting word: "Azerbaijan's Foreign Ministry said",
-    "according to the defence ministry"."""
+    "according to the defence ministry", "…, said the MFA"."""
 
     def speaker_word(i: int) -> bool:
         word = parsed.words[i]
@@ -240,8 +268,14 @@ def _named_near(parsed: Parsed, tokens: range, cue: int) -> str:
         ) and word not in REPORTING
 
     run: list[int] = []
-    if parsed.words[cue] == "according":
-        for i in range(cue + 2, min(tokens.stop, cue + 2 + SPEAKER_REACH)):
+    # "according to the ministry", and "…, said the ministry": the speaker follows the cue
+    inverted = (
+        cue > tokens.start
+        and "," in parsed.text[parsed.tokens[cue - 1].end : parsed.tokens[cue].start]
+    )
+    if parsed.words[cue] == "according" or inverted:
+        after = cue + (2 if parsed.words[cue] == "according" else 1)
+        for i in range(after, min(tokens.stop, after + SPEAKER_REACH)):
             if speaker_word(i) or (run and parsed.words[i] in {"of", "the"}):
                 run.append(i)
             elif run:

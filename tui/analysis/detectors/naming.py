@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from tui.analysis.corpus import Corpus, Finding
 from tui.analysis.importance import importance, position
-from tui.model import Member, NameGroup, Span
+from tui.model import Member, NameGroup, Position, Span
 from tui.text.spans import join_names, make_span
 
 Use = tuple[Member, str, Span]  # paragraph, the name as the lexicon spells it, where
@@ -57,7 +57,7 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
         for member, name, _ in group_uses:
             names[name].append(member.source)
         names = {name: sources for name, sources in names.items() if sources}
-        positions = tuple(position(corpus, sources, name) for name, sources in names.items())
+        positions = _camps(corpus, names)
         findings.append(
             Finding(
                 "naming",
@@ -69,13 +69,38 @@ def naming_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Findi
                 importance(corpus, "naming", positions, spans),
             )
         )
-    return _together(findings)
+    return _together(corpus, findings)
 
 
-def _together(findings: list[Finding]) -> list[Finding]:
+def _camps(corpus: Corpus, names: dict[str, list[str]]) -> tuple[Position, ...]:
+    """One camp per name, of the outlets that use only it; an outlet that writes both
+    ("Stepanakert (Khankendi)") is a camp of its own, "Stepanakert and Khankendi": one outlet
+    is never set against itself."""
+    used: dict[str, list[str]] = {}
+    for name, sources in names.items():
+        for source in sources:
+            used.setdefault(source, [])
+            if name not in used[source]:
+                used[source].append(name)
+    camps: dict[tuple[str, ...], list[str]] = {}
+    for source, found in used.items():
+        camps.setdefault(tuple(found), []).append(source)
+    order = {name: i for i, name in enumerate(names)}
+    return tuple(
+        position(corpus, sources, " and ".join(found))
+        for found, sources in sorted(camps.items(), key=lambda c: (len(c[0]), order[c[0][0]]))
+    )
+
+
+def _together(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
     """Names that only ever appear in paragraphs where another group's names do ("Basarkechar,
     Istisu and Gorus" for Vardenis, Jermuk and Goris) are one renaming of one passage: one
-    finding, the wider group's, listing both."""
+    finding, the wider group's, listing both. Its camps are the sides whose names they are,
+    each place's names in the same order ("Goris, Jermuk" vs "Gorus, Istisu"), never one camp
+    per name: "Goris vs Gorus vs Jermuk vs Istisu" read as if Goris and Jermuk were rivals."""
+    side_of = {
+        name: group.side_of(name) or "" for group in corpus.lexicon.names for name in group.names
+    }
     paragraphs = [frozenset((s.source, s.paragraph) for s in f.spans) for f in findings]
     merged: dict[int, list[int]] = {}
     for i in range(len(findings)):
@@ -94,13 +119,30 @@ def _together(findings: list[Finding]) -> list[Finding]:
             continue
         parts = [findings[i] for i in members]
         spans = tuple(dict.fromkeys(s for f in parts for s in f.spans))
+        held = [p for f in parts for p in f.positions]
+        sides_of: dict[str, set[str]] = defaultdict(set)  # source -> the sides of its names
+        for found in held:
+            for source in found.sources:
+                sides_of[source].add(side_of.get(found.value, ""))
+        # an outlet writing names of two sides is a camp of its own (""), never in two
+        camp_of = {s: next(iter(sides)) if len(sides) == 1 else "" for s, sides in sides_of.items()}
+        camps: dict[str, tuple[list[str], list[str]]] = {}
+        for found in held:
+            for source in found.sources:
+                sources, values = camps.setdefault(camp_of[source], ([], []))
+                sources.append(source)
+                if found.value not in values:
+                    values.append(found.value)
+        positions = tuple(
+            position(corpus, sources, ", ".join(values)) for sources, values in camps.values()
+        )
         result.append(
             replace(
                 findings[first],
                 summary="; ".join(f.summary for f in parts),
                 spans=spans,
                 topic="; ".join(f.topic for f in parts),
-                positions=tuple(p for f in parts for p in f.positions),
+                positions=positions,
                 importance=max(f.importance for f in parts),
             )
         )

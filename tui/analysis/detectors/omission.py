@@ -101,6 +101,13 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
         for key in set().union(*mentioned.values())
         if sum(key in found for found in mentioned.values()) >= 2
     )
+    # What each neutral outlet mentions, by the same test: an omission of one party is no
+    # silence of a neutral outlet that reports the fact too.
+    neutral = {
+        source: _mentioned(corpus, read, source=source)
+        for source in corpus.sources
+        if corpus.side(source) in corpus.neutral_sides
+    }
     findings: list[Finding] = []
     for side in parties:
         silent = [p for p in parties if p != side]
@@ -114,7 +121,7 @@ def omission_findings(corpus: Corpus, found: Sequence[Finding] = ()) -> list[Fin
             for claim in _claims(corpus, member, read[member], [mentioned[p] for p in silent], core)
         ]
         for group in _merged(claims):
-            findings.append(_finding(corpus, side, silent, group))
+            findings.append(_finding(corpus, side, silent, group, _also(corpus, group, neutral)))
     return [f for f in findings if not _told_as_figure(f, found)]
 
 
@@ -167,15 +174,39 @@ def _particulars(corpus: Corpus, member: Member, k: int) -> tuple[dict[str, list
 Read = dict[Member, list[tuple[dict[str, list[int]], bool]]]  # per sentence: particulars, figure
 
 
-def _mentioned(corpus: Corpus, read: Read, side: str) -> frozenset[str]:
-    """Every particular any outlet of `side` mentions anywhere in its text."""
+def _mentioned(
+    corpus: Corpus, read: Read, side: str | None = None, source: str | None = None
+) -> frozenset[str]:
+    """Every particular any outlet of `side` (or the one `source`) mentions anywhere in its
+    text."""
     return frozenset(
         key
         for member, sentences in read.items()
-        if corpus.side(member.source) == side
+        if (member.source == source if source is not None else corpus.side(member.source) == side)
         for found, _ in sentences
         for key in found
     )
+
+
+def _covers(particulars: frozenset[str], mentioned: frozenset[str]) -> bool:
+    """Whether text mentioning `mentioned` reports a claim of these particulars: most of
+    them, a figure weighing as much as two names (every account of an event names its place)."""
+    total = sum(_weight(p) for p in particulars)
+    return sum(_weight(p) for p in particulars & mentioned) >= COVERED * total
+
+
+def _also(corpus: Corpus, group: list[_Claim], neutral: dict[str, frozenset[str]]) -> list[str]:
+    """The neutral outlets that report the omitted fact too: on the claim's row, or, by the
+    test that found the silence, anywhere in their text."""
+    rows = {corpus.cluster_of[c.member] for c in group}
+    on_row = {
+        m.source for cluster in corpus.clusters if cluster.id in rows for m in cluster.members
+    }
+    return [
+        source
+        for source, mentioned in neutral.items()
+        if source in on_row or any(_covers(c.particulars, mentioned) for c in group)
+    ]
 
 
 def _claims(
@@ -197,10 +228,8 @@ def _claims(
         if not found or not (figure or core & set(found) or ACT_NAMES & set(found)):
             continue
         particulars = frozenset(found)
-        # Omitted only if every other party's outlets, in all they wrote, lack most of it; a
-        # figure weighs as much as two names (every account of an event names its place).
-        total = sum(_weight(p) for p in particulars)
-        if any(sum(_weight(p) for p in particulars & o) >= COVERED * total for o in others):
+        # Omitted only if every other party's outlets, in all they wrote, lack most of it.
+        if any(_covers(particulars, o) for o in others):
             continue
         missing = frozenset(p for p in particulars if all(p not in o for o in others))
         indices = sorted(i for p in missing for i in found[p])
@@ -336,15 +365,20 @@ def _merged(claims: list[_Claim]) -> list[list[_Claim]]:
     return groups
 
 
-def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) -> Finding:
+def _finding(
+    corpus: Corpus, side: str, silent: list[str], group: list[_Claim], also: list[str]
+) -> Finding:
+    """The finding: who reports the fact (the party's outlets, and the neutral ones `also`
+    reporting it) against the silent parties, each named only if it really is silent."""
     first = group[0]
     parsed = corpus.parsed[first.member]
     start, end = parsed.sentences[first.sentence]
-    reporting = [c.member.source for c in group]
+    reporting = [*(c.member.source for c in group), *also]
     lacking = sorted({p for c in group for p in c.missing}, key=lambda p: (not p[:1].isdigit(), p))
     absent = " or ".join(corpus.side_label(s) for s in silent)
+    told = position(corpus, reporting, quote(parsed.text[start:end], 110))
     summary = (
-        f"Only {corpus.side_label(side)} sources report "
+        f"Only {' and '.join(corpus.side_label(s) for s in told.sides)} sources report "
         f"'{quote(parsed.text[start:end], 110)}'; no {absent} source mentions "
         f"{', '.join(_readable(p) for p in lacking[:4])}"
     )
@@ -353,7 +387,7 @@ def _finding(corpus: Corpus, side: str, silent: list[str], group: list[_Claim]) 
         summary += f" (but {join_names(corpus.name(s) for s in cut)} may be cut short)"
     spans = tuple(dict.fromkeys(s for c in group for s in c.spans))
     positions = (
-        position(corpus, reporting, quote(parsed.text[start:end], 110)),
+        told,
         *(
             position(corpus, [s for s in corpus.sources if corpus.side(s) == other])
             for other in silent
@@ -382,7 +416,11 @@ def _weight(particular: str) -> int:
 
 
 def _readable(particular: str) -> str:
-    return particular if particular[:1].isdigit() else particular.replace("_", " ").title()
+    """A particular as a summary writes it: a figure and an act as they are ("21 killed",
+    "cluster munitions"), a name capitalised ("Port Vell")."""
+    if particular[:1].isdigit() or particular in ACT_NAMES:
+        return particular
+    return particular.replace("_", " ").title()
 
 
 def _is_heading(parsed: Parsed) -> bool:

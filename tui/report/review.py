@@ -1,5 +1,8 @@
 """An editor's verdicts on divergences, kept per event in the user's data folder.
 
+Pure data and files, no Textual: the viewer saves and shows them, and `parallax report`
+writes them into the Markdown and the JSON, so a review travels with every report.
+
 One JSON file per event id, written atomically, so a crash mid-save leaves the previous file
 whole. A file that cannot be read is moved aside (never overwritten) and the app says where.
 Reviews are keyed by divergence id; each keeps the kind and summary it was given for, so a
@@ -11,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
+
+from platformdirs import user_data_path
 
 from tui.files import write_atomically
 from tui.model import Divergence
@@ -22,6 +27,8 @@ from tui.model import Divergence
 Status = Literal["confirmed", "rejected"]
 STATUSES: tuple[Status, ...] = ("confirmed", "rejected")
 MARKS: dict[Status, str] = {"confirmed": "✓", "rejected": "✗"}
+# Divergence id -> (status, note): what a report writes of a review.
+Notes = Mapping[str, tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,25 @@ class Review:
 def review_of(divergence: Divergence, status: Status, note: str) -> Review:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return Review(status, note, divergence.kind, divergence.summary, now)
+
+
+def default_review_dir() -> Path:
+    """Where reviews are kept unless told otherwise: one folder for the viewer and the CLI."""
+    return user_data_path("parallax") / "reviews"
+
+
+def review_notes(divergences: Iterable[Divergence], reviews: Mapping[str, Review]) -> Notes:
+    """The reviews that still belong to these divergences, as a report writes them.
+
+    A review is keyed by divergence id; a later run whose analysis renumbered may give that id
+    to another finding, so a review saved for another kind is left out rather than pinned on
+    the wrong finding.
+    """
+    return {
+        d.id: (review.status, review.note)
+        for d in divergences
+        if (review := reviews.get(d.id)) is not None and review.kind in ("", d.kind)
+    }
 
 
 def review_path(folder: Path, event_id: str) -> Path:
