@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.analysis_speed import EVENT_DATE, NEUTRAL, SIDES
 from benchmarks.synthetic import LabelledEvent, event_parser, make_event, make_labelled_event
 from tui.analysis.align import (
     THRESHOLDS,
@@ -52,6 +53,8 @@ Pair = tuple[Member, Member]
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "align"
 GOLD_EVENTS = ("demo_gold.yaml", "shushi_gold.yaml")
+# What `tui.pipeline.compare` hands diverge, so that the scale table times what a run does.
+LABELS = {s.id: s.label for s in SIDES}
 
 
 def _member(label: str) -> Member:
@@ -227,7 +230,7 @@ def scale(counts: Sequence[int], n_paragraphs: int, seed: int) -> None:
             started = time.process_time()
             clusters = align(sources, lexicon)
             align_s = time.process_time() - started
-            diverge(sources, clusters, lexicon)
+            diverge(sources, clusters, lexicon, NEUTRAL, LABELS, EVENT_DATE)
             diverge_s = time.process_time() - started - align_s
         _, exact_s = timed(align, sources, lexicon, whole)
         total = align_s + diverge_s
