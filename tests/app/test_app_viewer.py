@@ -51,7 +51,7 @@ async def test_the_app_opens_on_the_brief_and_a_chosen_line_jumps_to_its_row() -
         assert isinstance(app.screen, BriefScreen)
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert prompts[0] == "Top contradictions"
+        assert prompts[0] == "Top contradictions (the panel lists 5, +3 hidden)"
         assert any("killed: 7" in p for p in prompts)
         assert any(p.startswith("Only Armenian sources report") for p in prompts)
         # The highlight starts on the first line that leads somewhere, not on a heading.

@@ -165,6 +165,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.grid.on_moved = self._cursor_moved
+        self.grid.before_jump = lambda divergence: columns.show_sources_of(self, divergence)
         self.panel.on_chosen = self.grid.jump_to_divergence
         self.panel.set_hidden_kinds(self._hidden)
         apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)

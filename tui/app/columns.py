@@ -3,12 +3,13 @@ switching which of the side's sources its column shows)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.app.grid import GUTTER
 from tui.app.layout import GridModel, build_model
 from tui.app.loader import PlannedSource, Progress
+from tui.model import Divergence
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
@@ -90,3 +91,42 @@ def switch_source(app: ParallaxApp) -> None:
     shown = app.grid.current_column
     if shown is not None:
         app.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
+
+
+def sources_about(
+    plan: Sequence[PlannedSource],
+    chosen: Mapping[str, str],
+    marked: Collection[str],
+    reporting: Collection[str],
+) -> dict[str, str]:
+    """Side id -> the source its column should show for a divergence: one whose text the
+    divergence marks (`marked`), else one that reports its row (`reporting`), the source
+    shown now where it qualifies; a side with neither keeps the one it shows."""
+    picked = {}
+    for side_id in dict.fromkeys(p.outlet.side for p in plan):
+        ids = side_sources(plan, side_id)
+        shown = chosen.get(side_id, ids[0])
+        picked[side_id] = shown
+        for wanted in (marked, reporting):
+            here = [i for i in ids if i in wanted]
+            if here:
+                picked[side_id] = shown if shown in here else here[0]
+                break
+    return picked
+
+
+def show_sources_of(app: ParallaxApp, divergence: Divergence) -> None:
+    """Before a jump, with one column per side: show in each side's column the source the
+    divergence is about, so its evidence is on screen (a column showed "∅ not reported"
+    while the side's switched-out source held the claim)."""
+    comparison = app.session.comparison
+    if not app.per_side or comparison is None:
+        return
+    plan = app.session.plan
+    cluster = next((c for c in comparison.clusters if c.id == divergence.cluster), None)
+    reporting = cluster.sources() if cluster is not None else ()
+    marked = {span.source for span in divergence.spans}
+    wanted = sources_about(plan, app.chosen, marked, reporting)
+    if wanted != sources_about(plan, app.chosen, (), ()):  # what each column shows now
+        app.chosen.update(wanted)
+        app.show()

@@ -136,6 +136,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         # Called at once when the cursor moves, before the key's frame is painted: a message
         # to the status line and panel reached them a frame (16 ms) later.
         self.on_moved: Callable[[], None] | None = None
+        # Called before a jump to a divergence: with one column per side, the app shows the
+        # sources it is about (and sets a new model) first.
+        self.before_jump: Callable[[Divergence], None] | None = None
 
     # --- state from the app ------------------------------------------------------------------
 
@@ -352,7 +355,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if column in row.headlines:
             head = len(self._starts(model.titles[source_id], width)) if self.wrap else 1
         if not paragraphs:
-            return head or 1
+            filler = self._filler(model, row, column)
+            return head or (len(self._starts(filler, width)) if self.wrap else 1)
         if not self.wrap:
             return head + len(paragraphs)
         texts = model.paragraphs[source_id]
@@ -487,6 +491,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def jump_to_divergence(self, divergence: Divergence) -> None:
         """Put the cursor on the divergence's row, in the first source it marks."""
+        if self.before_jump is not None:
+            self.before_jump(divergence)
         model_row = self._model.row_of_cluster.get(divergence.cluster)
         if model_row is None:
             return
@@ -755,8 +761,14 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if lines:
                 return lines
             if self._model.paragraphs.get(source_id):
-                filler = Text(FILLER, end="", justify="center")
-                return [self._text_strip(filler, width, self._style("grid--filler"))]
+                filler = self._filler(self._model, row, column)
+                if filler == FILLER:
+                    text = Text(FILLER, end="", justify="center")
+                    return [self._text_strip(text, width, self._style("grid--filler"))]
+                style = self._style("grid--filler")
+                if not self.wrap:
+                    return [self._text_strip(plain(filler), width, style)]
+                return [s.apply_style(style) for s in self._wrapped(plain(filler), width)]
             progress = self._states.get(source_id)
             if position == 0 and progress is not None and progress.state == "error":
                 return self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), width)
@@ -780,6 +792,16 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 starts = marks_kept(styled, starts, width)
             lines += self._wrapped(styled, width, starts)
         return lines
+
+    @staticmethod
+    def _filler(model: GridModel, row: Row, column: int) -> str:
+        """What an empty cell says: with one column per side, which of the side's other
+        outlets report the row ("∅ not reported" was false when one did)."""
+        others = row.elsewhere[column] if row.elsewhere else ()
+        if not others:
+            return FILLER
+        shown = model.columns[column].outlet
+        return f"∅ in {shown}; reported by {', '.join(others)} (s to switch)"
 
     def _starts(self, text: str, width: int) -> list[int]:
         """Where a paragraph's wrapped lines begin at `width`, computed once per text and width:

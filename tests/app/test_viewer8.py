@@ -1,0 +1,98 @@
+"""Pilot tests for what an editor-style run of the viewer found (issue 10, round 8): the
+column switcher shows the evidence, the first ] goes to the top contradiction, the palette
+offers only what works, the current divergence is readable, settings say what is wrong."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from tests.app.fakes import FakeLoader, demo_comparison, settle
+from tui.app import ParallaxApp
+from tui.app.briefing import BriefScreen
+from tui.model import Comparison
+
+
+def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
+    kwargs.setdefault("compare_interval", 0)
+    kwargs.setdefault("open_brief", False)
+    kwargs.setdefault("review_dir", Path(tempfile.mkdtemp()))
+    return ParallaxApp(loader if loader is not None else FakeLoader(), **kwargs)
+
+
+def grid_text(app: ParallaxApp) -> str:
+    grid = app.grid
+    return "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+
+
+def status(app: ParallaxApp) -> str:
+    return app.query_one("#status", Static).content.plain
+
+
+def ranked() -> Comparison:
+    """The demo comparison with importance scores: the blame on row c3 ranks first, the
+    figure on the first row last."""
+    scores = {"d5": 0.9, "d3": 0.8, "d7": 0.6, "d4": 0.5, "d1": 0.1}
+    base = demo_comparison()
+    divergences = tuple(replace(d, importance=scores.get(d.id, 0.0)) for d in base.divergences)
+    return replace(base, divergences=divergences)
+
+
+# --- 1: one column per side ----------------------------------------------------------------
+
+
+async def test_a_side_column_names_the_outlet_that_reports_a_row_it_lacks() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.per_side
+        assert [c.source_id for c in app.grid.model.columns] == ["hayk", "monitor", "baku"]
+        app.grid.jump_to_cluster("c5")  # Baku Herald and Global Wire: not Caucasus Monitor
+        await pilot.pause()
+        middle = [line.split("│")[1].strip() for line in grid_text(app).splitlines()[4:]]
+        said = " ".join(piece for piece in middle if piece)
+        assert "∅ in Caucasus Monitor; reported by Global Wire (s to switch)" in said
+
+
+async def test_a_jump_shows_in_each_side_the_source_the_divergence_is_about() -> None:
+    app = make_app(hidden_kinds=())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        wording = next(d for d in app.grid.model.divergences if d.id == "d8")
+        app.grid.jump_to_divergence(wording)  # Baku Herald vs Global Wire
+        await pilot.pause()
+        assert [c.source_id for c in app.grid.model.columns] == ["hayk", "wire", "baku"]
+        assert app.grid.current_divergence.id == "d8"
+        assert "Both sides accused" in grid_text(app)
+        assert "no divergence here" not in status(app)
+
+
+async def test_one_column_per_side_lists_every_divergence_the_header_counts() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.per_side
+        # Five shown (figure, denial, naming, blame, framing), omission and wording hidden.
+        assert app.panel.border_title == "Divergences 1/5 (+3 hidden)"
+        summary = app.query_one("#summary", Static)
+        header = "".join(s.text for s in summary.render_lines(summary.region.reset_offset))
+        assert "8 div" in header
+
+
+async def test_enter_on_a_brief_item_lands_on_its_row_with_it_current_per_side() -> None:
+    app = make_app(FakeLoader(comparison=ranked()), open_brief=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        options = app.screen.query_one(OptionList)
+        heading = str(options.get_option_at_index(0).prompt)
+        assert heading == "Top contradictions (the panel lists 5, +3 hidden)"
+        await pilot.press("enter")  # the top contradiction: the blame on c3
+        await pilot.pause()
+        assert app.grid.current_divergence.id == "d5"
+        assert "no divergence here" not in status(app)
+        assert "blame 1/5" in status(app)
