@@ -96,3 +96,29 @@ async def test_enter_on_a_brief_item_lands_on_its_row_with_it_current_per_side()
         assert app.grid.current_divergence.id == "d5"
         assert "no divergence here" not in status(app)
         assert "blame 1/5" in status(app)
+
+
+# --- 8: the first ] -------------------------------------------------------------------------
+
+
+async def test_the_first_bracket_goes_to_the_top_contradiction() -> None:
+    app = make_app(FakeLoader(comparison=ranked()))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        assert app.grid.current_divergence.id == "d1"  # the first row's, by default
+        await pilot.press("right_square_bracket")
+        assert app.grid.current_divergence.id == "d5"  # the panel's first
+        assert app.panel.selected.id == "d5"
+        await pilot.press("right_square_bracket")
+        assert app.grid.current_divergence.id == "d3"  # then the panel's second
+
+
+async def test_the_first_bracket_from_the_brief_goes_to_the_top_contradiction() -> None:
+    app = make_app(FakeLoader(comparison=ranked()), open_brief=True)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert app.grid.current_divergence.id == "d5"

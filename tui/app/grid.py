@@ -524,7 +524,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
             d for d in navigation.listed(self._model, self._hidden) if row_of[d.cluster] in shown
         ]
         here = self._visible[self.cursor_row] if self._visible else 0
-        found = navigation.step_divergence(ordered, self.current_divergence, here, row_of, delta)
+        fresh = self._divergence_id is None and self.cursor_row == 0
+        current = self.current_divergence
+        found = navigation.step_divergence(ordered, current, here, row_of, delta, fresh)
         if found is not None:
             self.jump_to_divergence(found)
         return found

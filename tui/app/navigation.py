@@ -83,14 +83,21 @@ def step_divergence(
     here_row: int,
     row_of_cluster: dict[str, int],
     delta: int,
+    from_start: bool = False,
 ) -> Divergence | None:
     """The divergence after (1) or before (-1) `current` in `ordered`, wrapping.
 
-    With no current divergence (the cursor is on a row that agrees) it is the first one at
-    or below the cursor's model row `here_row` going forward, the last one above it going back.
+    `from_start` (nothing stepped to yet, the cursor at the top): the first in `ordered`, the
+    most important, going forward, the last going back, unless the first is current already;
+    the top row's divergence, current only by default, made the first ] skip every
+    contradiction ranked above it. With no
+    current divergence (the cursor is on a row that agrees) it is the first one at or below
+    the cursor's model row `here_row` going forward, the last one above it going back.
     """
     if not ordered:
         return None
+    if from_start and (current is None or current.id != ordered[0].id):
+        return ordered[0] if delta > 0 else ordered[-1]
     ids = [d.id for d in ordered]
     if current is not None and current.id in ids:
         return ordered[(ids.index(current.id) + delta) % len(ordered)]
