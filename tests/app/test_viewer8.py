@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
+from tui.app.worddiff import WordDiffScreen
 from tui.model import Comparison
 
 
@@ -122,3 +123,45 @@ async def test_the_first_bracket_from_the_brief_goes_to_the_top_contradiction() 
         await pilot.pause()
         await pilot.press("right_square_bracket")
         assert app.grid.current_divergence.id == "d5"
+
+
+# --- 9: no silent no-ops ----------------------------------------------------------------------
+
+
+async def test_the_palette_off_the_grid_lists_only_what_works_there() -> None:
+    app = make_app(open_brief=True)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Export report" in titles and "Screenshot" in titles
+        assert "Next divergence" not in titles and "Reader mode" not in titles
+        on_grid = {c.title for c in app.get_system_commands(app.screen_stack[0])}
+        assert "Next divergence" in on_grid
+
+
+async def test_export_from_the_brief_writes_the_report(tmp_path: Path) -> None:
+    app = make_app(open_brief=True, export_dir=tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        await pilot.press("e")
+        for _ in range(100):
+            await pilot.pause()
+            if list(tmp_path.glob("*.md")):
+                break
+        assert list(tmp_path.glob("*.md"))
+
+
+async def test_a_screenshot_of_the_word_diff_is_saved(tmp_path: Path) -> None:
+    app = make_app(screenshot_dir=tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, WordDiffScreen)
+        await pilot.press("S")
+        await pilot.pause()
+        assert list(tmp_path.glob("*.svg"))

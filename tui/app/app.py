@@ -59,12 +59,6 @@ from tui.model import Comparison, DivergenceKind
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
-# App actions that make sense on any screen; the others act on the main view only.
-# focus_next/previous: tab in a modal screen (the discover list, confirm) reaches its buttons.
-_EVERYWHERE = frozenset(
-    {"quit", "help", "command_palette", "help_quit", "focus_next", "focus_previous"}
-)
-
 
 class ParallaxApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -356,7 +350,7 @@ class ParallaxApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The main view's keys work only on the main view: on the event picker the footer
         offered "Next div" and the rest, and pressing them acted on a grid out of sight."""
-        return action in _EVERYWHERE or self.screen is self.screen_stack[0]
+        return action in commands.EVERYWHERE or self.screen is self.screen_stack[0]
 
     def key_help(self) -> list[tuple[str, str]]:
         return helping.key_help(self, self._keymap)
@@ -365,4 +359,5 @@ class ParallaxApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # Textual's writes to a folder that may not exist
                 yield command
-        yield from palette_commands(self, bool(self._events and self._loader_for is not None))
+        can_switch = bool(self._events and self._loader_for is not None)
+        yield from palette_commands(self, can_switch, main=screen is self.screen_stack[0])
