@@ -4,15 +4,19 @@ offers only what works, the current divergence is readable, settings say what is
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import OptionList, Static
 
 from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
+from tui.app.highlight import CURRENT_STYLE
+from tui.app.screens import help_table
 from tui.app.worddiff import WordDiffScreen
 from tui.model import Comparison
 
@@ -165,3 +169,51 @@ async def test_a_screenshot_of_the_word_diff_is_saved(tmp_path: Path) -> None:
         await pilot.press("S")
         await pilot.pause()
         assert list(tmp_path.glob("*.svg"))
+
+
+# --- 10: the current divergence's contrast -----------------------------------------------------
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_current_divergence_reads_at_4_5_to_1_in_the_default_and_light_themes() -> None:
+    async def run(theme: str) -> list[float]:
+        app = make_app(hidden_kinds=())
+        async with app.run_test(size=(200, 50)) as pilot:
+            app.theme = theme
+            await settle(pilot, app)
+            await pilot.press("j", "j")  # c3: the naming, on a row with blame marks too
+            ratios = []
+            for y in range(app.grid.size.height):
+                for segment in app.grid.render_line(y):
+                    style = segment.style
+                    if style is None or style.bgcolor != CURRENT_STYLE.bgcolor:
+                        continue
+                    assert not style.dim  # Textual blends dim text halfway into its background
+                    fg = style.color.get_truecolor()
+                    bg = style.bgcolor.get_truecolor()
+                    ratios.append(contrast(tuple(fg), tuple(bg)))
+            return ratios
+
+    for theme in ("textual-dark", "textual-light"):
+        ratios = asyncio.run(run(theme))
+        assert ratios and min(ratios) >= 4.5
+
+
+def test_the_help_legend_explains_the_current_mark() -> None:
+    console = Console(width=200, record=True)
+    console.print(help_table([], ()))
+    text = console.export_text()
+    assert "▶ current ◀" in text and "the current divergence" in text

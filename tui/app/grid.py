@@ -25,7 +25,14 @@ from textual.strip import Strip
 
 from tui.app import navigation
 from tui.app.frames import set_virtual_size
-from tui.app.highlight import KIND_STYLES, headline, marks_kept, plain, styled_paragraph
+from tui.app.highlight import (
+    KIND_STYLES,
+    HighlightSpan,
+    headline,
+    marks_kept,
+    plain,
+    styled_paragraph,
+)
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
 from tui.app.navigation import Match, MatchSpans
@@ -39,6 +46,21 @@ MIN_COLUMN = 22
 FILLER = "∅ not reported"
 STRIP_WIDTH = 14  # a failed source's column
 WRAP_CACHE_LIMIT = 200_000
+
+
+# Over CURRENT_STYLE where the grid draws it: true white, never dim. Its "white" is an ANSI
+# colour, which Textual's themes draw grey (3.5:1 on its magenta), and `styled_paragraph`
+# dims every mark on the row before painting the current one, its own spans included, which
+# halved the text into its background (2.2:1). White on #b0108f is 6.3:1 in every theme.
+READABLE = Style(color="#ffffff", dim=False)
+
+
+def readable(text: Text, marks: Collection[HighlightSpan], current: str | None) -> Text:
+    """`text` with the current divergence's spans in READABLE."""
+    for mark in marks:
+        if current is not None and mark.divergence == current:
+            text.stylize(READABLE, mark.start, mark.end)
+    return text
 
 
 @dataclass(frozen=True)
@@ -751,7 +773,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if column in row.headlines:  # the source's headline reports this row: said first
             title = self._model.titles[source_id]
             marks = self._model.spans.get((source_id, HEADLINE), ())
-            head = headline(title, marks, current=current, hidden=self._hidden)
+            head = readable(
+                headline(title, marks, current=current, hidden=self._hidden), marks, current
+            )
             if self.wrap:
                 starts = self._starts(title, width)
                 if current is not None:  # its glyphs must not fall off a full line's end
@@ -779,13 +803,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if number:
                 lines.append(Strip.blank(width))
             text = self._model.paragraphs[source_id][paragraph]
+            marks = self._model.spans.get((source_id, paragraph), ())
             styled = styled_paragraph(
                 text,
-                self._model.spans.get((source_id, paragraph), ()),
+                marks,
                 self._match_spans.get((source_id, paragraph), ()),
                 current=current,
                 hidden=self._hidden,
             )
+            readable(styled, marks, current)
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
