@@ -341,7 +341,7 @@ async def test_settings_apply_keymap_theme_width_and_filters(tmp_path: Path) -> 
         "hidden_kinds: [figure]\n"
         "open_brief: false\n"
         "keymap:\n"
-        "  app.next_divergence: x\n",
+        "  app.next_divergence: J\n",  # x would be app.reject's too: a clash, said
         encoding="utf-8",
     )
     app = make_app(settings_file=settings)
@@ -351,9 +351,9 @@ async def test_settings_apply_keymap_theme_width_and_filters(tmp_path: Path) -> 
         assert app.theme == "textual-light"
         assert app.panel.outer_size.width == 40
         assert app.hidden_kinds == {"figure"}
-        await pilot.press("x")
+        await pilot.press("J")
         assert app.grid.current_divergence.id == "d3"  # after d2, the row's shown one
-        assert ("x", "Next div") in app.key_help()
+        assert ("J", "Next div") in app.key_help()
         assert not [n for n in app._notifications if n.title == "Settings"]
 
 

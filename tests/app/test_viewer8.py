@@ -217,3 +217,91 @@ def test_the_help_legend_explains_the_current_mark() -> None:
     console.print(help_table([], ()))
     text = console.export_text()
     assert "▶ current ◀" in text and "the current divergence" in text
+
+
+# --- 12: settings --------------------------------------------------------------------------------
+
+
+def settings_notes(app: ParallaxApp) -> list[str]:
+    return [n.message for n in app._notifications if n.title == "Settings"]
+
+
+async def test_a_keymap_key_the_grid_holds_is_a_warning_with_file_and_line(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        'open_brief: false\nkeymap:\n  app.next_divergence: "right_square_bracket,n,space"\n',
+        "utf-8",
+    )
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        (note,) = settings_notes(app)
+        assert f"{settings}:3: keymap: app.next_divergence: 'space'" in note
+        assert "grid.page_down" in note and "wins while the grid has focus" in note
+    # Moving the grid's binding too frees the key: no warning, and space steps.
+    settings.write_text(
+        'open_brief: false\nkeymap:\n  app.next_divergence: "right_square_bracket,n,space"\n'
+        "  grid.page_down: pagedown\n",
+        "utf-8",
+    )
+    app = make_app(FakeLoader(comparison=ranked()), settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        assert not settings_notes(app)
+        await pilot.press("space")
+        assert app.grid.current_divergence.id == "d5"
+
+
+async def test_a_key_that_is_not_text_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        "open_brief: false\ntheme: nord\nkeymap:\n  app.brief: 42\n  app.wrap: W\n", "utf-8"
+    )
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        (note,) = settings_notes(app)
+        assert f"{settings}:4: keymap: app.brief: expected key names as text" in note
+        assert "other settings are in use" in note
+        assert ("W", "Wrap") in app.key_help()  # the good entry still applies
+        await pilot.press("b")  # and b is still the brief
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+
+
+async def test_an_unknown_theme_and_keymap_id_say_file_and_line(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        "open_brief: false\ntheme: no-such-theme\nkeymap:\n  app.nope: z\n", "utf-8"
+    )
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        (note,) = settings_notes(app)
+        assert f"{settings}:2: theme: unknown 'no-such-theme'" in note
+        assert f"{settings}:4: keymap: no binding called app.nope" in note
+
+
+async def test_a_file_that_cannot_be_read_does_not_claim_other_settings(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.mkdir()  # reading a folder fails
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        (note,) = settings_notes(app)
+        assert "cannot be read" in note and "using the default settings" in note
+        assert "other settings" not in note
+
+
+async def test_capital_r_applies_the_settings_filters_again(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("open_brief: false\nhidden_kinds: [figure]\n", "utf-8")
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        assert app.hidden_kinds == {"figure"}
+        settings.write_text("open_brief: false\nhidden_kinds: [naming]\n", "utf-8")
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert app.hidden_kinds == {"naming"}
+        assert "naming" not in {d.kind for d in app.panel.entries}

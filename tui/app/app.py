@@ -282,7 +282,8 @@ class ParallaxApp(App[None]):
     def action_toggle_divergent(self) -> None:
         toggles.toggle_divergent(self)
 
-    def _set_hidden(self, hidden: frozenset[DivergenceKind]) -> None:
+    def set_hidden_kinds(self, hidden: frozenset[DivergenceKind]) -> None:
+        """Hide `hidden` kinds in the grid, the panel and the header (filters, `R`)."""
         self._hidden = hidden
         self.grid.set_hidden_kinds(hidden)
         self.panel.set_hidden_kinds(hidden)
@@ -291,7 +292,7 @@ class ParallaxApp(App[None]):
 
     def action_toggle_kind(self, kind: DivergenceKind) -> None:
         """Show or hide one kind of divergence in the panel, the grid's marks and `d`."""
-        self._set_hidden(self._hidden ^ {kind})
+        self.set_hidden_kinds(self._hidden ^ {kind})
 
     def action_toggle_panel(self) -> None:
         toggles.toggle_panel(self)
