@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from tests.app.fakes import FakeLoader, demo_comparison, settle
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
+from tui.app.grid import NARROW_COLUMN, NARROW_STRIP, STRIP_WIDTH, column_widths
 from tui.app.highlight import CURRENT_STYLE
 from tui.app.screens import help_table
 from tui.app.worddiff import WordDiffScreen
@@ -305,3 +306,56 @@ async def test_capital_r_applies_the_settings_filters_again(tmp_path: Path) -> N
         await settle(pilot, app)
         assert app.hidden_kinds == {"naming"}
         assert "naming" not in {d.kind for d in app.panel.entries}
+
+
+# --- 13: layout ------------------------------------------------------------------------------------
+
+
+def test_text_columns_and_strips_narrow_before_the_grid_scrolls_sideways() -> None:
+    assert column_widths(55, [False] * 3) == [17, 17, 17]  # 60 columns, one per side
+    assert column_widths(195, [False] * 4) == [48] * 4  # room to spare: unchanged
+    assert column_widths(100, [True, False, False]) == [STRIP_WIDTH, 42, 42]
+    # Three failed sources at 60 columns: the strips narrow, both good columns stay readable.
+    widths = column_widths(55, [True, True, True, False, False])
+    assert widths[:3] == [NARROW_STRIP] * 3 and min(widths[3:]) >= NARROW_COLUMN
+    assert sum(widths) + len(widths) - 1 <= 55
+
+
+def on_screen(app: ParallaxApp) -> bool:
+    grid = app.grid
+    widths = grid._widths
+    return sum(widths) + len(widths) - 1 <= grid._room
+
+
+async def test_at_60_by_20_every_side_is_on_screen_and_readable() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot, app)
+        assert app.per_side and on_screen(app)
+        assert min(app.grid._widths) >= NARROW_COLUMN
+        text = grid_text(app)
+        assert all(side in text for side in ("Armenian", "International", "Azerbaijani"))
+
+
+async def test_failed_sources_are_narrow_strips_that_name_the_error() -> None:
+    loader = FakeLoader(fail=("kavkaz", "monitor", "hayk"))
+    app = make_app(loader)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot, app)
+        grid = app.grid
+        assert on_screen(app)
+        strips = [i for i in range(len(grid.model.columns)) if grid.is_strip(grid.model, i)]
+        assert len(strips) == 3 and all(grid._widths[i] == NARROW_STRIP for i in strips)
+        good = [w for i, w in enumerate(grid._widths) if i not in strips]
+        assert len(good) == 2 and min(good) >= NARROW_COLUMN
+        assert "404" in grid_text(app)
+
+
+async def test_the_panel_at_80_by_24_squeezes_no_column_to_a_sliver() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.panel.display
+        assert on_screen(app) and min(app.grid._widths) >= NARROW_COLUMN

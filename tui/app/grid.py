@@ -10,7 +10,7 @@ show changes (model, width, wrap, search).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -43,8 +43,10 @@ from tui.model import HEADLINE, Divergence, DivergenceKind
 HEADER_HEIGHT = 4
 GUTTER = 3
 MIN_COLUMN = 22
+NARROW_COLUMN = 12  # the least a text column is squeezed to before the grid scrolls sideways
 FILLER = "∅ not reported"
 STRIP_WIDTH = 14  # a failed source's column
+NARROW_STRIP = 6  # ... when the text columns need the room: "✗ HTTP" / "404" still says why
 WRAP_CACHE_LIMIT = 200_000
 
 
@@ -61,6 +63,29 @@ def readable(text: Text, marks: Collection[HighlightSpan], current: str | None) 
         if current is not None and mark.divergence == current:
             text.stylize(READABLE, mark.start, mark.end)
     return text
+
+
+def column_widths(room: int, strips: Sequence[bool]) -> list[int]:
+    """The columns' widths in `room` cells, a rule after each: STRIP_WIDTH for a failed
+    source's strip (`strips`), the rest share what is left. Where text columns would get
+    less than MIN_COLUMN, the strips narrow first (down to NARROW_STRIP), then the text
+    columns (down to NARROW_COLUMN), and only then does the grid scroll sideways: at 60x20
+    the third side was cut to "Baku He", three failed strips took 45 of 60 columns and left
+    the one good column 9, and at 80x24 with the panel a side kept 3 characters."""
+    count, failed = len(strips), sum(strips)
+    full = count - failed
+    if not full:  # every source failed: the strips are all there is to read
+        return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
+
+    def share(strip: int) -> int:
+        return (room - failed * (strip + 1) + 1) // full - 1
+
+    strip = STRIP_WIDTH
+    if failed and share(strip) < MIN_COLUMN:
+        spare = room - full * (MIN_COLUMN + 1) + 1  # what MIN_COLUMN text columns leave
+        strip = max(NARROW_STRIP, min(STRIP_WIDTH, spare // failed - 1))
+    width = max(NARROW_COLUMN, share(strip))
+    return [strip if failed_here else width for failed_here in strips]
 
 
 @dataclass(frozen=True)
@@ -313,16 +338,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _widths_of(self, model: GridModel) -> list[int]:
         """Each column's width: strips for failed sources, the rest share what is left."""
-        count = len(model.columns)
-        strips = [self.is_strip(model, i) for i in range(count)]
-        full = count - sum(strips)
-        room = self._room - sum(strips) * (STRIP_WIDTH + 1)
-        width = MIN_COLUMN
-        if full and room >= full * (MIN_COLUMN + 1) - 1:
-            width = (room + 1) // full - 1
-        if not full:  # every source failed: the strips are all there is to read
-            return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
-        return [STRIP_WIDTH if strip else width for strip in strips]
+        return column_widths(
+            self._room, [self.is_strip(model, i) for i in range(len(model.columns))]
+        )
 
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
