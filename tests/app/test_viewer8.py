@@ -18,7 +18,7 @@ from tui.app.briefing import BriefScreen
 from tui.app.grid import NARROW_COLUMN, NARROW_STRIP, STRIP_WIDTH, column_widths
 from tui.app.highlight import CURRENT_STYLE
 from tui.app.screens import help_table
-from tui.app.worddiff import WordDiffScreen
+from tui.app.worddiff import WordDiffScreen, word_diff
 from tui.model import Comparison
 
 
@@ -220,7 +220,7 @@ def test_the_help_legend_explains_the_current_mark() -> None:
     assert "▶ current ◀" in text and "the current divergence" in text
 
 
-# --- 12: settings --------------------------------------------------------------------------------
+# --- 12: settings -------------------------------------------------------------------------------
 
 
 def settings_notes(app: ParallaxApp) -> list[str]:
@@ -308,7 +308,7 @@ async def test_capital_r_applies_the_settings_filters_again(tmp_path: Path) -> N
         assert "naming" not in {d.kind for d in app.panel.entries}
 
 
-# --- 13: layout ------------------------------------------------------------------------------------
+# --- 13: layout ---------------------------------------------------------------------------------
 
 
 def test_text_columns_and_strips_narrow_before_the_grid_scrolls_sideways() -> None:
@@ -359,3 +359,19 @@ async def test_the_panel_at_80_by_24_squeezes_no_column_to_a_sliver() -> None:
         await pilot.pause()
         assert app.panel.display
         assert on_screen(app) and min(app.grid._widths) >= NARROW_COLUMN
+
+
+# --- 11: word diff ------------------------------------------------------------------------------
+
+
+def test_word_diff_runs_never_run_words_together() -> None:
+    runs = word_diff("Seven were killed.", "Seven were killed in the fighting.")
+    shown = "".join(words for _, words in runs)
+    assert "killed.killed" not in shown and "killed. killed in the fighting." in shown
+    runs = word_diff("The ministry said.", "The ministry said. 33 wounded.")
+    assert "said.33" not in "".join(words for _, words in runs)
+
+
+def test_straight_and_curly_quotes_are_no_change() -> None:
+    runs = word_diff('Azerbaijan\'s "war crime" claim', "Azerbaijan’s “war crime” claim")
+    assert all(op == "equal" for op, _ in runs)
