@@ -285,7 +285,7 @@ async def test_review_is_saved_per_event_reloaded_and_exported(tmp_path: Path) -
         await pilot.pause()
         await pilot.press("]", "x", "enter")  # d3 rejected, no note
         await pilot.pause()
-        assert "✗ rejected" in status(app)
+        assert "⊘ rejected" in status(app)
         await pilot.press("[")
         assert "✓ confirmed: checked with the ministry" in status(app)
         assert any(line.startswith("# ✓ killed") for line in panel_lines(app))

@@ -375,3 +375,25 @@ def test_word_diff_runs_never_run_words_together() -> None:
 def test_straight_and_curly_quotes_are_no_change() -> None:
     runs = word_diff('Azerbaijan\'s "war crime" claim', "Azerbaijan’s “war crime” claim")
     assert all(op == "equal" for op, _ in runs)
+
+
+# --- 14: a rejected divergence, marked as such -------------------------------------------------
+
+
+async def test_a_rejected_divergence_is_marked_in_the_panel_and_the_brief() -> None:
+    app = make_app(FakeLoader(comparison=ranked()))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket", "x", "enter")  # the blame d5, rejected
+        await pilot.pause()
+        assert app.reviews["d5"].status == "rejected"
+        panel = app.panel
+        lines = [panel.render_line(y).text for y in range(panel.size.height)]
+        (entry,) = [line for line in lines if line.lstrip().startswith("!")]
+        assert "⊘" in entry and "✗" not in entry  # not the denial's glyph
+        await pilot.press("b")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        blame = next(p for p in prompts if p.startswith("! blame"))
+        assert "⊘ rejected:" in blame
