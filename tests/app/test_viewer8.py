@@ -17,7 +17,8 @@ from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
 from tui.app.grid import NARROW_COLUMN, NARROW_STRIP, STRIP_WIDTH, column_widths
 from tui.app.highlight import CURRENT_STYLE
-from tui.app.screens import help_table
+from tui.app.reader import ReaderScreen
+from tui.app.screens import NoteScreen, help_table
 from tui.app.worddiff import WordDiffScreen, word_diff
 from tui.model import Comparison
 
@@ -397,3 +398,46 @@ async def test_a_rejected_divergence_is_marked_in_the_panel_and_the_brief() -> N
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         blame = next(p for p in prompts if p.startswith("! blame"))
         assert "⊘ rejected:" in blame
+
+
+# --- 15: small things ---------------------------------------------------------------------------
+
+
+async def test_the_review_question_wraps_rather_than_being_cut() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right_square_bracket", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        question = app.screen.query_one("#note-question", Static)
+        lines = question.render_lines(question.region.reset_offset)
+        said = " ".join(strip.text.strip() for strip in lines)
+        summary = app.grid.current_divergence.summary
+        assert len(lines) > 1 and " ".join(said.split()).endswith(" ".join(summary.split()))
+
+
+async def test_j_and_k_move_through_the_reader() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("4", "a")  # Baku Herald's first paragraph
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        start = app.screen.paragraph
+        await pilot.press("j")
+        assert app.screen.paragraph == start + 1
+        await pilot.press("k")
+        assert app.screen.paragraph == start
+
+
+async def test_a_column_header_counts_paragraphs_once() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, app)
+        states = dict(app.session.states)
+        states["hayk"] = replace(states["hayk"], detail="3 paragraphs, 1.2 KiB")
+        app.grid.set_states(states)
+        hayk, _, monitor, *_ = app.grid.render_line(2).text.split("│")
+        assert "3 paragraphs, 1.2 KiB" in hayk and "¶" not in hayk
+        assert "4 ¶" in monitor  # Caucasus Monitor's loader did not count them: the grid does

@@ -757,8 +757,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 archived = Text("archived" + (f" {stamp:%Y-%m-%d}" if stamp else ""), "bold")
                 label = archived.append(" · ").append_text(label)
             paragraphs = self._model.paragraphs.get(info.source_id)
-            if paragraphs and progress is not None and progress.state != "error":
-                label.append(f" · {len(paragraphs)} ¶")
+            said = progress is not None and f"{len(paragraphs or ())} paragraphs" in progress.detail
+            if paragraphs and progress is not None and progress.state != "error" and not said:
+                label.append(f" · {len(paragraphs)} ¶")  # unless the loader counted them
             return self._text_strip(label, width, Style())
         return Strip([Segment("─" * width, self._style("grid--rule"))], width)
 

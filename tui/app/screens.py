@@ -249,7 +249,9 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(plain(self._question))
+            question = plain(self._question)
+            question.no_wrap = False  # wrapped: a Label of one line cut a long claim off
+            yield Static(question, id="note-question")
             yield Input(self._note, placeholder="a note (optional): why, what to check…")
             yield Label(Text("enter to save, esc to cancel", style="dim"))
 
