@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from tests.app.fakes import FakeLoader, demo_comparison, settle
+from tests.app.fakes import FakeLoader, demo_comparison, settle, span
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
 from tui.app.grid import NARROW_COLUMN, NARROW_STRIP, STRIP_WIDTH, column_widths
@@ -103,6 +103,23 @@ async def test_enter_on_a_brief_item_lands_on_its_row_with_it_current_per_side()
         assert app.grid.current_divergence.id == "d5"
         assert "no divergence here" not in status(app)
         assert "blame 1/5" in status(app)
+
+
+async def test_an_empty_cell_says_where_the_current_divergence_quotes_its_source() -> None:
+    base = demo_comparison()
+    claim = span("baku", 0, "Armenian armed forces struck a residential area of Ganja")
+    divergences = tuple(
+        replace(d, spans=(*d.spans, claim)) if d.id == "d3" else d for d in base.divergences
+    )
+    app = make_app(FakeLoader(comparison=replace(base, divergences=divergences)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        denial = next(d for d in app.grid.model.divergences if d.id == "d3")
+        app.grid.jump_to_divergence(denial)  # row c2: Hayk News and Caucasus Monitor only
+        await pilot.pause()
+        right = [line.split("│")[2].strip() for line in grid_text(app).splitlines()[4:]]
+        said = " ".join(piece for piece in right if piece)
+        assert "∅ on this row; Baku Herald says it in ¶ 1, row 1" in said
 
 
 # --- 8: the first ] -------------------------------------------------------------------------

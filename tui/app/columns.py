@@ -94,20 +94,17 @@ def switch_source(app: ParallaxApp) -> None:
 
 
 def sources_about(
-    plan: Sequence[PlannedSource],
-    chosen: Mapping[str, str],
-    marked: Collection[str],
-    reporting: Collection[str],
+    plan: Sequence[PlannedSource], chosen: Mapping[str, str], *tiers: Collection[str]
 ) -> dict[str, str]:
-    """Side id -> the source its column should show for a divergence: one whose text the
-    divergence marks (`marked`), else one that reports its row (`reporting`), the source
-    shown now where it qualifies; a side with neither keeps the one it shows."""
+    """Side id -> the source its column should show for a divergence: one of the first of
+    `tiers` (source ids, best first) that has one of the side's sources, the source shown
+    now where it qualifies; a side with none keeps the one it shows."""
     picked = {}
     for side_id in dict.fromkeys(p.outlet.side for p in plan):
         ids = side_sources(plan, side_id)
         shown = chosen.get(side_id, ids[0])
         picked[side_id] = shown
-        for wanted in (marked, reporting):
+        for wanted in tiers:
             here = [i for i in ids if i in wanted]
             if here:
                 picked[side_id] = shown if shown in here else here[0]
@@ -118,15 +115,24 @@ def sources_about(
 def show_sources_of(app: ParallaxApp, divergence: Divergence) -> None:
     """Before a jump, with one column per side: show in each side's column the source the
     divergence is about, so its evidence is on screen (a column showed "∅ not reported"
-    while the side's switched-out source held the claim)."""
+    while the side's switched-out source held the claim). Best a source the divergence
+    marks on its row, then one reporting the row, then one it marks elsewhere (whose cell
+    then says where: `navigation.said_elsewhere`)."""
     comparison = app.session.comparison
     if not app.per_side or comparison is None:
         return
     plan = app.session.plan
     cluster = next((c for c in comparison.clusters if c.id == divergence.cluster), None)
-    reporting = cluster.sources() if cluster is not None else ()
+    members = {(m.source, m.paragraph) for m in cluster.members} if cluster else set()
+    heads = set(cluster.headlines) if cluster else set()
+    marked_here = {
+        s.source
+        for s in divergence.spans
+        if (s.source, s.paragraph) in members or (s.headline and s.source in heads)
+    }
+    reporting = {source for source, _ in members} | heads
     marked = {span.source for span in divergence.spans}
-    wanted = sources_about(plan, app.chosen, marked, reporting)
-    if wanted != sources_about(plan, app.chosen, (), ()):  # what each column shows now
+    wanted = sources_about(plan, app.chosen, marked_here, reporting, marked)
+    if wanted != sources_about(plan, app.chosen):  # what each column shows now
         app.chosen.update(wanted)
         app.show()

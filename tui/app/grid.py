@@ -806,7 +806,11 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if lines:
                 return lines
             if self._model.paragraphs.get(source_id):
-                filler = self._filler(self._model, row, column)
+                divergence = self.current_divergence if current is not None else None
+                elsewhere = divergence and navigation.said_elsewhere(
+                    self._model, self._visible, divergence, column
+                )
+                filler = elsewhere or self._filler(self._model, row, column)
                 if filler == FILLER:
                     text = Text(FILLER, end="", justify="center")
                     return [self._text_strip(text, width, self._style("grid--filler"))]

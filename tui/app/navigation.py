@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tui.app.layout import GridModel
-from tui.model import Divergence, DivergenceKind
+from tui.model import HEADLINE, Divergence, DivergenceKind
 
 MatchSpans = dict[tuple[str, int], list[tuple[int, int]]]
 
@@ -107,3 +107,27 @@ def step_divergence(
         return ordered[min(after, key=lambda i: rows[i]) if after else 0]
     before = [i for i, row in enumerate(rows) if row < here_row]
     return ordered[max(before, key=lambda i: rows[i]) if before else len(ordered) - 1]
+
+
+def said_elsewhere(
+    model: GridModel, visible: Sequence[int], divergence: Divergence, column: int
+) -> str | None:
+    """What an empty cell on `divergence`'s row says when the divergence marks the column's
+    source in another row (a claim aligned apart from the denial of it): where to read it,
+    rather than "∅ not reported" for the very outlet the divergence quotes. None if the
+    divergence marks nothing of that source outside the row."""
+    source_id = model.columns[column].source_id
+    here_row = model.row_of_cluster.get(divergence.cluster)
+    here = model.rows[here_row].cells[column] if here_row is not None else ()
+    places = [s.paragraph for s in divergence.spans if s.source == source_id]
+    if not places or any(p in here for p in places):
+        return None
+    outlet = model.columns[column].outlet
+    if all(p == HEADLINE for p in places):
+        return f"∅ on this row; {outlet} says it in its headline"
+    paragraph = min(p for p in places if p != HEADLINE)
+    found = next((i for i, r in enumerate(model.rows) if paragraph in r.cells[column]), None)
+    where = ""
+    if found is not None:
+        where = f", row {visible.index(found) + 1}" if found in visible else " (a hidden row)"
+    return f"∅ on this row; {outlet} says it in ¶ {paragraph + 1}{where}"
