@@ -245,6 +245,13 @@ def settings_notes(app: ParallaxApp) -> list[str]:
     return [n.message for n in app._notifications if n.title == "Settings"]
 
 
+def with_settings(folder: Path, text: str) -> tuple[ParallaxApp, Path]:
+    """An app started with a settings file of `text`, and that file."""
+    settings = folder / "settings.yaml"
+    settings.write_text(text, "utf-8")
+    return make_app(settings_file=settings), settings
+
+
 async def test_a_keymap_key_the_grid_holds_is_a_warning_with_file_and_line(tmp_path: Path) -> None:
     settings = tmp_path / "settings.yaml"
     settings.write_text(
@@ -271,34 +278,23 @@ async def test_a_keymap_key_the_grid_holds_is_a_warning_with_file_and_line(tmp_p
         assert app.grid.current_divergence.id == "d5"
 
 
-async def test_a_key_that_is_not_text_is_refused_with_file_and_line(tmp_path: Path) -> None:
-    settings = tmp_path / "settings.yaml"
-    settings.write_text(
-        "open_brief: false\ntheme: nord\nkeymap:\n  app.brief: 42\n  app.wrap: W\n", "utf-8"
+async def test_bad_keys_themes_and_ids_are_refused_with_file_and_line(tmp_path: Path) -> None:
+    text = (
+        "open_brief: false\ntheme: no-such-theme\n"
+        "keymap:\n  app.brief: 42\n  app.nope: z\n  app.wrap: W\n"
     )
-    app = make_app(settings_file=settings)
+    app, settings = with_settings(tmp_path, text)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot, app)
-        (note,) = settings_notes(app)
+        (note,) = settings_notes(app)  # one message, a line per problem
+        assert f"{settings}:2: theme: unknown 'no-such-theme'" in note
         assert f"{settings}:4: keymap: app.brief: expected key names as text" in note
+        assert f"{settings}:5: keymap: no binding called app.nope" in note
         assert "other settings are in use" in note
         assert ("W", "Wrap") in app.key_help()  # the good entry still applies
         await pilot.press("b")  # and b is still the brief
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)
-
-
-async def test_an_unknown_theme_and_keymap_id_say_file_and_line(tmp_path: Path) -> None:
-    settings = tmp_path / "settings.yaml"
-    settings.write_text(
-        "open_brief: false\ntheme: no-such-theme\nkeymap:\n  app.nope: z\n", "utf-8"
-    )
-    app = make_app(settings_file=settings)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot, app)
-        (note,) = settings_notes(app)
-        assert f"{settings}:2: theme: unknown 'no-such-theme'" in note
-        assert f"{settings}:4: keymap: no binding called app.nope" in note
 
 
 async def test_a_file_that_cannot_be_read_does_not_claim_other_settings(tmp_path: Path) -> None:
