@@ -12,15 +12,22 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from tests.app.fakes import FakeLoader, demo_comparison, settle, span
+from tests.app.fakes import FakeLoader, demo_comparison, settle, span, twelve_sources
 from tui.app import ParallaxApp
 from tui.app.briefing import BriefScreen
-from tui.app.grid import NARROW_COLUMN, NARROW_STRIP, STRIP_WIDTH, column_widths
+from tui.app.grid import (
+    NARROW_COLUMN,
+    NARROW_STRIP,
+    STRIP_WIDTH,
+    ComparisonGrid,
+    column_widths,
+)
 from tui.app.highlight import CURRENT_STYLE
+from tui.app.layout import build_model
 from tui.app.reader import ReaderScreen
 from tui.app.screens import NoteScreen, help_table
 from tui.app.worddiff import WordDiffScreen, word_diff
-from tui.model import Comparison
+from tui.model import Comparison, Member
 
 
 def make_app(loader: FakeLoader | None = None, **kwargs) -> ParallaxApp:
@@ -120,6 +127,20 @@ async def test_an_empty_cell_says_where_the_current_divergence_quotes_its_source
         right = [line.split("│")[2].strip() for line in grid_text(app).splitlines()[4:]]
         said = " ".join(piece for piece in right if piece)
         assert "∅ on this row; Baku Herald says it in ¶ 1, row 1" in said
+
+
+def test_an_outlets_other_article_is_not_named_as_if_it_were_another_outlet() -> None:
+    loader = twelve_sources()
+    comparison = loader.comparison
+    clusters = tuple(
+        replace(c, members=(Member("hayk-2", 2),)) if c.id == "c4" else c
+        for c in comparison.clusters
+    )
+    comparison = replace(comparison, clusters=clusters)
+    model = build_model(loader.plan(), comparison.sides, comparison, {"armenian": "hayk"})
+    row = model.rows[model.row_of_cluster["c4"]]
+    said = ComparisonGrid._filler(model, row, model.column_index("hayk"))
+    assert said == "∅ in Hayk News; reported by another Hayk News article (s to switch)"
 
 
 # --- 8: the first ] -------------------------------------------------------------------------

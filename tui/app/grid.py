@@ -852,7 +852,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if not others:
             return FILLER
         shown = model.columns[column].outlet
-        return f"∅ in {shown}; reported by {', '.join(others)} (s to switch)"
+        # An outlet with two articles in the event: "reported by" its own name read as a lie.
+        names = [f"another {name} article" if name == shown else name for name in others]
+        return f"∅ in {shown}; reported by {', '.join(names)} (s to switch)"
 
     def _starts(self, text: str, width: int) -> list[int]:
         """Where a paragraph's wrapped lines begin at `width`, computed once per text and width:
