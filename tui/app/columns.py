@@ -135,4 +135,8 @@ def show_sources_of(app: ParallaxApp, divergence: Divergence) -> None:
     wanted = sources_about(plan, app.chosen, marked_here, reporting, marked)
     if wanted != sources_about(plan, app.chosen):  # what each column shows now
         app.chosen.update(wanted)
-        app.show()
+        # The grid and the panel only: the header counts every source whatever the columns
+        # show, and the jump that follows says where the cursor is.
+        model = grid_model(app)
+        app.grid.set_model(model)
+        app.panel.show(model)
