@@ -90,9 +90,9 @@ def step_divergence(
     `from_start` (nothing stepped to yet, the cursor at the top): the first in `ordered`, the
     most important, going forward, the last going back, unless the first is current already;
     the top row's divergence, current only by default, made the first ] skip every
-    contradiction ranked above it. With no
-    current divergence (the cursor is on a row that agrees) it is the first one at or below
-    the cursor's model row `here_row` going forward, the last one above it going back.
+    contradiction ranked above it. With no current divergence (the cursor is on a row that
+    agrees) it is the first one at or below the cursor's model row `here_row` going forward,
+    the last one above it going back.
     """
     if not ordered:
         return None
