@@ -51,7 +51,7 @@ async def test_the_app_opens_on_the_brief_and_a_chosen_line_jumps_to_its_row() -
         assert isinstance(app.screen, BriefScreen)
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert prompts[0] == "Top contradictions"
+        assert prompts[0] == "Top contradictions (the panel lists 5, +3 hidden)"
         assert any("killed: 7" in p for p in prompts)
         assert any(p.startswith("Only Armenian sources report") for p in prompts)
         # The highlight starts on the first line that leads somewhere, not on a heading.
@@ -285,7 +285,7 @@ async def test_review_is_saved_per_event_reloaded_and_exported(tmp_path: Path) -
         await pilot.pause()
         await pilot.press("]", "x", "enter")  # d3 rejected, no note
         await pilot.pause()
-        assert "✗ rejected" in status(app)
+        assert "⊘ rejected" in status(app)
         await pilot.press("[")
         assert "✓ confirmed: checked with the ministry" in status(app)
         assert any(line.startswith("# ✓ killed") for line in panel_lines(app))
@@ -341,7 +341,7 @@ async def test_settings_apply_keymap_theme_width_and_filters(tmp_path: Path) -> 
         "hidden_kinds: [figure]\n"
         "open_brief: false\n"
         "keymap:\n"
-        "  app.next_divergence: x\n",
+        "  app.next_divergence: J\n",  # x would be app.reject's too: a clash, said
         encoding="utf-8",
     )
     app = make_app(settings_file=settings)
@@ -351,9 +351,9 @@ async def test_settings_apply_keymap_theme_width_and_filters(tmp_path: Path) -> 
         assert app.theme == "textual-light"
         assert app.panel.outer_size.width == 40
         assert app.hidden_kinds == {"figure"}
-        await pilot.press("x")
+        await pilot.press("J")
         assert app.grid.current_divergence.id == "d3"  # after d2, the row's shown one
-        assert ("x", "Next div") in app.key_help()
+        assert ("J", "Next div") in app.key_help()
         assert not [n for n in app._notifications if n.title == "Settings"]
 
 

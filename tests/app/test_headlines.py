@@ -117,7 +117,7 @@ async def test_search_and_marks_never_point_into_the_headline() -> None:
         assert wire[0][1] and "nine people" not in wire[0][0]
 
 
-def test_one_column_per_side_keeps_a_row_its_shown_headline_reports() -> None:
+def test_one_column_per_side_keeps_every_row_and_says_who_reports_it() -> None:
     comparison = headlined()
     clusters = tuple(
         replace(c, headlines=("baku",)) if c.id == "c4" else c for c in comparison.clusters
@@ -128,7 +128,12 @@ def test_one_column_per_side_keeps_a_row_its_shown_headline_reports() -> None:
     row = model.rows[model.row_of_cluster["c4"]]
     assert not any(row.cells) and row.headlines == {model.column_index("baku")}
     unheaded = replace(comparison, clusters=demo_comparison().clusters)
-    assert "c4" not in build_model(PLAN, comparison.sides, unheaded, chosen).row_of_cluster
+    model = build_model(PLAN, comparison.sides, unheaded, chosen)
+    # Kept (the panel lists every divergence the header counts), and the Armenian column
+    # names the outlet of its side that reports the row.
+    row = model.rows[model.row_of_cluster["c4"]]
+    assert not any(row.cells) and not row.headlines
+    assert row.elsewhere[model.column_index("kavkaz")] == ("Hayk News",)
 
 
 def with_headline_denial() -> Comparison:

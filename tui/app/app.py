@@ -59,12 +59,6 @@ from tui.report.review import Review, Status, default_review_dir
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
-# App actions that make sense on any screen; the others act on the main view only.
-# focus_next/previous: tab in a modal screen (the discover list, confirm) reaches its buttons.
-_EVERYWHERE = frozenset(
-    {"quit", "help", "command_palette", "help_quit", "focus_next", "focus_previous"}
-)
-
 
 class ParallaxApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -165,6 +159,7 @@ class ParallaxApp(App[None]):
         self._loop.set_default_executor(DaemonExecutor())  # type: ignore[union-attr]
         self.grid.set_hidden_kinds(self._hidden)
         self.grid.on_moved = self._cursor_moved
+        self.grid.before_jump = lambda divergence: columns.show_sources_of(self, divergence)
         self.panel.on_chosen = self.grid.jump_to_divergence
         self.panel.set_hidden_kinds(self._hidden)
         apply_and_tell(self, self._settings, self._settings_problems, self.settings_file)
@@ -287,7 +282,8 @@ class ParallaxApp(App[None]):
     def action_toggle_divergent(self) -> None:
         toggles.toggle_divergent(self)
 
-    def _set_hidden(self, hidden: frozenset[DivergenceKind]) -> None:
+    def set_hidden_kinds(self, hidden: frozenset[DivergenceKind]) -> None:
+        """Hide `hidden` kinds in the grid, the panel and the header (filters, `R`)."""
         self._hidden = hidden
         self.grid.set_hidden_kinds(hidden)
         self.panel.set_hidden_kinds(hidden)
@@ -296,7 +292,7 @@ class ParallaxApp(App[None]):
 
     def action_toggle_kind(self, kind: DivergenceKind) -> None:
         """Show or hide one kind of divergence in the panel, the grid's marks and `d`."""
-        self._set_hidden(self._hidden ^ {kind})
+        self.set_hidden_kinds(self._hidden ^ {kind})
 
     def action_toggle_panel(self) -> None:
         toggles.toggle_panel(self)
@@ -355,7 +351,7 @@ class ParallaxApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The main view's keys work only on the main view: on the event picker the footer
         offered "Next div" and the rest, and pressing them acted on a grid out of sight."""
-        return action in _EVERYWHERE or self.screen is self.screen_stack[0]
+        return action in commands.EVERYWHERE or self.screen is self.screen_stack[0]
 
     def key_help(self) -> list[tuple[str, str]]:
         return helping.key_help(self, self._keymap)
@@ -364,4 +360,5 @@ class ParallaxApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # Textual's writes to a folder that may not exist
                 yield command
-        yield from palette_commands(self, bool(self._events and self._loader_for is not None))
+        can_switch = bool(self._events and self._loader_for is not None)
+        yield from palette_commands(self, can_switch, main=screen is self.screen_stack[0])

@@ -7,6 +7,7 @@ brief is rebuilt with each comparison.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -19,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import GridModel
-from tui.model import Comparison
+from tui.app.navigation import listed
+from tui.app.review import MARKS, Status
+from tui.model import Comparison, DivergenceKind
 
 if TYPE_CHECKING:  # the analysis is imported with the first comparison, not before the first frame
     from tui.analysis.brief import Brief, FigureRow
@@ -52,14 +55,28 @@ def _figure_line(row: FigureRow, labels: dict[str, str]) -> Text:
     return line
 
 
-def brief_options(brief: Brief, model: GridModel, comparison: Comparison) -> list[Option]:
+def brief_options(
+    brief: Brief,
+    model: GridModel,
+    comparison: Comparison,
+    hidden: Collection[DivergenceKind] = (),
+    reviews: Mapping[str, Status] | None = None,
+) -> list[Option]:
     """The brief as option lines; an enabled option's id is "n:kind:target-id" (two lines
-    may lead to one row, and option ids must be unique)."""
+    may lead to one row, and option ids must be unique). The heading counts what the panel
+    lists with the `hidden` kinds filtered out, as its title does; a reviewed contradiction
+    says how it was judged (`reviews`: divergence id -> status)."""
     labels = {side.id: side.label for side in comparison.sides}
     where = {(m.source, m.paragraph): c.id for c in comparison.clusters for m in c.members}
+    reviews = reviews or {}
     options: list[Option] = []
-    more = f" ({brief.hidden} more in the panel)" if brief.hidden else ""
-    options.append(_heading(f"Top contradictions{more}"))
+    shown = len(listed(model, hidden))
+    concealed = len(model.divergences) - shown
+    counts = [f"{len(brief.contradictions)} of {len(brief.contradictions) + brief.hidden}"]
+    if not brief.hidden:
+        counts = []
+    panel = f"the panel lists {shown}" + (f", +{concealed} hidden" if concealed else "")
+    options.append(_heading(f"Top contradictions ({' · '.join([*counts, panel])})"))
     if not brief.contradictions:
         options.append(Option(Text("none found", style="dim"), disabled=True))
     for item in brief.contradictions:
@@ -67,6 +84,9 @@ def brief_options(brief: Brief, model: GridModel, comparison: Comparison) -> lis
         line = Text(end="", no_wrap=True, overflow="ellipsis")
         line.append(f"{style.glyph} {item.kind:<8}", style=style.style)
         line.append(" ")
+        status = reviews.get(item.divergence)
+        if status is not None:
+            line.append(f"{MARKS[status]} {status}: ", style="bold")
         line.append(clean(model.details.get(item.divergence, item.summary)))
         options.append(Option(line, id=f"{len(options)}:divergence:{item.divergence}"))
     if brief.figures:
@@ -105,9 +125,18 @@ class BriefScreen(Screen[Target | None]):
     BriefScreen #brief-keys { height: 1; padding: 0 1; background: $panel; }
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(
+        self,
+        title: str,
+        hidden: Callable[[], Collection[DivergenceKind]] = frozenset,
+        reviews: Callable[[], Mapping[str, Status]] = dict,
+    ) -> None:
+        """`hidden` and `reviews` are asked at each rebuild: the filters and reviews of the
+        moment, so the brief's counts and marks agree with the panel's."""
         super().__init__()
         self._title = title
+        self._hidden = hidden
+        self._reviews = reviews
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -125,7 +154,8 @@ class BriefScreen(Screen[Target | None]):
         one puts the list where the waiting line was."""
         from tui.analysis.brief import build_brief
 
-        lines = brief_options(build_brief(comparison), model, comparison)
+        brief = build_brief(comparison)
+        lines = brief_options(brief, model, comparison, self._hidden(), self._reviews())
         found = self.query(OptionList)
         if found:
             options = found.first()

@@ -3,12 +3,13 @@ switching which of the side's sources its column shows)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.app.grid import GUTTER
 from tui.app.layout import GridModel, build_model
 from tui.app.loader import PlannedSource, Progress
+from tui.model import Divergence
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
@@ -90,3 +91,52 @@ def switch_source(app: ParallaxApp) -> None:
     shown = app.grid.current_column
     if shown is not None:
         app.notify(f"{shown.side.label}: {shown.outlet} ({shown.choice})", timeout=3)
+
+
+def sources_about(
+    plan: Sequence[PlannedSource], chosen: Mapping[str, str], *tiers: Collection[str]
+) -> dict[str, str]:
+    """Side id -> the source its column should show for a divergence: one of the first of
+    `tiers` (source ids, best first) that has one of the side's sources, the source shown
+    now where it qualifies; a side with none keeps the one it shows."""
+    picked = {}
+    for side_id in dict.fromkeys(p.outlet.side for p in plan):
+        ids = side_sources(plan, side_id)
+        shown = chosen.get(side_id, ids[0])
+        picked[side_id] = shown
+        for wanted in tiers:
+            here = [i for i in ids if i in wanted]
+            if here:
+                picked[side_id] = shown if shown in here else here[0]
+                break
+    return picked
+
+
+def show_sources_of(app: ParallaxApp, divergence: Divergence) -> None:
+    """Before a jump, with one column per side: show in each side's column the source the
+    divergence is about, so its evidence is on screen (a column showed "∅ not reported"
+    while the side's switched-out source held the claim). Best a source the divergence
+    marks on its row, then one reporting the row, then one it marks elsewhere (whose cell
+    then says where: `navigation.said_elsewhere`)."""
+    comparison = app.session.comparison
+    if not app.per_side or comparison is None:
+        return
+    plan = app.session.plan
+    cluster = next((c for c in comparison.clusters if c.id == divergence.cluster), None)
+    members = {(m.source, m.paragraph) for m in cluster.members} if cluster else set()
+    heads = set(cluster.headlines) if cluster else set()
+    marked_here = {
+        s.source
+        for s in divergence.spans
+        if (s.source, s.paragraph) in members or (s.headline and s.source in heads)
+    }
+    reporting = {source for source, _ in members} | heads
+    marked = {span.source for span in divergence.spans}
+    wanted = sources_about(plan, app.chosen, marked_here, reporting, marked)
+    if wanted != sources_about(plan, app.chosen):  # what each column shows now
+        app.chosen.update(wanted)
+        # The grid and the panel only: the header counts every source whatever the columns
+        # show, and the jump that follows says where the cursor is.
+        model = grid_model(app)
+        app.grid.set_model(model)
+        app.panel.show(model)

@@ -222,6 +222,29 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.quit", "q", "quit", "Quit", "Quit Parallax"),
 )
 
+# App actions that make sense on any screen; the others act on the main view only.
+# focus_next/previous: tab in a modal screen (the discover list, confirm) reaches its buttons.
+# Export and screenshot read nothing of the grid: on the brief or the word diff they did
+# nothing at all, not even say why.
+EVERYWHERE = frozenset(
+    {
+        "quit",
+        "help",
+        "command_palette",
+        "help_quit",
+        "focus_next",
+        "focus_previous",
+        "export",
+        "screenshot",
+    }
+)
+
+
+def action_name(action: str) -> str:
+    """The name `check_action` is asked about: "export" for "export(True)"."""
+    return action.split("(", 1)[0]
+
+
 # Always in the footer, at its right end, whatever the width.
 PINNED = ("app.help", "app.quit")
 

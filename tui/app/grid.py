@@ -10,7 +10,7 @@ show changes (model, width, wrap, search).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -25,7 +25,14 @@ from textual.strip import Strip
 
 from tui.app import navigation
 from tui.app.frames import set_virtual_size
-from tui.app.highlight import KIND_STYLES, headline, marks_kept, plain, styled_paragraph
+from tui.app.highlight import (
+    KIND_STYLES,
+    HighlightSpan,
+    headline,
+    marks_kept,
+    plain,
+    styled_paragraph,
+)
 from tui.app.layout import Column, GridModel, Row
 from tui.app.loader import Progress
 from tui.app.navigation import Match, MatchSpans
@@ -36,9 +43,49 @@ from tui.model import HEADLINE, Divergence, DivergenceKind
 HEADER_HEIGHT = 4
 GUTTER = 3
 MIN_COLUMN = 22
+NARROW_COLUMN = 12  # the least a text column is squeezed to before the grid scrolls sideways
 FILLER = "∅ not reported"
 STRIP_WIDTH = 14  # a failed source's column
+NARROW_STRIP = 6  # ... when the text columns need the room: "✗ HTTP" / "404" still says why
 WRAP_CACHE_LIMIT = 200_000
+
+
+# Over CURRENT_STYLE where the grid draws it: true white, never dim. Its "white" is an ANSI
+# colour, which Textual's themes draw grey (3.5:1 on its magenta), and `styled_paragraph`
+# dims every mark on the row before painting the current one, its own spans included, which
+# halved the text into its background (2.2:1). White on #b0108f is 6.3:1 in every theme.
+READABLE = Style(color="#ffffff", dim=False)
+
+
+def readable(text: Text, marks: Collection[HighlightSpan], current: str | None) -> Text:
+    """`text` with the current divergence's spans in READABLE."""
+    for mark in marks:
+        if current is not None and mark.divergence == current:
+            text.stylize(READABLE, mark.start, mark.end)
+    return text
+
+
+def column_widths(room: int, strips: Sequence[bool]) -> list[int]:
+    """The columns' widths in `room` cells, a rule after each: STRIP_WIDTH for a failed
+    source's strip (`strips`), the rest share what is left. Where text columns would get
+    less than MIN_COLUMN, the strips narrow first (down to NARROW_STRIP), then the text
+    columns (down to NARROW_COLUMN), and only then does the grid scroll sideways: at 60x20
+    the third side was cut to "Baku He", three failed strips took 45 of 60 columns and left
+    the one good column 9, and at 80x24 with the panel a side kept 3 characters."""
+    count, failed = len(strips), sum(strips)
+    full = count - failed
+    if not full:  # every source failed: the strips are all there is to read
+        return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
+
+    def share(strip: int) -> int:
+        return (room - failed * (strip + 1) + 1) // full - 1
+
+    strip = STRIP_WIDTH
+    if failed and share(strip) < MIN_COLUMN:
+        spare = room - full * (MIN_COLUMN + 1) + 1  # what MIN_COLUMN text columns leave
+        strip = max(NARROW_STRIP, min(STRIP_WIDTH, spare // failed - 1))
+    width = max(NARROW_COLUMN, share(strip))
+    return [strip if failed_here else width for failed_here in strips]
 
 
 @dataclass(frozen=True)
@@ -136,6 +183,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         # Called at once when the cursor moves, before the key's frame is painted: a message
         # to the status line and panel reached them a frame (16 ms) later.
         self.on_moved: Callable[[], None] | None = None
+        # Called before a jump to a divergence: with one column per side, the app shows the
+        # sources it is about (and sets a new model) first.
+        self.before_jump: Callable[[Divergence], None] | None = None
 
     # --- state from the app ------------------------------------------------------------------
 
@@ -288,16 +338,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def _widths_of(self, model: GridModel) -> list[int]:
         """Each column's width: strips for failed sources, the rest share what is left."""
-        count = len(model.columns)
-        strips = [self.is_strip(model, i) for i in range(count)]
-        full = count - sum(strips)
-        room = self._room - sum(strips) * (STRIP_WIDTH + 1)
-        width = MIN_COLUMN
-        if full and room >= full * (MIN_COLUMN + 1) - 1:
-            width = (room + 1) // full - 1
-        if not full:  # every source failed: the strips are all there is to read
-            return [max(MIN_COLUMN, (room + 1) // max(1, count) - 1)] * count
-        return [STRIP_WIDTH if strip else width for strip in strips]
+        return column_widths(
+            self._room, [self.is_strip(model, i) for i in range(len(model.columns))]
+        )
 
     def _compute_layout(self, model: GridModel, visible: list[int]) -> _Layout:
         """The layout of `model` at the current width, wrap and search; assigns nothing."""
@@ -352,7 +395,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if column in row.headlines:
             head = len(self._starts(model.titles[source_id], width)) if self.wrap else 1
         if not paragraphs:
-            return head or 1
+            filler = self._filler(model, row, column)
+            return head or (len(self._starts(filler, width)) if self.wrap else 1)
         if not self.wrap:
             return head + len(paragraphs)
         texts = model.paragraphs[source_id]
@@ -487,6 +531,8 @@ class ComparisonGrid(ScrollView, can_focus=True):
 
     def jump_to_divergence(self, divergence: Divergence) -> None:
         """Put the cursor on the divergence's row, in the first source it marks."""
+        if self.before_jump is not None:
+            self.before_jump(divergence)
         model_row = self._model.row_of_cluster.get(divergence.cluster)
         if model_row is None:
             return
@@ -518,7 +564,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
             d for d in navigation.listed(self._model, self._hidden) if row_of[d.cluster] in shown
         ]
         here = self._visible[self.cursor_row] if self._visible else 0
-        found = navigation.step_divergence(ordered, self.current_divergence, here, row_of, delta)
+        fresh = self._divergence_id is None and self.cursor_row == 0
+        current = self.current_divergence
+        found = navigation.step_divergence(ordered, current, here, row_of, delta, fresh)
         if found is not None:
             self.jump_to_divergence(found)
         return found
@@ -709,8 +757,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 archived = Text("archived" + (f" {stamp:%Y-%m-%d}" if stamp else ""), "bold")
                 label = archived.append(" · ").append_text(label)
             paragraphs = self._model.paragraphs.get(info.source_id)
-            if paragraphs and progress is not None and progress.state != "error":
-                label.append(f" · {len(paragraphs)} ¶")
+            said = progress is not None and f"{len(paragraphs or ())} paragraphs" in progress.detail
+            if paragraphs and progress is not None and progress.state != "error" and not said:
+                label.append(f" · {len(paragraphs)} ¶")  # unless the loader counted them
             return self._text_strip(label, width, Style())
         return Strip([Segment("─" * width, self._style("grid--rule"))], width)
 
@@ -743,7 +792,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if column in row.headlines:  # the source's headline reports this row: said first
             title = self._model.titles[source_id]
             marks = self._model.spans.get((source_id, HEADLINE), ())
-            head = headline(title, marks, current=current, hidden=self._hidden)
+            head = readable(
+                headline(title, marks, current=current, hidden=self._hidden), marks, current
+            )
             if self.wrap:
                 starts = self._starts(title, width)
                 if current is not None:  # its glyphs must not fall off a full line's end
@@ -755,8 +806,18 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if lines:
                 return lines
             if self._model.paragraphs.get(source_id):
-                filler = Text(FILLER, end="", justify="center")
-                return [self._text_strip(filler, width, self._style("grid--filler"))]
+                divergence = self.current_divergence if current is not None else None
+                elsewhere = divergence and navigation.said_elsewhere(
+                    self._model, self._visible, divergence, column
+                )
+                filler = elsewhere or self._filler(self._model, row, column)
+                if filler == FILLER:
+                    text = Text(FILLER, end="", justify="center")
+                    return [self._text_strip(text, width, self._style("grid--filler"))]
+                style = self._style("grid--filler")
+                if not self.wrap:
+                    return [self._text_strip(plain(filler), width, style)]
+                return [s.apply_style(style) for s in self._wrapped(plain(filler), width)]
             progress = self._states.get(source_id)
             if position == 0 and progress is not None and progress.state == "error":
                 return self._wrapped(plain(f"✗ {progress.detail} — press r to retry"), width)
@@ -765,13 +826,15 @@ class ComparisonGrid(ScrollView, can_focus=True):
             if number:
                 lines.append(Strip.blank(width))
             text = self._model.paragraphs[source_id][paragraph]
+            marks = self._model.spans.get((source_id, paragraph), ())
             styled = styled_paragraph(
                 text,
-                self._model.spans.get((source_id, paragraph), ()),
+                marks,
                 self._match_spans.get((source_id, paragraph), ()),
                 current=current,
                 hidden=self._hidden,
             )
+            readable(styled, marks, current)
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
@@ -780,6 +843,18 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 starts = marks_kept(styled, starts, width)
             lines += self._wrapped(styled, width, starts)
         return lines
+
+    @staticmethod
+    def _filler(model: GridModel, row: Row, column: int) -> str:
+        """What an empty cell says: with one column per side, which of the side's other
+        outlets report the row ("∅ not reported" was false when one did)."""
+        others = row.elsewhere[column] if row.elsewhere else ()
+        if not others:
+            return FILLER
+        shown = model.columns[column].outlet
+        # An outlet with two articles in the event: "reported by" its own name read as a lie.
+        names = [f"another {name} article" if name == shown else name for name in others]
+        return f"∅ in {shown}; reported by {', '.join(names)} (s to switch)"
 
     def _starts(self, text: str, width: int) -> list[int]:
         """Where a paragraph's wrapped lines begin at `width`, computed once per text and width:

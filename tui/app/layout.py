@@ -38,6 +38,9 @@ class Row:
     cells: tuple[tuple[int, ...], ...]
     kinds: tuple[DivergenceKind, ...]
     headlines: frozenset[int] = frozenset()
+    # With one column per side: per column, the side's other outlets that report the row (an
+    # empty cell must not read as the whole side's silence).
+    elsewhere: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,10 @@ def build_model(
     comparison: Comparison | None,
     chosen: Mapping[str, str] | None = None,
 ) -> GridModel:
-    """The grid's model; with `chosen` (side id -> source id), one column per side and only
-    the rows those columns have something in."""
-    columns = build_columns(planned, sides, comparison)
+    """The grid's model; with `chosen` (side id -> source id), one column per side, every row
+    kept (the panel lists what the header counts) and each row saying which outlets the side's
+    column leaves out report it."""
+    columns = every = build_columns(planned, sides, comparison)
     if chosen is not None:
         columns = one_per_side(columns, chosen)
     if comparison is None:
@@ -132,20 +136,28 @@ def build_model(
     # One line of the page title, control characters made visible: it is drawn as it is.
     titles = {s.id: " ".join(clean(s.title).split()) for s in comparison.sources if s.ok}
     titles = {source: title for source, title in titles.items() if title}
+    # Each hidden source's side's column, and its name: what an empty cell says is elsewhere.
+    side_column = {c.side.id: i for i, c in enumerate(columns)}
+    hidden_in = {c.source_id: side_column[c.side.id] for c in every if c.source_id not in index}
+    outlet_of = {c.source_id: c.outlet for c in every}
     rows: list[Row] = []
     for cluster in comparison.clusters:
         found: dict[int, list[int]] = {}
+        others: dict[int, list[str]] = {}
         for member in cluster.members:
             column = index.get(member.source)
             if column is not None:
                 found.setdefault(column, []).append(member.paragraph)
+            elif member.source in hidden_in:
+                names = others.setdefault(hidden_in[member.source], [])
+                if outlet_of[member.source] not in names:
+                    names.append(outlet_of[member.source])
         heads = frozenset(index[s] for s in cluster.headlines if s in index and s in titles)
-        if chosen is not None and not found and not heads:
-            continue
         cells = list(empty_row)
         for column, paragraphs in found.items():
             cells[column] = tuple(sorted(paragraphs))
-        rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ()), heads))
+        elsewhere = tuple(tuple(others.get(i, ())) for i in range(len(columns))) if others else ()
+        rows.append(Row(cluster.id, tuple(cells), kinds_of.get(cluster.id, ()), heads, elsewhere))
     row_of_cluster = {row.cluster_id: i for i, row in enumerate(rows)}
 
     # Marks only where a column can show them: with one column per side, most sources are

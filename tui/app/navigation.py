@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tui.app.layout import GridModel
-from tui.model import Divergence, DivergenceKind
+from tui.model import HEADLINE, Divergence, DivergenceKind
 
 MatchSpans = dict[tuple[str, int], list[tuple[int, int]]]
 
@@ -83,14 +83,21 @@ def step_divergence(
     here_row: int,
     row_of_cluster: dict[str, int],
     delta: int,
+    from_start: bool = False,
 ) -> Divergence | None:
     """The divergence after (1) or before (-1) `current` in `ordered`, wrapping.
 
-    With no current divergence (the cursor is on a row that agrees) it is the first one at
-    or below the cursor's model row `here_row` going forward, the last one above it going back.
+    `from_start` (nothing stepped to yet, the cursor at the top): the first in `ordered`, the
+    most important, going forward, the last going back, unless the first is current already;
+    the top row's divergence, current only by default, made the first ] skip every
+    contradiction ranked above it. With no current divergence (the cursor is on a row that
+    agrees) it is the first one at or below the cursor's model row `here_row` going forward,
+    the last one above it going back.
     """
     if not ordered:
         return None
+    if from_start and (current is None or current.id != ordered[0].id):
+        return ordered[0] if delta > 0 else ordered[-1]
     ids = [d.id for d in ordered]
     if current is not None and current.id in ids:
         return ordered[(ids.index(current.id) + delta) % len(ordered)]
@@ -100,3 +107,27 @@ def step_divergence(
         return ordered[min(after, key=lambda i: rows[i]) if after else 0]
     before = [i for i, row in enumerate(rows) if row < here_row]
     return ordered[max(before, key=lambda i: rows[i]) if before else len(ordered) - 1]
+
+
+def said_elsewhere(
+    model: GridModel, visible: Sequence[int], divergence: Divergence, column: int
+) -> str | None:
+    """What an empty cell on `divergence`'s row says when the divergence marks the column's
+    source in another row (a claim aligned apart from the denial of it): where to read it,
+    rather than "∅ not reported" for the very outlet the divergence quotes. None if the
+    divergence marks nothing of that source outside the row."""
+    source_id = model.columns[column].source_id
+    here_row = model.row_of_cluster.get(divergence.cluster)
+    here = model.rows[here_row].cells[column] if here_row is not None else ()
+    places = [s.paragraph for s in divergence.spans if s.source == source_id]
+    if not places or any(p in here for p in places):
+        return None
+    outlet = model.columns[column].outlet
+    if all(p == HEADLINE for p in places):
+        return f"∅ on this row; {outlet} says it in its headline"
+    paragraph = min(p for p in places if p != HEADLINE)
+    found = next((i for i, r in enumerate(model.rows) if paragraph in r.cells[column]), None)
+    where = ""
+    if found is not None:
+        where = f", row {visible.index(found) + 1}" if found in visible else " (a hidden row)"
+    return f"∅ on this row; {outlet} says it in ¶ {paragraph + 1}{where}"

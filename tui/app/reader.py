@@ -42,6 +42,9 @@ class ReaderScreen(Screen[int | None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,enter,a", "back", "Back to the grid", id="reader.back"),
         Binding("y", "copy", "Copy quote", id="reader.copy"),
+        # j/k as in the grid: pressed in the reader they did nothing
+        Binding("j", "step(1)", "Next paragraph", id="reader.down", show=False),
+        Binding("k", "step(-1)", "Previous paragraph", id="reader.up", show=False),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
 
@@ -77,7 +80,9 @@ class ReaderScreen(Screen[int | None]):
             options.append(None)  # a blank line between paragraphs
         yield OptionList(*options)
         yield Static(
-            Text("↑↓ paragraph   y  copy quote with citation   esc  back to the grid   q  quit"),
+            Text(
+                "↑↓ j k  paragraph   y  copy quote with citation   esc  back to the grid   q  quit"
+            ),
             id="reader-keys",
         )
 
@@ -91,6 +96,13 @@ class ReaderScreen(Screen[int | None]):
     def paragraph(self) -> int | None:
         option = self.query_one(OptionList).highlighted_option
         return int(option.id) if option is not None and option.id is not None else None
+
+    def action_step(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if delta > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_back(self) -> None:
         self.dismiss(self.paragraph)

@@ -20,7 +20,11 @@ def open_brief(app: ParallaxApp) -> None:
     loader = app.session.loader
     if loader is None:
         return
-    screen = BriefScreen(f"{loader.event.title} · {loader.event.date.isoformat()}")
+    screen = BriefScreen(
+        f"{loader.event.title} · {loader.event.date.isoformat()}",
+        lambda: app.hidden_kinds,
+        lambda: {key: review.status for key, review in app.reviews.items()},
+    )
     app.push_screen(screen, lambda target: _brief_chosen(app, target))
     if app.session.comparison is not None:
         app.call_after_refresh(screen.show, app.grid.model, app.session.comparison)

@@ -38,6 +38,7 @@ def refetch_all(app: ParallaxApp) -> None:
     if app.settings_file is not None:
         settings, problems = load_settings(app.settings_file)
         apply_and_tell(app, settings, problems, app.settings_file)
+        app.set_hidden_kinds(frozenset(settings.hidden_kinds))  # the file's filters, or defaults
     if fresh is loader:
         app.session.load(None, refresh=True)
     else:

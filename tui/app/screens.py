@@ -17,7 +17,14 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.discovery import ArticleFinder, DiscoverScreen
-from tui.app.highlight import KIND_STYLES, clean, plain
+from tui.app.highlight import (
+    CURRENT_CLOSE,
+    CURRENT_OPEN,
+    CURRENT_STYLE,
+    KIND_STYLES,
+    clean,
+    plain,
+)
 from tui.app.layout import Column
 from tui.app.loader import EventChoice
 from tui.app.status import STATE_GLYPHS, contrast_text, safe_colour
@@ -38,6 +45,15 @@ def help_table(keys: Sequence[tuple[str, str]], columns: Sequence[Column]) -> Gr
     for kind, style in KIND_STYLES.items():
         sample = Text(f" {kind} ", style=style.style)
         legend.add_row(f" {style.glyph}", sample, f"{style.cue} — {style.meaning}")
+    current = Text(CURRENT_OPEN, style="bold")
+    current.append(" current ", style=CURRENT_STYLE)
+    current.append(CURRENT_CLOSE, style="bold")
+    legend.add_row(
+        f" {CURRENT_OPEN}",
+        current,
+        "the current divergence (] [, the panel, the brief): its words in every source, "
+        "between ▶ and ◀; the row's other marks dim",
+    )
     legend.add_row(" ", Text("∅ not reported", style="italic dim"), "the source has nothing here")
 
     status = Text("Status: ")
@@ -233,7 +249,9 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(plain(self._question))
+            question = plain(self._question)
+            question.no_wrap = False  # wrapped: a Label of one line cut a long claim off
+            yield Static(question, id="note-question")
             yield Input(self._note, placeholder="a note (optional): why, what to check…")
             yield Label(Text("enter to save, esc to cancel", style="dim"))
 

@@ -6,10 +6,11 @@
     hidden_kinds: [omission, wording]   # kinds the panel and grid start without; [] for none
     open_brief: true              # start on the brief rather than the grid
     keymap:                       # binding id -> keys (ids are in the help screen, ?)
-      app.next_divergence: "right_square_bracket,n,space"
+      app.next_divergence: "right_square_bracket,n,J"
 
 A file that cannot be used is never fatal: each problem is reported with the file and line,
-and that setting (or, for a file that is not YAML at all, every setting) keeps its default.
+and that setting (or keymap entry; or, for a file that is not YAML at all, every setting) keeps
+its default.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ class Settings:
     hidden_kinds: frozenset[DivergenceKind] = DEFAULT_HIDDEN
     open_brief: bool = True
     keymap: dict[str, str] = field(default_factory=dict)
+    # "file:line" of each setting read from the file ("keymap.<id>" for a keymap entry), so a
+    # problem found when applying it (an unknown theme, a clashing key) can say where it is.
+    # Empty when nothing in the file was used.
+    where: dict[str, str] = field(default_factory=dict)
 
 
 def settings_path() -> Path:
@@ -64,18 +69,58 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         return Settings(), [f"{_where(path, root)}: expected 'name: value' lines"]
     values: dict[str, object] = {}
     problems: list[str] = []
+    places: dict[str, str] = {}
     for key_node, value_node in root.value:
         key = key_node.value
         where = _where(path, key_node)
         if key not in FIELDS:
             problems.append(f"{where}: unknown setting '{key}' (known: {', '.join(FIELDS)})")
             continue
+        if key == "keymap":
+            keymap, entries, bad = _keymap(path, value_node)
+            problems += bad
+            if entries:
+                values[key] = keymap
+                places.update(entries)
+            continue
         value, problem = _read(key, value_node)
         if problem:
             problems.append(f"{_where(path, value_node)}: {key}: {problem}")
         else:
             values[key] = value
-    return Settings(**values), problems  # type: ignore[arg-type]
+            places[key] = where
+    return Settings(**values, where=places), problems  # type: ignore[arg-type]
+
+
+_TEXT = "tag:yaml.org,2002:str"
+
+
+def _keymap(path: Path, node: yaml.Node) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """The keymap's usable entries, where each is ("keymap.<id>" -> file:line), and a problem
+    per entry that cannot be used (it keeps its default keys). A key list must be text:
+    `app.brief: 42` read as a number was bound as the key "42", and b stopped working."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}, {}, [f"{_where(path, node)}: keymap: {_KEYMAP_FORM}"]
+    keymap: dict[str, str] = {}
+    places: dict[str, str] = {}
+    problems: list[str] = []
+    for key, value in node.value:
+        where = _where(path, key)
+        if not isinstance(key, yaml.ScalarNode):
+            problems.append(f"{where}: keymap: {_KEYMAP_FORM}")
+        elif not (isinstance(value, yaml.ScalarNode) and value.tag == _TEXT and value.value):
+            shown = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+            problems.append(
+                f'{where}: keymap: {key.value}: expected key names as text, like "n" or '
+                f'"ctrl+n,f2", not {shown!r} (quote a digit: "4")'
+            )
+        else:
+            keymap[key.value] = value.value
+            places[f"keymap.{key.value}"] = where
+    return keymap, places, problems
+
+
+_KEYMAP_FORM = "expected 'binding.id: keys' lines, like app.next_divergence: n"
 
 
 def _read(key: str, node: yaml.Node) -> tuple[object, str | None]:
@@ -94,20 +139,13 @@ def _read(key: str, node: yaml.Node) -> tuple[object, str | None]:
         if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true", None
         return None, "expected true or false"
-    if key == "hidden_kinds":
-        if isinstance(node, yaml.SequenceNode) and all(
-            isinstance(item, yaml.ScalarNode) for item in node.value
-        ):
-            kinds = [item.value for item in node.value]
-            unknown = [k for k in kinds if k not in DIVERGENCE_KINDS]
-            if not unknown:
-                return frozenset(kinds), None
-            return None, f"unknown kind {unknown[0]!r} (kinds: {', '.join(DIVERGENCE_KINDS)})"
-        return None, "expected a list of kinds, like [omission, wording]"
-    # keymap
-    if isinstance(node, yaml.MappingNode) and all(
-        isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) and v.value
-        for k, v in node.value
+    # hidden_kinds (the keymap has a reader of its own: `_keymap`)
+    if isinstance(node, yaml.SequenceNode) and all(
+        isinstance(item, yaml.ScalarNode) for item in node.value
     ):
-        return {k.value: v.value for k, v in node.value}, None
-    return None, "expected 'binding.id: keys' lines, like app.next_divergence: n"
+        kinds = [item.value for item in node.value]
+        unknown = [k for k in kinds if k not in DIVERGENCE_KINDS]
+        if not unknown:
+            return frozenset(kinds), None
+        return None, f"unknown kind {unknown[0]!r} (kinds: {', '.join(DIVERGENCE_KINDS)})"
+    return None, "expected a list of kinds, like [omission, wording]"

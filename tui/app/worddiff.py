@@ -31,10 +31,22 @@ LEFT_STYLE = Style(color="#ff7b72", strike=True, bold=True)
 RIGHT_STYLE = Style(color="#56d364", underline=True, bold=True)
 
 
+# Typographic quotes and apostrophes compare as the typewriter ones: "Azerbaijan's" and
+# "Azerbaijan’s" are one word in two outlets' typesetting, not a change of wording.
+_SAME_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def _key(word: str) -> str:
+    return word.strip().translate(_SAME_QUOTES)
+
+
 def word_diff(left: str, right: str) -> list[tuple[Op, str]]:
-    """`left` and `right` as runs of words: common, only left, only right (in reading order)."""
+    """`left` and `right` as runs of words: common, only left, only right (in reading order).
+
+    Every run but the last ends in whitespace: a run taken from the end of one text (its last
+    word has none after it) ran into the next ("killed.killed in the fighting")."""
     a, b = _WORD.findall(left), _WORD.findall(right)
-    matcher = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b])
+    matcher = difflib.SequenceMatcher(None, [_key(w) for w in a], [_key(w) for w in b])
     runs: list[tuple[Op, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -44,7 +56,10 @@ def word_diff(left: str, right: str) -> list[tuple[Op, str]]:
             runs.append(("left", "".join(a[i1:i2])))
         if j2 > j1:
             runs.append(("right", "".join(b[j1:j2])))
-    return runs
+    return [
+        (op, words if index == len(runs) - 1 or words[-1:].isspace() else words + " ")
+        for index, (op, words) in enumerate(runs)
+    ]
 
 
 @dataclass(frozen=True)
@@ -133,7 +148,8 @@ class WordDiffScreen(Screen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         if not self._diffs:
-            options.add_option(Option(Text("These two report nothing in common.", style="dim")))
+            none = "No row holds a paragraph of both: the aligner matched none of theirs."
+            options.add_option(Option(Text(none, style="dim")))
             return
         for index, diff in enumerate(self._diffs):
             row = self._model.row_of_cluster[diff.cluster] + 1

@@ -26,7 +26,8 @@ from tui.model import Divergence
 
 Status = Literal["confirmed", "rejected"]
 STATUSES: tuple[Status, ...] = ("confirmed", "rejected")
-MARKS: dict[Status, str] = {"confirmed": "✓", "rejected": "✗"}
+# Not any kind's glyph: a rejected denial read "✗ ✗", a rejected blame "! ✗ attack on…".
+MARKS: dict[Status, str] = {"confirmed": "✓", "rejected": "⊘"}
 # Divergence id -> (status, note): what a report writes of a review.
 Notes = Mapping[str, tuple[str, str]]
 
