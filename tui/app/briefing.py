@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 from tui.app.highlight import KIND_STYLES, clean, plain
 from tui.app.layout import GridModel
 from tui.app.navigation import listed
-from tui.app.review import MARKS, Status
 from tui.model import Comparison, DivergenceKind
+from tui.report.review import MARKS, Status
 
 if TYPE_CHECKING:  # the analysis is imported with the first comparison, not before the first frame
     from tui.analysis.brief import Brief, FigureRow

@@ -27,7 +27,6 @@ from tui.app import navigation
 from tui.app.frames import set_virtual_size
 from tui.app.highlight import (
     KIND_STYLES,
-    HighlightSpan,
     headline,
     marks_kept,
     plain,
@@ -48,21 +47,6 @@ FILLER = "∅ not reported"
 STRIP_WIDTH = 14  # a failed source's column
 NARROW_STRIP = 6  # ... when the text columns need the room: "✗ HTTP" / "404" still says why
 WRAP_CACHE_LIMIT = 200_000
-
-
-# Over CURRENT_STYLE where the grid draws it: true white, never dim. Its "white" is an ANSI
-# colour, which Textual's themes draw grey (3.5:1 on its magenta), and `styled_paragraph`
-# dims every mark on the row before painting the current one, its own spans included, which
-# halved the text into its background (2.2:1). White on #b0108f is 6.3:1 in every theme.
-READABLE = Style(color="#ffffff", dim=False)
-
-
-def readable(text: Text, marks: Collection[HighlightSpan], current: str | None) -> Text:
-    """`text` with the current divergence's spans in READABLE."""
-    for mark in marks:
-        if current is not None and mark.divergence == current:
-            text.stylize(READABLE, mark.start, mark.end)
-    return text
 
 
 def column_widths(room: int, strips: Sequence[bool]) -> list[int]:
@@ -792,9 +776,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if column in row.headlines:  # the source's headline reports this row: said first
             title = self._model.titles[source_id]
             marks = self._model.spans.get((source_id, HEADLINE), ())
-            head = readable(
-                headline(title, marks, current=current, hidden=self._hidden), marks, current
-            )
+            head = headline(title, marks, current=current, hidden=self._hidden)
             if self.wrap:
                 starts = self._starts(title, width)
                 if current is not None:  # its glyphs must not fall off a full line's end
@@ -834,7 +816,6 @@ class ComparisonGrid(ScrollView, can_focus=True):
                 current=current,
                 hidden=self._hidden,
             )
-            readable(styled, marks, current)
             if not self.wrap:
                 lines.append(self._text_strip(styled, width, Style()))
                 continue
