@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path, user_pictures_dir
 from textual import events
@@ -48,7 +49,6 @@ from tui.app.palette import palette_commands
 from tui.app.preferences import apply_and_tell
 from tui.app.review import Review, Status
 from tui.app.reviewing import ask_review, review_marks
-from tui.app.screens import SearchBar
 from tui.app.session import Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.showing import status_text, summary_text
@@ -56,6 +56,12 @@ from tui.app.sidebar import DivergencePanel
 from tui.app.status import SummaryBar
 from tui.app.threads import DaemonExecutor
 from tui.model import Comparison, DivergenceKind
+
+# The modal screens and the search line are imported when first opened (`tui.app.screens`,
+# with the event picker's discovery screen): no start shows one, and importing them was 5-6 ms
+# of `parallax demo`'s first frame.
+if TYPE_CHECKING:
+    from tui.app.screens import SearchBar
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
@@ -263,6 +269,8 @@ class ParallaxApp(App[None]):
     def search_bar(self) -> SearchBar:
         """The search line, mounted the first time it is asked for: an Input, styled and laid
         out, was an eighth of the first frame's work, for a line that starts hidden."""
+        from tui.app.screens import SearchBar
+
         found = self.query(SearchBar)
         if found:
             return found.first()

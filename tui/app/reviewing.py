@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tui.app.review import MARKS, Review, Status, review_of, review_path, save_reviews
-from tui.app.screens import NoteScreen
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
@@ -44,5 +43,7 @@ def ask_review(app: ParallaxApp, status: Status) -> None:
         app.panel.set_marks(review_marks(app.reviews))
         app.show_cursor()
         app.notify(f"{current.id} {status}; saved in {path}", timeout=4)
+
+    from tui.app.screens import NoteScreen
 
     app.push_screen(NoteScreen(question, before.note if before else ""), save)
