@@ -38,7 +38,6 @@ from tui.app import (
     toggles,
 )
 from tui.app.browser import open_in_browser
-from tui.app.discovery import ArticleFinder
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
 from tui.app.frames import MainScreen
 from tui.app.grid import ComparisonGrid
@@ -61,6 +60,7 @@ from tui.model import Comparison, DivergenceKind
 # with the event picker's discovery screen): no start shows one, and importing them was 5-6 ms
 # of `parallax demo`'s first frame.
 if TYPE_CHECKING:
+    from tui.app.discovery import ArticleFinder
     from tui.app.screens import SearchBar
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.app.briefing import BriefScreen
-from tui.app.discovery import ArticleFinder
 from tui.app.failures import failure_notice
 from tui.app.loader import ComparisonLoader, EventChoice
 from tui.app.review import load_reviews, review_path
@@ -16,6 +15,7 @@ from tui.model import Comparison, Source
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
+    from tui.app.discovery import ArticleFinder
     from tui.app.screens import Pick
 
 
