@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from tui.app.highlight import HighlightSpan, clean
 from tui.app.loader import PlannedSource
 from tui.app.summaries import brief, detail
-from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
+from tui.model import DIVERGENCE_KINDS, HEADLINE, Comparison, Divergence, DivergenceKind, Side
 
 FALLBACK_COLOUR = "grey50"
 
@@ -155,12 +155,13 @@ def build_model(
     exact = {s.id for s in comparison.sources if titles.get(s.id) == s.title}
     for divergence in comparison.divergences:
         for span in divergence.spans:
-            if span.headline and span.source not in exact:
+            if span.source not in index:  # most spans, with one column per side
+                continue
+            if span.paragraph == HEADLINE and span.source not in exact:
                 continue  # its one-line form moved the characters: the mark would miss
-            if span.source in index:
-                spans[span.source, span.paragraph].append(
-                    HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
-                )
+            spans[span.source, span.paragraph].append(
+                HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
+            )
     # The figures the core sets against each other, wherever they are stated: the report marks
     # exactly these too. They belong to no one divergence.
     for figure in comparison.contested:
