@@ -7,7 +7,7 @@ Keeping it apart from the widget lets tests check the layout without a terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.app.highlight import HighlightSpan, clean
@@ -62,8 +62,13 @@ class GridModel:
         return self.divergences.index(divergence) + 1
 
 
-def _side_lookup(sides: Sequence[Side], side_id: str) -> Side:
-    return next((s for s in sides if s.id == side_id), Side(side_id, side_id, FALLBACK_COLOUR))
+def _side_lookup(sides: Sequence[Side]) -> Callable[[str], Side]:
+    """The side of an id (the first listed, if two share it), or a grey one named by the id:
+    a dict made once per call, where a scan per source ran for every progress report."""
+    by_id: dict[str, Side] = {}
+    for side in sides:
+        by_id.setdefault(side.id, side)
+    return lambda side_id: by_id.get(side_id) or Side(side_id, side_id, FALLBACK_COLOUR)
 
 
 def build_columns(
@@ -74,14 +79,13 @@ def build_columns(
     A source the comparison has but the plan lacks still gets a column, so nothing the core
     reports can go missing from the screen.
     """
-    columns = [
-        Column(p.id, p.outlet.name, _side_lookup(sides, p.outlet.side), p.location) for p in planned
-    ]
+    side_of = _side_lookup(sides)
+    columns = [Column(p.id, p.outlet.name, side_of(p.outlet.side), p.location) for p in planned]
     known = {c.source_id for c in columns}
     if comparison is not None:
-        all_sides = (*sides, *(s for s in comparison.sides if s not in sides))
+        side_of = _side_lookup((*sides, *(s for s in comparison.sides if s not in sides)))
         columns += [
-            Column(s.id, s.outlet.name, _side_lookup(all_sides, s.side), s.location)
+            Column(s.id, s.outlet.name, side_of(s.side), s.location)
             for s in comparison.sources
             if s.id not in known
         ]
