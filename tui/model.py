@@ -49,6 +49,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Outlet:
+    """A publisher, tied to one side; how to read its pages and where it lists new ones."""
+
     id: str
     name: str
     side: str
@@ -74,6 +76,8 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class Event:
+    """One thing that happened, dated, and the articles that report it."""
+
     id: str
     title: str
     date: dt.date
@@ -133,6 +137,8 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class Config:
+    """A whole sources.yaml as loaded; `path` is the file, read again to reload an event."""
+
     path: Path
     sides: tuple[Side, ...]
     outlets: tuple[Outlet, ...]
@@ -287,6 +293,8 @@ class Position:
 
 @dataclass(frozen=True)
 class Divergence:
+    """One way the sides' reports of a row differ, with the exact text that shows it."""
+
     id: str
     kind: DivergenceKind
     cluster: str

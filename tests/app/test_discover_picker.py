@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from textual.widgets import OptionList, SelectionList, Static
 
 from tui.app import ParallaxApp
-from tui.app.discovery import DiscoverScreen
+from tui.app.discovering import DiscoverScreen
 from tui.app.run import build_app
 from tui.app.screens import EventPickerScreen
 from tui.config import load_config

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_pictures_dir
 from textual import events
@@ -37,7 +38,6 @@ from tui.app import (
     toggles,
 )
 from tui.app.browser import open_in_browser
-from tui.app.discovery import ArticleFinder
 from tui.app.exporting import Exporter, MarkdownRenderer, render_report, report_filename
 from tui.app.frames import MainScreen
 from tui.app.grid import ComparisonGrid
@@ -47,7 +47,6 @@ from tui.app.outside import UrlOpener
 from tui.app.palette import palette_commands
 from tui.app.preferences import apply_and_tell
 from tui.app.reviewing import ask_review, review_marks
-from tui.app.screens import SearchBar
 from tui.app.session import Session
 from tui.app.settings import DEFAULT_HIDDEN, Settings, load_settings
 from tui.app.showing import status_text, summary_text
@@ -56,6 +55,13 @@ from tui.app.status import SummaryBar
 from tui.app.threads import DaemonExecutor
 from tui.model import Comparison, DivergenceKind
 from tui.report.review import Review, Status, default_review_dir
+
+# The modal screens and the search line are imported when first opened (`tui.app.screens`,
+# with the event picker's discovery screen): no start shows one, and importing them was 5-6 ms
+# of `parallax demo`'s first frame.
+if TYPE_CHECKING:
+    from tui.app.discovery import ArticleFinder
+    from tui.app.screens import SearchBar
 
 __all__ = ["KeyBar", "ParallaxApp", "report_filename"]
 
@@ -258,6 +264,8 @@ class ParallaxApp(App[None]):
     def search_bar(self) -> SearchBar:
         """The search line, mounted the first time it is asked for: an Input, styled and laid
         out, was an eighth of the first frame's work, for a line that starts hidden."""
+        from tui.app.screens import SearchBar
+
         found = self.query(SearchBar)
         if found:
             return found.first()

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -139,15 +138,16 @@ class BriefScreen(Screen[Target | None]):
         self._reviews = reviews
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(plain(f"Brief · {self._title}"), id="brief-title")
-            # A line, not the list: the brief is the app's first screen, and mounting, styling
-            # and drawing an OptionList was a fifth of `parallax demo`'s first frame.
-            yield Static(Text("Waiting for the first sources…", style="dim"), id="brief-wait")
-            yield Static(
-                Text("enter  go to the row   esc/b  the grid   ?  help   q  quit"),
-                id="brief-keys",
-            )
+        # Straight on the screen, which stacks them as a container would: the brief is the
+        # app's first screen, and every widget mounted, styled and laid out is paid before it.
+        yield Static(plain(f"Brief · {self._title}"), id="brief-title")
+        # A line, not the list: mounting, styling and drawing an OptionList was a fifth of
+        # `parallax demo`'s first frame.
+        yield Static(Text("Waiting for the first sources…", style="dim"), id="brief-wait")
+        yield Static(
+            Text("enter  go to the row   esc/b  the grid   ?  help   q  quit"),
+            id="brief-keys",
+        )
 
     def show(self, model: GridModel, comparison: Comparison) -> None:
         """Rebuild from a new comparison, keeping the highlighted line where it was; the first
@@ -165,7 +165,7 @@ class BriefScreen(Screen[Target | None]):
         else:
             options, highlighted = OptionList(*lines), None
             self.query_one("#brief-wait").remove()
-            self.query_one(Vertical).mount(options, before=self.query_one("#brief-keys"))
+            self.mount(options, before=self.query_one("#brief-keys"))
             options.focus()
         enabled = [
             i for i in range(options.option_count) if not options.get_option_at_index(i).disabled

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.export import export_in_child
-from tui.app.screens import ConfirmScreen
 from tui.app.threads import in_thread
 from tui.files import write_atomically
 from tui.model import Comparison
@@ -74,6 +73,8 @@ class Exporter:
             name = name.removesuffix(".md") + "-confirmed.md"
         path = self._folder / name
         if path.exists():
+            from tui.app.screens import ConfirmScreen
+
             chosen = comparison
             app.push_screen(
                 ConfirmScreen(f"{path} already exists. Overwrite it?", yes="Overwrite"),

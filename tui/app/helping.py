@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from tui.app import commands
 from tui.app.grid import ComparisonGrid
-from tui.app.screens import HelpScreen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -23,6 +22,8 @@ def key_help(app: App, keymap: Mapping[str, str]) -> list[tuple[str, str]]:
 
 
 def show_help(app: ParallaxApp, keymap: Mapping[str, str]) -> None:
+    from tui.app.screens import HelpScreen
+
     app.push_screen(HelpScreen(key_help(app, keymap), app.grid.model.columns))
 
 

@@ -7,13 +7,13 @@ Keeping it apart from the widget lets tests check the layout without a terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from tui.app.highlight import HighlightSpan, clean
 from tui.app.loader import PlannedSource
 from tui.app.summaries import brief, detail
-from tui.model import DIVERGENCE_KINDS, Comparison, Divergence, DivergenceKind, Side
+from tui.model import DIVERGENCE_KINDS, HEADLINE, Comparison, Divergence, DivergenceKind, Side
 
 FALLBACK_COLOUR = "grey50"
 
@@ -65,8 +65,13 @@ class GridModel:
         return self.divergences.index(divergence) + 1
 
 
-def _side_lookup(sides: Sequence[Side], side_id: str) -> Side:
-    return next((s for s in sides if s.id == side_id), Side(side_id, side_id, FALLBACK_COLOUR))
+def _side_lookup(sides: Sequence[Side]) -> Callable[[str], Side]:
+    """The side of an id (the first listed, if two share it), or a grey one named by the id:
+    a dict made once per call, where a scan per source ran for every progress report."""
+    by_id: dict[str, Side] = {}
+    for side in sides:
+        by_id.setdefault(side.id, side)
+    return lambda side_id: by_id.get(side_id) or Side(side_id, side_id, FALLBACK_COLOUR)
 
 
 def build_columns(
@@ -77,14 +82,13 @@ def build_columns(
     A source the comparison has but the plan lacks still gets a column, so nothing the core
     reports can go missing from the screen.
     """
-    columns = [
-        Column(p.id, p.outlet.name, _side_lookup(sides, p.outlet.side), p.location) for p in planned
-    ]
+    side_of = _side_lookup(sides)
+    columns = [Column(p.id, p.outlet.name, side_of(p.outlet.side), p.location) for p in planned]
     known = {c.source_id for c in columns}
     if comparison is not None:
-        all_sides = (*sides, *(s for s in comparison.sides if s not in sides))
+        side_of = _side_lookup((*sides, *(s for s in comparison.sides if s not in sides)))
         columns += [
-            Column(s.id, s.outlet.name, _side_lookup(all_sides, s.side), s.location)
+            Column(s.id, s.outlet.name, side_of(s.side), s.location)
             for s in comparison.sources
             if s.id not in known
         ]
@@ -167,12 +171,13 @@ def build_model(
     exact = {s.id for s in comparison.sources if titles.get(s.id) == s.title}
     for divergence in comparison.divergences:
         for span in divergence.spans:
-            if span.headline and span.source not in exact:
+            if span.source not in index:  # most spans, with one column per side
+                continue
+            if span.paragraph == HEADLINE and span.source not in exact:
                 continue  # its one-line form moved the characters: the mark would miss
-            if span.source in index:
-                spans[span.source, span.paragraph].append(
-                    HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
-                )
+            spans[span.source, span.paragraph].append(
+                HighlightSpan(span.start, span.end, divergence.kind, divergence.id)
+            )
     # The figures the core sets against each other, wherever they are stated: the report marks
     # exactly these too. They belong to no one divergence.
     for figure in comparison.contested:

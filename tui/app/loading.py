@@ -7,16 +7,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.app.briefing import BriefScreen
-from tui.app.discovery import ArticleFinder
 from tui.app.failures import failure_notice
 from tui.app.loader import ComparisonLoader, EventChoice
-from tui.app.screens import EventPickerScreen, Pick
 from tui.app.session import Listener
 from tui.model import Comparison, Source
 from tui.report.review import load_reviews, review_path
 
 if TYPE_CHECKING:
     from tui.app.app import ParallaxApp
+    from tui.app.discovery import ArticleFinder
+    from tui.app.screens import Pick
 
 
 def listener(app: ParallaxApp, states_changed: Callable[[], None]) -> Listener:
@@ -76,6 +76,7 @@ def pick_event(
     open_brief: bool,
 ) -> None:
     """The event picker; the event chosen (re-read from disk if asked) replaces this one."""
+    from tui.app.screens import EventPickerScreen
 
     def chosen(pick: Pick | None) -> None:
         if pick is None or loader_for is None:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.app.screens import ConfirmScreen
 from tui.app.screenshots import save_screenshot
 
 if TYPE_CHECKING:
@@ -32,6 +31,8 @@ def open_source(app: ParallaxApp, open_url: UrlOpener) -> None:
     if opened is not False:
         app.notify(f"Asked the browser to open {url}", timeout=3)
         return
+    from tui.app.screens import ConfirmScreen
+
     app.push_screen(
         ConfirmScreen(f"{reason}\n{url}\nCopy the URL to the clipboard?", yes="Copy"),
         lambda copy: app.copy(url, "the URL") if copy else None,

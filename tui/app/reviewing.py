@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tui.app.screens import NoteScreen
 from tui.report.review import MARKS, Review, Status, review_of, review_path, save_reviews
 
 if TYPE_CHECKING:
@@ -44,5 +43,7 @@ def ask_review(app: ParallaxApp, status: Status) -> None:
         app.panel.set_marks(review_marks(app.reviews))
         app.show_cursor()
         app.notify(f"{current.id} {status}; saved in {path}", timeout=4)
+
+    from tui.app.screens import NoteScreen
 
     app.push_screen(NoteScreen(question, before.note if before else ""), save)

@@ -16,7 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.discovery import ArticleFinder, DiscoverScreen
+from tui.app.discovering import DiscoverScreen
+from tui.app.discovery import ArticleFinder
 from tui.app.highlight import (
     CURRENT_CLOSE,
     CURRENT_OPEN,

@@ -19,7 +19,6 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -71,8 +70,12 @@ class ConfigError(Exception):
 
 
 def bundled_config_path() -> Path:
-    """The sources.yaml shipped inside the package (with the offline demo event)."""
-    return Path(str(resources.files("tui").joinpath(CONFIG_NAME)))
+    """The sources.yaml shipped inside the package (with the offline demo event).
+
+    Found beside the package's modules, which an installed Parallax always has on disk:
+    `importlib.resources` (for packages inside zip files) imported zipfile and its readers
+    for it, 2-3 ms of `parallax demo`'s start."""
+    return Path(__file__).parent.parent / CONFIG_NAME
 
 
 def default_config_path() -> Path:
