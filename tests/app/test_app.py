@@ -568,7 +568,6 @@ async def test_event_picker_starts_the_chosen_event() -> None:
         await settle(pilot, app)
         assert chosen == [EVENT.id]
         assert app.comparison is not None
-        assert EVENT.title in app.sub_title
 
 
 async def test_compare_is_throttled_while_sources_arrive(loader: FakeLoader) -> None:

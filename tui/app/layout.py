@@ -60,10 +60,6 @@ class GridModel:
     def column_index(self, source_id: str) -> int | None:
         return next((i for i, c in enumerate(self.columns) if c.source_id == source_id), None)
 
-    def divergence_number(self, divergence: Divergence) -> int:
-        """1-based position in row order, for "3/41" in the status line and panel title."""
-        return self.divergences.index(divergence) + 1
-
 
 def _side_lookup(sides: Sequence[Side]) -> Callable[[str], Side]:
     """The side of an id (the first listed, if two share it), or a grey one named by the id:

@@ -32,7 +32,6 @@ def listener(app: ParallaxApp, states_changed: Callable[[], None]) -> Listener:
 def start(app: ParallaxApp, loader: ComparisonLoader) -> None:
     """Show `loader`'s event: columns at once, text as it arrives."""
     event = loader.event
-    app.sub_title = f"{event.title} · {event.date.isoformat()}"
     app.reviews, problem = load_reviews(review_path(app.review_dir, event.id))
     if problem:
         app.notify(problem, title="Reviews", severity="warning", timeout=10)

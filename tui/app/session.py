@@ -56,7 +56,6 @@ class Session:
         self._request_counter = 0
         self._requests: dict[str, int] = {}
         self._pending_loads: set[int] = set()
-        self.compares_started = 0
         self._last_compared: tuple[int, ...] = ()  # which source objects the last compare read
         self._held: list[Callable[[], None]] | None = []  # loads waiting for the first frame
 
@@ -222,7 +221,6 @@ class Session:
             return
         self._last_compared = snapshot
         self._running = True
-        self.compares_started += 1
         self._app.run_worker(
             self._compare_worker(self.loader, sources),
             group="compare",
